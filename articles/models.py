@@ -1,0 +1,408 @@
+"""Stories and what was said in them."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import global_settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from entities.models import Agreement, Organisation, Person, SluggedModel
+
+from . import text as quote_text
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return list(global_settings.LANGUAGES)
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, *, at: datetime.datetime | None = None) -> ArticleQuerySet:
+        """The only definition of "public": published, and its publication
+        time has come."""
+        return self.filter(
+            status=ArticleStatus.PUBLISHED,
+            published_at__lte=at or timezone.now(),
+        )
+
+    def with_related(self) -> ArticleQuerySet:
+        return self.select_related("source").prefetch_related(
+            "authors", "people", "organisations", "agreements"
+        )
+
+
+class Article(SluggedModel):
+    slug_source_field = "headline"
+
+    headline = models.CharField(max_length=300, help_text="The story's headline.")
+    standfirst = models.TextField(
+        blank=True, help_text="The one- or two-sentence summary under the headline."
+    )
+    body = models.TextField(
+        help_text="The story's text. Quotes are located in it, so edit it with "
+        "care once quotes are attached."
+    )
+    authors = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="authored_articles",
+        help_text="The reporters who wrote the story.",
+    )
+    source = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_articles",
+        help_text="The outlet that published the story.",
+    )
+    source_url = models.URLField(
+        "source URL", max_length=500, blank=True, help_text="Where it was published."
+    )
+    language = models.CharField(
+        max_length=10,
+        choices=language_choices,
+        default="en",
+        help_text="The language the story is written in.",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=ArticleStatus.choices,
+        default=ArticleStatus.DRAFT,
+        help_text="Only published stories whose publication time has come are public.",
+    )
+    published_at = models.DateTimeField(
+        "published",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Publication time. A future time keeps a published story "
+        "hidden until then.",
+    )
+    people = models.ManyToManyField(
+        Person,
+        through="ArticlePerson",
+        blank=True,
+        related_name="mentioned_in",
+        help_text="People the story mentions.",
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        through="ArticleOrganisation",
+        blank=True,
+        related_name="mentioned_in",
+        help_text="Organisations the story mentions.",
+    )
+    agreements = models.ManyToManyField(
+        Agreement,
+        through="ArticleAgreement",
+        blank=True,
+        related_name="mentioned_in",
+        help_text="Agreements the story mentions.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[authors])
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=ArticleStatus.PUBLISHED)
+                | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message="A published article needs a publication time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ArticleStatus.values),
+                name="article_status_valid",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("admin:articles_article_change", args=[self.pk])
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        if self.status == ArticleStatus.PUBLISHED and self.published_at is None:
+            raise ValidationError(
+                {"published_at": "A published article needs a publication time."}
+            )
+
+
+class Mention(models.Model):
+    """An entity the article names. ``about`` marks what the story is mainly
+    about (schema.org ``about``) rather than merely mentions."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    about = models.BooleanField(
+        default=False, help_text="The story is about this, not just mentioning it."
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ArticlePerson(Mention):
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="article_mentions"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "person mentioned"
+        verbose_name_plural = "people mentioned"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person"], name="article_person_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.person)
+
+
+class ArticleOrganisation(Mention):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="article_mentions"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "organisation mentioned"
+        verbose_name_plural = "organisations mentioned"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organisation"], name="article_organisation_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class ArticleAgreement(Mention):
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.PROTECT, related_name="article_mentions"
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "agreement mentioned"
+        verbose_name_plural = "agreements mentioned"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "agreement"], name="article_agreement_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.agreement)
+
+
+class QuoteKind(models.TextChoices):
+    DIRECT = "direct", "Direct — a full quoted sentence"
+    PARTIAL = "partial", "Partial — quoted words inside the reporter's sentence"
+    INDIRECT = "indirect", "Indirect — reported speech"
+
+
+VERBATIM_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL)
+
+
+class QuoteQuerySet(models.QuerySet):
+    def public(self) -> QuoteQuerySet:
+        """Quotes from public articles only."""
+        return self.filter(article__in=Article.objects.published())
+
+    def with_related(self) -> QuoteQuerySet:
+        return self.select_related("article", "speaker", "organisation", "outlet")
+
+
+class Quote(models.Model):
+    """Words a person said, as the article reports them."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="quotes"
+    )
+    text = models.TextField(
+        help_text="Direct and partial quotes: the quoted words exactly as they "
+        "appear in the body, without quotation marks. Indirect quotes: the "
+        "reported statement."
+    )
+    kind = models.CharField(
+        max_length=10,
+        choices=QuoteKind.choices,
+        default=QuoteKind.DIRECT,
+        help_text="Direct: a full quoted sentence. Partial: quoted words inside "
+        "the reporter's sentence. Indirect: “he said that…”, “according to…”.",
+    )
+    speaker = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        help_text="Who said it.",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        help_text="Whom the speaker spoke for. Left empty, it is taken from the "
+        "speaker's role at the time when there is exactly one.",
+    )
+    outlet = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="quotes_given",
+        help_text="The outlet the words were said to, when stated (“told TASS”).",
+    )
+    cue = models.CharField(
+        max_length=50,
+        blank=True,
+        help_text="The reporting verb or phrase: “said”, “told”, “according to”.",
+    )
+    said_on = models.DateField(
+        "said",
+        null=True,
+        blank=True,
+        help_text="When it was said. Left empty, the article's publication date.",
+    )
+    start = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Offset of the first character in the body.",
+    )
+    end = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Offset after the last character in the body.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", models.F("start").asc(nulls_last=True), "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True, end__isnull=True)
+                | Q(start__isnull=False, end__gt=models.F("start")),
+                name="quote_offsets_ordered",
+                violation_error_message="A quote's end offset must follow its start.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind__in=VERBATIM_KINDS) | Q(start__isnull=False),
+                name="quote_verbatim_located",
+                violation_error_message="A direct or partial quote must be located "
+                "in the article's body.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["speaker", "said_on"]),
+            models.Index(fields=["organisation", "said_on"]),
+            models.Index(fields=["outlet", "said_on"]),
+        ]
+
+    def __str__(self) -> str:
+        words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"{self.speaker}: “{words}”" if self.speaker_id else f"“{words}”"
+
+    def clean(self) -> None:
+        """Locate the quote in its article's body and fill the defaults that
+        depend on the article and the speaker.
+
+        These rules need the body and the registry, which no database
+        constraint can see; every write path (admin form, API, seed) reaches
+        them through ``full_clean()``.
+        """
+        super().clean()
+        self.text = quote_text.clean_quote_text(self.text or "")
+        if not self.text:
+            raise ValidationError({"text": "Enter the quoted words."})
+        try:
+            # On the admin's add page the article is assigned but not saved yet.
+            article = self.article
+        except Article.DoesNotExist:
+            return
+        self._locate(article)
+        if self.said_on is None and article.published_at is not None:
+            self.said_on = timezone.localdate(article.published_at)
+        if self.organisation_id is None and self.speaker_id is not None:
+            self.organisation = self.default_organisation()
+
+    def _locate(self, article: Article) -> None:
+        span = quote_text.find_span(article.body or "", self.text, prefer=self.start)
+        if span is None:
+            self.start = self.end = None
+            if self.kind in VERBATIM_KINDS:
+                raise ValidationError(
+                    {
+                        "text": f"This {self.kind} quote does not occur in the "
+                        "article's body. Copy the quoted words exactly as the "
+                        "body has them, or make it an indirect quote."
+                    },
+                    code="quote_not_in_body",
+                )
+            return
+        self.start, self.end = span
+        # Keep the body's own characters (typographic marks and all), so the
+        # stored text and the offsets always agree.
+        self.text = article.body[self.start : self.end]
+
+    def validate_constraints(self, exclude=None) -> None:
+        # A quote missing from the body already carries an error on ``text``;
+        # the location constraint would only repeat it in other words.
+        if exclude and "text" in exclude:
+            exclude = {*exclude, "start"}
+        super().validate_constraints(exclude=exclude)
+
+    def default_organisation(self) -> Organisation | None:
+        """The organisation of the speaker's one role at the time, if exactly
+        one organisation fits."""
+        from entities.models import Role
+
+        day = self.said_on or timezone.localdate()
+        organisation_ids = set(
+            Role.objects.filter(person_id=self.speaker_id)
+            .held_on(day)
+            .values_list("organisation_id", flat=True)
+        )
+        if len(organisation_ids) != 1:
+            return None
+        return Organisation.objects.get(pk=organisation_ids.pop())

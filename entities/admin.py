@@ -1,0 +1,241 @@
+"""The registry in the editors' admin: people, organisations, their roles and
+aliases, and agreements with their parties and status history."""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    Agreement,
+    AgreementParty,
+    AgreementStatusChange,
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    Role,
+)
+
+
+class HiddenFromIndexAdmin(SimpleHistoryAdmin):
+    """Registered so every record has a changelist and a history, but left
+    off the admin index: editors reach these through their parent's page."""
+
+    def get_model_perms(self, request):
+        return {}
+
+
+def wikidata_link(obj) -> str:
+    if not obj.wikidata_id:
+        return "—"
+    return format_html(
+        '<a href="https://www.wikidata.org/wiki/{0}" rel="noopener">{0}</a>',
+        obj.wikidata_id,
+    )
+
+
+wikidata_link.short_description = "Wikidata"
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+    verbose_name = "alias"
+    verbose_name_plural = "aliases (other spellings and partial names)"
+
+
+class PersonRoleInline(admin.TabularInline):
+    model = Role
+    fk_name = "person"
+    extra = 1
+    autocomplete_fields = ["organisation"]
+    fields = ["title", "organisation", "start_date", "end_date"]
+
+
+class OrganisationRoleInline(admin.TabularInline):
+    model = Role
+    fk_name = "organisation"
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "title", "start_date", "end_date"]
+    verbose_name_plural = "people holding roles here"
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "description", "alias_list", "quote_count", wikidata_link]
+    search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
+    list_filter = [("roles__organisation", admin.RelatedOnlyFieldListFilter)]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "description", "wikidata_id"]
+    inlines = [PersonAliasInline, PersonRoleInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("aliases")
+            .annotate(quote_total=Count("quotes", distinct=True))
+        )
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj) -> str:
+        return ", ".join(alias.name for alias in obj.aliases.all()) or "—"
+
+    @admin.display(description="quotes", ordering="quote_total")
+    def quote_count(self, obj) -> int:
+        return obj.quote_total
+
+    def save_model(self, request, obj, form, change):
+        services.person_save(person=obj)
+
+
+class OrganisationAliasInline(admin.TabularInline):
+    model = OrganisationAlias
+    extra = 1
+    verbose_name = "alias"
+    verbose_name_plural = "aliases and abbreviations"
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "country", "parent", "alias_list", wikidata_link]
+    list_filter = ["kind", "country"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
+    autocomplete_fields = ["parent"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = [
+        "name",
+        "slug",
+        "kind",
+        "country",
+        "parent",
+        "description",
+        "wikidata_id",
+    ]
+    inlines = [OrganisationAliasInline, OrganisationRoleInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj) -> str:
+        return ", ".join(alias.name for alias in obj.aliases.all()) or "—"
+
+    def save_model(self, request, obj, form, change):
+        services.organisation_save(organisation=obj)
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "title", "organisation", "start_date", "end_date"]
+    list_filter = [
+        "organisation__kind",
+        ("organisation", admin.RelatedOnlyFieldListFilter),
+    ]
+    list_select_related = ["person", "organisation"]
+    search_fields = [
+        "person__name",
+        "person__aliases__name",
+        "title",
+        "organisation__name",
+    ]
+    autocomplete_fields = ["person", "organisation"]
+    date_hierarchy = "start_date"
+
+    def save_model(self, request, obj, form, change):
+        services.validated_save(obj)
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = AgreementParty
+    extra = 1
+    autocomplete_fields = ["organisation"]
+
+
+class AgreementStatusChangeInline(admin.TabularInline):
+    model = AgreementStatusChange
+    extra = 1
+    autocomplete_fields = ["party", "article"]
+    fields = ["date", "status", "party", "article", "note"]
+    verbose_name_plural = "status history (the latest sets the current status)"
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "status", "signed_on", "party_list"]
+    list_filter = [
+        "kind",
+        "status",
+        ("parties__organisation", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["title", "slug", "scope", "summary", "parties__organisation__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "signed_on"
+    fields = [
+        "title",
+        "slug",
+        "kind",
+        ("signed_on", "signed_precision"),
+        "status",
+        "scope",
+        "summary",
+        "wikidata_id",
+    ]
+    inlines = [AgreementPartyInline, AgreementStatusChangeInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("parties__organisation")
+
+    @admin.display(description="parties")
+    def party_list(self, obj) -> str:
+        return ", ".join(p.organisation.name for p in obj.parties.all()) or "—"
+
+    def save_model(self, request, obj, form, change):
+        services.validated_save(obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.agreement_status_sync(agreement=form.instance)
+
+
+@admin.register(AgreementStatusChange)
+class AgreementStatusChangeAdmin(SimpleHistoryAdmin):
+    list_display = ["agreement", "status", "date", "party", "article"]
+    list_filter = ["status"]
+    list_select_related = ["agreement", "party", "article"]
+    search_fields = ["agreement__title", "note", "article__headline"]
+    autocomplete_fields = ["agreement", "party", "article"]
+    date_hierarchy = "date"
+
+    def save_model(self, request, obj, form, change):
+        services.validated_save(obj)
+        services.agreement_status_sync(agreement=obj.agreement)
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(HiddenFromIndexAdmin):
+    list_display = ["name", "person"]
+    list_select_related = ["person"]
+    search_fields = ["name", "person__name"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(OrganisationAlias)
+class OrganisationAliasAdmin(HiddenFromIndexAdmin):
+    list_display = ["name", "organisation"]
+    list_select_related = ["organisation"]
+    search_fields = ["name", "organisation__name"]
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(AgreementParty)
+class AgreementPartyAdmin(HiddenFromIndexAdmin):
+    list_display = ["agreement", "organisation", "role"]
+    list_select_related = ["agreement", "organisation"]
+    list_filter = ["role"]
+    search_fields = ["agreement__title", "organisation__name"]
+    autocomplete_fields = ["agreement", "organisation"]
