@@ -1,0 +1,64 @@
+"""Fixtures shared by the whole suite, and the rule that in CI nothing skips."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip the calling test when ``condition`` is false, with ``reason``;
+    in CI (``CI=true``), where every test must run, fail instead."""
+    if condition:
+        return
+    if IN_CI:
+        pytest.fail(f"Cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skip in CI is a failure, whoever raised it."""
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"Skipped in CI, where every test must run: {report.longrepr}"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``postgres`` belong to the PostgreSQL leg of the suite;
+    on SQLite they are deselected (not skipped), so each leg runs all that
+    applies to it."""
+    if connection.vendor == "postgresql":
+        return
+    selected = [item for item in items if "postgres" not in item.keywords]
+    deselected = [item for item in items if "postgres" in item.keywords]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = selected
+
+
+@pytest.fixture
+def seed(db):
+    """The reference story, loaded through ``load_seed``."""
+    call_command("load_seed", verbosity=0, stdout=io.StringIO())
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="editor", password="correct horse battery", email=""
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
