@@ -72,6 +72,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "language", ("source", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["source"]
     search_fields = ["headline", "slug", "standfirst"]
+    # Stated here because get_queryset() aggregates, and Django drops
+    # Meta.ordering from GROUP BY queries: without it the autocomplete is
+    # unordered (and pages through results inconsistently).
+    ordering = Article._meta.ordering
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["authors", "source"]
@@ -119,6 +123,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
+        # Mentions first: saving a quote records its speaker and organisations
+        # as mentioned, so a mention row the editor entered for one of them
+        # must already exist (with its "about") or it would be inserted twice.
+        formsets = sorted(formsets, key=lambda formset: formset.model is Quote)
         super().save_related(request, form, formsets, change)
         services.quotes_relocate(article=form.instance)
 

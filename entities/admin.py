@@ -67,6 +67,10 @@ class OrganisationRoleInline(admin.TabularInline):
 class PersonAdmin(SimpleHistoryAdmin):
     list_display = ["name", "description", "alias_list", "quote_count", wikidata_link]
     search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
+    # Stated here because get_queryset() aggregates, and Django drops
+    # Meta.ordering from GROUP BY queries: without it the autocomplete is
+    # unordered (and pages through results inconsistently).
+    ordering = Person._meta.ordering
     list_filter = [("roles__organisation", admin.RelatedOnlyFieldListFilter)]
     prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description", "wikidata_id"]
