@@ -1,0 +1,179 @@
+"""Thin read-only viewsets for stories and quotes: the queryset comes from a
+selector, filtering from a FilterSet, and every list offers facets, sparse
+fieldsets and expansion at a fixed number of queries per page."""
+
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from entities import selectors as entity_selectors
+from newsdesk.api.dynamic import (
+    FIELDS_PARAMETER,
+    DynamicFieldsViewMixin,
+    FacetsMixin,
+    expand_parameter,
+    facets_parameter,
+)
+
+from ..filters import ArticleFilter, QuoteFilter
+from ..models import ArticleAgreement, ArticleOrganisation, ArticlePerson, Quote
+from ..selectors import articles_visible, can_see_unpublished, quotes_visible
+from .jsonld import article_jsonld
+from .renderers import JSONLDRenderer
+from .serializers import ArticleDetailSerializer, ArticleSerializer, QuoteSerializer
+
+QUOTE_RELATED = ["article", "speaker", "organisation", "outlet"]
+
+QUOTE_EXPAND = {
+    "speaker": {"prefetch": ["speaker__aliases"]},
+    "organisation": {
+        "select": ["organisation__parent"],
+        "prefetch": ["organisation__aliases"],
+    },
+    "outlet": {"select": ["outlet__parent"], "prefetch": ["outlet__aliases"]},
+    "article": {"select": ["article__source"]},
+}
+
+QUOTE_FACETS = {
+    "speaker": "speaker",
+    "organisation": "organisation",
+    "outlet": "outlet",
+    "kind": "kind",
+}
+
+ARTICLE_FACETS = {
+    "person": "people",
+    "organisation": "organisations",
+    "agreement": "agreements",
+    "source": "source",
+    "language": "language",
+    "status": "status",
+}
+
+QUOTE_LIST_SCHEMA = extend_schema(
+    parameters=[
+        FIELDS_PARAMETER,
+        expand_parameter(QUOTE_EXPAND),
+        facets_parameter(QUOTE_FACETS),
+    ]
+)
+
+
+@extend_schema_view(
+    list=QUOTE_LIST_SCHEMA,
+    retrieve=extend_schema(
+        parameters=[FIELDS_PARAMETER, expand_parameter(QUOTE_EXPAND)]
+    ),
+)
+class QuoteViewSet(FacetsMixin, DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet):
+    """Quotes from published stories, each linked to its speaker, the
+    organisation behind it, its outlet and its article.
+
+    Also mounted as ``people/<slug>/quotes/`` and
+    ``organisations/<slug>/quotes/`` (an organisation's includes its
+    sub-organisations')."""
+
+    serializer_class = QuoteSerializer
+    filterset_class = QuoteFilter
+    ordering_fields = ["said_on", "id"]
+    ordering = ["-said_on", "-id"]
+    expand_related = QUOTE_EXPAND
+    facet_fields = QUOTE_FACETS
+    facet_entities = {"speaker", "organisation", "outlet"}
+
+    def get_queryset(self):
+        user = self.request.user
+        queryset = quotes_visible(user=user).select_related(*QUOTE_RELATED)
+        if "person_slug" in self.kwargs:
+            person = get_object_or_404(
+                entity_selectors.people_visible(user=user),
+                slug=self.kwargs["person_slug"],
+            )
+            queryset = queryset.filter(speaker=person)
+        if "organisation_slug" in self.kwargs:
+            organisation = get_object_or_404(
+                entity_selectors.organisations_visible(user=user),
+                slug=self.kwargs["organisation_slug"],
+            )
+            ids = entity_selectors.organisation_ids_with_descendants([organisation])
+            queryset = queryset.filter(organisation__in=ids)
+        return self.expand_queryset(queryset)
+
+
+ARTICLE_FORMAT = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "jsonld"],
+    description="`jsonld` answers schema.org JSON-LD (a NewsArticle with its "
+    "Quotations and mentions), as does `Accept: application/ld+json`.",
+)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[FIELDS_PARAMETER, facets_parameter(ARTICLE_FACETS)]),
+    retrieve=extend_schema(parameters=[FIELDS_PARAMETER, ARTICLE_FORMAT]),
+)
+class ArticleViewSet(
+    FacetsMixin, DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet
+):
+    """Published stories with the people, organisations and agreements they
+    mention. The detail adds the body and every quote."""
+
+    filterset_class = ArticleFilter
+    lookup_field = "slug"
+    ordering_fields = ["published_at", "headline"]
+    ordering = ["-published_at", "-id"]
+    facet_fields = ARTICLE_FACETS
+    facet_entities = {"person", "organisation", "agreement", "source"}
+
+    def get_renderers(self):
+        renderers = [JSONRenderer(), BrowsableAPIRenderer()]
+        if self.action == "retrieve":
+            renderers.insert(1, JSONLDRenderer())
+        return renderers
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return ArticleDetailSerializer
+        return ArticleSerializer
+
+    def get_facet_fields(self):
+        if can_see_unpublished(self.request.user):
+            return ARTICLE_FACETS
+        return {name: path for name, path in ARTICLE_FACETS.items() if name != "status"}
+
+    def get_queryset(self):
+        queryset = (
+            articles_visible(user=self.request.user)
+            .select_related("source")
+            .prefetch_related(
+                "authors",
+                Prefetch(
+                    "articleperson_set", ArticlePerson.objects.select_related("person")
+                ),
+                Prefetch(
+                    "articleorganisation_set",
+                    ArticleOrganisation.objects.select_related("organisation"),
+                ),
+                Prefetch(
+                    "articleagreement_set",
+                    ArticleAgreement.objects.select_related("agreement"),
+                ),
+            )
+            .annotate(quote_count=Count("quotes"))
+        )
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch("quotes", Quote.objects.select_related(*QUOTE_RELATED))
+            )
+        return queryset
+
+    def retrieve(self, request, *args, **kwargs):
+        article = self.get_object()
+        if request.accepted_renderer.format == "jsonld":
+            return Response(article_jsonld(article, request))
+        return Response(self.get_serializer(article).data)

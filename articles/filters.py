@@ -1,0 +1,162 @@
+"""One FilterSet per story resource."""
+
+import django_filters
+from django.db.models import Q
+from rest_framework.exceptions import PermissionDenied
+
+from entities import selectors as entity_selectors
+from newsdesk.api.filters import (
+    ChoiceListFilter,
+    DateBoundFilter,
+    EntityFilter,
+)
+
+from .models import Article, ArticleStatus, Quote, QuoteKind, language_choices
+from .selectors import articles_visible, can_see_unpublished
+
+
+def _user(request):
+    return getattr(request, "user", None)
+
+
+def visible_people(request):
+    return entity_selectors.people_visible(user=_user(request))
+
+
+def visible_organisations(request):
+    return entity_selectors.organisations_visible(user=_user(request))
+
+
+def visible_agreements(request):
+    return entity_selectors.agreements_visible(user=_user(request))
+
+
+def visible_articles(request):
+    return articles_visible(user=_user(request))
+
+
+class ArticleFilter(django_filters.FilterSet):
+    status = ChoiceListFilter(
+        choices=ArticleStatus.choices,
+        help_text="Editorial status, comma-separated for any of several. Editors "
+        "only: anonymous clients see published articles alone.",
+    )
+    published_after = DateBoundFilter(
+        field_name="published_at",
+        on_or_after=True,
+        help_text="Published on or after this date (YYYY-MM-DD, UTC).",
+    )
+    published_before = DateBoundFilter(
+        field_name="published_at",
+        on_or_after=False,
+        help_text="Published on or before this date (YYYY-MM-DD, UTC).",
+    )
+    person = EntityFilter(
+        field_name="people",
+        queryset=visible_people,
+        noun="person",
+        help_text="Articles mentioning any of these people (slugs or Wikidata "
+        "ids, comma-separated).",
+    )
+    organisation = EntityFilter(
+        field_name="organisations",
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="Articles mentioning any of these organisations.",
+    )
+    agreement = EntityFilter(
+        field_name="agreements",
+        queryset=visible_agreements,
+        noun="agreement",
+        help_text="Articles mentioning any of these agreements.",
+    )
+    source = EntityFilter(
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="Articles published by any of these outlets.",
+    )
+    language = ChoiceListFilter(
+        choices=language_choices(),
+        help_text="Language code (e.g. en); comma-separated for any of several.",
+    )
+    q = django_filters.CharFilter(
+        method="search", help_text="Words in the headline, standfirst or body."
+    )
+
+    class Meta:
+        model = Article
+        fields = []
+
+    def filter_queryset(self, queryset):
+        status = self.form.cleaned_data.get("status")
+        if status and not can_see_unpublished(_user(self.request)):
+            if set(status) != {ArticleStatus.PUBLISHED}:
+                raise PermissionDenied(
+                    {"status": ["Only editors can filter by unpublished statuses."]}
+                )
+        return super().filter_queryset(queryset)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(headline__icontains=value)
+            | Q(standfirst__icontains=value)
+            | Q(body__icontains=value)
+        )
+
+
+class QuoteFilter(django_filters.FilterSet):
+    speaker = EntityFilter(
+        queryset=visible_people,
+        noun="person",
+        help_text="Quotes by any of these people (slugs or Wikidata ids, "
+        "comma-separated).",
+    )
+    organisation = EntityFilter(
+        method="filter_organisation",
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="Quotes by people speaking for any of these organisations or "
+        "their sub-organisations (a Roscosmos official counts for Russia).",
+    )
+    outlet = EntityFilter(
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="Quotes given to any of these outlets (“told TASS”).",
+    )
+    article = EntityFilter(
+        queryset=visible_articles,
+        noun="article",
+        help_text="Quotes in any of these articles (slugs, comma-separated).",
+    )
+    kind = ChoiceListFilter(
+        choices=QuoteKind.choices,
+        help_text="direct, partial or indirect; comma-separated for any of several.",
+    )
+    said_after = DateBoundFilter(
+        field_name="said_on",
+        on_or_after=True,
+        help_text="Said on or after this date (YYYY-MM-DD).",
+    )
+    said_before = DateBoundFilter(
+        field_name="said_on",
+        on_or_after=False,
+        help_text="Said on or before this date (YYYY-MM-DD).",
+    )
+    q = django_filters.CharFilter(
+        method="search", help_text="Words in the quote or the speaker's name."
+    )
+
+    class Meta:
+        model = Quote
+        fields = []
+
+    def filter_organisation(self, queryset, name, value):
+        if not value:
+            return queryset
+        ids = entity_selectors.organisation_ids_with_descendants(value)
+        return queryset.filter(organisation__in=ids)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(text__icontains=value) | Q(speaker__name__icontains=value)
+        )

@@ -1,0 +1,111 @@
+"""One FilterSet per registry resource."""
+
+import django_filters
+from django.db.models import Q
+from django_countries import countries
+
+from newsdesk.api.filters import (
+    ChoiceListFilter,
+    DateBoundFilter,
+    EntityAllFilter,
+    EntityFilter,
+)
+
+from . import selectors
+from .models import Agreement, AgreementStatus, Organisation, OrganisationKind, Person
+
+
+def visible_organisations(request):
+    return selectors.organisations_visible(user=getattr(request, "user", None))
+
+
+class PersonFilter(django_filters.FilterSet):
+    organisation = EntityFilter(
+        field_name="roles__organisation",
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="People who hold or held a role at any of these organisations "
+        "(slugs or Wikidata ids, comma-separated).",
+    )
+    q = django_filters.CharFilter(
+        method="search", help_text="Words in the name or an alias."
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(aliases__name__icontains=value)
+        ).distinct()
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    kind = ChoiceListFilter(
+        choices=OrganisationKind.choices,
+        help_text="Kind of organisation; comma-separated for any of several.",
+    )
+    country = ChoiceListFilter(
+        choices=[(code, name) for code, name in countries],
+        help_text="ISO 3166-1 alpha-2 country code, e.g. RU; comma-separated for "
+        "any of several.",
+    )
+    parent = EntityFilter(
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="Direct sub-organisations of these organisations (slugs or "
+        "Wikidata ids).",
+    )
+    q = django_filters.CharFilter(
+        method="search", help_text="Words in the name or an alias."
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(name__icontains=value) | Q(aliases__name__icontains=value)
+        ).distinct()
+
+
+class AgreementFilter(django_filters.FilterSet):
+    party = EntityAllFilter(
+        field_name="parties__organisation",
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="Agreements to which this organisation is a party. Repeat the "
+        "parameter to require every one (party=china&party=russia); a "
+        "comma-separated value means any of them.",
+    )
+    status = ChoiceListFilter(
+        field_name="visible_status",
+        choices=AgreementStatus.choices,
+        help_text="Current status; comma-separated for any of several.",
+    )
+    signed_after = DateBoundFilter(
+        field_name="signed_on",
+        on_or_after=True,
+        help_text="Signed on or after this date (YYYY-MM-DD).",
+    )
+    signed_before = DateBoundFilter(
+        field_name="signed_on",
+        on_or_after=False,
+        help_text="Signed on or before this date (YYYY-MM-DD).",
+    )
+    q = django_filters.CharFilter(
+        method="search", help_text="Words in the title, scope or summary."
+    )
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(scope__icontains=value)
+            | Q(summary__icontains=value)
+        )

@@ -1,0 +1,154 @@
+"""Which registry records a client may read.
+
+The registry itself is not editorial, but what it holds can be: a person
+entered for an unpublished investigation must not surface before the story
+does. So anonymous clients see the people, organisations and agreements that
+published stories have made public — quoted, mentioned, authored, cited — and
+no others. Records linked from a public record (a public person's roles, a
+public organisation's parent) are shown as links because an editor tied them
+to something public.
+"""
+
+from __future__ import annotations
+
+from django.db.models import (
+    Case,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from articles.models import (
+    Article,
+    ArticleAgreement,
+    ArticleOrganisation,
+    ArticlePerson,
+    Quote,
+)
+from articles.selectors import can_see_unpublished
+
+from .models import (
+    Agreement,
+    AgreementParty,
+    AgreementStatusChange,
+    Organisation,
+    Person,
+)
+
+
+def _public_articles():
+    return Article.objects.published().values("pk")
+
+
+def people_visible(*, user) -> QuerySet[Person]:
+    if can_see_unpublished(user):
+        return Person.objects.all()
+    public = _public_articles()
+    return Person.objects.filter(
+        Exists(ArticlePerson.objects.filter(person=OuterRef("pk"), article__in=public))
+        | Exists(Quote.objects.filter(speaker=OuterRef("pk"), article__in=public))
+        | Exists(
+            Article.authors.through.objects.filter(
+                person=OuterRef("pk"), article__in=public
+            )
+        )
+    )
+
+
+def agreements_visible(*, user) -> QuerySet[Agreement]:
+    if can_see_unpublished(user):
+        return Agreement.objects.all()
+    public = _public_articles()
+    return Agreement.objects.filter(
+        Exists(
+            ArticleAgreement.objects.filter(
+                agreement=OuterRef("pk"), article__in=public
+            )
+        )
+        | Exists(
+            AgreementStatusChange.objects.filter(
+                agreement=OuterRef("pk"), article__in=public
+            )
+        )
+    )
+
+
+def organisations_visible(*, user) -> QuerySet[Organisation]:
+    if can_see_unpublished(user):
+        return Organisation.objects.all()
+    public = _public_articles()
+    return Organisation.objects.filter(
+        Exists(
+            ArticleOrganisation.objects.filter(
+                organisation=OuterRef("pk"), article__in=public
+            )
+        )
+        | Exists(
+            Quote.objects.filter(
+                Q(organisation=OuterRef("pk")) | Q(outlet=OuterRef("pk")),
+                article__in=public,
+            )
+        )
+        | Exists(Article.objects.published().filter(source=OuterRef("pk")))
+        | Exists(
+            AgreementParty.objects.filter(
+                organisation=OuterRef("pk"),
+                agreement__in=agreements_visible(user=user).values("pk"),
+            )
+        )
+    )
+
+
+def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
+    """Status changes reported by stories the client may read, or citing
+    none."""
+    changes = AgreementStatusChange.objects.all()
+    if can_see_unpublished(user):
+        return changes
+    return changes.filter(Q(article__isnull=True) | Q(article__in=_public_articles()))
+
+
+def agreements_with_status(*, user) -> QuerySet[Agreement]:
+    """Visible agreements annotated with ``visible_status``: the status the
+    client may know. For the public that is the latest change reported by a
+    published story; the stored status only when no change is hidden, since
+    it may come from an unpublished story."""
+    agreements = agreements_visible(user=user)
+    if can_see_unpublished(user):
+        return agreements.annotate(visible_status=F("status"))
+    visible = status_changes_visible(user=user).filter(agreement=OuterRef("pk"))
+    hidden = AgreementStatusChange.objects.filter(agreement=OuterRef("pk")).exclude(
+        pk__in=status_changes_visible(user=user).values("pk")
+    )
+    return agreements.annotate(
+        visible_status=Coalesce(
+            Subquery(visible.order_by("-date", "-id").values("status")[:1]),
+            Case(
+                When(~Exists(hidden), then="status"),
+                When(signed_on__isnull=False, then=Value("signed")),
+                default=Value("proposed"),
+            ),
+        )
+    )
+
+
+def organisation_ids_with_descendants(organisations) -> set[int]:
+    """The ids of ``organisations`` and of every organisation below them (one
+    query per level of the hierarchy, which is shallow)."""
+    ids = {organisation.pk for organisation in organisations}
+    frontier = set(ids)
+    while frontier:
+        children = set(
+            Organisation.objects.filter(parent__in=frontier)
+            .exclude(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        ids |= children
+        frontier = children
+    return ids

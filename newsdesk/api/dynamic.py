@@ -1,0 +1,183 @@
+"""Sparse fieldsets (``fields=``), expansion of linked objects (``expand=``)
+and facet counts (``facets=``), shared by the resources that offer them.
+
+Expansion swaps a link for the full object's serializer; the viewset adds the
+``select_related``/``prefetch_related`` that expansion needs to its queryset,
+so an expanded page costs the same number of queries whatever its size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db.models import Count, QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+
+from .filters import split_list
+
+
+def _is_top_level(serializer: serializers.BaseSerializer) -> bool:
+    parent = serializer.parent
+    if parent is None:
+        return True
+    return isinstance(parent, serializers.ListSerializer) and parent.parent is None
+
+
+class DynamicFieldsMixin:
+    """A serializer whose top-level fields follow ``fields=`` and whose
+    ``expandable_fields`` follow ``expand=`` (both read from the context)."""
+
+    expandable_fields: dict[str, Callable[[], serializers.BaseSerializer]] = {}
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if not _is_top_level(self):
+            return fields
+        for name in self.context.get("expand", ()):
+            fields[name] = self.expandable_fields[name]()
+        wanted = self.context.get("fields")
+        if wanted:
+            fields = {name: field for name, field in fields.items() if name in wanted}
+        return fields
+
+
+def _param_list(request, name: str, allowed: list[str]) -> list[str]:
+    raw = request.query_params.get(name)
+    if raw is None:
+        return []
+    values = split_list(raw)
+    unknown = [value for value in values if value not in allowed]
+    if unknown or not values:
+        raise ValidationError(
+            {
+                name: [
+                    f"Unknown {name} {', '.join(unknown) or repr(raw)}; choose from "
+                    f"{', '.join(allowed)}."
+                ]
+            }
+        )
+    return values
+
+
+class DynamicFieldsViewMixin:
+    """Reads and checks ``fields=`` and ``expand=`` for a viewset whose
+    serializer uses ``DynamicFieldsMixin``. ``expand_related`` maps each
+    expandable field to what the queryset must fetch for it."""
+
+    expand_related: dict[str, dict[str, list[str]]] = {}
+
+    def _dynamic_params(self) -> tuple[list[str], list[str]]:
+        if not hasattr(self, "_dynamic"):
+            serializer_class = self.get_serializer_class()
+            expandable = list(getattr(serializer_class, "expandable_fields", {}))
+            expand = _param_list(self.request, "expand", expandable)
+            field_names = list(serializer_class().get_fields()) + expandable
+            fields = _param_list(self.request, "fields", field_names)
+            self._dynamic = (fields, expand)
+        return self._dynamic
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if getattr(self, "request", None) is not None and not getattr(
+            self, "swagger_fake_view", False
+        ):
+            fields, expand = self._dynamic_params()
+            context.update(fields=fields, expand=expand)
+        return context
+
+    def expand_queryset(self, queryset: QuerySet) -> QuerySet:
+        for name in self._dynamic_params()[1]:
+            related = self.expand_related.get(name, {})
+            queryset = queryset.select_related(*related.get("select", ()))
+            queryset = queryset.prefetch_related(*related.get("prefetch", ()))
+        return queryset
+
+
+FIELDS_PARAMETER = OpenApiParameter(
+    "fields",
+    OpenApiTypes.STR,
+    description="Comma-separated top-level fields to return (sparse fieldset); "
+    "all by default.",
+)
+
+
+def expand_parameter(names) -> OpenApiParameter:
+    return OpenApiParameter(
+        "expand",
+        OpenApiTypes.STR,
+        description="Comma-separated linked objects to return in full instead "
+        f"of as links: {', '.join(names)}.",
+    )
+
+
+def facets_parameter(names) -> OpenApiParameter:
+    return OpenApiParameter(
+        "facets",
+        OpenApiTypes.STR,
+        description="Comma-separated facets to count over all results matching "
+        f"the other filters (top {FACET_SIZE} values each): {', '.join(names)}. "
+        "The counts are returned under `facets`.",
+    )
+
+
+FACET_SIZE = 10
+
+
+class FacetsMixin:
+    """``facets=a,b`` adds ``facets: {a: [{…, count}], b: […]}`` to a list,
+    counted over every result that matches the filters, one query a facet.
+
+    ``facet_fields`` maps a facet name to the related field it counts: an
+    entity (counted by slug, with name) or a plain value."""
+
+    facet_fields: dict[str, str] = {}
+    facet_entities: set[str] = set()
+
+    def get_facet_fields(self) -> dict[str, str]:
+        return self.facet_fields
+
+    def facet_counts(self, queryset: QuerySet) -> dict | None:
+        facet_fields = self.get_facet_fields()
+        names = _param_list(self.request, "facets", list(facet_fields))
+        if not names:
+            return None
+        queryset = queryset.order_by()
+        facets = {}
+        for name in names:
+            path = facet_fields[name]
+            if name in self.facet_entities:
+                rows = (
+                    queryset.filter(**{f"{path}__isnull": False})
+                    .values(f"{path}__slug", f"{path}__name")
+                    .annotate(count=Count("pk", distinct=True))
+                    .order_by("-count", f"{path}__name")[:FACET_SIZE]
+                )
+                facets[name] = [
+                    {
+                        "slug": row[f"{path}__slug"],
+                        "name": row[f"{path}__name"],
+                        "count": row["count"],
+                    }
+                    for row in rows
+                ]
+            else:
+                rows = (
+                    queryset.values(path)
+                    .annotate(count=Count("pk", distinct=True))
+                    .order_by("-count", path)[:FACET_SIZE]
+                )
+                facets[name] = [
+                    {"value": row[path], "count": row["count"]} for row in rows
+                ]
+        return facets
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        facets = self.facet_counts(queryset)
+        page = self.paginate_queryset(queryset)
+        serializer = self.get_serializer(page, many=True)
+        extra = {"facets": facets} if facets is not None else None
+        return self.paginator.get_paginated_response(serializer.data, extra=extra)

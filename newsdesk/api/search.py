@@ -1,0 +1,68 @@
+"""``search/?q=``: people, organisations, agreements, articles and quotes in
+one ranked, paginated answer."""
+
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, permissions, serializers
+from rest_framework.exceptions import ValidationError
+
+from articles.selectors import search
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(
+        choices=["person", "organisation", "agreement", "article", "quote"],
+        help_text="What was found.",
+    )
+    id = serializers.IntegerField(help_text="The record's id.")
+    slug = serializers.CharField(
+        allow_null=True, help_text="The record's slug (null for quotes)."
+    )
+    title = serializers.CharField(
+        help_text="Name, title or headline; for a quote, its speaker's name."
+    )
+    snippet = serializers.CharField(help_text="Matching text, if any.")
+    score = serializers.FloatField(help_text="Relevance: higher is better.")
+    url = serializers.URLField(help_text="The record in the API.")
+
+    def to_representation(self, hit):
+        record, kind = hit["record"], hit["type"]
+        if kind == "quote":
+            title, slug = record.speaker.name, None
+            path = reverse("quote-detail", args=[record.pk])
+        else:
+            title = getattr(record, "name", None) or getattr(record, "title", None)
+            title = title or record.headline
+            slug = record.slug
+            path = reverse(f"{kind}-detail", args=[slug])
+        return {
+            "type": kind,
+            "id": record.pk,
+            "slug": slug,
+            "title": title,
+            "snippet": hit["snippet"],
+            "score": round(hit["score"], 3),
+            "url": self.context["request"].build_absolute_uri(path),
+        }
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter(
+            "q", str, required=True, description="Words to look for (2+ characters)."
+        )
+    ]
+)
+class SearchView(generics.ListAPIView):
+    """Everything matching ``q``, best first."""
+
+    serializer_class = SearchHitSerializer
+    filter_backends = []
+    # Reading is open to all; what each client may find is the selector's call.
+    permission_classes = [permissions.AllowAny]
+
+    def get_queryset(self):
+        q = self.request.query_params.get("q", "").strip()
+        if len(q) < 2:
+            raise ValidationError({"q": ["Enter at least two characters to search."]})
+        return search(q=q, user=self.request.user)

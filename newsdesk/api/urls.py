@@ -1,0 +1,29 @@
+"""The one module that registers every API viewset: ``/api/v1/``."""
+
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from articles.api.views import ArticleViewSet, QuoteViewSet
+from entities.api.views import AgreementViewSet, OrganisationViewSet, PersonViewSet
+
+from .search import SearchView
+
+router = DefaultRouter()
+router.register("articles", ArticleViewSet, basename="article")
+router.register("quotes", QuoteViewSet, basename="quote")
+router.register("people", PersonViewSet, basename="person")
+router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("agreements", AgreementViewSet, basename="agreement")
+
+nested_quotes = QuoteViewSet.as_view({"get": "list"})
+
+urlpatterns = [
+    path("people/<slug:person_slug>/quotes/", nested_quotes, name="person-quotes"),
+    path(
+        "organisations/<slug:organisation_slug>/quotes/",
+        nested_quotes,
+        name="organisation-quotes",
+    ),
+    path("search/", SearchView.as_view(), name="search"),
+    *router.urls,
+]
