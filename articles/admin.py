@@ -129,6 +129,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
         formsets = sorted(formsets, key=lambda formset: formset.model is Quote)
         super().save_related(request, form, formsets, change)
         services.quotes_relocate(article=form.instance)
+        services.article_quoted_mentions_ensure(article=form.instance)
 
 
 @admin.register(Quote)

@@ -101,11 +101,23 @@ def quote_save(*, quote: Quote) -> Quote:
     organisation and the date, and record its people and organisations as
     mentioned by the article."""
     validated_save(quote)
+    _quote_mentions_add(quote)
+    return quote
+
+
+def _quote_mentions_add(quote: Quote) -> None:
     article_mention_add(article=quote.article, entity=quote.speaker)
     for organisation in (quote.organisation, quote.outlet):
         if organisation is not None:
             article_mention_add(article=quote.article, entity=organisation)
-    return quote
+
+
+@transaction.atomic
+def article_quoted_mentions_ensure(*, article: Article) -> None:
+    """Whoever an article quotes, it mentions: put back any mention of a
+    quoted speaker, organisation or outlet that an editor removed."""
+    for quote in article.quotes.select_related("speaker", "organisation", "outlet"):
+        _quote_mentions_add(quote)
 
 
 def quote_create(

@@ -215,3 +215,12 @@ class TestArticles:
         assert ArticleFactory(headline="Space: the next step").slug == (
             "space-the-next-step"
         )
+
+
+class TestQuotedMentions:
+    def test_removed_mention_of_a_quoted_speaker_is_restored(self, article, zhang):
+        """An article always mentions the people it quotes."""
+        QuoteFactory(article=article, speaker=zhang, text="major space power")
+        article.articleperson_set.all().delete()
+        services.article_quoted_mentions_ensure(article=article)
+        assert list(article.people.all()) == [zhang]
