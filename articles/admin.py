@@ -2,26 +2,54 @@
 mentions, so a whole story can be entered and checked on one screen."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from entities.admin import HiddenFromIndexAdmin
+from entities.admin_versioning import VersionedAdmin
 
 from . import services
+from .highlight import highlight_quotes
 from .models import (
     Article,
     ArticleAgreement,
     ArticleOrganisation,
     ArticlePerson,
+    ArticleStatus,
     Quote,
 )
 
 QUOTE_TEXT_WIDGET = forms.Textarea(attrs={"rows": 2, "cols": 80})
 
 
-class QuoteInline(admin.StackedInline):
+def _can_edit_parent(request, obj) -> bool:
+    return obj is None or services.article_can_edit(article=obj, user=request.user)
+
+
+class ArticlePartInline:
+    """Quotes and mentions follow their article: editable while the user may
+    edit the article itself."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and _can_edit_parent(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and _can_edit_parent(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and _can_edit_parent(
+            request, obj
+        )
+
+
+class QuoteInline(ArticlePartInline, admin.StackedInline):
     model = Quote
     extra = 1
     autocomplete_fields = ["speaker", "organisation", "outlet"]
@@ -41,26 +69,50 @@ class QuoteInline(admin.StackedInline):
         return f"characters {obj.start}–{obj.end}"
 
 
-class PersonMentionInline(admin.TabularInline):
+class PersonMentionInline(ArticlePartInline, admin.TabularInline):
     model = ArticlePerson
     extra = 0
     autocomplete_fields = ["person"]
 
 
-class OrganisationMentionInline(admin.TabularInline):
+class OrganisationMentionInline(ArticlePartInline, admin.TabularInline):
     model = ArticleOrganisation
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
-class AgreementMentionInline(admin.TabularInline):
+class AgreementMentionInline(ArticlePartInline, admin.TabularInline):
     model = ArticleAgreement
     extra = 0
     autocomplete_fields = ["agreement"]
 
 
+def transition_action(status: str, verb: str):
+    def action(modeladmin, request, queryset):
+        done, refused = [], []
+        for article in queryset:
+            try:
+                services.article_transition(
+                    article=article, status=status, user=request.user
+                )
+            except ValidationError as error:
+                refused.append(" ".join(error.messages))
+            else:
+                done.append(f"“{article}”")
+        if done:
+            modeladmin.message_user(
+                request, f"{verb.capitalize()}: {', '.join(done)}.", messages.SUCCESS
+            )
+        for message in refused:
+            modeladmin.message_user(request, message, messages.ERROR)
+
+    action.__name__ = f"make_{status}"
+    action.short_description = f"{verb.capitalize()} selected articles"
+    return action
+
+
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(VersionedAdmin):
     list_display = [
         "headline",
         "status",
@@ -79,8 +131,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["authors", "source"]
+    readonly_fields = ["status", "body_with_quotes"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        ("Quotes in the body", {"fields": ["body_with_quotes"]}),
         (
             "Publication",
             {
@@ -89,7 +143,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     "authors",
                     ("source", "source_url"),
                     "language",
-                ]
+                ],
+                "description": "Status moves only through the actions on the "
+                "article list (submit for review, publish, archive, …). A "
+                "future publication time keeps a published story hidden until "
+                "then.",
             },
         ),
     ]
@@ -99,6 +157,15 @@ class ArticleAdmin(SimpleHistoryAdmin):
         OrganisationMentionInline,
         AgreementMentionInline,
     ]
+    actions = [
+        transition_action(ArticleStatus.IN_REVIEW, "submitted for review"),
+        transition_action(ArticleStatus.PUBLISHED, "published"),
+        transition_action(ArticleStatus.DRAFT, "returned to draft"),
+        transition_action(ArticleStatus.ARCHIVED, "archived"),
+    ]
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_total=Count("quotes"))
@@ -107,10 +174,29 @@ class ArticleAdmin(SimpleHistoryAdmin):
     def quote_count(self, obj) -> int:
         return obj.quote_total
 
+    @admin.display(description="body with its quotes")
+    def body_with_quotes(self, obj) -> str:
+        if obj.pk is None:
+            return "Quotes are highlighted here once the article is saved."
+        return highlight_quotes(obj.body, obj.quotes.select_related("speaker"))
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and _can_edit_parent(
+            request, obj
+        )
+
     def save_model(self, request, obj, form, change):
         # The quote inline has already validated every quote against the new
         # body; quotes are relocated once they are saved (save_related).
-        services.article_save(article=obj, relocate_quotes=False)
+        services.article_save(
+            article=obj,
+            relocate_quotes=False,
+            expected_version=self.expected_version(request, obj, form),
+        )
+        version_id = request.resolver_match.kwargs.get("version_id")
+        if version_id is not None:
+            # Restoring a version from the history page brings its quotes back.
+            services.article_quotes_restore(article=obj, history_id=int(version_id))
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Quote:

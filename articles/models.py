@@ -12,7 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from entities.models import Agreement, Organisation, Person, SluggedModel
+from entities.models import (
+    Agreement,
+    Organisation,
+    Person,
+    SluggedModel,
+    VersionedModel,
+)
 
 from . import text as quote_text
 
@@ -43,7 +49,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(SluggedModel):
+class Article(VersionedModel, SluggedModel):
     slug_source_field = "headline"
 
     headline = models.CharField(max_length=300, help_text="The story's headline.")
@@ -120,6 +126,9 @@ class Article(SluggedModel):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [
+            ("publish_article", "Can publish, unpublish and archive articles"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status=ArticleStatus.PUBLISHED)

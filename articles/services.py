@@ -25,7 +25,12 @@ from .models import (
 
 
 @transaction.atomic
-def article_save(*, article: Article, relocate_quotes: bool = True) -> Article:
+def article_save(
+    *,
+    article: Article,
+    relocate_quotes: bool = True,
+    expected_version: int | None = None,
+) -> Article:
     """Create or update an article.
 
     With ``relocate_quotes`` every quote is located again in the (possibly
@@ -34,7 +39,7 @@ def article_save(*, article: Article, relocate_quotes: bool = True) -> Article:
     relocates after its quote inline is saved, because it validates the new
     body against the new quote texts itself.
     """
-    validated_save(article)
+    validated_save(article, expected_version=expected_version)
     if relocate_quotes:
         quotes_relocate(article=article)
     return article
@@ -167,3 +172,147 @@ def article_mention_add(
         mention.about = True
         mention.save(update_fields=["about"])
     return mention
+
+
+class WorkflowError(ValidationError):
+    """A status change the article's state or the user's rights do not allow."""
+
+
+# (from, to): (verb, permission needed)
+TRANSITIONS: dict[tuple[str, str], tuple[str, str]] = {
+    (ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW): (
+        "submit for review",
+        "articles.change_article",
+    ),
+    (ArticleStatus.IN_REVIEW, ArticleStatus.DRAFT): (
+        "return to draft",
+        "articles.change_article",
+    ),
+    (ArticleStatus.IN_REVIEW, ArticleStatus.PUBLISHED): (
+        "publish",
+        "articles.publish_article",
+    ),
+    (ArticleStatus.DRAFT, ArticleStatus.PUBLISHED): (
+        "publish",
+        "articles.publish_article",
+    ),
+    (ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED): (
+        "archive",
+        "articles.publish_article",
+    ),
+    (ArticleStatus.PUBLISHED, ArticleStatus.DRAFT): (
+        "unpublish",
+        "articles.publish_article",
+    ),
+    (ArticleStatus.ARCHIVED, ArticleStatus.DRAFT): (
+        "reopen",
+        "articles.publish_article",
+    ),
+}
+
+
+def article_can_edit(*, article: Article, user) -> bool:
+    """Reporters edit drafts; once submitted, only editors change a story."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if article.pk is None or article.status == ArticleStatus.DRAFT:
+        return True
+    return user.has_perm("articles.publish_article")
+
+
+@transaction.atomic
+def article_transition(
+    *,
+    article: Article,
+    status: str,
+    user,
+    published_at: datetime.datetime | None = None,
+) -> Article:
+    """Move ``article`` along the workflow draft → in review → published →
+    archived, if ``user`` may.
+
+    Publishing keeps a publication time already set (a future one schedules
+    the story: it stays hidden until then), takes ``published_at`` if given,
+    and otherwise stamps now.
+    """
+    from django.utils import timezone
+
+    current = article.status
+    if (current, status) not in TRANSITIONS:
+        raise WorkflowError(
+            f"“{article}” is {article.get_status_display().lower()}; it cannot "
+            f"become {ArticleStatus(status).label.lower()}.",
+            code="invalid_transition",
+        )
+    verb, permission = TRANSITIONS[(current, status)]
+    article._history_user = user
+    if not user.has_perm(permission):
+        raise WorkflowError(
+            f"You may not {verb} “{article}”: that needs an editor.",
+            code="permission_denied",
+        )
+    article.status = status
+    if status == ArticleStatus.PUBLISHED:
+        article.published_at = published_at or article.published_at or timezone.now()
+    return article_save(article=article)
+
+
+def _version_end(article: Article, history_id: int) -> datetime.datetime:
+    """The moment a version of ``article`` stopped being current: just before
+    the next version was saved, or now. Quotes saved in the same admin request
+    as a version come right after its article row, so they belong to it."""
+    from django.utils import timezone
+
+    record = article.history.get(history_id=history_id)
+    later = (
+        article.history.filter(history_date__gt=record.history_date)
+        .order_by("history_date")
+        .first()
+    )
+    if later is None:
+        return timezone.now()
+    return later.history_date - datetime.timedelta(microseconds=1)
+
+
+@transaction.atomic
+def article_quotes_restore(*, article: Article, history_id: int) -> None:
+    """Make ``article``'s quotes what they were in the version ``history_id``:
+    quotes added since are deleted, changed ones rewritten, deleted ones
+    brought back (with their ids, so links to them work again)."""
+    as_of = _version_end(article, history_id)
+    past = {
+        quote.pk: quote
+        for quote in Quote.history.as_of(as_of).filter(article_id=article.pk)
+    }
+    for quote in article.quotes.exclude(pk__in=past):
+        quote.delete()
+    for quote in past.values():
+        quote.article = article
+        quote_save(quote=quote)
+    quotes_relocate(article=article)
+
+
+RESTORED_FIELDS = [
+    "headline",
+    "slug",
+    "standfirst",
+    "body",
+    "source_id",
+    "source_url",
+    "language",
+]
+
+
+@transaction.atomic
+def article_restore(*, article: Article, history_id: int) -> Article:
+    """Bring back version ``history_id`` of ``article``: its content fields
+    and its quotes. The restore is itself a new version, so it can be undone.
+    Workflow state (status, publication time) is not content: it moves only
+    through ``article_transition``."""
+    past = article.history.get(history_id=history_id).instance
+    for name in RESTORED_FIELDS:
+        setattr(article, name, getattr(past, name))
+    current = Article.objects.values_list("version", flat=True).get(pk=article.pk)
+    article_save(article=article, relocate_quotes=False, expected_version=current)
+    article_quotes_restore(article=article, history_id=history_id)
+    return article

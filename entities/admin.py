@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .admin_versioning import VersionedAdmin
 from .models import (
     Agreement,
     AgreementParty,
@@ -64,7 +65,7 @@ class OrganisationRoleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(VersionedAdmin):
     list_display = ["name", "description", "alias_list", "quote_count", wikidata_link]
     search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
     # Stated here because get_queryset() aggregates, and Django drops
@@ -93,7 +94,9 @@ class PersonAdmin(SimpleHistoryAdmin):
         return obj.quote_total
 
     def save_model(self, request, obj, form, change):
-        services.person_save(person=obj)
+        services.person_save(
+            person=obj, expected_version=self.expected_version(request, obj, form)
+        )
 
 
 class OrganisationAliasInline(admin.TabularInline):
@@ -104,7 +107,7 @@ class OrganisationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(VersionedAdmin):
     list_display = ["name", "kind", "country", "parent", "alias_list", wikidata_link]
     list_filter = ["kind", "country"]
     list_select_related = ["parent"]
@@ -130,7 +133,10 @@ class OrganisationAdmin(SimpleHistoryAdmin):
         return ", ".join(alias.name for alias in obj.aliases.all()) or "—"
 
     def save_model(self, request, obj, form, change):
-        services.organisation_save(organisation=obj)
+        services.organisation_save(
+            organisation=obj,
+            expected_version=self.expected_version(request, obj, form),
+        )
 
 
 @admin.register(Role)
@@ -169,7 +175,7 @@ class AgreementStatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(VersionedAdmin):
     list_display = ["title", "kind", "status", "signed_on", "party_list"]
     list_filter = [
         "kind",
@@ -199,7 +205,9 @@ class AgreementAdmin(SimpleHistoryAdmin):
         return ", ".join(p.organisation.name for p in obj.parties.all()) or "—"
 
     def save_model(self, request, obj, form, change):
-        services.validated_save(obj)
+        services.validated_save(
+            obj, expected_version=self.expected_version(request, obj, form)
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

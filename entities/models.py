@@ -85,6 +85,22 @@ class SluggedModel(models.Model):
                 )
 
 
+class VersionedModel(models.Model):
+    """A record two editors may open at once. ``version`` goes up by one on
+    every save through the services, which refuse a save based on an older
+    version instead of silently overwriting (optimistic concurrency); the API
+    serves it as the ETag."""
+
+    version = models.PositiveIntegerField(
+        default=1,
+        editable=False,
+        help_text="Goes up by one on every save; detects concurrent edits.",
+    )
+
+    class Meta:
+        abstract = True
+
+
 # --------------------------------------------------------------------------
 # People
 
@@ -104,7 +120,7 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-class Person(SluggedModel):
+class Person(VersionedModel, SluggedModel):
     name = models.CharField(
         max_length=200, help_text="Full name as the newsroom writes it."
     )
@@ -190,7 +206,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.select_related("parent").prefetch_related("aliases")
 
 
-class Organisation(SluggedModel):
+class Organisation(VersionedModel, SluggedModel):
     """A state, body, agency, outlet or company. Countries that sign
     agreements are organisations of kind *state* (the Popolo convention)."""
 
@@ -407,7 +423,7 @@ class AgreementQuerySet(models.QuerySet):
         return qs.distinct()
 
 
-class Agreement(SluggedModel):
+class Agreement(VersionedModel, SluggedModel):
     slug_source_field = "title"
 
     title = models.CharField(max_length=300, help_text="The agreement's usual name.")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import F
 
 from .models import (
     Agreement,
@@ -17,15 +19,59 @@ from .models import (
     PartyRole,
     Person,
     Role,
+    VersionedModel,
 )
 
 
-def validated_save(instance: models.Model) -> models.Model:
+class EditConflict(ValidationError):
+    """Someone else saved the record after the editor (or client) loaded it."""
+
+    def __init__(self, instance: VersionedModel):
+        current = type(instance)._base_manager.filter(pk=instance.pk).first()
+        latest = getattr(current, "history", None)
+        latest = latest.order_by("-history_date").first() if latest else None
+        who = ""
+        if latest is not None:
+            user = latest.history_user or "someone"
+            who = f" by {user} at {latest.history_date:%Y-%m-%d %H:%M} UTC"
+        noun = instance._meta.verbose_name
+        self.current_version = getattr(current, "version", None)
+        super().__init__(
+            f"This {noun} was changed{who} after you opened it (it is now at "
+            f"version {self.current_version}). Your changes have not been saved "
+            "and theirs are kept: copy what you need, reload, and apply your "
+            "changes again.",
+            code="edit_conflict",
+        )
+
+
+def validated_save(
+    instance: models.Model, *, expected_version: int | None = None
+) -> models.Model:
     """``full_clean()`` then save: the one path by which records reach the
     database, so a constraint violation surfaces as a ``ValidationError``
-    naming the field, never as a database error."""
-    instance.full_clean()
-    instance.save()
+    naming the field, never as a database error.
+
+    A versioned record is saved only if its stored version is still
+    ``expected_version`` (by default the version it was loaded at): the
+    compare-and-set and the save share one transaction, so of two editors
+    saving the same version, the second gets ``EditConflict``.
+    """
+    with transaction.atomic():
+        instance.full_clean()
+        if isinstance(instance, VersionedModel) and not instance._state.adding:
+            expected = (
+                instance.version if expected_version is None else expected_version
+            )
+            bumped = (
+                type(instance)
+                ._base_manager.filter(pk=instance.pk, version=expected)
+                .update(version=F("version") + 1)
+            )
+            if not bumped:
+                raise EditConflict(instance)
+            instance.version = expected + 1
+        instance.save()
     return instance
 
 
@@ -42,9 +88,14 @@ def _add_aliases(owner: Person | Organisation, names: Iterable[str]) -> None:
 
 
 @transaction.atomic
-def person_save(*, person: Person, aliases: Iterable[str] = ()) -> Person:
+def person_save(
+    *,
+    person: Person,
+    aliases: Iterable[str] = (),
+    expected_version: int | None = None,
+) -> Person:
     """Create or update a person, adding any new ``aliases``."""
-    validated_save(person)
+    validated_save(person, expected_version=expected_version)
     _add_aliases(person, aliases)
     return person
 
@@ -65,10 +116,13 @@ def person_create(
 
 @transaction.atomic
 def organisation_save(
-    *, organisation: Organisation, aliases: Iterable[str] = ()
+    *,
+    organisation: Organisation,
+    aliases: Iterable[str] = (),
+    expected_version: int | None = None,
 ) -> Organisation:
     """Create or update an organisation, adding any new ``aliases``."""
-    validated_save(organisation)
+    validated_save(organisation, expected_version=expected_version)
     _add_aliases(organisation, aliases)
     return organisation
 
