@@ -7,11 +7,13 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
+from .admin_registry import DuplicateWarningForm, MergeActionMixin
 from .admin_versioning import VersionedAdmin
 from .models import (
     Agreement,
     AgreementParty,
     AgreementStatusChange,
+    MergeRecord,
     Organisation,
     OrganisationAlias,
     Person,
@@ -65,7 +67,10 @@ class OrganisationRoleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionedAdmin):
+class PersonAdmin(MergeActionMixin, VersionedAdmin):
+    form = DuplicateWarningForm
+    merge_service = services.person_merge
+    actions = ["merge_selected"]
     list_display = ["name", "description", "alias_list", "quote_count", wikidata_link]
     search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
     # Stated here because get_queryset() aggregates, and Django drops
@@ -107,7 +112,10 @@ class OrganisationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(VersionedAdmin):
+class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
+    form = DuplicateWarningForm
+    merge_service = services.organisation_merge
+    actions = ["merge_selected"]
     list_display = ["name", "kind", "country", "parent", "alias_list", wikidata_link]
     list_filter = ["kind", "country"]
     list_select_related = ["parent"]
@@ -251,3 +259,32 @@ class AgreementPartyAdmin(HiddenFromIndexAdmin):
     list_filter = ["role"]
     search_fields = ["agreement__title", "organisation__name"]
     autocomplete_fields = ["agreement", "organisation"]
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    """The trace of every merge: read-only."""
+
+    list_display = ["old_name", "kind", "survivor", "merged_at", "merged_by", "summary"]
+    list_filter = ["kind"]
+    search_fields = [
+        "old_name",
+        "old_slug",
+        "survivor_person__name",
+        "survivor_organisation__name",
+    ]
+    list_select_related = ["survivor_person", "survivor_organisation", "merged_by"]
+    date_hierarchy = "merged_at"
+
+    @admin.display(description="merged into")
+    def survivor(self, obj):
+        return obj.survivor_person or obj.survivor_organisation
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

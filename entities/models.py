@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -559,3 +560,71 @@ class AgreementStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_status_display()} on {self.date:%Y-%m-%d}"
+
+
+# --------------------------------------------------------------------------
+# Merges
+
+
+class MergeKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+
+
+class MergeRecord(models.Model):
+    """A duplicate person or organisation merged into a survivor. Kept so the
+    merge can be traced afterwards and the duplicate's old slug still leads
+    to the survivor."""
+
+    kind = models.CharField(max_length=20, choices=MergeKind.choices)
+    old_id = models.BigIntegerField(help_text="The merged record's id.")
+    old_slug = models.SlugField(max_length=200, help_text="The merged record's slug.")
+    old_name = models.CharField(max_length=200, help_text="The merged record's name.")
+    survivor_person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="merges",
+    )
+    survivor_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="merges",
+    )
+    summary = models.TextField(blank=True, help_text="What moved to the survivor.")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-merged_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        kind=MergeKind.PERSON,
+                        survivor_person__isnull=False,
+                        survivor_organisation__isnull=True,
+                    )
+                    | Q(
+                        kind=MergeKind.ORGANISATION,
+                        survivor_person__isnull=True,
+                        survivor_organisation__isnull=False,
+                    )
+                ),
+                name="merge_record_one_survivor",
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "old_slug"])]
+
+    def __str__(self) -> str:
+        survivor = self.survivor_person or self.survivor_organisation
+        return f"{self.old_name} merged into {survivor}"

@@ -15,6 +15,8 @@ from .models import (
     AgreementParty,
     AgreementStatus,
     AgreementStatusChange,
+    MergeKind,
+    MergeRecord,
     Organisation,
     PartyRole,
     Person,
@@ -247,3 +249,202 @@ def agreement_status_change_record(
     )
     agreement_status_sync(agreement=agreement)
     return change
+
+
+def _merge_guard(survivor, duplicate) -> None:
+    if survivor.pk == duplicate.pk:
+        raise ValidationError(
+            {"duplicate": "A record cannot be merged with itself."}, code="self_merge"
+        )
+
+
+def _absorb_identity(survivor, duplicate) -> list[str]:
+    """The duplicate's name and aliases become the survivor's aliases; its
+    Wikidata id and description fill the survivor's blanks."""
+    moved = [duplicate.name, *duplicate.aliases.values_list("name", flat=True)]
+    if not survivor.wikidata_id and duplicate.wikidata_id:
+        survivor.wikidata_id, duplicate.wikidata_id = duplicate.wikidata_id, ""
+        type(duplicate)._base_manager.filter(pk=duplicate.pk).update(wikidata_id="")
+    if not survivor.description and duplicate.description:
+        survivor.description = duplicate.description
+    return moved
+
+
+def _move(rows, field: str, survivor, reason: str) -> int:
+    """Point ``field`` of each row at ``survivor``, saving one by one so each
+    change is in the history with ``reason``."""
+    count = 0
+    for row in rows:
+        setattr(row, field, survivor)
+        row._change_reason = reason
+        row.save()
+        count += 1
+    return count
+
+
+def _move_mentions(mentions, field: str, survivor, reason: str) -> int:
+    """Move mention rows, folding into the survivor's own mention of the same
+    article (keeping ``about`` if either had it)."""
+    count = 0
+    for mention in mentions:
+        existing = (
+            type(mention)
+            .objects.filter(article_id=mention.article_id, **{field: survivor})
+            .first()
+        )
+        if existing is None:
+            setattr(mention, field, survivor)
+            mention._change_reason = reason
+            mention.save()
+        else:
+            if mention.about and not existing.about:
+                existing.about = True
+                existing._change_reason = reason
+                existing.save()
+            mention._change_reason = reason
+            mention.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def person_merge(*, survivor: Person, duplicate: Person, user=None) -> MergeRecord:
+    """Merge ``duplicate`` into ``survivor``: quotes, roles, mentions and
+    authorship move over, the duplicate's name becomes an alias, and the
+    duplicate is deleted. Each move is in the history, and a ``MergeRecord``
+    keeps the trace (and the old slug working)."""
+    from articles.models import Article, Quote
+
+    _merge_guard(survivor, duplicate)
+    reason = f"Merged {duplicate.name} ({duplicate.slug}) into {survivor.name}"
+    moved = {
+        "quotes": _move(
+            Quote.objects.filter(speaker=duplicate), "speaker", survivor, reason
+        ),
+        "mentions": _move_mentions(
+            duplicate.article_mentions.all(), "person", survivor, reason
+        ),
+    }
+    roles = 0
+    for role in duplicate.roles.all():
+        twin = survivor.roles.filter(
+            organisation=role.organisation, title=role.title, start_date=role.start_date
+        ).exists()
+        if twin:
+            role.delete()
+        else:
+            role.person = survivor
+            role._change_reason = reason
+            role.save()
+        roles += 1
+    moved["roles"] = roles
+    authored = list(Article.objects.filter(authors=duplicate))
+    for article in authored:
+        article.authors.remove(duplicate)
+        article.authors.add(survivor)
+    moved["bylines"] = len(authored)
+    aliases = _absorb_identity(survivor, duplicate)
+    survivor._change_reason = reason
+    survivor._history_user = user
+    person_save(person=survivor, aliases=aliases)
+    record = MergeRecord.objects.create(
+        kind=MergeKind.PERSON,
+        old_id=duplicate.pk,
+        old_slug=duplicate.slug,
+        old_name=duplicate.name,
+        survivor_person=survivor,
+        merged_by=user if getattr(user, "pk", None) else None,
+        summary=", ".join(f"{n} {what}" for what, n in moved.items()),
+    )
+    MergeRecord.objects.filter(kind=MergeKind.PERSON, survivor_person=duplicate).update(
+        survivor_person=survivor
+    )
+    duplicate._change_reason = f"Merged into {survivor.name} ({survivor.slug})"
+    duplicate._history_user = user
+    duplicate.delete()
+    return record
+
+
+@transaction.atomic
+def organisation_merge(
+    *, survivor: Organisation, duplicate: Organisation, user=None
+) -> MergeRecord:
+    """Merge ``duplicate`` into ``survivor``: quotes (spoken for and given
+    to), roles, mentions, party memberships, status changes, published
+    articles and sub-organisations move over; the duplicate's name becomes an
+    alias and it is deleted, with a ``MergeRecord`` left as the trace."""
+    from articles.models import Article, Quote
+
+    _merge_guard(survivor, duplicate)
+    if duplicate in survivor.ancestors()[1:]:
+        raise ValidationError(
+            {
+                "survivor": f"{survivor} sits below {duplicate} in the hierarchy; "
+                "merge them the other way round."
+            },
+            code="merge_into_descendant",
+        )
+    reason = f"Merged {duplicate.name} ({duplicate.slug}) into {survivor.name}"
+    moved = {
+        "quotes": _move(
+            Quote.objects.filter(organisation=duplicate),
+            "organisation",
+            survivor,
+            reason,
+        )
+        + _move(Quote.objects.filter(outlet=duplicate), "outlet", survivor, reason),
+        "roles": _move(duplicate.roles.all(), "organisation", survivor, reason),
+        "mentions": _move_mentions(
+            duplicate.article_mentions.all(), "organisation", survivor, reason
+        ),
+        "articles": _move(
+            Article.objects.filter(source=duplicate), "source", survivor, reason
+        ),
+        "status changes": _move(
+            AgreementStatusChange.objects.filter(party=duplicate),
+            "party",
+            survivor,
+            reason,
+        ),
+    }
+    parties = 0
+    for party in duplicate.agreement_parties.all():
+        if AgreementParty.objects.filter(
+            agreement_id=party.agreement_id, organisation=survivor
+        ).exists():
+            party.delete()
+        else:
+            party.organisation = survivor
+            party._change_reason = reason
+            party.save()
+        parties += 1
+    moved["parties"] = parties
+    moved["sub-organisations"] = _move(
+        duplicate.children.exclude(pk=survivor.pk), "parent", survivor, reason
+    )
+    if survivor.parent_id == duplicate.pk:
+        survivor.parent = duplicate.parent
+    if survivor.parent is None and duplicate.parent_id not in (None, survivor.pk):
+        survivor.parent = duplicate.parent
+    if not survivor.country and duplicate.country:
+        survivor.country = duplicate.country
+    aliases = _absorb_identity(survivor, duplicate)
+    survivor._change_reason = reason
+    survivor._history_user = user
+    organisation_save(organisation=survivor, aliases=aliases)
+    record = MergeRecord.objects.create(
+        kind=MergeKind.ORGANISATION,
+        old_id=duplicate.pk,
+        old_slug=duplicate.slug,
+        old_name=duplicate.name,
+        survivor_organisation=survivor,
+        merged_by=user if getattr(user, "pk", None) else None,
+        summary=", ".join(f"{n} {what}" for what, n in moved.items()),
+    )
+    MergeRecord.objects.filter(
+        kind=MergeKind.ORGANISATION, survivor_organisation=duplicate
+    ).update(survivor_organisation=survivor)
+    duplicate._change_reason = f"Merged into {survivor.name} ({survivor.slug})"
+    duplicate._history_user = user
+    duplicate.delete()
+    return record

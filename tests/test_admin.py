@@ -755,6 +755,7 @@ class TestRegistryValidation:
         database error."""
         existing = PersonFactory(name="Ada Vance")
         data = self.person_data(editor_client, name="Ada Vance", slug="")
+        data["not_a_duplicate"] = "on"
 
         response = editor_client.post(admin_url(Person, "add"), data)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
 from newsdesk.api.dynamic import DynamicFieldsMixin
@@ -59,6 +60,8 @@ class RoleSerializer(serializers.ModelSerializer):
 
 
 class PersonSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    """A person in the registry, with aliases and roles."""
+
     url = serializers.HyperlinkedIdentityField(
         view_name="person-detail", lookup_field="slug", help_text="This person."
     )
@@ -104,6 +107,8 @@ class PersonSummarySerializer(PersonSerializer):
 
 
 class OrganisationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    """A state, body, agency, outlet or company."""
+
     url = serializers.HyperlinkedIdentityField(
         view_name="organisation-detail",
         lookup_field="slug",
@@ -114,6 +119,13 @@ class OrganisationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         many=True,
         read_only=True,
         help_text="Other names and abbreviations.",
+    )
+    # ModelSerializer's ChoiceField hands a blank Country object to the JSON
+    # encoder (an organisation with no country answered a 500).
+    country = CountryField(
+        read_only=True,
+        allow_blank=True,
+        help_text="ISO 3166-1 alpha-2 country code; empty if none.",
     )
     country_name = serializers.CharField(
         source="country.name", read_only=True, help_text="The country's name."
@@ -148,7 +160,6 @@ class OrganisationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         extra_kwargs = {
             "id": {"help_text": ID_HELP},
             "slug": {"help_text": SLUG_HELP},
-            "country": {"help_text": "ISO 3166-1 alpha-2 country code."},
         }
 
 
@@ -189,6 +200,8 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 
 
 class AgreementSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    """An agreement with its parties and dated status history."""
+
     url = serializers.HyperlinkedIdentityField(
         view_name="agreement-detail", lookup_field="slug", help_text="This agreement."
     )
