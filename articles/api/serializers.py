@@ -49,6 +49,9 @@ class ArticleSummarySerializer(serializers.ModelSerializer):
 
 
 class QuoteSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    """A quote with its speaker, the organisation behind it, its outlet and
+    its article."""
+
     url = serializers.HyperlinkedIdentityField(
         view_name="quote-detail", help_text="This quote."
     )
@@ -119,6 +122,8 @@ class AgreementMentionSerializer(MentionSerializer):
 
 
 class ArticleSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
+    """A story with the people, organisations and agreements it mentions."""
+
     url = serializers.HyperlinkedIdentityField(
         view_name="article-detail", lookup_field="slug", help_text="This article."
     )

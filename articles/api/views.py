@@ -17,6 +17,7 @@ from newsdesk.api.dynamic import (
     FacetsMixin,
     expand_parameter,
     facets_parameter,
+    slug_parameter,
 )
 
 from ..filters import ArticleFilter, QuoteFilter
@@ -66,10 +67,20 @@ QUOTE_LIST_SCHEMA = extend_schema(
 @extend_schema_view(
     list=QUOTE_LIST_SCHEMA,
     retrieve=extend_schema(
-        parameters=[FIELDS_PARAMETER, expand_parameter(QUOTE_EXPAND)]
+        parameters=[
+            FIELDS_PARAMETER,
+            expand_parameter(QUOTE_EXPAND),
+            OpenApiParameter(
+                "id", int, OpenApiParameter.PATH, description="The quote's id."
+            ),
+        ]
     ),
 )
-class QuoteViewSet(FacetsMixin, DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet):
+class QuoteViewSet(
+    FacetsMixin,
+    DynamicFieldsViewMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
     """Quotes from published stories, each linked to its speaker, the
     organisation behind it, its outlet and its article.
 
@@ -88,20 +99,30 @@ class QuoteViewSet(FacetsMixin, DynamicFieldsViewMixin, viewsets.ReadOnlyModelVi
     def get_queryset(self):
         user = self.request.user
         queryset = quotes_visible(user=user).select_related(*QUOTE_RELATED)
+        queryset = queryset.filter(**self._nested_owner_filter())
+        return self.expand_queryset(queryset)
+
+    def _nested_owner_filter(self) -> dict:
+        """The nested route's person or organisation as a filter, looked up
+        once per request: the permission check calls ``get_queryset`` too."""
+        if hasattr(self, "_nested_owner"):
+            return self._nested_owner
+        user = self.request.user
+        self._nested_owner = {}
         if "person_slug" in self.kwargs:
             person = get_object_or_404(
                 entity_selectors.people_visible(user=user),
                 slug=self.kwargs["person_slug"],
             )
-            queryset = queryset.filter(speaker=person)
+            self._nested_owner["speaker"] = person
         if "organisation_slug" in self.kwargs:
             organisation = get_object_or_404(
                 entity_selectors.organisations_visible(user=user),
                 slug=self.kwargs["organisation_slug"],
             )
             ids = entity_selectors.organisation_ids_with_descendants([organisation])
-            queryset = queryset.filter(organisation__in=ids)
-        return self.expand_queryset(queryset)
+            self._nested_owner["organisation__in"] = ids
+        return self._nested_owner
 
 
 ARTICLE_FORMAT = OpenApiParameter(
@@ -115,10 +136,14 @@ ARTICLE_FORMAT = OpenApiParameter(
 
 @extend_schema_view(
     list=extend_schema(parameters=[FIELDS_PARAMETER, facets_parameter(ARTICLE_FACETS)]),
-    retrieve=extend_schema(parameters=[FIELDS_PARAMETER, ARTICLE_FORMAT]),
+    retrieve=extend_schema(
+        parameters=[FIELDS_PARAMETER, ARTICLE_FORMAT, slug_parameter("article")]
+    ),
 )
 class ArticleViewSet(
-    FacetsMixin, DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet
+    FacetsMixin,
+    DynamicFieldsViewMixin,
+    viewsets.ReadOnlyModelViewSet,
 ):
     """Published stories with the people, organisations and agreements they
     mention. The detail adds the body and every quote."""
@@ -164,7 +189,9 @@ class ArticleViewSet(
                     ArticleAgreement.objects.select_related("agreement"),
                 ),
             )
-            .annotate(quote_count=Count("quotes"))
+            # distinct: the entity filters join mentions, which would
+            # otherwise multiply the count.
+            .annotate(quote_count=Count("quotes", distinct=True))
         )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
@@ -177,3 +204,24 @@ class ArticleViewSet(
         if request.accepted_renderer.format == "jsonld":
             return Response(article_jsonld(article, request))
         return Response(self.get_serializer(article).data)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[slug_parameter("person", "person_slug")],
+        description="The quotes of one person, filterable like the quotes list.",
+    )
+)
+class PersonQuoteViewSet(QuoteViewSet):
+    """``people/<slug>/quotes/``."""
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[slug_parameter("organisation", "organisation_slug")],
+        description="Quotes of people speaking for one organisation or its "
+        "sub-organisations, filterable like the quotes list.",
+    )
+)
+class OrganisationQuoteViewSet(QuoteViewSet):
+    """``organisations/<slug>/quotes/``."""

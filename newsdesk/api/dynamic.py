@@ -17,6 +17,7 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from .filters import split_list
+from .pagination import FacetedPageNumberPagination
 
 
 def _is_top_level(serializer: serializers.BaseSerializer) -> bool:
@@ -27,8 +28,10 @@ def _is_top_level(serializer: serializers.BaseSerializer) -> bool:
 
 
 class DynamicFieldsMixin:
-    """A serializer whose top-level fields follow ``fields=`` and whose
-    ``expandable_fields`` follow ``expand=`` (both read from the context)."""
+    # A serializer whose top-level fields follow ``fields=`` and whose
+    # ``expandable_fields`` follow ``expand=`` (both read from the context).
+    # A comment, not a docstring: drf-spectacular would publish a docstring as
+    # the description of every resource serializer that uses the mixin.
 
     expandable_fields: dict[str, Callable[[], serializers.BaseSerializer]] = {}
 
@@ -51,13 +54,13 @@ def _param_list(request, name: str, allowed: list[str]) -> list[str]:
     values = split_list(raw)
     unknown = [value for value in values if value not in allowed]
     if unknown or not values:
+        choice = (
+            f"choose from {', '.join(allowed)}."
+            if allowed
+            else f"this resource has no {name} to choose."
+        )
         raise ValidationError(
-            {
-                name: [
-                    f"Unknown {name} {', '.join(unknown) or repr(raw)}; choose from "
-                    f"{', '.join(allowed)}."
-                ]
-            }
+            {name: [f"Unknown {name} {', '.join(unknown) or repr(raw)}; {choice}"]}
         )
     return values
 
@@ -74,7 +77,9 @@ class DynamicFieldsViewMixin:
             serializer_class = self.get_serializer_class()
             expandable = list(getattr(serializer_class, "expandable_fields", {}))
             expand = _param_list(self.request, "expand", expandable)
-            field_names = list(serializer_class().get_fields()) + expandable
+            field_names = list(
+                dict.fromkeys([*serializer_class().get_fields(), *expandable])
+            )
             fields = _param_list(self.request, "fields", field_names)
             self._dynamic = (fields, expand)
         return self._dynamic
@@ -91,8 +96,12 @@ class DynamicFieldsViewMixin:
     def expand_queryset(self, queryset: QuerySet) -> QuerySet:
         for name in self._dynamic_params()[1]:
             related = self.expand_related.get(name, {})
-            queryset = queryset.select_related(*related.get("select", ()))
-            queryset = queryset.prefetch_related(*related.get("prefetch", ()))
+            # A bare select_related() would follow every non-null foreign
+            # key instead of adding to the joins already chosen.
+            if related.get("select"):
+                queryset = queryset.select_related(*related["select"])
+            if related.get("prefetch"):
+                queryset = queryset.prefetch_related(*related["prefetch"])
         return queryset
 
 
@@ -126,6 +135,24 @@ def facets_parameter(names) -> OpenApiParameter:
 FACET_SIZE = 10
 
 
+def slug_parameter(noun: str, name: str = "slug") -> OpenApiParameter:
+    return OpenApiParameter(
+        name,
+        OpenApiTypes.STR,
+        OpenApiParameter.PATH,
+        description=f"The {noun}'s slug.",
+    )
+
+
+def _label_field(model, path: str) -> str:
+    """The field naming the entity at ``path``: ``name``, or ``title`` for
+    agreements (which have no ``name``: a facet on them answered a 500)."""
+    for part in path.split("__"):
+        model = model._meta.get_field(part).related_model
+    names = {field.name for field in model._meta.get_fields()}
+    return "name" if "name" in names else "title"
+
+
 class FacetsMixin:
     """``facets=a,b`` adds ``facets: {a: [{…, count}], b: […]}`` to a list,
     counted over every result that matches the filters, one query a facet.
@@ -135,6 +162,7 @@ class FacetsMixin:
 
     facet_fields: dict[str, str] = {}
     facet_entities: set[str] = set()
+    pagination_class = FacetedPageNumberPagination
 
     def get_facet_fields(self) -> dict[str, str]:
         return self.facet_fields
@@ -149,16 +177,17 @@ class FacetsMixin:
         for name in names:
             path = facet_fields[name]
             if name in self.facet_entities:
+                label = f"{path}__{_label_field(queryset.model, path)}"
                 rows = (
                     queryset.filter(**{f"{path}__isnull": False})
-                    .values(f"{path}__slug", f"{path}__name")
+                    .values(f"{path}__slug", label)
                     .annotate(count=Count("pk", distinct=True))
-                    .order_by("-count", f"{path}__name")[:FACET_SIZE]
+                    .order_by("-count", label)[:FACET_SIZE]
                 )
                 facets[name] = [
                     {
                         "slug": row[f"{path}__slug"],
-                        "name": row[f"{path}__name"],
+                        "name": row[label],
                         "count": row["count"],
                     }
                     for row in rows

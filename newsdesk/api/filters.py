@@ -16,6 +16,7 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import DateTimeField, Q, QuerySet
 from django_filters.filters import QuerySetRequestMixin
 
@@ -50,6 +51,9 @@ def resolve(queryset: QuerySet, tokens: list[str], noun: str) -> list:
 class EntityListField(forms.Field):
     """One value: comma-separated slugs or Wikidata ids, any of them."""
 
+    # PostgreSQL refuses NUL in text: answer 400, not a database error.
+    default_validators = [ProhibitNullCharactersValidator()]
+
     def __init__(self, *, queryset=None, noun="record", **kwargs):
         self.queryset = queryset
         self.noun = noun
@@ -65,9 +69,18 @@ class EntityListField(forms.Field):
         return resolve(self.queryset, tokens, self.noun)
 
 
-class EntityGroupsWidget(forms.Widget):
+class EntityGroupsWidget(forms.TextInput):
+    """Reads every repetition. A text input (a bare ``Widget`` has no
+    template, so the browsable API's filter form crashed rendering it) that
+    shows the first repetition."""
+
     def value_from_datadict(self, data, files, name):
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def format_value(self, value):
+        if isinstance(value, list | tuple):
+            value = value[0] if value else None
+        return super().format_value(value)
 
 
 class EntityGroupsField(EntityListField):
@@ -78,7 +91,10 @@ class EntityGroupsField(EntityListField):
     def clean(self, value):
         if not value:
             return None
-        return [super(EntityGroupsField, self).clean(group) for group in value]
+        groups = [super(EntityGroupsField, self).clean(group) for group in value]
+        # An empty repetition (``party=``) names nothing: it filters nothing,
+        # like an empty single-valued filter.
+        return [group for group in groups if group is not None] or None
 
 
 class EntityFilter(QuerySetRequestMixin, django_filters.Filter):
@@ -150,6 +166,8 @@ class DateBoundFilter(django_filters.Filter):
 
 
 class ChoiceListField(forms.Field):
+    default_validators = [ProhibitNullCharactersValidator()]
+
     def __init__(self, *, choices=(), **kwargs):
         self.allowed = [str(value) for value, _ in choices]
         super().__init__(**kwargs)

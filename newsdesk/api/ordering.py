@@ -1,7 +1,10 @@
-"""Ordering that refuses what it does not know.
+"""Ordering that refuses what it does not know, and never ties.
 
 DRF's ``OrderingFilter`` silently ignores unknown fields; a client who typed
-``ordering=pubished_at`` deserves a 400 that names the parameter instead.
+``ordering=pubished_at`` deserves a 400 that names the parameter instead. And
+rows that tie on the ordering (many quotes share a date) come back in any
+order, so pages would repeat some rows and skip others: the id always ends the
+ordering, in the direction of its last field.
 """
 
 from rest_framework import filters
@@ -30,3 +33,13 @@ class OrderingFilter(filters.OrderingFilter):
                 )
             return fields
         return self.get_default_ordering(view)
+
+    def filter_queryset(self, request, queryset, view):
+        ordering = self.get_ordering(request, queryset, view) or list(
+            queryset.query.order_by or queryset.model._meta.ordering
+        )
+        ordering = [str(field) for field in ordering]
+        if not {"id", "-id", "pk", "-pk"} & set(ordering):
+            last = ordering[-1] if ordering else ""
+            ordering.append("-id" if last.startswith("-") else "id")
+        return queryset.order_by(*ordering)

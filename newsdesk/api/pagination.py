@@ -32,8 +32,51 @@ class PageNumberPagination(pagination.PageNumberPagination):
             )
         return size
 
+    FIELD_DESCRIPTIONS = {
+        "count": "How many results match, over all pages.",
+        "next": "The next page, or null on the last.",
+        "previous": "The previous page, or null on the first.",
+        "results": "This page of results.",
+    }
+
+    def get_paginated_response_schema(self, schema):
+        # DRF's envelope schema leaves its fields undocumented.
+        response_schema = super().get_paginated_response_schema(schema)
+        for name, description in self.FIELD_DESCRIPTIONS.items():
+            response_schema["properties"][name]["description"] = description
+        return response_schema
+
     def get_paginated_response(self, data, extra=None):
         response = super().get_paginated_response(data)
         if extra:
             response.data.update(extra)
         return response
+
+
+class FacetedPageNumberPagination(PageNumberPagination):
+    """Pages of a list that offers ``facets=``."""
+
+    def get_paginated_response_schema(self, schema):
+        response_schema = super().get_paginated_response_schema(schema)
+        response_schema["properties"]["facets"] = {
+            "type": "object",
+            "description": "Present when facets= is given: for each facet, its "
+            "top values (slug and name for entities, value otherwise) with the "
+            "number of matching results.",
+            "additionalProperties": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "slug": {"type": "string", "description": "Entity slug."},
+                        "name": {"type": "string", "description": "Entity name."},
+                        "value": {"type": "string", "description": "Plain value."},
+                        "count": {
+                            "type": "integer",
+                            "description": "Matching results.",
+                        },
+                    },
+                },
+            },
+        }
+        return response_schema

@@ -65,4 +65,6 @@ class SearchView(generics.ListAPIView):
         q = self.request.query_params.get("q", "").strip()
         if len(q) < 2:
             raise ValidationError({"q": ["Enter at least two characters to search."]})
+        if "\x00" in q:
+            raise ValidationError({"q": ["Null characters are not allowed."]})
         return search(q=q, user=self.request.user)

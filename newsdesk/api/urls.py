@@ -3,7 +3,12 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from articles.api.views import ArticleViewSet, QuoteViewSet
+from articles.api.views import (
+    ArticleViewSet,
+    OrganisationQuoteViewSet,
+    PersonQuoteViewSet,
+    QuoteViewSet,
+)
 from entities.api.views import AgreementViewSet, OrganisationViewSet, PersonViewSet
 
 from .search import SearchView
@@ -15,13 +20,15 @@ router.register("people", PersonViewSet, basename="person")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("agreements", AgreementViewSet, basename="agreement")
 
-nested_quotes = QuoteViewSet.as_view({"get": "list"})
-
 urlpatterns = [
-    path("people/<slug:person_slug>/quotes/", nested_quotes, name="person-quotes"),
+    path(
+        "people/<slug:person_slug>/quotes/",
+        PersonQuoteViewSet.as_view({"get": "list"}),
+        name="person-quotes",
+    ),
     path(
         "organisations/<slug:organisation_slug>/quotes/",
-        nested_quotes,
+        OrganisationQuoteViewSet.as_view({"get": "list"}),
         name="organisation-quotes",
     ),
     path("search/", SearchView.as_view(), name="search"),

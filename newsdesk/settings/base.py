@@ -157,3 +157,6 @@ SPECTACULAR_SETTINGS = {
         "AgreementStatusEnum": "entities.models.AgreementStatus",
     },
 }
+
+# URLs typed without a scheme are taken as https (the Django 6.0 default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
