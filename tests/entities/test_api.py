@@ -664,3 +664,22 @@ class TestListQueryCounts:
         )
         assert len(organisations["results"]) == RECORDS
         assert all(o["parent"]["slug"] == "russia" for o in organisations["results"])
+
+
+class TestMergedSlugRedirect:
+    @pytest.mark.django_db
+    def test_old_slug_redirects_to_survivor(self, client, seed):
+        """After a merge the duplicate's old URL leads to the survivor."""
+        from entities.models import Person as PersonModel
+        from entities.services import person_create, person_merge
+
+        zhang = PersonModel.objects.get(slug="zhang-hanhui")
+        duplicate = person_create(name="Zhang Han Hui")
+        person_merge(survivor=zhang, duplicate=duplicate)
+
+        response = client.get("/api/v1/people/zhang-han-hui/?fields=slug")
+
+        assert response.status_code == 301
+        assert response["Location"].endswith("/api/v1/people/zhang-hanhui/?fields=slug")
+        assert client.get(response["Location"]).json() == {"slug": "zhang-hanhui"}
+        assert client.get("/api/v1/people/never-existed/").status_code == 404
