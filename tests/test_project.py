@@ -99,3 +99,45 @@ def test_suite_runs_on_the_database_it_was_given():
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres", "pgsql")) else "sqlite"
     assert connection.vendor == expected
+
+
+class TestProductionSettings:
+    def test_deploy_check_is_clean(self):
+        """`check --deploy` reports nothing under the production settings."""
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS"}
+        }
+        env.update(
+            DJANGO_SETTINGS_MODULE="newsdesk.settings.production",
+            SECRET_KEY="k3y-" + "x7Q!pL9#" * 8,
+            ALLOWED_HOSTS="news.example",
+        )
+        result = subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "check",
+                "--deploy",
+                "--fail-level",
+                "WARNING",
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "no issues" in result.stdout
+
+    def test_production_has_no_debug_and_secure_cookies(self):
+        """Production defaults: DEBUG off, HTTPS-only cookies, HSTS."""
+        result = settings_probe(
+            "newsdesk.settings.production",
+            {"SECRET_KEY": "y" * 60},
+            "settings.DEBUG, settings.SESSION_COOKIE_SECURE, "
+            "settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS > 0",
+        )
+        assert result.stdout.strip() == "False True True True", result.stderr
