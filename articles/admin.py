@@ -6,10 +6,9 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
-from simple_history.admin import SimpleHistoryAdmin
 
 from entities.admin import HiddenFromIndexAdmin
-from entities.admin_versioning import VersionedAdmin
+from entities.admin_versioning import GuardedHistoryAdmin, VersionedAdmin
 
 from . import services
 from .highlight import highlight_quotes
@@ -47,6 +46,37 @@ class ArticlePartInline:
         return super().has_delete_permission(request, obj) and _can_edit_parent(
             request, obj
         )
+
+
+class ArticlePartAdmin:
+    """A quote or mention on its own admin page follows its article too: it
+    is changed or deleted only while the user may edit that article, and
+    added or moved only to an article the user may edit."""
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or _can_edit_parent(request, obj.article)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or _can_edit_parent(request, obj.article)
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+
+        def clean_article(self):
+            article = self.cleaned_data.get("article")
+            if article is not None and not _can_edit_parent(request, article):
+                raise ValidationError(
+                    f"“{article}” is {article.get_status_display().lower()}: "
+                    "only an editor may change it now.",
+                    code="article_locked",
+                )
+            return article
+
+        return type(form.__name__, (form,), {"clean_article": clean_article})
 
 
 class QuoteInline(ArticlePartInline, admin.StackedInline):
@@ -87,7 +117,7 @@ class AgreementMentionInline(ArticlePartInline, admin.TabularInline):
     autocomplete_fields = ["agreement"]
 
 
-def transition_action(status: str, verb: str):
+def transition_action(status: str, label: str, verb: str):
     def action(modeladmin, request, queryset):
         done, refused = [], []
         for article in queryset:
@@ -107,7 +137,7 @@ def transition_action(status: str, verb: str):
             modeladmin.message_user(request, message, messages.ERROR)
 
     action.__name__ = f"make_{status}"
-    action.short_description = f"{verb.capitalize()} selected articles"
+    action.short_description = label
     return action
 
 
@@ -132,6 +162,8 @@ class ArticleAdmin(VersionedAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["authors", "source"]
     readonly_fields = ["status", "body_with_quotes"]
+    # A URL typed without a scheme is taken as https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         ("Quotes in the body", {"fields": ["body_with_quotes"]}),
@@ -158,10 +190,22 @@ class ArticleAdmin(VersionedAdmin):
         AgreementMentionInline,
     ]
     actions = [
-        transition_action(ArticleStatus.IN_REVIEW, "submitted for review"),
-        transition_action(ArticleStatus.PUBLISHED, "published"),
-        transition_action(ArticleStatus.DRAFT, "returned to draft"),
-        transition_action(ArticleStatus.ARCHIVED, "archived"),
+        transition_action(
+            ArticleStatus.IN_REVIEW,
+            "Submit selected articles for review",
+            "submitted for review",
+        ),
+        transition_action(
+            ArticleStatus.PUBLISHED, "Publish selected articles", "published"
+        ),
+        transition_action(
+            ArticleStatus.DRAFT,
+            "Return selected articles to draft (or unpublish)",
+            "returned to draft",
+        ),
+        transition_action(
+            ArticleStatus.ARCHIVED, "Archive selected articles", "archived"
+        ),
     ]
 
     class Media:
@@ -186,6 +230,13 @@ class ArticleAdmin(VersionedAdmin):
         )
 
     def save_model(self, request, obj, form, change):
+        version_id = self.reverted_version(request)
+        if version_id is not None:
+            # A restore brings back content, not workflow state: the status
+            # and publication time stay as stored (as in article_restore).
+            obj.status, obj.published_at = Article.objects.values_list(
+                "status", "published_at"
+            ).get(pk=obj.pk)
         # The quote inline has already validated every quote against the new
         # body; quotes are relocated once they are saved (save_related).
         services.article_save(
@@ -193,10 +244,9 @@ class ArticleAdmin(VersionedAdmin):
             relocate_quotes=False,
             expected_version=self.expected_version(request, obj, form),
         )
-        version_id = request.resolver_match.kwargs.get("version_id")
         if version_id is not None:
             # Restoring a version from the history page brings its quotes back.
-            services.article_quotes_restore(article=obj, history_id=int(version_id))
+            services.article_quotes_restore(article=obj, history_id=version_id)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Quote:
@@ -219,7 +269,7 @@ class ArticleAdmin(VersionedAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(SimpleHistoryAdmin):
+class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
     list_display = [
         "short_text",
         "speaker",
@@ -262,7 +312,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ArticlePerson)
-class ArticlePersonAdmin(HiddenFromIndexAdmin):
+class ArticlePersonAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
     list_display = ["person", "article", "about"]
     list_select_related = ["person", "article"]
     search_fields = ["person__name", "article__headline"]
@@ -270,7 +320,7 @@ class ArticlePersonAdmin(HiddenFromIndexAdmin):
 
 
 @admin.register(ArticleOrganisation)
-class ArticleOrganisationAdmin(HiddenFromIndexAdmin):
+class ArticleOrganisationAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
     list_display = ["organisation", "article", "about"]
     list_select_related = ["organisation", "article"]
     search_fields = ["organisation__name", "article__headline"]
@@ -278,7 +328,7 @@ class ArticleOrganisationAdmin(HiddenFromIndexAdmin):
 
 
 @admin.register(ArticleAgreement)
-class ArticleAgreementAdmin(HiddenFromIndexAdmin):
+class ArticleAgreementAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
     list_display = ["agreement", "article", "about"]
     list_select_related = ["agreement", "article"]
     search_fields = ["agreement__title", "article__headline"]

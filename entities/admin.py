@@ -4,11 +4,10 @@ aliases, and agreements with their parties and status history."""
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
 from .admin_registry import DuplicateWarningForm, MergeActionMixin
-from .admin_versioning import VersionedAdmin
+from .admin_versioning import GuardedHistoryAdmin, VersionedAdmin
 from .models import (
     Agreement,
     AgreementParty,
@@ -22,7 +21,7 @@ from .models import (
 )
 
 
-class HiddenFromIndexAdmin(SimpleHistoryAdmin):
+class HiddenFromIndexAdmin(GuardedHistoryAdmin):
     """Registered so every record has a changelist and a history, but left
     off the admin index: editors reach these through their parent's page."""
 
@@ -148,7 +147,7 @@ class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(GuardedHistoryAdmin):
     list_display = ["person", "title", "organisation", "start_date", "end_date"]
     list_filter = [
         "organisation__kind",
@@ -223,7 +222,7 @@ class AgreementAdmin(VersionedAdmin):
 
 
 @admin.register(AgreementStatusChange)
-class AgreementStatusChangeAdmin(SimpleHistoryAdmin):
+class AgreementStatusChangeAdmin(GuardedHistoryAdmin):
     list_display = ["agreement", "status", "date", "party", "article"]
     list_filter = ["status"]
     list_select_related = ["agreement", "party", "article"]

@@ -14,6 +14,8 @@ API's ETag/If-Match reuses, so a small form mixin is all the admin needs.
 from __future__ import annotations
 
 from django import forms
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from .services import EditConflict
@@ -49,7 +51,28 @@ def _is_revert(request) -> bool:
     return bool(match and match.url_name and match.url_name.endswith("_simple_history"))
 
 
-class VersionedAdmin(SimpleHistoryAdmin):
+class GuardedHistoryAdmin(SimpleHistoryAdmin):
+    """django-simple-history's admin, with reverting guarded: its history
+    page accepts the revert POST from anyone who may merely view the history,
+    and judges rights on the old version. Reverting changes the stored
+    record, so it needs the right to change that record."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            stored = self.get_object(request, unquote(object_id))
+            if not self.has_change_permission(request, stored):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        # On the revert page ``obj`` is the old version; rights follow the
+        # stored record (e.g. an article's current status).
+        if obj is not None and obj.pk is not None:
+            obj = type(obj)._base_manager.filter(pk=obj.pk).first() or obj
+        return super().revert_disabled(request, obj)
+
+
+class VersionedAdmin(GuardedHistoryAdmin):
     """A ModelAdmin for a ``VersionedModel``: refuses stale saves. Restoring
     an earlier version from the history page is a deliberate overwrite of the
     current one, so it is checked against the current version instead."""
@@ -70,6 +93,15 @@ class VersionedAdmin(SimpleHistoryAdmin):
         if _is_revert(request):
             form = type(form.__name__, (form,), {"check_version": False})
         return form
+
+    def reverted_version(self, request) -> int | None:
+        """The history id being restored, when ``request`` posts the history
+        page's revert form. (django-simple-history's URL passes it as an
+        unnamed group, so it is in ``resolver_match.args``, not ``kwargs``.)"""
+        if not _is_revert(request):
+            return None
+        match = request.resolver_match
+        return int(match.kwargs.get("version_id", match.args[-1]))
 
     def expected_version(self, request, obj, form) -> int | None:
         """The version the save must find stored."""
