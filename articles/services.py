@@ -78,17 +78,29 @@ def article_create(
 
 @transaction.atomic
 def quotes_relocate(*, article: Article) -> None:
-    """Locate every quote of ``article`` in its current body."""
+    """Locate every quote of ``article`` in its current body, and fill the
+    defaults that depend on the article (a quote entered in a draft gets its
+    date once the article has a publication time)."""
+
+    def state(quote: Quote) -> tuple:
+        return (
+            quote.start,
+            quote.end,
+            quote.text,
+            quote.said_on,
+            quote.organisation_id,
+        )
+
     missing: list[str] = []
     for quote in article.quotes.select_related("speaker"):
         quote.article = article
-        before = (quote.start, quote.end, quote.text)
+        before = state(quote)
         try:
             quote.full_clean()
         except ValidationError:
             missing.append(f"“{quote.text}” ({quote.speaker})")
             continue
-        if (quote.start, quote.end, quote.text) != before:
+        if state(quote) != before:
             quote.save()
     if missing:
         raise ValidationError(
@@ -286,8 +298,13 @@ def article_quotes_restore(*, article: Article, history_id: int) -> None:
     }
     for quote in article.quotes.exclude(pk__in=past):
         quote.delete()
+    current = set(article.quotes.values_list("pk", flat=True))
     for quote in past.values():
         quote.article = article
+        # Instances rebuilt from the history count as new: an existing quote
+        # must be validated and saved as the update it is, or full_clean()
+        # refuses its id as already taken.
+        quote._state.adding = quote.pk not in current
         quote_save(quote=quote)
     quotes_relocate(article=article)
 

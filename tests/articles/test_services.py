@@ -5,6 +5,7 @@ body never leaves a quote with wrong offsets."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -224,3 +225,24 @@ class TestQuotedMentions:
         article.articleperson_set.all().delete()
         services.article_quoted_mentions_ensure(article=article)
         assert list(article.people.all()) == [zhang]
+
+
+class TestQuotesOfDrafts:
+    def test_quote_entered_in_a_draft_gets_its_date_on_publication(
+        self, zhang, django_user_model
+    ):
+        """A draft's quote has no date until the article is published; then it
+        takes the publication date."""
+        draft = ArticleFactory(body=BODY, status="draft", published_at=None)
+        quote = QuoteFactory(article=draft, speaker=zhang, text="major space power")
+        assert quote.said_on is None
+        editor = django_user_model.objects.create_user("eddie", is_staff=True)
+        editor.groups.add(Group.objects.get(name="Editors"))
+        services.article_transition(
+            article=draft,
+            status="published",
+            user=editor,
+            published_at=datetime.datetime(2022, 5, 3, 9, tzinfo=datetime.UTC),
+        )
+        quote.refresh_from_db()
+        assert quote.said_on == datetime.date(2022, 5, 3)
