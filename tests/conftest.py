@@ -35,7 +35,21 @@ def pytest_runtest_makereport(item, call):
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgres`` belong to the PostgreSQL leg of the suite;
     on SQLite they are deselected (not skipped), so each leg runs all that
-    applies to it."""
+    applies to it.
+
+    A transactional test empties the database when it ends, taking the
+    groups and permissions the migrations created with it. pytest-django runs
+    such tests after all others, and ``serialized_rollback`` restores the
+    migrated data at the start of each, so every one of them must set it."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get(
+            "serialized_rollback"
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a transactional test must also set "
+                "serialized_rollback=True (see tests/conftest.py)."
+            )
     if connection.vendor == "postgresql":
         return
     selected = [item for item in items if "postgres" not in item.keywords]
