@@ -53,7 +53,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +178,3 @@ SPECTACULAR_SETTINGS = {
         "AgreementStatusEnum": "entities.models.AgreementStatus",
     },
 }
-
-# URLs typed without a scheme are taken as https (the Django 6.0 default).
-FORMS_URLFIELD_ASSUME_HTTPS = True
