@@ -43,8 +43,10 @@ def pytest_collection_modifyitems(config, items):
     migrated data at the start of each, so every one of them must set it."""
     for item in items:
         marker = item.get_closest_marker("django_db")
-        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get(
-            "serialized_rollback"
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
         ):
             raise pytest.UsageError(
                 f"{item.nodeid}: a transactional test must also set "
