@@ -333,3 +333,33 @@ def article_restore(*, article: Article, history_id: int) -> Article:
     article_save(article=article, relocate_quotes=False, expected_version=current)
     article_quotes_restore(article=article, history_id=history_id)
     return article
+
+
+@transaction.atomic
+def article_mentions_replace(
+    *,
+    article: Article,
+    entities: list[tuple[Person | Organisation | Agreement, bool]],
+    kind: str,
+) -> None:
+    """Make the article's mentions of one kind ("person", "organisation" or
+    "agreement") exactly ``entities`` (each with its ``about`` flag); whoever
+    it quotes stays mentioned."""
+    model = {
+        "person": ArticlePerson,
+        "organisation": ArticleOrganisation,
+        "agreement": ArticleAgreement,
+    }[kind]
+    wanted = {entity.pk: (entity, about) for entity, about in entities}
+    for mention in model.objects.filter(article=article):
+        entity_id = getattr(mention, f"{kind}_id")
+        if entity_id not in wanted:
+            mention.delete()
+        else:
+            _, about = wanted.pop(entity_id)
+            if mention.about != about:
+                mention.about = about
+                mention.save(update_fields=["about"])
+    for entity, about in wanted.values():
+        article_mention_add(article=article, entity=entity, about=about)
+    article_quoted_mentions_ensure(article=article)

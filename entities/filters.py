@@ -12,7 +12,14 @@ from newsdesk.api.filters import (
 )
 
 from . import selectors
-from .models import Agreement, AgreementStatus, Organisation, OrganisationKind, Person
+from .models import (
+    Agreement,
+    AgreementStatus,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Role,
+)
 
 
 def visible_organisations(request):
@@ -109,3 +116,24 @@ class AgreementFilter(django_filters.FilterSet):
             | Q(scope__icontains=value)
             | Q(summary__icontains=value)
         )
+
+
+def visible_people(request):
+    return selectors.people_visible(user=getattr(request, "user", None))
+
+
+class RoleFilter(django_filters.FilterSet):
+    person = EntityFilter(
+        queryset=visible_people,
+        noun="person",
+        help_text="Roles of any of these people (slugs or Wikidata ids).",
+    )
+    organisation = EntityFilter(
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="Roles held at any of these organisations.",
+    )
+
+    class Meta:
+        model = Role
+        fields = []

@@ -448,3 +448,65 @@ def organisation_merge(
     duplicate._history_user = user
     duplicate.delete()
     return record
+
+
+@transaction.atomic
+def aliases_replace(*, owner: Person | Organisation, names: Iterable[str]) -> None:
+    """Make ``owner``'s aliases exactly ``names`` (ignoring case and the
+    owner's own name)."""
+    wanted = {name.strip().casefold(): name.strip() for name in names if name.strip()}
+    wanted.pop(owner.name.casefold(), None)
+    for alias in owner.aliases.all():
+        if alias.name.casefold() not in wanted:
+            alias.delete()
+    _add_aliases(owner, wanted.values())
+
+
+@transaction.atomic
+def agreement_save(
+    *,
+    agreement: Agreement,
+    parties: Iterable[tuple[Organisation, str]] | None = None,
+    status_changes: Iterable[dict] | None = None,
+    expected_version: int | None = None,
+) -> Agreement:
+    """Create or update an agreement. Given ``parties`` (organisation, role)
+    or ``status_changes`` (dicts of AgreementStatusChange fields), the
+    agreement's own become exactly those; its current status then follows the
+    latest change."""
+    validated_save(agreement, expected_version=expected_version)
+    if parties is not None:
+        wanted = {
+            organisation.pk: (organisation, role) for organisation, role in parties
+        }
+        for party in agreement.parties.all():
+            if party.organisation_id not in wanted:
+                party.delete()
+            else:
+                _, role = wanted.pop(party.organisation_id)
+                if party.role != role:
+                    party.role = role
+                    validated_save(party)
+        for organisation, role in wanted.values():
+            agreement_party_add(
+                agreement=agreement, organisation=organisation, role=role
+            )
+    if status_changes is not None:
+        fields = ("status", "date", "party_id", "article_id", "note")
+        wanted_changes = [
+            AgreementStatusChange(agreement=agreement, **change)
+            for change in status_changes
+        ]
+        wanted_keys = [tuple(getattr(c, f) for f in fields) for c in wanted_changes]
+        for change in agreement.status_changes.all():
+            key = tuple(getattr(change, f) for f in fields)
+            if key in wanted_keys:
+                index = wanted_keys.index(key)
+                wanted_keys.pop(index)
+                wanted_changes.pop(index)
+            else:
+                change.delete()
+        for change in wanted_changes:
+            validated_save(change)
+        agreement_status_sync(agreement=agreement)
+    return agreement

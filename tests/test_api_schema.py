@@ -14,6 +14,7 @@ from django.contrib.staticfiles import finders
 from openapi_spec_validator import validate
 
 from articles.models import Quote
+from entities.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +62,8 @@ def concrete_url(path: str) -> str:
             return "russia"
         if name == "id" and resource == "quotes":
             return str(Quote.objects.order_by("pk").values_list("pk", flat=True)[0])
+        if name == "id" and resource == "roles":
+            return str(Role.objects.order_by("pk").values_list("pk", flat=True)[0])
         raise AssertionError(f"no seed value for path parameter {name} of {path}")
 
     return re.sub(r"\{([^}]+)\}", value, path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 from rest_framework import serializers
+from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from entities.api.serializers import (
     ID_HELP,
@@ -17,9 +18,12 @@ from entities.api.serializers import (
     PersonSummarySerializer,
     ReportingArticleSerializer,
 )
+from entities.models import Agreement, Organisation, Person
 from newsdesk.api.dynamic import DynamicFieldsMixin
+from newsdesk.api.writing import EntityRefField, StrictWriteSerializer
 
-from ..models import Article, Quote
+from .. import services
+from ..models import Article, ArticleStatus, Quote, QuoteKind, language_choices
 
 
 class ArticleSummarySerializer(serializers.ModelSerializer):
@@ -208,3 +212,208 @@ class ArticleDetailSerializer(ArticleSerializer):
     class Meta(ArticleSerializer.Meta):
         fields = [*ArticleSerializer.Meta.fields, "body", "quotes"]
         read_only_fields = fields
+
+
+# --------------------------------------------------------------------------
+# Writing: JSON in, the services' arguments out. The services validate.
+
+MAX_BODY_CHARACTERS = 200_000
+
+
+def _refuse_if_locked(article: Article, user) -> None:
+    if not services.article_can_edit(article=article, user=user):
+        raise PermissionDenied(
+            {
+                "detail": [
+                    f"“{article}” is {article.get_status_display().lower()}: only "
+                    "editors can change it now."
+                ]
+            }
+        )
+
+
+class MentionWriteSerializer(StrictWriteSerializer):
+    about = serializers.BooleanField(
+        required=False, default=False, help_text="The story is about it."
+    )
+
+
+class PersonMentionWriteSerializer(MentionWriteSerializer):
+    person = EntityRefField(
+        queryset=Person.objects.all(), noun="person", help_text="Slug of the person."
+    )
+
+
+class OrganisationMentionWriteSerializer(MentionWriteSerializer):
+    organisation = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        help_text="Slug of the organisation.",
+    )
+
+
+class AgreementMentionWriteSerializer(MentionWriteSerializer):
+    agreement = EntityRefField(
+        queryset=Agreement.objects.all(),
+        noun="agreement",
+        help_text="Slug of the agreement.",
+    )
+
+
+class ArticleWriteSerializer(StrictWriteSerializer):
+    read_only_keys = frozenset(ArticleDetailSerializer.Meta.fields)
+
+    headline = serializers.CharField(max_length=300, help_text="Headline.")
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Public identifier; derived from the headline when empty.",
+    )
+    standfirst = serializers.CharField(
+        max_length=2_000, required=False, allow_blank=True, help_text="Summary."
+    )
+    body = serializers.CharField(
+        max_length=MAX_BODY_CHARACTERS,
+        trim_whitespace=False,
+        help_text="The story's text; quotes are located in it.",
+    )
+    authors = EntityRefField(
+        queryset=Person.objects.all(),
+        noun="person",
+        many=True,
+        required=False,
+        help_text="Slugs of its reporters.",
+    )
+    source = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        required=False,
+        allow_null=True,
+        help_text="Slug of the outlet that published it.",
+    )
+    source_url = serializers.URLField(
+        max_length=500, required=False, allow_blank=True, help_text="Where."
+    )
+    language = serializers.ChoiceField(
+        choices=language_choices(), required=False, help_text="Language code."
+    )
+    published_at = serializers.DateTimeField(
+        required=False,
+        allow_null=True,
+        help_text="Publication time; a future time schedules it.",
+    )
+    status = serializers.ChoiceField(
+        choices=ArticleStatus.choices,
+        required=False,
+        help_text="Move it along the workflow (draft → in_review → published → "
+        "archived); publishing needs an editor.",
+    )
+    people = PersonMentionWriteSerializer(
+        many=True, required=False, help_text="People it mentions; replaces the list."
+    )
+    organisations = OrganisationMentionWriteSerializer(
+        many=True,
+        required=False,
+        help_text="Organisations it mentions; replaces the list.",
+    )
+    agreements = AgreementMentionWriteSerializer(
+        many=True,
+        required=False,
+        help_text="Agreements it mentions; replaces the list.",
+    )
+
+    MENTIONS = (
+        ("people", "person"),
+        ("organisations", "organisation"),
+        ("agreements", "agreement"),
+    )
+
+    def _save(self, article: Article, validated_data: dict) -> Article:
+        user = self.context["request"].user
+        status = validated_data.pop("status", None)
+        authors = validated_data.pop("authors", None)
+        mentions = {key: validated_data.pop(key, None) for key, _ in self.MENTIONS}
+        for name, value in validated_data.items():
+            setattr(article, name, value)
+        services.article_save(article=article)
+        if authors is not None:
+            article.authors.set(authors)
+        for key, field in self.MENTIONS:
+            if mentions[key] is not None:
+                services.article_mentions_replace(
+                    article=article,
+                    entities=[(m[field], m.get("about", False)) for m in mentions[key]],
+                    kind=field,
+                )
+        if status is not None and status != article.status:
+            try:
+                services.article_transition(article=article, status=status, user=user)
+            except services.WorkflowError as error:
+                if error.code == "permission_denied":
+                    raise PermissionDenied({"status": error.messages}) from error
+                raise ValidationError({"status": error.messages}) from error
+        return article
+
+    def create(self, validated_data):
+        return self._save(Article(), validated_data)
+
+    def update(self, article, validated_data):
+        _refuse_if_locked(article, self.context["request"].user)
+        return self._save(article, validated_data)
+
+
+class QuoteWriteSerializer(StrictWriteSerializer):
+    read_only_keys = frozenset(QuoteSerializer.Meta.fields)
+
+    article = EntityRefField(
+        queryset=Article.objects.all(),
+        noun="article",
+        help_text="Slug of the article it belongs to.",
+    )
+    text = serializers.CharField(
+        max_length=20_000,
+        help_text="Direct and partial quotes: the words exactly as in the body.",
+    )
+    kind = serializers.ChoiceField(
+        choices=QuoteKind.choices,
+        required=False,
+        help_text="direct, partial or indirect.",
+    )
+    speaker = EntityRefField(
+        queryset=Person.objects.all(), noun="person", help_text="Slug of the speaker."
+    )
+    organisation = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organisation spoken for; defaults from the role.",
+    )
+    outlet = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        required=False,
+        allow_null=True,
+        help_text="Slug of the outlet it was said to.",
+    )
+    cue = serializers.CharField(
+        max_length=50, required=False, allow_blank=True, help_text="E.g. said, told."
+    )
+    said_on = serializers.DateField(
+        required=False, allow_null=True, help_text="When it was said."
+    )
+
+    def _save(self, quote: Quote, validated_data: dict) -> Quote:
+        user = self.context["request"].user
+        for name, value in validated_data.items():
+            setattr(quote, name, value)
+        _refuse_if_locked(quote.article, user)
+        return services.quote_save(quote=quote)
+
+    def create(self, validated_data):
+        return self._save(Quote(), validated_data)
+
+    def update(self, quote, validated_data):
+        _refuse_if_locked(quote.article, self.context["request"].user)
+        return self._save(quote, validated_data)

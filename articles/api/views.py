@@ -19,13 +19,21 @@ from newsdesk.api.dynamic import (
     facets_parameter,
     slug_parameter,
 )
+from newsdesk.api.writing import ServiceWriteMixin, write_schemas
 
 from ..filters import ArticleFilter, QuoteFilter
 from ..models import ArticleAgreement, ArticleOrganisation, ArticlePerson, Quote
 from ..selectors import articles_visible, can_see_unpublished, quotes_visible
 from .jsonld import article_jsonld
 from .renderers import JSONLDRenderer
-from .serializers import ArticleDetailSerializer, ArticleSerializer, QuoteSerializer
+from .serializers import (
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    ArticleWriteSerializer,
+    QuoteSerializer,
+    QuoteWriteSerializer,
+    _refuse_if_locked,
+)
 
 QUOTE_RELATED = ["article", "speaker", "organisation", "outlet"]
 
@@ -65,6 +73,7 @@ QUOTE_LIST_SCHEMA = extend_schema(
 
 
 @extend_schema_view(
+    **write_schemas("quote", QuoteWriteSerializer, QuoteSerializer, lookup="id"),
     list=QUOTE_LIST_SCHEMA,
     retrieve=extend_schema(
         parameters=[
@@ -77,9 +86,10 @@ QUOTE_LIST_SCHEMA = extend_schema(
     ),
 )
 class QuoteViewSet(
+    ServiceWriteMixin,
     FacetsMixin,
     DynamicFieldsViewMixin,
-    viewsets.ReadOnlyModelViewSet,
+    viewsets.ModelViewSet,
 ):
     """Quotes from published stories, each linked to its speaker, the
     organisation behind it, its outlet and its article.
@@ -89,12 +99,18 @@ class QuoteViewSet(
     sub-organisations')."""
 
     serializer_class = QuoteSerializer
+    write_serializer_class = QuoteWriteSerializer
+    last_modified_field = "updated_at"
     filterset_class = QuoteFilter
     ordering_fields = ["said_on", "id"]
     ordering = ["-said_on", "-id"]
     expand_related = QUOTE_EXPAND
     facet_fields = QUOTE_FACETS
     facet_entities = {"speaker", "organisation", "outlet"}
+
+    def perform_destroy(self, quote):
+        _refuse_if_locked(quote.article, self.request.user)
+        quote.delete()
 
     def get_queryset(self):
         user = self.request.user
@@ -135,20 +151,23 @@ ARTICLE_FORMAT = OpenApiParameter(
 
 
 @extend_schema_view(
+    **write_schemas("article", ArticleWriteSerializer, ArticleDetailSerializer),
     list=extend_schema(parameters=[FIELDS_PARAMETER, facets_parameter(ARTICLE_FACETS)]),
     retrieve=extend_schema(
         parameters=[FIELDS_PARAMETER, ARTICLE_FORMAT, slug_parameter("article")]
     ),
 )
 class ArticleViewSet(
+    ServiceWriteMixin,
     FacetsMixin,
     DynamicFieldsViewMixin,
-    viewsets.ReadOnlyModelViewSet,
+    viewsets.ModelViewSet,
 ):
     """Published stories with the people, organisations and agreements they
     mention. The detail adds the body and every quote."""
 
     filterset_class = ArticleFilter
+    write_serializer_class = ArticleWriteSerializer
     lookup_field = "slug"
     ordering_fields = ["published_at", "headline"]
     ordering = ["-published_at", "-id"]
@@ -162,9 +181,9 @@ class ArticleViewSet(
         return renderers
 
     def get_serializer_class(self):
-        if self.action == "retrieve":
-            return ArticleDetailSerializer
-        return ArticleSerializer
+        if self.action == "list":
+            return ArticleSerializer
+        return ArticleDetailSerializer
 
     def get_facet_fields(self):
         if can_see_unpublished(self.request.user):
@@ -193,7 +212,7 @@ class ArticleViewSet(
             # otherwise multiply the count.
             .annotate(quote_count=Count("quotes", distinct=True))
         )
-        if self.action == "retrieve":
+        if self.action != "list":
             queryset = queryset.prefetch_related(
                 Prefetch("quotes", Quote.objects.select_related(*QUOTE_RELATED))
             )

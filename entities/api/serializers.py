@@ -5,8 +5,11 @@ from __future__ import annotations
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
+from articles.models import Article
 from newsdesk.api.dynamic import DynamicFieldsMixin
+from newsdesk.api.writing import EntityRefField, StrictWriteSerializer
 
+from .. import services
 from ..models import (
     Agreement,
     AgreementParty,
@@ -238,3 +241,277 @@ class AgreementSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         ]
         read_only_fields = fields
         extra_kwargs = {"id": {"help_text": ID_HELP}, "slug": {"help_text": SLUG_HELP}}
+
+
+# --------------------------------------------------------------------------
+# Writing: JSON in, the services' arguments out. The services validate.
+
+
+def aliases_field() -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.CharField(max_length=200),
+        required=False,
+        help_text="Other names; replaces the current list when given.",
+    )
+
+
+class PersonWriteSerializer(StrictWriteSerializer):
+    read_only_keys = frozenset(PersonSerializer.Meta.fields)
+
+    name = serializers.CharField(max_length=200, help_text="Full name.")
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Public identifier; derived from the name when empty.",
+    )
+    description = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, help_text="Who this is."
+    )
+    wikidata_id = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, help_text="E.g. Q159."
+    )
+    aliases = aliases_field()
+
+    def create(self, validated_data):
+        aliases = validated_data.pop("aliases", [])
+        return services.person_save(person=Person(**validated_data), aliases=aliases)
+
+    def update(self, person, validated_data):
+        aliases = validated_data.pop("aliases", None)
+        for name, value in validated_data.items():
+            setattr(person, name, value)
+        services.person_save(person=person)
+        if aliases is not None:
+            services.aliases_replace(owner=person, names=aliases)
+        return person
+
+
+class OrganisationWriteSerializer(StrictWriteSerializer):
+    read_only_keys = frozenset(OrganisationSerializer.Meta.fields)
+
+    name = serializers.CharField(max_length=200, help_text="Name.")
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Public identifier; derived from the name when empty.",
+    )
+    kind = serializers.ChoiceField(
+        choices=Organisation._meta.get_field("kind").choices,
+        required=False,
+        help_text="What sort of organisation.",
+    )
+    country = serializers.CharField(
+        max_length=2,
+        required=False,
+        allow_blank=True,
+        help_text="ISO 3166-1 alpha-2 code, e.g. RU.",
+    )
+    parent = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organisation it belongs to.",
+    )
+    description = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, help_text="What this is."
+    )
+    wikidata_id = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, help_text="E.g. Q159."
+    )
+    aliases = aliases_field()
+
+    def create(self, validated_data):
+        aliases = validated_data.pop("aliases", [])
+        return services.organisation_save(
+            organisation=Organisation(**validated_data), aliases=aliases
+        )
+
+    def update(self, organisation, validated_data):
+        aliases = validated_data.pop("aliases", None)
+        for name, value in validated_data.items():
+            setattr(organisation, name, value)
+        services.organisation_save(organisation=organisation)
+        if aliases is not None:
+            services.aliases_replace(owner=organisation, names=aliases)
+        return organisation
+
+
+class RoleReadSerializer(serializers.ModelSerializer):
+    """A title a person holds in an organisation, between optional dates."""
+
+    url = serializers.HyperlinkedIdentityField(
+        view_name="role-detail", help_text="This role."
+    )
+    person = PersonLinkSerializer(read_only=True, help_text="Who holds it.")
+    organisation = OrganisationLinkSerializer(
+        read_only=True, help_text="Where it is held."
+    )
+
+    class Meta:
+        model = Role
+        fields = [
+            "id",
+            "url",
+            "person",
+            "organisation",
+            "title",
+            "start_date",
+            "end_date",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {"id": {"help_text": ID_HELP}}
+
+
+class RoleWriteSerializer(StrictWriteSerializer):
+    read_only_keys = frozenset(RoleReadSerializer.Meta.fields)
+
+    person = EntityRefField(
+        queryset=Person.objects.all(), noun="person", help_text="Slug of the person."
+    )
+    organisation = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        help_text="Slug of the organisation.",
+    )
+    title = serializers.CharField(max_length=200, help_text="E.g. Director General.")
+    start_date = serializers.DateField(
+        required=False, allow_null=True, help_text="First day, if known."
+    )
+    end_date = serializers.DateField(
+        required=False, allow_null=True, help_text="Last day; empty if current."
+    )
+
+    def create(self, validated_data):
+        return services.validated_save(Role(**validated_data))
+
+    def update(self, role, validated_data):
+        for name, value in validated_data.items():
+            setattr(role, name, value)
+        return services.validated_save(role)
+
+
+class PartyWriteSerializer(StrictWriteSerializer):
+    organisation = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        help_text="Slug of the party.",
+    )
+    role = serializers.ChoiceField(
+        choices=AgreementParty._meta.get_field("role").choices,
+        required=False,
+        default="signatory",
+        help_text="How it takes part.",
+    )
+
+
+class StatusChangeWriteSerializer(StrictWriteSerializer):
+    date = serializers.DateField(help_text="When it took effect or was announced.")
+    status = serializers.ChoiceField(
+        choices=AgreementStatusChange._meta.get_field("status").choices,
+        help_text="The status from this date on.",
+    )
+    party = EntityRefField(
+        queryset=Organisation.objects.all(),
+        noun="organisation",
+        required=False,
+        allow_null=True,
+        help_text="Slug of the party whose move it was.",
+    )
+    article = EntityRefField(
+        queryset=Article.objects.all(),
+        noun="article",
+        required=False,
+        allow_null=True,
+        help_text="Slug of the article that reported it.",
+    )
+    note = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, help_text="What happened."
+    )
+
+
+class AgreementWriteSerializer(StrictWriteSerializer):
+    read_only_keys = frozenset(AgreementSerializer.Meta.fields)
+
+    title = serializers.CharField(max_length=300, help_text="Its usual name.")
+    slug = serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Public identifier; derived from the title when empty.",
+    )
+    kind = serializers.ChoiceField(
+        choices=Agreement._meta.get_field("kind").choices,
+        required=False,
+        help_text="Treaty, memorandum, …",
+    )
+    signed_on = serializers.DateField(
+        required=False, allow_null=True, help_text="Date of signature."
+    )
+    signed_precision = serializers.ChoiceField(
+        choices=Agreement._meta.get_field("signed_precision").choices,
+        required=False,
+        help_text="How much of the signature date is known.",
+    )
+    scope = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, help_text="What it covers."
+    )
+    summary = serializers.CharField(
+        max_length=20_000, required=False, allow_blank=True, help_text="Summary."
+    )
+    wikidata_id = serializers.CharField(
+        max_length=20, required=False, allow_blank=True, help_text="E.g. Q123."
+    )
+    parties = PartyWriteSerializer(
+        many=True, required=False, help_text="Its parties; replaces the list."
+    )
+    status_history = StatusChangeWriteSerializer(
+        many=True,
+        required=False,
+        help_text="Dated status changes; replaces the list. The latest sets the "
+        "current status.",
+    )
+
+    def _save(self, agreement, validated_data, parties, changes):
+        return services.agreement_save(
+            agreement=agreement,
+            parties=(
+                None
+                if parties is None
+                else [(p["organisation"], p.get("role", "signatory")) for p in parties]
+            ),
+            status_changes=(
+                None
+                if changes is None
+                else [
+                    {
+                        "status": change["status"],
+                        "date": change["date"],
+                        "party": change.get("party"),
+                        "article": change.get("article"),
+                        "note": change.get("note", ""),
+                    }
+                    for change in changes
+                ]
+            ),
+        )
+
+    def create(self, validated_data):
+        parties = validated_data.pop("parties", [])
+        changes = validated_data.pop("status_history", [])
+        return self._save(Agreement(**validated_data), validated_data, parties, changes)
+
+    def update(self, agreement, validated_data):
+        parties = validated_data.pop("parties", None)
+        changes = validated_data.pop("status_history", None)
+        for name, value in validated_data.items():
+            setattr(agreement, name, value)
+        return self._save(agreement, validated_data, parties, changes)
+
+
+class MergeSerializer(StrictWriteSerializer):
+    duplicate = serializers.SlugField(
+        help_text="Slug of the record to merge into this one (it is deleted)."
+    )

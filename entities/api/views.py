@@ -1,10 +1,13 @@
-"""Thin read-only viewsets for the registry: the queryset comes from a
-selector, filtering from a FilterSet."""
+"""Thin viewsets for the registry: the queryset comes from a selector,
+filtering from a FilterSet, and every write goes through the services."""
 
 from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
-from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import viewsets
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import permissions, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from newsdesk.api.dynamic import (
@@ -12,11 +15,22 @@ from newsdesk.api.dynamic import (
     DynamicFieldsViewMixin,
     slug_parameter,
 )
+from newsdesk.api.writing import ServiceWriteMixin, etag_for, write_schemas
 
-from .. import selectors
-from ..filters import AgreementFilter, OrganisationFilter, PersonFilter
+from .. import selectors, services
+from ..filters import AgreementFilter, OrganisationFilter, PersonFilter, RoleFilter
 from ..models import AgreementParty, MergeKind, MergeRecord, Role
-from .serializers import AgreementSerializer, OrganisationSerializer, PersonSerializer
+from .serializers import (
+    AgreementSerializer,
+    AgreementWriteSerializer,
+    MergeSerializer,
+    OrganisationSerializer,
+    OrganisationWriteSerializer,
+    PersonSerializer,
+    PersonWriteSerializer,
+    RoleReadSerializer,
+    RoleWriteSerializer,
+)
 
 DYNAMIC = extend_schema(parameters=[FIELDS_PARAMETER])
 
@@ -51,14 +65,65 @@ class MergedSlugRedirectMixin:
         return super().retrieve(request, *args, **kwargs)
 
 
-@extend_schema_view(list=DYNAMIC, retrieve=detail_schema("person"))
+class CanMerge(permissions.BasePermission):
+    """Merging deletes a record: it needs the right to delete."""
+
+    def has_permission(self, request, view):
+        model = view.get_queryset().model
+        return request.user.has_perm(
+            f"{model._meta.app_label}.delete_{model._meta.model_name}"
+        )
+
+
+class MergeActionMixin:
+    """``POST <slug>/merge/ {"duplicate": "<slug>"}``: fold the duplicate into
+    this record (editors only: it deletes the duplicate)."""
+
+    merge_service = None
+
+    @extend_schema(
+        request=MergeSerializer,
+        description="Merge another record into this one: its quotes, roles, "
+        "mentions (and for organisations parties and sub-organisations) move "
+        "here, its name becomes an alias, and its old slug redirects here.",
+    )
+    @action(detail=True, methods=["post"], permission_classes=[CanMerge])
+    def merge(self, request, slug=None):
+        survivor = self.get_object()
+        serializer = MergeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        duplicate = (
+            self.get_queryset()
+            .filter(slug=serializer.validated_data["duplicate"])
+            .first()
+        )
+        if duplicate is None:
+            raise ValidationError({"duplicate": ["No such record to merge."]})
+        type(self).merge_service(
+            survivor=survivor, duplicate=duplicate, user=request.user
+        )
+        data = self.read_representation(survivor)
+        return Response(data, headers={"ETag": etag_for(data)})
+
+
+@extend_schema_view(
+    list=DYNAMIC,
+    retrieve=detail_schema("person"),
+    **write_schemas("person", PersonWriteSerializer, PersonSerializer),
+)
 class PersonViewSet(
-    MergedSlugRedirectMixin, DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet
+    MergedSlugRedirectMixin,
+    MergeActionMixin,
+    ServiceWriteMixin,
+    DynamicFieldsViewMixin,
+    viewsets.ModelViewSet,
 ):
     """People in the registry who appear in published stories."""
 
     merge_kind = MergeKind.PERSON
+    merge_service = services.person_merge
     serializer_class = PersonSerializer
+    write_serializer_class = PersonWriteSerializer
     filterset_class = PersonFilter
     lookup_field = "slug"
     ordering_fields = ["name", "created_at"]
@@ -71,14 +136,26 @@ class PersonViewSet(
         )
 
 
-@extend_schema_view(list=DYNAMIC, retrieve=detail_schema("organisation"))
+@extend_schema_view(
+    list=DYNAMIC,
+    retrieve=detail_schema("organisation"),
+    **write_schemas(
+        "organisation", OrganisationWriteSerializer, OrganisationSerializer
+    ),
+)
 class OrganisationViewSet(
-    MergedSlugRedirectMixin, DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet
+    MergedSlugRedirectMixin,
+    MergeActionMixin,
+    ServiceWriteMixin,
+    DynamicFieldsViewMixin,
+    viewsets.ModelViewSet,
 ):
     """States, bodies, agencies, outlets and companies."""
 
     merge_kind = MergeKind.ORGANISATION
+    merge_service = services.organisation_merge
     serializer_class = OrganisationSerializer
+    write_serializer_class = OrganisationWriteSerializer
     filterset_class = OrganisationFilter
     lookup_field = "slug"
     ordering_fields = ["name", "created_at"]
@@ -92,11 +169,18 @@ class OrganisationViewSet(
         )
 
 
-@extend_schema_view(list=DYNAMIC, retrieve=detail_schema("agreement"))
-class AgreementViewSet(DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(
+    list=DYNAMIC,
+    retrieve=detail_schema("agreement"),
+    **write_schemas("agreement", AgreementWriteSerializer, AgreementSerializer),
+)
+class AgreementViewSet(
+    ServiceWriteMixin, DynamicFieldsViewMixin, viewsets.ModelViewSet
+):
     """Agreements with their parties and dated status history."""
 
     serializer_class = AgreementSerializer
+    write_serializer_class = AgreementWriteSerializer
     filterset_class = AgreementFilter
     lookup_field = "slug"
     ordering_fields = ["signed_on", "title"]
@@ -114,3 +198,29 @@ class AgreementViewSet(DynamicFieldsViewMixin, viewsets.ReadOnlyModelViewSet):
                 to_attr="visible_status_changes",
             ),
         )
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "id", int, OpenApiParameter.PATH, description="The role's id."
+            )
+        ]
+    ),
+    **write_schemas("role", RoleWriteSerializer, RoleReadSerializer, lookup="id"),
+)
+class RoleViewSet(ServiceWriteMixin, viewsets.ModelViewSet):
+    """Titles people hold in organisations, with dates."""
+
+    serializer_class = RoleReadSerializer
+    write_serializer_class = RoleWriteSerializer
+    filterset_class = RoleFilter
+    ordering_fields = ["start_date", "end_date", "title"]
+    ordering = ["-start_date", "id"]
+
+    def get_queryset(self):
+        user = self.request.user
+        return Role.objects.filter(
+            person__in=selectors.people_visible(user=user)
+        ).select_related("person", "organisation")

@@ -9,7 +9,12 @@ from articles.api.views import (
     PersonQuoteViewSet,
     QuoteViewSet,
 )
-from entities.api.views import AgreementViewSet, OrganisationViewSet, PersonViewSet
+from entities.api.views import (
+    AgreementViewSet,
+    OrganisationViewSet,
+    PersonViewSet,
+    RoleViewSet,
+)
 
 from .search import SearchView
 
@@ -19,6 +24,7 @@ router.register("quotes", QuoteViewSet, basename="quote")
 router.register("people", PersonViewSet, basename="person")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("agreements", AgreementViewSet, basename="agreement")
+router.register("roles", RoleViewSet, basename="role")
 
 urlpatterns = [
     path(

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every GET and 304 for a matching If-None-Match.
+    "django.middleware.http.ConditionalGetMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,6 +151,7 @@ REST_FRAMEWORK = {
         "newsdesk.api.ordering.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "newsdesk.api.pagination.PageNumberPagination",
+    "EXCEPTION_HANDLER": "newsdesk.api.errors.exception_handler",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "URL_FORMAT_OVERRIDE": "format",
@@ -176,5 +179,8 @@ SPECTACULAR_SETTINGS = {
         "QuoteKindEnum": "articles.models.QuoteKind",
         "OrganisationKindEnum": "entities.models.OrganisationKind",
         "AgreementStatusEnum": "entities.models.AgreementStatus",
+        "AgreementKindEnum": "entities.models.AgreementKind",
+        "PartyRoleEnum": "entities.models.PartyRole",
+        "DatePrecisionEnum": "entities.models.DatePrecision",
     },
 }

@@ -1,0 +1,194 @@
+"""How the API writes: write serializers translate JSON into the arguments of
+the same services the admin calls (so validation exists once), and a viewset
+mixin answers with the read representation, its ETag, and 412 for a stale
+``If-Match``.
+
+Conditional requests: every detail response carries an ``ETag`` computed
+from its representation (lists get one from ``ConditionalGetMiddleware``),
+which also answers ``If-None-Match`` with 304. A write carrying ``If-Match``
+is refused with 412 unless the tag is the current one; the save itself is a
+compare-and-set on the record's version, so a write racing another still
+cannot overwrite it silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.db import models
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from .errors import PreconditionFailed
+
+
+def etag_for(data) -> str:
+    payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return '"' + hashlib.sha256(payload.encode()).hexdigest()[:32] + '"'
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class EntityRefField(serializers.RelatedField):
+    """A reference to a record by slug. Also takes the link object the API
+    itself returns (``{"slug": …}``), so a client can send back what it got."""
+
+    default_error_messages = {
+        "does_not_exist": "No {noun} with the slug {value}.",
+        "invalid": "Give a slug (a string) or an object with a slug.",
+    }
+
+    def __init__(self, *, noun: str = "record", **kwargs):
+        self.noun = noun
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            data = data.get("slug")
+        if not isinstance(data, str) or not data:
+            self.fail("invalid")
+        try:
+            return self.get_queryset().get(slug=data)
+        except models.ObjectDoesNotExist:
+            self.fail("does_not_exist", noun=self.noun, value=data)
+
+    def to_representation(self, value):
+        return value.slug
+
+
+class StrictWriteSerializer(serializers.Serializer):
+    """Refuses fields it does not know (a typo must not be silently dropped);
+    keys of the read representation are accepted and ignored, so what a client
+    fetched can be sent back with changes."""
+
+    read_only_keys: frozenset[str] = frozenset()
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            raise ValidationError(
+                {"detail": ["Send a JSON object with the record's fields."]}
+            )
+        known = set(self.fields) | self.read_only_keys
+        unknown = sorted(key for key in data if key not in known)
+        if unknown:
+            raise ValidationError(
+                {
+                    key: [
+                        "Unknown field; writable fields are "
+                        f"{', '.join(sorted(self.fields))}."
+                    ]
+                    for key in unknown
+                }
+            )
+        return super().to_internal_value(data)
+
+
+class ServiceWriteMixin:
+    """create / update / partial_update / destroy for a viewset whose
+    ``write_serializer_class`` saves through the services. Responses carry
+    the read representation (``get_serializer``) and its ETag."""
+
+    write_serializer_class: type[serializers.Serializer] | None = None
+    last_modified_field: str | None = None
+
+    def get_write_serializer(self, *args, **kwargs):
+        kwargs["context"] = self.get_serializer_context()
+        return self.write_serializer_class(*args, **kwargs)
+
+    def read_representation(self, instance):
+        instance = self.get_queryset().get(pk=instance.pk)
+        return self.get_serializer(instance).data
+
+    def check_if_match(self, request, instance) -> None:
+        header = request.headers.get("If-Match")
+        if not header or header.strip() == "*":
+            return
+        tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+        if etag_for(self.get_serializer(instance).data) not in tags:
+            raise PreconditionFailed(
+                "This record has changed since you fetched it (its ETag is no "
+                "longer the one you sent in If-Match). Fetch it again and "
+                "reapply your change."
+            )
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if (
+            getattr(self, "action", None) == "retrieve"
+            and response.status_code == status.HTTP_200_OK
+            and "ETag" not in response
+        ):
+            response["ETag"] = etag_for(response.data)
+            modified = self.last_modified(getattr(self, "_object", None))
+            if modified is not None:
+                response["Last-Modified"] = http_date(modified.timestamp())
+        return response
+
+    def last_modified(self, instance):
+        if instance is None or not self.last_modified_field:
+            return None
+        return getattr(instance, self.last_modified_field, None)
+
+    def get_object(self):
+        self._object = super().get_object()
+        return self._object
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_write_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        instance = serializer.save()
+        data = self.read_representation(instance)
+        headers = {"ETag": etag_for(data)}
+        if data.get("url"):
+            headers["Location"] = str(data["url"])
+        return Response(data, status=status.HTTP_201_CREATED, headers=headers)
+
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        self.check_if_match(request, instance)
+        serializer = self.get_write_serializer(
+            instance, data=request.data, partial=partial
+        )
+        serializer.is_valid(raise_exception=True)
+        instance = serializer.save()
+        data = self.read_representation(instance)
+        return Response(data, headers={"ETag": etag_for(data)})
+
+    def partial_update(self, request, *args, **kwargs):
+        kwargs["partial"] = True
+        return self.update(request, *args, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        self.check_if_match(request, instance)
+        self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform_destroy(self, instance) -> None:
+        instance.delete()
+
+
+def write_schemas(noun: str, write, read, lookup: str = "slug") -> dict:
+    """The schema of a resource's writes: the write serializer in, the read
+    representation out."""
+    if lookup == "slug":
+        key = OpenApiParameter(
+            "slug", str, OpenApiParameter.PATH, description=f"The {noun}'s slug."
+        )
+    else:
+        key = OpenApiParameter(
+            "id", int, OpenApiParameter.PATH, description=f"The {noun}'s id."
+        )
+    return {
+        "create": extend_schema(request=write, responses={201: read}),
+        "update": extend_schema(request=write, responses=read, parameters=[key]),
+        "partial_update": extend_schema(
+            request=write, responses=read, parameters=[key]
+        ),
+        "destroy": extend_schema(parameters=[key]),
+    }
