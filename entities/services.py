@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.db.models import F
 
@@ -47,6 +47,28 @@ class EditConflict(ValidationError):
         )
 
 
+def _on_their_fields(instance: models.Model, error: ValidationError):
+    """Django reports a one-field unique constraint with a condition (a
+    Wikidata id another record has) for the whole record; name its field,
+    which is what the editor must change."""
+    if not hasattr(error, "error_dict") or NON_FIELD_ERRORS not in error.error_dict:
+        return error
+    fields = {
+        constraint.get_violation_error_message(): constraint.fields[0]
+        for constraint in instance._meta.constraints
+        if isinstance(constraint, models.UniqueConstraint)
+        and len(constraint.fields) == 1
+    }
+    errors: dict[str, list[ValidationError]] = {}
+    for name, messages in error.error_dict.items():
+        for message in messages:
+            target = (
+                fields.get(message.message, name) if name == NON_FIELD_ERRORS else name
+            )
+            errors.setdefault(target, []).append(message)
+    return ValidationError(errors)
+
+
 def validated_save(
     instance: models.Model, *, expected_version: int | None = None
 ) -> models.Model:
@@ -60,7 +82,10 @@ def validated_save(
     saving the same version, the second gets ``EditConflict``.
     """
     with transaction.atomic():
-        instance.full_clean()
+        try:
+            instance.full_clean()
+        except ValidationError as error:
+            raise _on_their_fields(instance, error) from None
         if isinstance(instance, VersionedModel) and not instance._state.adding:
             expected = (
                 instance.version if expected_version is None else expected_version

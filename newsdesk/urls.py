@@ -7,6 +7,9 @@ admin.site.site_header = "Newsdesk"
 admin.site.site_title = "Newsdesk"
 admin.site.index_title = "Newsroom"
 
+# Under /api/, an unknown URL answers JSON in the API's error shape.
+handler404 = "newsdesk.api.errors.not_found"
+
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),

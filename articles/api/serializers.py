@@ -26,8 +26,26 @@ from .. import services
 from ..models import Article, ArticleStatus, Quote, QuoteKind, language_choices
 
 
+class OptionalURLField(serializers.URLField):
+    """A URL that may be missing: null rather than an empty string, so a
+    client never meets something typed as a URI that is not one."""
+
+    def to_representation(self, value):
+        return value or None
+
+
+def source_url_field() -> OptionalURLField:
+    return OptionalURLField(
+        read_only=True,
+        allow_null=True,
+        help_text="Where it was published, or null if not recorded.",
+    )
+
+
 class ArticleSummarySerializer(serializers.ModelSerializer):
     """An article expanded inside a quote: everything but the body."""
+
+    source_url = source_url_field()
 
     url = serializers.HyperlinkedIdentityField(
         view_name="article-detail", lookup_field="slug", help_text="The article."
@@ -158,6 +176,7 @@ class ArticleSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
         read_only=True,
         help_text="Agreements it mentions.",
     )
+    source_url = source_url_field()
     quote_count = serializers.IntegerField(
         read_only=True, help_text="How many quotes it holds."
     )
@@ -293,7 +312,11 @@ class ArticleWriteSerializer(StrictWriteSerializer):
         help_text="Slug of the outlet that published it.",
     )
     source_url = serializers.URLField(
-        max_length=500, required=False, allow_blank=True, help_text="Where."
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        allow_null=True,
+        help_text="Where it was published; null or empty for none.",
     )
     language = serializers.ChoiceField(
         choices=language_choices(), required=False, help_text="Language code."
@@ -334,6 +357,8 @@ class ArticleWriteSerializer(StrictWriteSerializer):
         status = validated_data.pop("status", None)
         authors = validated_data.pop("authors", None)
         mentions = {key: validated_data.pop(key, None) for key, _ in self.MENTIONS}
+        if "source_url" in validated_data and validated_data["source_url"] is None:
+            validated_data["source_url"] = ""
         for name, value in validated_data.items():
             setattr(article, name, value)
         services.article_save(article=article)

@@ -5,7 +5,12 @@ fieldsets and expansion at a fixed number of queries per page."""
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import viewsets
 from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -154,7 +159,15 @@ ARTICLE_FORMAT = OpenApiParameter(
     **write_schemas("article", ArticleWriteSerializer, ArticleDetailSerializer),
     list=extend_schema(parameters=[FIELDS_PARAMETER, facets_parameter(ARTICLE_FACETS)]),
     retrieve=extend_schema(
-        parameters=[FIELDS_PARAMETER, ARTICLE_FORMAT, slug_parameter("article")]
+        parameters=[FIELDS_PARAMETER, ARTICLE_FORMAT, slug_parameter("article")],
+        responses={
+            (200, "application/json"): ArticleDetailSerializer,
+            (200, "application/ld+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description="schema.org NewsArticle with its Quotations and "
+                "mentions (JSON-LD).",
+            ),
+        },
     ),
 )
 class ArticleViewSet(

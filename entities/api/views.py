@@ -1,6 +1,7 @@
 """Thin viewsets for the registry: the queryset comes from a selector,
 filtering from a FilterSet, and every write goes through the services."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -90,6 +91,8 @@ class MergeActionMixin:
     @action(detail=True, methods=["post"], permission_classes=[CanMerge])
     def merge(self, request, slug=None):
         survivor = self.get_object()
+        # The merge rewrites the survivor: a client may make it conditional.
+        self.check_if_match(request, survivor)
         serializer = MergeSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         duplicate = (
@@ -99,9 +102,18 @@ class MergeActionMixin:
         )
         if duplicate is None:
             raise ValidationError({"duplicate": ["No such record to merge."]})
-        type(self).merge_service(
-            survivor=survivor, duplicate=duplicate, user=request.user
-        )
+        try:
+            type(self).merge_service(
+                survivor=survivor, duplicate=duplicate, user=request.user
+            )
+        except DjangoValidationError as error:
+            # The service speaks of the survivor; the request can only name
+            # the field it sent.
+            if "survivor" in getattr(error, "error_dict", {}):
+                raise ValidationError(
+                    {"duplicate": error.message_dict["survivor"]}
+                ) from error
+            raise
         data = self.read_representation(survivor)
         return Response(data, headers={"ETag": etag_for(data)})
 

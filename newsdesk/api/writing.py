@@ -16,12 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.core.validators import slug_re
 from django.db import models
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
-from rest_framework import serializers, status
-from rest_framework.exceptions import ValidationError
+from rest_framework import parsers, serializers, status
+from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.response import Response
 
 from .errors import PreconditionFailed
@@ -40,6 +41,7 @@ class EntityRefField(serializers.RelatedField):
     default_error_messages = {
         "does_not_exist": "No {noun} with the slug {value}.",
         "invalid": "Give a slug (a string) or an object with a slug.",
+        "not_a_slug": "Not a slug: use letters, digits, hyphens and underscores.",
     }
 
     def __init__(self, *, noun: str = "record", **kwargs):
@@ -51,6 +53,10 @@ class EntityRefField(serializers.RelatedField):
             data = data.get("slug")
         if not isinstance(data, str) or not data:
             self.fail("invalid")
+        # No record has a slug that is not one; and a NUL or a lone surrogate
+        # must not reach the database (PostgreSQL and SQLite refuse them).
+        if not slug_re.match(data):
+            self.fail("not_a_slug")
         try:
             return self.get_queryset().get(slug=data)
         except models.ObjectDoesNotExist:
@@ -84,7 +90,52 @@ class StrictWriteSerializer(serializers.Serializer):
                     for key in unknown
                 }
             )
-        return super().to_internal_value(data)
+        strict = self.strict_errors(data)
+        try:
+            value = super().to_internal_value(data)
+        except ValidationError as error:
+            raise ValidationError({**error.detail, **strict}) from error
+        if strict:
+            raise ValidationError(strict)
+        return value
+
+    def strict_errors(self, data) -> dict[str, list[str]]:
+        """What DRF lets through: a number sent for a text field becomes
+        text ("42"), though the schema promises a string; and a PATCH makes
+        every nested field optional too, so a party or a mention item without
+        its organisation or person would reach the save."""
+        errors = {}
+        nested_in_patch = self.root is not self and getattr(self.root, "partial", False)
+        for name, field in self.fields.items():
+            if field.read_only:
+                continue
+            if nested_in_patch and field.required and name not in data:
+                errors[name] = [field.error_messages["required"]]
+            value = data.get(name)
+            if value is None:
+                continue
+            if isinstance(field, serializers.CharField) and not isinstance(value, str):
+                errors[name] = ["Not a valid string."]
+            elif (
+                isinstance(field, serializers.ListField)
+                and isinstance(field.child, serializers.CharField)
+                and isinstance(value, list)
+                and not all(isinstance(item, str) for item in value)
+            ):
+                errors[name] = ["Give a list of strings."]
+        return errors
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, except that a body nested deeper than Python's
+    decoder can follow (``[[[[…`` a hundred thousand deep) is a 400 like any
+    other malformed JSON, not a ``RecursionError`` and a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError as error:
+            raise ParseError("JSON parse error - nested too deeply.") from error
 
 
 class ServiceWriteMixin:
@@ -92,6 +143,7 @@ class ServiceWriteMixin:
     ``write_serializer_class`` saves through the services. Responses carry
     the read representation (``get_serializer``) and its ETag."""
 
+    parser_classes = [JSONParser, parsers.FormParser, parsers.MultiPartParser]
     write_serializer_class: type[serializers.Serializer] | None = None
     last_modified_field: str | None = None
 
@@ -107,7 +159,9 @@ class ServiceWriteMixin:
         header = request.headers.get("If-Match")
         if not header or header.strip() == "*":
             return
-        tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+        # If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never
+        # matches, since it cannot vouch for the exact representation.
+        tags = {tag.strip() for tag in header.split(",")}
         if etag_for(self.get_serializer(instance).data) not in tags:
             raise PreconditionFailed(
                 "This record has changed since you fetched it (its ETag is no "
