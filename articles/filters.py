@@ -5,6 +5,12 @@ from django.db.models import Q
 from rest_framework.exceptions import PermissionDenied
 
 from entities import selectors as entity_selectors
+from entities.filters import (
+    request_user,
+    visible_agreements,
+    visible_organisations,
+    visible_people,
+)
 from newsdesk.api.filters import (
     ChoiceListFilter,
     DateBoundFilter,
@@ -15,24 +21,8 @@ from .models import Article, ArticleStatus, Quote, QuoteKind, language_choices
 from .selectors import articles_visible, can_see_unpublished
 
 
-def _user(request):
-    return getattr(request, "user", None)
-
-
-def visible_people(request):
-    return entity_selectors.people_visible(user=_user(request))
-
-
-def visible_organisations(request):
-    return entity_selectors.organisations_visible(user=_user(request))
-
-
-def visible_agreements(request):
-    return entity_selectors.agreements_visible(user=_user(request))
-
-
 def visible_articles(request):
-    return articles_visible(user=_user(request))
+    return articles_visible(user=request_user(request))
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -89,7 +79,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         status = self.form.cleaned_data.get("status")
-        if status and not can_see_unpublished(_user(self.request)):
+        if status and not can_see_unpublished(request_user(self.request)):
             if set(status) != {ArticleStatus.PUBLISHED}:
                 raise PermissionDenied(
                     {"status": ["Only editors can filter by unpublished statuses."]}

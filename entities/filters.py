@@ -22,25 +22,32 @@ from .models import (
 )
 
 
+def request_user(request):
+    return getattr(request, "user", None)
+
+
+# What a filter value may name: only the records the client may see, so an
+# anonymous client cannot probe for unpublished ones.
+
+
+def visible_people(request):
+    return selectors.people_visible(user=request_user(request))
+
+
 def visible_organisations(request):
-    return selectors.organisations_visible(user=getattr(request, "user", None))
+    return selectors.organisations_visible(user=request_user(request))
 
 
-class PersonFilter(django_filters.FilterSet):
-    organisation = EntityFilter(
-        field_name="roles__organisation",
-        queryset=visible_organisations,
-        noun="organisation",
-        help_text="People who hold or held a role at any of these organisations "
-        "(slugs or Wikidata ids, comma-separated).",
-    )
+def visible_agreements(request):
+    return selectors.agreements_visible(user=request_user(request))
+
+
+class NameOrAliasFilterSet(django_filters.FilterSet):
+    """People and organisations are searched by name and alias alike."""
+
     q = django_filters.CharFilter(
         method="search", help_text="Words in the name or an alias."
     )
-
-    class Meta:
-        model = Person
-        fields = []
 
     def search(self, queryset, name, value):
         return queryset.filter(
@@ -48,7 +55,21 @@ class PersonFilter(django_filters.FilterSet):
         ).distinct()
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class PersonFilter(NameOrAliasFilterSet):
+    organisation = EntityFilter(
+        field_name="roles__organisation",
+        queryset=visible_organisations,
+        noun="organisation",
+        help_text="People who hold or held a role at any of these organisations "
+        "(slugs or Wikidata ids, comma-separated).",
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+
+class OrganisationFilter(NameOrAliasFilterSet):
     kind = ChoiceListFilter(
         choices=OrganisationKind.choices,
         help_text="Kind of organisation; comma-separated for any of several.",
@@ -64,18 +85,10 @@ class OrganisationFilter(django_filters.FilterSet):
         help_text="Direct sub-organisations of these organisations (slugs or "
         "Wikidata ids).",
     )
-    q = django_filters.CharFilter(
-        method="search", help_text="Words in the name or an alias."
-    )
 
     class Meta:
         model = Organisation
         fields = []
-
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value) | Q(aliases__name__icontains=value)
-        ).distinct()
 
 
 class AgreementFilter(django_filters.FilterSet):
@@ -116,10 +129,6 @@ class AgreementFilter(django_filters.FilterSet):
             | Q(scope__icontains=value)
             | Q(summary__icontains=value)
         )
-
-
-def visible_people(request):
-    return selectors.people_visible(user=getattr(request, "user", None))
 
 
 class RoleFilter(django_filters.FilterSet):
