@@ -64,6 +64,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Lets GET/HEAD/OPTIONS read from replicas despite ATOMIC_REQUESTS; a
+    # no-op without DATABASE_REPLICA_URLS. Last, so its process_view sees the
+    # view that will run.
+    "newsdesk.middleware.ReplicaRoutingMiddleware",
 ]
 
 ROOT_URLCONF = "newsdesk.urls"
@@ -93,6 +97,23 @@ DATABASES = {
 }
 # Every request is one transaction: a failed write leaves nothing half-saved.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+
+# Read replicas of the same database, as comma-separated URLs. Each becomes an
+# alias replica_1, replica_2, …; the router (newsdesk/db_router.py) sends
+# reads there and keeps writes, reads in a transaction, and everything in
+# POST/PUT/PATCH/DELETE requests on "default". In tests a replica is a mirror
+# of "default", never a database of its own.
+DATABASE_REPLICAS = []
+for _number, _url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[]), 1):
+    _alias = f"replica_{_number}"
+    DATABASES[_alias] = {
+        **environ.Env.db_url_config(_url),
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_REPLICAS.append(_alias)
+# Installed only with replicas: without them every query goes to "default"
+# and there is nothing to route.
+DATABASE_ROUTERS = ["newsdesk.db_router.ReplicaRouter"] if DATABASE_REPLICAS else []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -19,3 +19,16 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
 }
+
+# A replica alias that mirrors "default" (no database of its own) and the
+# router, installed for every test; DATABASE_REPLICAS stays empty so reads go
+# to "default" everywhere except in tests/test_replicas.py, which turns it on.
+# (A mirror is a second connection: inside a test's transaction it cannot see
+# the test's uncommitted rows, so the rest of the suite must not read there.)
+DATABASES["replica_1"] = {  # noqa: F405
+    **DATABASES["default"],  # noqa: F405
+    "ATOMIC_REQUESTS": False,
+    "TEST": {"MIRROR": "default"},
+}
+DATABASE_ROUTERS = ["newsdesk.db_router.ReplicaRouter"]
+DATABASE_REPLICAS = []
