@@ -20,7 +20,12 @@ from entities.api.serializers import (
 )
 from entities.models import Agreement, Organisation, Person
 from newsdesk.api.dynamic import DynamicFieldsMixin
-from newsdesk.api.writing import EntityRefField, StrictWriteSerializer
+from newsdesk.api.writing import (
+    EntityRefField,
+    StrictWriteSerializer,
+    optional_ref,
+    slug_write_field,
+)
 
 from .. import services
 from ..models import Article, ArticleStatus, Quote, QuoteKind, language_choices
@@ -283,12 +288,7 @@ class ArticleWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(ArticleDetailSerializer.Meta.fields)
 
     headline = serializers.CharField(max_length=300, help_text="Headline.")
-    slug = serializers.SlugField(
-        max_length=200,
-        required=False,
-        allow_blank=True,
-        help_text="Public identifier; derived from the headline when empty.",
-    )
+    slug = slug_write_field("headline")
     standfirst = serializers.CharField(
         max_length=2_000, required=False, allow_blank=True, help_text="Summary."
     )
@@ -304,12 +304,10 @@ class ArticleWriteSerializer(StrictWriteSerializer):
         required=False,
         help_text="Slugs of its reporters.",
     )
-    source = EntityRefField(
-        queryset=Organisation.objects.all(),
-        noun="organisation",
-        required=False,
-        allow_null=True,
-        help_text="Slug of the outlet that published it.",
+    source = optional_ref(
+        Organisation.objects.all(),
+        "organisation",
+        "Slug of the outlet that published it.",
     )
     source_url = serializers.URLField(
         max_length=500,
@@ -408,19 +406,15 @@ class QuoteWriteSerializer(StrictWriteSerializer):
     speaker = EntityRefField(
         queryset=Person.objects.all(), noun="person", help_text="Slug of the speaker."
     )
-    organisation = EntityRefField(
-        queryset=Organisation.objects.all(),
-        noun="organisation",
-        required=False,
-        allow_null=True,
-        help_text="Slug of the organisation spoken for; defaults from the role.",
+    organisation = optional_ref(
+        Organisation.objects.all(),
+        "organisation",
+        "Slug of the organisation spoken for; defaults from the role.",
     )
-    outlet = EntityRefField(
-        queryset=Organisation.objects.all(),
-        noun="organisation",
-        required=False,
-        allow_null=True,
-        help_text="Slug of the outlet it was said to.",
+    outlet = optional_ref(
+        Organisation.objects.all(),
+        "organisation",
+        "Slug of the outlet it was said to.",
     )
     cue = serializers.CharField(
         max_length=50, required=False, allow_blank=True, help_text="E.g. said, told."

@@ -7,7 +7,13 @@ from rest_framework import serializers
 
 from articles.models import Article
 from newsdesk.api.dynamic import DynamicFieldsMixin
-from newsdesk.api.writing import EntityRefField, StrictWriteSerializer
+from newsdesk.api.writing import (
+    EntityRefField,
+    StrictWriteSerializer,
+    optional_ref,
+    slug_write_field,
+    wikidata_write_field,
+)
 
 from .. import services
 from ..models import (
@@ -259,18 +265,11 @@ class PersonWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(PersonSerializer.Meta.fields)
 
     name = serializers.CharField(max_length=200, help_text="Full name.")
-    slug = serializers.SlugField(
-        max_length=200,
-        required=False,
-        allow_blank=True,
-        help_text="Public identifier; derived from the name when empty.",
-    )
+    slug = slug_write_field("name")
     description = serializers.CharField(
         max_length=500, required=False, allow_blank=True, help_text="Who this is."
     )
-    wikidata_id = serializers.CharField(
-        max_length=20, required=False, allow_blank=True, help_text="E.g. Q159."
-    )
+    wikidata_id = wikidata_write_field()
     aliases = aliases_field()
 
     def create(self, validated_data):
@@ -291,12 +290,7 @@ class OrganisationWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(OrganisationSerializer.Meta.fields)
 
     name = serializers.CharField(max_length=200, help_text="Name.")
-    slug = serializers.SlugField(
-        max_length=200,
-        required=False,
-        allow_blank=True,
-        help_text="Public identifier; derived from the name when empty.",
-    )
+    slug = slug_write_field("name")
     kind = serializers.ChoiceField(
         choices=Organisation._meta.get_field("kind").choices,
         required=False,
@@ -308,19 +302,15 @@ class OrganisationWriteSerializer(StrictWriteSerializer):
         allow_blank=True,
         help_text="ISO 3166-1 alpha-2 code, e.g. RU.",
     )
-    parent = EntityRefField(
-        queryset=Organisation.objects.all(),
-        noun="organisation",
-        required=False,
-        allow_null=True,
-        help_text="Slug of the organisation it belongs to.",
+    parent = optional_ref(
+        Organisation.objects.all(),
+        "organisation",
+        "Slug of the organisation it belongs to.",
     )
     description = serializers.CharField(
         max_length=500, required=False, allow_blank=True, help_text="What this is."
     )
-    wikidata_id = serializers.CharField(
-        max_length=20, required=False, allow_blank=True, help_text="E.g. Q159."
-    )
+    wikidata_id = wikidata_write_field()
     aliases = aliases_field()
 
     def create(self, validated_data):
@@ -413,19 +403,15 @@ class StatusChangeWriteSerializer(StrictWriteSerializer):
         choices=AgreementStatusChange._meta.get_field("status").choices,
         help_text="The status from this date on.",
     )
-    party = EntityRefField(
-        queryset=Organisation.objects.all(),
-        noun="organisation",
-        required=False,
-        allow_null=True,
-        help_text="Slug of the party whose move it was.",
+    party = optional_ref(
+        Organisation.objects.all(),
+        "organisation",
+        "Slug of the party whose move it was.",
     )
-    article = EntityRefField(
-        queryset=Article.objects.all(),
-        noun="article",
-        required=False,
-        allow_null=True,
-        help_text="Slug of the article that reported it.",
+    article = optional_ref(
+        Article.objects.all(),
+        "article",
+        "Slug of the article that reported it.",
     )
     note = serializers.CharField(
         max_length=500, required=False, allow_blank=True, help_text="What happened."
@@ -436,12 +422,7 @@ class AgreementWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(AgreementSerializer.Meta.fields)
 
     title = serializers.CharField(max_length=300, help_text="Its usual name.")
-    slug = serializers.SlugField(
-        max_length=200,
-        required=False,
-        allow_blank=True,
-        help_text="Public identifier; derived from the title when empty.",
-    )
+    slug = slug_write_field("title")
     kind = serializers.ChoiceField(
         choices=Agreement._meta.get_field("kind").choices,
         required=False,
@@ -461,9 +442,7 @@ class AgreementWriteSerializer(StrictWriteSerializer):
     summary = serializers.CharField(
         max_length=20_000, required=False, allow_blank=True, help_text="Summary."
     )
-    wikidata_id = serializers.CharField(
-        max_length=20, required=False, allow_blank=True, help_text="E.g. Q123."
-    )
+    wikidata_id = wikidata_write_field("Q123")
     parties = PartyWriteSerializer(
         many=True, required=False, help_text="Its parties; replaces the list."
     )

@@ -246,3 +246,31 @@ def write_schemas(noun: str, write, read, lookup: str = "slug") -> dict:
         ),
         "destroy": extend_schema(parameters=[key]),
     }
+
+
+def slug_write_field(source: str) -> serializers.SlugField:
+    """A record's slug on write: optional, derived from ``source`` when empty
+    (the services derive it; the unique check is theirs too)."""
+    return serializers.SlugField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text=f"Public identifier; derived from the {source} when empty.",
+    )
+
+
+def wikidata_write_field(example: str = "Q159") -> serializers.CharField:
+    return serializers.CharField(
+        max_length=20, required=False, allow_blank=True, help_text=f"E.g. {example}."
+    )
+
+
+def optional_ref(queryset, noun: str, help_text: str) -> EntityRefField:
+    """A reference that may be left out or set to null."""
+    return EntityRefField(
+        queryset=queryset,
+        noun=noun,
+        required=False,
+        allow_null=True,
+        help_text=help_text,
+    )
