@@ -765,7 +765,7 @@ PERSON_MENTION_COLUMNS = _split("article_id|person_id|about")
 ORGANISATION_MENTION_COLUMNS = _split("article_id|organisation_id|about")
 AGREEMENT_MENTION_COLUMNS = _split("article_id|agreement_id|about")
 QUOTE_COLUMNS = _split(
-    "article_id|text|kind|speaker_id|organisation_id|outlet_id|cue|said_on|start|end|created_at|updated_at"
+    "article_id|text|kind|speaker_id|organisation_id|outlet_id|cue|said_on|start|end|public_from|created_at|updated_at"
 )
 
 
@@ -1754,6 +1754,7 @@ class Corpus:
             batch.agreements.append((art_id, deal_.id, about))
         # Quotes were entered while the story was written.
         step = (updated - created) / (len(quotes) + 1)
+        public_from = published if status == "published" else None
         for n, (
             text,
             kind,
@@ -1768,7 +1769,8 @@ class Corpus:
             at = (created + step * (n + 1)).replace(microsecond=0)
             batch.quotes.append(
                 (art_id, text, kind, speaker.id, org.id if org else None,
-                 outlet.id if outlet else None, cue, said_on, start, end, at, at)
+                 outlet.id if outlet else None, cue, said_on, start, end,
+                 public_from, at, at)
             )  # fmt: skip
 
     # -- pieces of text

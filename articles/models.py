@@ -27,6 +27,9 @@ def language_choices() -> list[tuple[str, str]]:
     return list(global_settings.LANGUAGES)
 
 
+UNKNOWN = object()
+
+
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "in_review", "In review"
@@ -157,6 +160,37 @@ class Article(VersionedModel, SluggedModel):
             and self.published_at <= timezone.now()
         )
 
+    @property
+    def public_from(self) -> datetime.datetime | None:
+        """When the story is (or becomes) public: its publication time while
+        it is published, else never (None)."""
+        if self.status == ArticleStatus.PUBLISHED:
+            return self.published_at
+        return None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        if {"status", "published_at"} <= article.__dict__.keys():
+            article._stored_public_from = article.public_from
+        return article
+
+    def save(self, *args, **kwargs) -> None:
+        # A new article has no quotes yet.
+        stored = (
+            None
+            if self._state.adding
+            else self.__dict__.get("_stored_public_from", UNKNOWN)
+        )
+        super().save(*args, **kwargs)
+        # Each quote carries its article's public_from, so the public quote
+        # lists need no join to articles (see Quote.public_from).
+        if stored is UNKNOWN or stored != self.public_from:
+            Quote.objects.filter(article_id=self.pk).update(
+                public_from=self.public_from
+            )
+        self._stored_public_from = self.public_from
+
     def clean(self) -> None:
         super().clean()
         if self.status == ArticleStatus.PUBLISHED and self.published_at is None:
@@ -245,9 +279,10 @@ VERBATIM_KINDS = (QuoteKind.DIRECT, QuoteKind.PARTIAL)
 
 
 class QuoteQuerySet(models.QuerySet):
-    def public(self) -> QuoteQuerySet:
-        """Quotes from public articles only."""
-        return self.filter(article__in=Article.objects.published())
+    def public(self, *, at: datetime.datetime | None = None) -> QuoteQuerySet:
+        """Quotes from public articles only (see ``Article.objects.published``:
+        ``public_from`` is the article's publication time while published)."""
+        return self.filter(public_from__lte=at or timezone.now())
 
     def with_related(self) -> QuoteQuerySet:
         return self.select_related("article", "speaker", "organisation", "outlet")
@@ -317,10 +352,20 @@ class Quote(models.Model):
         editable=False,
         help_text="Offset after the last character in the body.",
     )
+    public_from = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The article's publication time while it is published, else "
+        "empty: a copy kept in step by Article.save() and Quote.save(), so that "
+        "public quote lists filter one indexed column instead of joining "
+        "articles.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    # public_from is derived from the article, which has its own history.
+    history = HistoricalRecords(excluded_fields=["public_from"])
     objects = QuoteQuerySet.as_manager()
 
     class Meta:
@@ -343,6 +388,9 @@ class Quote(models.Model):
             ),
         ]
         indexes = [
+            # The public quote list: newest first, public ones only.
+            models.Index(fields=["said_on", "id"], name="quote_said_on_id"),
+            models.Index(fields=["public_from"], name="quote_public_from"),
             models.Index(fields=["speaker", "said_on"]),
             models.Index(fields=["organisation", "said_on"]),
             models.Index(fields=["outlet", "said_on"]),
@@ -351,6 +399,10 @@ class Quote(models.Model):
     def __str__(self) -> str:
         words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
         return f"{self.speaker}: “{words}”" if self.speaker_id else f"“{words}”"
+
+    def save(self, *args, **kwargs) -> None:
+        self.public_from = self.article.public_from
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         """Locate the quote in its article's body and fill the defaults that

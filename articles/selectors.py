@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from newsdesk import fulltext
+
 from .models import Article, Quote
 
 
@@ -22,29 +24,27 @@ def articles_visible(*, user) -> QuerySet[Article]:
 def quotes_visible(*, user) -> QuerySet[Quote]:
     if can_see_unpublished(user):
         return Quote.objects.all()
-    return Quote.objects.filter(article__in=Article.objects.published())
+    return Quote.objects.public()
 
 
 SEARCH_LIMIT_PER_TYPE = 50
 
-
-def _name_score(name: str, q: str) -> float:
-    name, q = name.casefold(), q.casefold()
-    if name == q:
-        return 1.0
-    if name.startswith(q):
-        return 0.8
-    if f" {q}" in f" {name}":
-        return 0.6
-    return 0.4
+# Ranking every match of a common word among a million quotes would cost more
+# than the answer is worth: the newest this many matches of each kind are
+# ranked, and the best of them returned.
+SEARCH_RANK_WINDOW = 1000
 
 
 def search(*, q: str, user) -> list[dict]:
     """People, organisations, agreements, articles and quotes matching ``q``,
-    best first, as plain dicts (``type``, ``record``, ``score``, ``snippet``).
+    best first, as plain dicts (``type``, ``record``, ``score``).
 
-    Substring matching scored by where the words occur; each type is capped so
-    one huge type cannot starve the others.
+    Stories and quotes by full-text search (``newsdesk.fulltext``), names by
+    name or alias with misspellings forgiven. Scores share one scale: an
+    exact name is 1.0, a close name its similarity; a story 0.3 to 0.8 by
+    its rank (headline above standfirst above body), a quote 0.25 to 0.75.
+    Each type is capped so one huge type cannot starve the others. Snippets
+    are added by ``with_snippets`` for the page returned only.
     """
     from django.db.models import Q
 
@@ -56,74 +56,85 @@ def search(*, q: str, user) -> list[dict]:
         ("person", entity_selectors.people_visible(user=user)),
         ("organisation", entity_selectors.organisations_visible(user=user)),
     ):
-        matches = (
-            queryset.filter(Q(name__icontains=q) | Q(aliases__name__icontains=q))
-            .distinct()
-            .prefetch_related("aliases")[:SEARCH_LIMIT_PER_TYPE]
-        )
-        for record in matches:
+        matches = fulltext.names_matching(queryset, q).prefetch_related("aliases")
+        for record in matches.order_by("-similarity", "name")[:SEARCH_LIMIT_PER_TYPE]:
             names = [record.name, *(alias.name for alias in record.aliases.all())]
-            score = max(
-                _name_score(name, q)
-                for name in names
-                if q.casefold() in name.casefold()
-            )
-            hits.append({"type": kind, "record": record, "score": score, "snippet": ""})
+            score = max(_name_score(name, q) for name in names)
+            hits.append({"type": kind, "record": record, "score": score})
     agreements = entity_selectors.agreements_visible(user=user).filter(
         Q(title__icontains=q) | Q(scope__icontains=q) | Q(summary__icontains=q)
     )[:SEARCH_LIMIT_PER_TYPE]
     for agreement in agreements:
         in_title = q.casefold() in agreement.title.casefold()
         score = _name_score(agreement.title, q) if in_title else 0.3
-        hits.append(
-            {
-                "type": "agreement",
-                "record": agreement,
-                "score": score,
-                "snippet": agreement.scope,
-            }
-        )
-    articles = articles_visible(user=user).filter(
-        Q(headline__icontains=q) | Q(standfirst__icontains=q) | Q(body__icontains=q)
-    )[:SEARCH_LIMIT_PER_TYPE]
+        hits.append({"type": "agreement", "record": agreement, "score": score})
+    newest = articles_visible(user=user).order_by("-published_at", "-id")
+    articles = fulltext.articles_ranked(
+        articles_visible(user=user).filter(
+            pk__in=fulltext.articles_matching(newest, q).values("pk")[
+                :SEARCH_RANK_WINDOW
+            ]
+        ),
+        q,
+    ).order_by("-rank", "-published_at", "-id")[:SEARCH_LIMIT_PER_TYPE]
     for article in articles:
-        if q.casefold() in article.headline.casefold():
-            score, text = 0.7, article.headline
-        elif q.casefold() in article.standfirst.casefold():
-            score, text = 0.5, article.standfirst
-        else:
-            score, text = 0.3, article.body
         hits.append(
-            {
-                "type": "article",
-                "record": article,
-                "score": score,
-                "snippet": snippet(text, q),
-            }
+            {"type": "article", "record": article, "score": 0.3 + 0.5 * article.rank}
         )
     quotes = (
-        quotes_visible(user=user)
-        .filter(text__icontains=q)
-        .select_related("speaker", "article")[:SEARCH_LIMIT_PER_TYPE]
+        fulltext.quotes_ranked(
+            quotes_visible(user=user).filter(
+                pk__in=fulltext.quote_text_matching(
+                    quotes_visible(user=user).order_by("-said_on", "-id"), q
+                ).values("pk")[:SEARCH_RANK_WINDOW]
+            ),
+            q,
+        )
+        .select_related("speaker", "article")
+        .order_by("-rank", "-said_on", "-id")[:SEARCH_LIMIT_PER_TYPE]
     )
     for quote in quotes:
         hits.append(
-            {
-                "type": "quote",
-                "record": quote,
-                "score": 0.35,
-                "snippet": snippet(quote.text, q),
-            }
+            {"type": "quote", "record": quote, "score": 0.25 + 0.5 * quote.rank}
         )
     hits.sort(key=lambda hit: -hit["score"])
     return hits
 
 
-def snippet(text: str, q: str, width: int = 160) -> str:
-    """The part of ``text`` around the first occurrence of ``q``."""
-    at = text.casefold().find(q.casefold())
-    if at < 0 or len(text) <= width:
-        return text[:width]
-    start = max(0, at - width // 3)
-    end = min(len(text), start + width)
-    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+def _name_score(name: str, q: str) -> float:
+    """1.0 for the name itself, less for a name that starts with or contains
+    ``q``, the trigram likeness for a misspelling."""
+    name_folded, q_folded = name.casefold(), q.casefold()
+    if name_folded == q_folded:
+        return 1.0
+    if name_folded.startswith(q_folded):
+        return 0.8
+    if f" {q_folded}" in f" {name_folded}":
+        return 0.6
+    if q_folded in name_folded:
+        return 0.5
+    return 0.5 * fulltext.word_similarity(q, name)
+
+
+def with_snippets(hits: list[dict], q: str) -> list[dict]:
+    """Add each hit's ``snippet``: the matching part of a story's text or a
+    quote, highlighted; an agreement's scope; nothing for names."""
+    for hit in hits:
+        record = hit["record"]
+        if hit["type"] == "article":
+            text = next(
+                (
+                    part
+                    for part in (record.headline, record.standfirst, record.body)
+                    if fulltext.snippet(part, q).count("<mark>")
+                ),
+                record.body,
+            )
+            hit["snippet"] = fulltext.snippet(text, q)
+        elif hit["type"] == "quote":
+            hit["snippet"] = fulltext.snippet(record.text, q)
+        elif hit["type"] == "agreement":
+            hit["snippet"] = fulltext.snippet(record.scope, q)
+        else:
+            hit["snippet"] = ""
+    return hits

@@ -52,7 +52,7 @@ def people_visible(*, user) -> QuerySet[Person]:
     public = _public_articles()
     return Person.objects.filter(
         Exists(ArticlePerson.objects.filter(person=OuterRef("pk"), article__in=public))
-        | Exists(Quote.objects.filter(speaker=OuterRef("pk"), article__in=public))
+        | Exists(Quote.objects.public().filter(speaker=OuterRef("pk")))
         | Exists(
             Article.authors.through.objects.filter(
                 person=OuterRef("pk"), article__in=public
@@ -89,12 +89,8 @@ def organisations_visible(*, user) -> QuerySet[Organisation]:
                 organisation=OuterRef("pk"), article__in=public
             )
         )
-        | Exists(
-            Quote.objects.filter(
-                Q(organisation=OuterRef("pk")) | Q(outlet=OuterRef("pk")),
-                article__in=public,
-            )
-        )
+        | Exists(Quote.objects.public().filter(organisation=OuterRef("pk")))
+        | Exists(Quote.objects.public().filter(outlet=OuterRef("pk")))
         | Exists(Article.objects.published().filter(source=OuterRef("pk")))
         | Exists(
             AgreementParty.objects.filter(

@@ -598,6 +598,7 @@ class NewsroomFile:
             for key in ("organisation", "outlet"):
                 quote[key] = self.resolve(quote_where, "organisation", key, quote[key])
             if speaker is not None:
+                quote["public_from"] = article.public_from
                 self.add(quote_where, Quote(article=article, speaker=speaker, **quote))
         self._tick()
 
