@@ -11,6 +11,8 @@ from entities.filters import (
     visible_organisations,
     visible_people,
 )
+from entities.models import Person
+from newsdesk import fulltext
 from newsdesk.api.filters import (
     ChoiceListFilter,
     DateBoundFilter,
@@ -19,6 +21,9 @@ from newsdesk.api.filters import (
 
 from .models import Article, ArticleStatus, Quote, QuoteKind, language_choices
 from .selectors import articles_visible, can_see_unpublished
+
+# A search word found in more speakers' names than this is not a name.
+SPEAKER_MATCH_LIMIT = 50
 
 
 def visible_articles(request):
@@ -87,11 +92,7 @@ class ArticleFilter(django_filters.FilterSet):
         return super().filter_queryset(queryset)
 
     def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(headline__icontains=value)
-            | Q(standfirst__icontains=value)
-            | Q(body__icontains=value)
-        )
+        return fulltext.articles_matching(queryset, value)
 
 
 class QuoteFilter(django_filters.FilterSet):
@@ -147,6 +148,13 @@ class QuoteFilter(django_filters.FilterSet):
         return queryset.filter(organisation__in=ids)
 
     def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(text__icontains=value) | Q(speaker__name__icontains=value)
+        # The speakers whose name or alias holds the words, looked up first
+        # (a small table) so each side of the OR can use its own index.
+        speakers = (
+            Person.objects.filter(
+                Q(name__icontains=value) | Q(aliases__name__icontains=value)
+            )
+            .values_list("pk", flat=True)
+            .distinct()[:SPEAKER_MATCH_LIMIT]
         )
+        return fulltext.quotes_matching(queryset, value, speaker_ids=list(speakers))

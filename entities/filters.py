@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django_countries import countries
 
+from newsdesk import fulltext
 from newsdesk.api.filters import (
     ChoiceListFilter,
     DateBoundFilter,
@@ -46,13 +47,13 @@ class NameOrAliasFilterSet(django_filters.FilterSet):
     """People and organisations are searched by name and alias alike."""
 
     q = django_filters.CharFilter(
-        method="search", help_text="Words in the name or an alias."
+        method="search",
+        help_text="Part of the name or an alias, or a misspelling of one "
+        "(“Rogozn” finds Dmitry Rogozin).",
     )
 
     def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(name__icontains=value) | Q(aliases__name__icontains=value)
-        ).distinct()
+        return fulltext.names_matching(queryset, value)
 
 
 class PersonFilter(NameOrAliasFilterSet):

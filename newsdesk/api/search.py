@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, permissions, serializers
 from rest_framework.exceptions import ValidationError
 
-from articles.selectors import search
+from articles.selectors import search, with_snippets
 
 
 class SearchHitSerializer(serializers.Serializer):
@@ -21,7 +21,10 @@ class SearchHitSerializer(serializers.Serializer):
     title = serializers.CharField(
         help_text="Name, title or headline; for a quote, its speaker's name."
     )
-    snippet = serializers.CharField(help_text="Matching text, if any.")
+    snippet = serializers.CharField(
+        help_text="The matching part of the text, as HTML: escaped, with the "
+        "words found in <mark> elements. Empty for names."
+    )
     score = serializers.FloatField(help_text="Relevance: higher is better.")
     url = serializers.URLField(help_text="The record in the API.")
 
@@ -61,8 +64,15 @@ class SearchView(generics.ListAPIView):
     # Reading is open to all; what each client may find is the selector's call.
     permission_classes = [permissions.AllowAny]
 
+    def list(self, request, *args, **kwargs):
+        hits = self.get_queryset()
+        page = self.paginate_queryset(hits)
+        # Snippets cost a pass over each text: made for this page only.
+        with_snippets(page, self.query)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
     def get_queryset(self):
-        q = self.request.query_params.get("q", "").strip()
+        self.query = q = self.request.query_params.get("q", "").strip()
         if len(q) < 2:
             raise ValidationError({"q": ["Enter at least two characters to search."]})
         if "\x00" in q:

@@ -1,0 +1,411 @@
+"""Full-text search: what ``search/`` and every ``q=`` filter use.
+
+PostgreSQL keeps a stored, weighted ``tsvector`` per article (headline A,
+standfirst B, body C) and per quote, each with a GIN index (migration
+``articles/0006_search``), and pg_trgm's trigram indexes on people's and
+organisations' names and aliases, so a misspelt name ("Rogozn", "Hanhiu")
+still finds the person. The vectors are generated columns: the database
+keeps them current whenever a headline, body or quote changes.
+
+SQLite, the zero-setup default, has no tsvector: there the same API works
+through FTS5 tables kept current by triggers (created after every
+``migrate``, see ``ensure_sqlite_fts``), ranked by bm25 with the same weights,
+and misspelt names are matched by a trigram similarity written in Python
+and registered as an SQL function. Differences worth knowing: PostgreSQL
+stems with its English dictionary and ignores stop words ("the"); SQLite's
+Porter stemmer keeps them. Both accept words, "quoted phrases" and ``OR``;
+PostgreSQL also accepts ``-word`` to exclude.
+
+Snippets are made in Python for the page a client receives, never for
+every match (see ``snippet``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.db import connections
+from django.db.backends.signals import connection_created
+from django.db.models import (
+    BooleanField,
+    Exists,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.lookups import GreaterThanOrEqual
+
+# How alike (0 to 1) a name must be to the words asked for, by pg_trgm's
+# word_similarity: "Rogozn" is 0.71 like "Dmitry Rogozin", "Hanhiu" 0.57 like
+# "Zhang Hanhui"; unrelated names stay under 0.4.
+NAME_SIMILARITY = 0.5
+
+TEXT_CONFIG = "english"
+
+# Relative weight of headline, standfirst and body on SQLite (bm25); on
+# PostgreSQL the A, B, C weights of ts_rank (1.0, 0.4, 0.2) play this part.
+SQLITE_ARTICLE_WEIGHTS = (10.0, 4.0, 2.0)
+
+
+# --------------------------------------------------------------------------
+# What the client asked for
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    phrase: bool = False
+
+
+_TERM = re.compile(r'"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+")
+
+
+def parse(q: str) -> list[Term | str]:
+    """Words and "quoted phrases", with ``"OR"`` kept as an operator; other
+    punctuation is dropped, so no input can break the search syntax."""
+    parsed: list[Term | str] = []
+    for phrase, word in _TERM.findall(q):
+        if word == "OR":
+            if parsed and parsed[-1] != "OR":
+                parsed.append("OR")
+            continue
+        words = _WORD.findall(phrase if phrase else word.lstrip("-"))
+        if words:
+            parsed.append(Term(" ".join(words), phrase=bool(phrase) or len(words) > 1))
+    while parsed and parsed[-1] == "OR":
+        parsed.pop()
+    return parsed
+
+
+def words(q: str) -> list[str]:
+    """Every word of ``q``, for highlighting."""
+    return [w.casefold() for w in _WORD.findall(q)]
+
+
+def fts5_query(q: str) -> str:
+    """``q`` as an FTS5 MATCH expression: every term quoted (so it is taken
+    literally), terms joined by AND unless ``OR`` stands between them."""
+    parts = []
+    for item in parse(q):
+        if item == "OR":
+            parts.append("OR")
+        else:
+            parts.append('"' + item.text.replace('"', '""') + '"')
+    return " ".join(parts)
+
+
+def _vendor(queryset: QuerySet) -> str:
+    return connections[queryset.db].vendor
+
+
+# --------------------------------------------------------------------------
+# Matching and ranking stories and quotes
+
+
+def _tsquery(column: str) -> str:
+    return f"{column} @@ websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s)"
+
+
+def _fts5_ids(table: str, id_column: str) -> str:
+    return f'{id_column} IN (SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s)'
+
+
+def articles_matching(queryset: QuerySet, q: str) -> QuerySet:
+    """Articles whose headline, standfirst or body hold every term of ``q``."""
+    if not parse(q):
+        return queryset.none()
+    if _vendor(queryset) == "postgresql":
+        condition = RawSQL(
+            _tsquery('"articles_article"."search_vector"'), [q], BooleanField()
+        )
+    else:
+        condition = RawSQL(
+            _fts5_ids("articles_article_fts", '"articles_article"."id"'),
+            [fts5_query(q)],
+            BooleanField(),
+        )
+    return queryset.filter(condition)
+
+
+def articles_ranked(queryset: QuerySet, q: str) -> QuerySet:
+    """``articles_matching`` annotated with ``rank`` (higher is better): a
+    headline match outranks a standfirst match, which outranks the body."""
+    queryset = articles_matching(queryset, q)
+    if _vendor(queryset) == "postgresql":
+        rank = RawSQL(
+            f'ts_rank(\'{{0.1, 0.2, 0.4, 1.0}}\', "articles_article"."search_vector",'
+            f" websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s), 32)",
+            [q],
+            FloatField(),
+        )
+    else:
+        weights = ", ".join(str(w) for w in SQLITE_ARTICLE_WEIGHTS)
+        rank = RawSQL(
+            "(SELECT -bm25(articles_article_fts, "
+            + weights
+            + ") FROM articles_article_fts WHERE articles_article_fts MATCH %s "
+            'AND rowid = "articles_article"."id")',
+            [fts5_query(q)],
+            FloatField(),
+        )
+    return queryset.annotate(rank=rank)
+
+
+def quote_text_matching(queryset: QuerySet, q: str) -> QuerySet:
+    """Quotes whose words hold every term of ``q``."""
+    if not parse(q):
+        return queryset.none()
+    return queryset.filter(_quote_condition(queryset, q))
+
+
+def _quote_condition(queryset: QuerySet, q: str) -> RawSQL:
+    if _vendor(queryset) == "postgresql":
+        return RawSQL(_tsquery('"articles_quote"."search_vector"'), [q], BooleanField())
+    return RawSQL(
+        _fts5_ids("articles_quote_fts", '"articles_quote"."id"'),
+        [fts5_query(q)],
+        BooleanField(),
+    )
+
+
+def quotes_matching(queryset: QuerySet, q: str, *, speaker_ids=()) -> QuerySet:
+    """Quotes whose words hold every term of ``q``, or said by one of
+    ``speaker_ids`` (the people whose name matches, looked up beforehand so
+    the database can use the index of each side)."""
+    if not parse(q):
+        return queryset.none()
+    condition = Q(_quote_condition(queryset, q))
+    if speaker_ids:
+        condition |= Q(speaker_id__in=list(speaker_ids))
+    return queryset.filter(condition)
+
+
+def quotes_ranked(queryset: QuerySet, q: str) -> QuerySet:
+    queryset = quote_text_matching(queryset, q)
+    if _vendor(queryset) == "postgresql":
+        rank = RawSQL(
+            'ts_rank("articles_quote"."search_vector", websearch_to_tsquery('
+            f"'{TEXT_CONFIG}'::regconfig, %s), 32)",
+            [q],
+            FloatField(),
+        )
+    else:
+        rank = RawSQL(
+            "(SELECT -bm25(articles_quote_fts) FROM articles_quote_fts WHERE "
+            'articles_quote_fts MATCH %s AND rowid = "articles_quote"."id")',
+            [fts5_query(q)],
+            FloatField(),
+        )
+    return queryset.annotate(rank=rank)
+
+
+# --------------------------------------------------------------------------
+# Names: people and organisations, by name or alias, misspellings included
+
+
+class WordSimilarity(Func):
+    """How much of ``string`` occurs in ``expression``, 0 to 1, by trigrams
+    (pg_trgm's ``word_similarity``; on SQLite, ``word_similarity`` below)."""
+
+    output_field = FloatField()
+
+    def __init__(self, string: str, expression, **extra):
+        super().__init__(Value(string), expression, **extra)
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="word_similarity", **extra)
+
+    def as_sql(self, compiler, connection, function=None, **extra):
+        return super().as_sql(
+            compiler, connection, function=function or "newsdesk_word_similarity"
+        )
+
+
+def names_matching(queryset: QuerySet, q: str) -> QuerySet:
+    """People or organisations whose name or an alias contains ``q``, or
+    whose words are close enough to every word of ``q`` to be a misspelling
+    of it, annotated with ``similarity`` (1.0 for an exact name)."""
+    q = q.strip()
+    if len(q) < 2:
+        return queryset.none()
+    alias_model = queryset.model.aliases.rel.related_model
+    owner = queryset.model.aliases.field.name
+    aliases = alias_model.objects.filter(**{owner: OuterRef("pk")})
+    return queryset.annotate(similarity=WordSimilarity(q, "name")).filter(
+        _name_like(q) | Exists(aliases.filter(_name_like(q)))
+    )
+
+
+def _name_like(q: str) -> Q:
+    """``name`` holds ``q``, or each word of ``q`` (up to five) is like a
+    word of ``name``: "space agency" must not find "news agency"."""
+    alike = Q()
+    for word in words(q)[:5]:
+        alike &= Q(GreaterThanOrEqual(WordSimilarity(word, "name"), NAME_SIMILARITY))
+    return Q(name__icontains=q) | alike
+
+
+def _trigrams(text: str) -> set[str]:
+    grams: set[str] = set()
+    for word in _WORD.findall(text.casefold()):
+        padded = f"  {word} "
+        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams
+
+
+def word_similarity(string: str | None, text: str | None) -> float:
+    """pg_trgm's ``word_similarity`` for SQLite: the greatest share of
+    ``string``'s trigrams found in a run of consecutive words of ``text``."""
+    if not string or not text:
+        return 0.0
+    wanted = _trigrams(string)
+    if not wanted:
+        return 0.0
+    found = _WORD.findall(text)
+    span = max(1, len(_WORD.findall(string)))
+    best = 0.0
+    for start in range(len(found)):
+        for end in range(start + 1, min(len(found), start + span + 1) + 1):
+            shared = len(wanted & _trigrams(" ".join(found[start:end])))
+            best = max(best, shared / len(wanted))
+    return best
+
+
+def _register_sqlite_functions(sender, connection, **kwargs):
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            "newsdesk_word_similarity", 2, word_similarity, deterministic=True
+        )
+
+
+connection_created.connect(_register_sqlite_functions)
+
+
+# --------------------------------------------------------------------------
+# Snippets for the page returned
+
+
+_SUFFIXES = ("ing", "ed", "es", "s", "'s", "’s")
+
+
+def _stem(word: str) -> str:
+    word = word.casefold()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def snippet(text: str, q: str, width: int = 200) -> str:
+    """The part of ``text`` around the first word of ``q`` it holds, as HTML:
+    the text escaped, each word of ``q`` in ``<mark>``; made for the records
+    on the page returned only."""
+    stems = {_stem(word) for word in words(q)}
+    hits = [m for m in _WORD.finditer(text) if _stem(m.group()) in stems]
+    start = 0
+    if hits and len(text) > width:
+        start = max(0, hits[0].start() - width // 3)
+        # Begin at a word.
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    parts, at = [], start
+    for hit in hits:
+        if hit.start() < start or hit.end() > end:
+            continue
+        parts.append(html.escape(text[at : hit.start()]))
+        parts.append(f"<mark>{html.escape(hit.group())}</mark>")
+        at = hit.end()
+    parts.append(html.escape(text[at:end]))
+    return (
+        ("…" if start else "")
+        + "".join(parts).strip()
+        + ("…" if end < len(text) else "")
+    )
+
+
+# --------------------------------------------------------------------------
+# SQLite's FTS5 tables
+
+
+SQLITE_FTS = {
+    # FTS table: (content table, columns)
+    "articles_article_fts": ("articles_article", ("headline", "standfirst", "body")),
+    "articles_quote_fts": ("articles_quote", ("text",)),
+}
+
+
+def _sqlite_fts_statements(fts: str, table: str, columns: tuple[str, ...]):
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    insert = f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new});"
+    delete = (
+        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old});"
+    )
+    return {
+        "table": (
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, "
+            f"content='{table}', content_rowid='id', "
+            "tokenize='porter unicode61 remove_diacritics 2')"
+        ),
+        f"{fts}_insert": (
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} "
+            f"BEGIN {insert} END"
+        ),
+        f"{fts}_delete": (
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} "
+            f"BEGIN {delete} END"
+        ),
+        f"{fts}_update": (
+            f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF {names} "
+            f"ON {table} BEGIN {delete} {insert} END"
+        ),
+    }
+
+
+def ensure_sqlite_fts(using: str = "default") -> list[str]:
+    """Create SQLite's FTS5 tables and the triggers that keep them current,
+    rebuilding a table whose triggers were missing; returns what it had to
+    create. Idempotent.
+
+    Run after every ``migrate``: SQLite's schema editor rebuilds a table to
+    alter it, which drops that table's triggers, so a later migration of
+    articles or quotes would otherwise leave the index stale."""
+    conn = connections[using]
+    if conn.vendor != "sqlite":
+        return []
+    created = []
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"
+        )
+        existing = {row[0] for row in cursor.fetchall()}
+        for fts, (table, columns) in SQLITE_FTS.items():
+            if table not in existing:
+                continue
+            statements = _sqlite_fts_statements(fts, table, columns)
+            missing = [
+                name
+                for name in statements
+                if (fts if name == "table" else name) not in existing
+            ]
+            for name in missing:
+                cursor.execute(statements[name])
+            if missing:
+                cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+                created.extend(fts if name == "table" else name for name in missing)
+    return created
+
+
+def on_post_migrate(sender, using="default", **kwargs):
+    ensure_sqlite_fts(using)
