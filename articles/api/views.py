@@ -2,7 +2,8 @@
 selector, filtering from a FilterSet, and every list offers facets, sparse
 fieldsets and expansion at a fixed number of queries per page."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -105,6 +106,7 @@ class QuoteViewSet(
 
     serializer_class = QuoteSerializer
     write_serializer_class = QuoteWriteSerializer
+    cursor_pagination = True
     last_modified_field = "updated_at"
     filterset_class = QuoteFilter
     ordering_fields = ["said_on", "id"]
@@ -181,6 +183,7 @@ class ArticleViewSet(
 
     filterset_class = ArticleFilter
     write_serializer_class = ArticleWriteSerializer
+    cursor_pagination = True
     lookup_field = "slug"
     ordering_fields = ["published_at", "headline"]
     ordering = ["-published_at", "-id"]
@@ -221,9 +224,20 @@ class ArticleViewSet(
                     ArticleAgreement.objects.select_related("agreement"),
                 ),
             )
-            # distinct: the entity filters join mentions, which would
-            # otherwise multiply the count.
-            .annotate(quote_count=Count("quotes", distinct=True))
+            # A subquery per row returned, not a join and GROUP BY over every
+            # matching article before the page is cut.
+            .annotate(
+                quote_count=Coalesce(
+                    Subquery(
+                        Quote.objects.filter(article=OuterRef("pk"))
+                        .order_by()
+                        .values("article")
+                        .annotate(n=Count("pk"))
+                        .values("n")
+                    ),
+                    0,
+                )
+            )
         )
         if self.action != "list":
             queryset = queryset.prefetch_related(

@@ -10,6 +10,8 @@ ordering, in the direction of its last field.
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
 
+from .pagination import ordering_expressions
+
 
 class OrderingFilter(filters.OrderingFilter):
     ordering_description = (
@@ -42,4 +44,4 @@ class OrderingFilter(filters.OrderingFilter):
         if not {"id", "-id", "pk", "-pk"} & set(ordering):
             last = ordering[-1] if ordering else ""
             ordering.append("-id" if last.startswith("-") else "id")
-        return queryset.order_by(*ordering)
+        return queryset.order_by(*ordering_expressions(ordering))

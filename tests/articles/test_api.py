@@ -596,8 +596,9 @@ class TestPagination:
         response = client.get(f"{API}/quotes/?page=2&page_size=10")
         body = response.json()
         assert response.status_code == 200
-        assert list(body) == ["count", "next", "previous", "results"]
+        assert list(body) == ["count", "next", "previous", "results", "count_exact"]
         assert body["count"] == 71
+        assert body["count_exact"] is True
         assert len(body["results"]) == 10
         assert "page=3" in body["next"] and "page_size=10" in body["next"]
         assert "page_size=10" in body["previous"] and "page=2" not in body["previous"]

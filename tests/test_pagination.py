@@ -1,0 +1,206 @@
+"""Deep pages by ``cursor=`` and counts that stay cheap (newsdesk/api/
+pagination.py), on a generated archive with many quotes per day, drafts and
+quotes with no date."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from articles import services as article_services
+from articles.models import Article, ArticleStatus, Quote
+from newsdesk.api import pagination
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/v1"
+
+
+@pytest.fixture
+def archive(db):
+    call_command("generate_corpus", articles=40, seed=3, stdout=io.StringIO())
+    # A draft's quote has no date until the story is published.
+    draft = Article.objects.filter(status=ArticleStatus.DRAFT).first()
+    speaker = Quote.objects.first().speaker
+    draft.body += " “Undated words,” she said."
+    draft.save()
+    quote = article_services.quote_create(
+        article=draft, speaker=speaker, text="Undated words", kind="direct"
+    )
+    Quote.objects.filter(pk=quote.pk).update(said_on=None)
+
+
+def sql(queries) -> list[str]:
+    """The statements run, without the savepoints of the request's
+    transaction inside the test's."""
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
+
+
+def get(client, url, params=None):
+    response = client.get(url, params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def walk_pages(client, resource, **params) -> list[int]:
+    ids, url = [], f"{API}/{resource}/"
+    body = get(client, url, {"page_size": 100, **params})
+    while True:
+        ids += [row["id"] for row in body["results"]]
+        if not body["next"]:
+            return ids
+        body = get(client, body["next"])
+
+
+def walk_cursor(client, resource, **params) -> list[int]:
+    ids = []
+    body = get(client, f"{API}/{resource}/", {"cursor": "", "page_size": 37, **params})
+    assert "count" not in body
+    while True:
+        ids += [row["id"] for row in body["results"]]
+        if not body["next"]:
+            return ids
+        assert "page=" not in body["next"]
+        body = get(client, body["next"])
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+class TestCursor:
+    @pytest.mark.parametrize("ordering", [None, "said_on", "-said_on,id"])
+    @pytest.mark.parametrize("who", ["anonymous", "editor"])
+    def test_walks_every_quote_once_in_page_order(
+        self, archive, editor_client, who, ordering
+    ):
+        """Following next from cursor= visits every quote once, in the order
+        page numbers give, dated or not (editors see undated draft quotes)."""
+        client = editor_client if who == "editor" else Client()
+        params = {"ordering": ordering} if ordering else {}
+        by_page = walk_pages(client, "quotes", **params)
+        by_cursor = walk_cursor(client, "quotes", **params)
+        assert by_cursor == by_page
+        assert len(set(by_cursor)) == len(by_cursor)
+        expected = (
+            Quote.objects.count() if who == "editor" else Quote.objects.public().count()
+        )
+        assert len(by_cursor) == expected > 300
+
+    @pytest.mark.parametrize("ordering", [None, "headline", "-published_at"])
+    def test_walks_articles(self, archive, editor_client, ordering):
+        params = {"ordering": ordering} if ordering else {}
+        assert walk_cursor(editor_client, "articles", **params) == walk_pages(
+            editor_client, "articles", **params
+        )
+
+    def test_previous_returns_to_the_page_before(self, archive):
+        client = Client()
+        first = get(client, f"{API}/quotes/", {"cursor": "", "page_size": 25})
+        assert first["previous"] is None
+        second = get(client, first["next"])
+        third = get(client, second["next"])
+        back = get(client, third["previous"])
+        assert [r["id"] for r in back["results"]] == [
+            r["id"] for r in second["results"]
+        ]
+        again = get(client, back["previous"])
+        assert [r["id"] for r in again["results"]] == [
+            r["id"] for r in first["results"]
+        ]
+        assert again["previous"] is None
+
+    def test_filters_apply(self, archive):
+        client = Client()
+        speaker = Quote.objects.public().values_list("speaker__slug", flat=True)[0]
+        ids = walk_cursor(client, "quotes", speaker=speaker)
+        assert ids == walk_pages(client, "quotes", speaker=speaker)
+        assert set(
+            Quote.objects.filter(pk__in=ids).values_list("speaker__slug", flat=True)
+        ) == {speaker}
+
+    @pytest.mark.parametrize(
+        "cursor",
+        [
+            "nonsense",
+            "e30",
+            "eyJvIjoiLXNhaWRfb24sLWlkIiwicCI6WzEsMl0sImIiOjF9",
+            "%00",
+            "A" * 300,
+        ],
+    )
+    def test_malformed_cursor_is_a_400(self, archive, cursor):
+        response = Client().get(f"{API}/quotes/", {"cursor": cursor})
+        assert response.status_code == 400
+        assert list(response.json()) == ["cursor"]
+
+    def test_cursor_of_another_ordering_is_a_400(self, archive):
+        client = Client()
+        first = get(client, f"{API}/quotes/", {"cursor": "", "ordering": "said_on"})
+        token = first["next"].split("cursor=")[1].split("&")[0]
+        response = client.get(f"{API}/quotes/", {"cursor": token})
+        assert response.status_code == 400
+        assert "ordering" in response.json()["cursor"][0]
+
+    def test_deep_page_costs_what_the_first_costs(self, archive):
+        """Same queries at page 1 as deep in the list, and no count."""
+        client = Client()
+        url = f"{API}/quotes/?cursor=&page_size=10"
+        for _ in range(8):
+            url = get(client, url)["next"]
+        with CaptureQueriesContext(connection) as first:
+            get(client, f"{API}/quotes/?cursor=&page_size=10")
+        with CaptureQueriesContext(connection) as deep:
+            get(client, url)
+        assert len(sql(deep)) == len(sql(first)) == 1
+        assert not any("COUNT(" in q.upper() for q in sql(deep))
+
+    def test_only_quotes_and_articles_take_a_cursor(self, archive):
+        """Elsewhere cursor= is not a parameter, and page numbers answer."""
+        body = get(Client(), f"{API}/people/", {"cursor": ""})
+        assert "count" in body
+
+
+class TestCount:
+    def test_exact_below_the_limit(self, archive):
+        body = get(Client(), f"{API}/quotes/")
+        assert body["count"] == Quote.objects.public().count()
+        assert body["count_exact"] is True
+
+    def test_estimated_beyond_the_limit(self, archive, monkeypatch):
+        """Beyond COUNT_LIMIT rows PostgreSQL's estimate answers, flagged;
+        SQLite (small by nature) counts exactly."""
+        monkeypatch.setattr(pagination, "COUNT_LIMIT", 20)
+        with CaptureQueriesContext(connection) as queries:
+            body = get(Client(), f"{API}/quotes/", {"page_size": 5})
+        exact = Quote.objects.public().count()
+        if connection.vendor == "postgresql":
+            assert body["count_exact"] is False
+            assert body["count"] > 20
+            assert any("EXPLAIN" in q for q in sql(queries))
+        else:
+            assert body["count_exact"] is True
+            assert body["count"] == exact
+        assert len(body["results"]) == 5
+        assert len(sql(queries)) == 3
+
+    def test_small_result_counted_exactly_with_a_low_limit(self, archive, monkeypatch):
+        monkeypatch.setattr(pagination, "COUNT_LIMIT", 20)
+        speaker = Quote.objects.public().values_list("speaker", flat=True).last()
+        slug = Quote.objects.filter(speaker=speaker).first().speaker.slug
+        body = get(Client(), f"{API}/quotes/", {"speaker": slug})
+        expected = Quote.objects.public().filter(speaker=speaker).count()
+        assert expected <= 20
+        assert body["count"] == expected and body["count_exact"] is True
