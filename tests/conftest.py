@@ -6,6 +6,7 @@ import io
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 
@@ -33,9 +34,9 @@ def pytest_runtest_makereport(item, call):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked ``postgres`` belong to the PostgreSQL leg of the suite;
-    on SQLite they are deselected (not skipped), so each leg runs all that
-    applies to it.
+    """Tests marked ``postgres`` belong to the PostgreSQL leg of the suite,
+    tests marked ``sqlite`` to the SQLite leg; each leg deselects (not skips)
+    the other's, so it runs all that applies to it.
 
     A transactional test empties the database when it ends, taking the
     groups and permissions the migrations created with it. pytest-django runs
@@ -52,13 +53,21 @@ def pytest_collection_modifyitems(config, items):
                 f"{item.nodeid}: a transactional test must also set "
                 "serialized_rollback=True (see tests/conftest.py)."
             )
-    if connection.vendor == "postgresql":
-        return
-    selected = [item for item in items if "postgres" not in item.keywords]
-    deselected = [item for item in items if "postgres" in item.keywords]
+    other = "sqlite" if connection.vendor == "postgresql" else "postgres"
+    selected = [item for item in items if other not in item.keywords]
+    deselected = [item for item in items if other in item.keywords]
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts and ends with an empty cache: cached API responses
+    and throttle counts must not outlive the rows a rolled-back test wrote."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
