@@ -11,6 +11,7 @@ may see, so an anonymous client cannot probe for unpublished records.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 import django_filters
@@ -66,7 +67,8 @@ class EntityListField(forms.Field):
         tokens = split_list(value)
         if not tokens:
             raise ValidationError("Enter one or more slugs, separated by commas.")
-        return resolve(self.queryset, tokens, self.noun)
+        queryset = self.queryset() if callable(self.queryset) else self.queryset
+        return resolve(queryset, tokens, self.noun)
 
 
 class EntityGroupsWidget(forms.TextInput):
@@ -110,10 +112,30 @@ class EntityFilter(QuerySetRequestMixin, django_filters.Filter):
         kwargs.setdefault("noun", noun)
         super().__init__(*args, **kwargs)
 
+    @property
+    def field(self):
+        # The visible records are a query worth building only when the
+        # parameter is given: the field resolves them when it cleans a value.
+        request = self.get_request()
+        self.extra["queryset"] = functools.partial(self.get_queryset, request)
+        return django_filters.Filter.field.fget(self)
+
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(**{f"{self.field_name}__in": value}).distinct()
+        return self._distinct(qs.filter(**{f"{self.field_name}__in": value}))
+
+    def _distinct(self, qs):
+        """DISTINCT only where the path crosses a to-many relation (mentions,
+        parties): on a plain foreign key it would cost a sort of every match
+        instead of reading the first page from an index."""
+        model = qs.model
+        for name in self.field_name.split("__"):
+            field = model._meta.get_field(name)
+            if field.many_to_many or field.one_to_many:
+                return qs.distinct()
+            model = field.related_model
+        return qs
 
 
 class EntityAllFilter(EntityFilter):
@@ -127,7 +149,7 @@ class EntityAllFilter(EntityFilter):
             return qs
         for group in value:
             qs = qs.filter(**{f"{self.field_name}__in": group})
-        return qs.distinct()
+        return self._distinct(qs)
 
 
 class ISODateField(forms.DateField):
