@@ -20,6 +20,7 @@ from entities.api.serializers import (
 )
 from entities.models import Agreement, Organisation, Person
 from newsdesk.api.dynamic import DynamicFieldsMixin
+from newsdesk.api.links import IdentityLinkField
 from newsdesk.api.writing import (
     EntityRefField,
     StrictWriteSerializer,
@@ -52,7 +53,7 @@ class ArticleSummarySerializer(serializers.ModelSerializer):
 
     source_url = source_url_field()
 
-    url = serializers.HyperlinkedIdentityField(
+    url = IdentityLinkField(
         view_name="article-detail", lookup_field="slug", help_text="The article."
     )
     source = OrganisationLinkSerializer(
@@ -79,9 +80,7 @@ class QuoteSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     """A quote with its speaker, the organisation behind it, its outlet and
     its article."""
 
-    url = serializers.HyperlinkedIdentityField(
-        view_name="quote-detail", help_text="This quote."
-    )
+    url = IdentityLinkField(view_name="quote-detail", help_text="This quote.")
     speaker = PersonLinkSerializer(read_only=True, help_text="Who said it.")
     organisation = OrganisationLinkSerializer(
         read_only=True,
@@ -151,7 +150,7 @@ class AgreementMentionSerializer(MentionSerializer):
 class ArticleSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     """A story with the people, organisations and agreements it mentions."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = IdentityLinkField(
         view_name="article-detail", lookup_field="slug", help_text="This article."
     )
     jsonld_url = serializers.SerializerMethodField(

@@ -122,6 +122,10 @@ class QuoteViewSet(
     def get_queryset(self):
         user = self.request.user
         queryset = quotes_visible(user=user).select_related(*QUOTE_RELATED)
+        if self.action == "list":
+            # A quote links to its article; a page of them need not carry 50
+            # article bodies from the database.
+            queryset = queryset.defer("article__body")
         queryset = queryset.filter(**self._nested_owner_filter())
         return self.expand_queryset(queryset)
 
@@ -239,7 +243,9 @@ class ArticleViewSet(
                 )
             )
         )
-        if self.action != "list":
+        if self.action == "list":
+            queryset = queryset.defer("body")
+        else:
             queryset = queryset.prefetch_related(
                 Prefetch("quotes", Quote.objects.select_related(*QUOTE_RELATED))
             )

@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from articles.models import Article
 from newsdesk.api.dynamic import DynamicFieldsMixin
+from newsdesk.api.links import IdentityLinkField, api_url
 from newsdesk.api.writing import (
     EntityRefField,
     StrictWriteSerializer,
@@ -33,7 +34,7 @@ def link_serializer(model, view_name: str, name_field: str = "name"):
     """A compact link to a record: id, slug, name and API URL."""
 
     class Link(serializers.ModelSerializer):
-        url = serializers.HyperlinkedIdentityField(
+        url = IdentityLinkField(
             view_name=view_name,
             lookup_field="slug",
             help_text="This record in the API.",
@@ -45,6 +46,19 @@ def link_serializer(model, view_name: str, name_field: str = "name"):
             extra_kwargs = {
                 "id": {"help_text": ID_HELP},
                 "slug": {"help_text": SLUG_HELP},
+            }
+
+        def to_representation(self, instance):
+            # The fields above, without DRF's per-field machinery: every quote
+            # carries three of these links (newsdesk/api/links.py).
+            request = self.context.get("request")
+            if request is None or self.context.get("format"):
+                return super().to_representation(instance)
+            return {
+                "id": instance.pk,
+                "slug": instance.slug,
+                name_field: getattr(instance, name_field),
+                "url": api_url(request, view_name, instance.slug),
             }
 
     Link.Meta.model = model
@@ -71,7 +85,7 @@ class RoleSerializer(serializers.ModelSerializer):
 class PersonSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     """A person in the registry, with aliases and roles."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = IdentityLinkField(
         view_name="person-detail", lookup_field="slug", help_text="This person."
     )
     aliases = serializers.SlugRelatedField(
@@ -83,7 +97,7 @@ class PersonSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     roles = RoleSerializer(
         many=True, read_only=True, help_text="Titles held, with where and when."
     )
-    quotes_url = serializers.HyperlinkedIdentityField(
+    quotes_url = IdentityLinkField(
         view_name="person-quotes",
         lookup_field="slug",
         lookup_url_kwarg="person_slug",
@@ -118,7 +132,7 @@ class PersonSummarySerializer(PersonSerializer):
 class OrganisationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     """A state, body, agency, outlet or company."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = IdentityLinkField(
         view_name="organisation-detail",
         lookup_field="slug",
         help_text="This organisation.",
@@ -142,7 +156,7 @@ class OrganisationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     parent = OrganisationLinkSerializer(
         read_only=True, allow_null=True, help_text="The organisation it belongs to."
     )
-    quotes_url = serializers.HyperlinkedIdentityField(
+    quotes_url = IdentityLinkField(
         view_name="organisation-quotes",
         lookup_field="slug",
         lookup_url_kwarg="organisation_slug",
@@ -189,7 +203,7 @@ class ReportingArticleSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(
         read_only=True, allow_null=True, help_text="Publication time."
     )
-    url = serializers.HyperlinkedIdentityField(
+    url = IdentityLinkField(
         view_name="article-detail", lookup_field="slug", help_text="The article."
     )
 
@@ -211,7 +225,7 @@ class StatusChangeSerializer(serializers.ModelSerializer):
 class AgreementSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     """An agreement with its parties and dated status history."""
 
-    url = serializers.HyperlinkedIdentityField(
+    url = IdentityLinkField(
         view_name="agreement-detail", lookup_field="slug", help_text="This agreement."
     )
     status = serializers.ChoiceField(
@@ -332,9 +346,7 @@ class OrganisationWriteSerializer(StrictWriteSerializer):
 class RoleReadSerializer(serializers.ModelSerializer):
     """A title a person holds in an organisation, between optional dates."""
 
-    url = serializers.HyperlinkedIdentityField(
-        view_name="role-detail", help_text="This role."
-    )
+    url = IdentityLinkField(view_name="role-detail", help_text="This role.")
     person = PersonLinkSerializer(read_only=True, help_text="Who holds it.")
     organisation = OrganisationLinkSerializer(
         read_only=True, help_text="Where it is held."
