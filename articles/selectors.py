@@ -32,7 +32,7 @@ SEARCH_LIMIT_PER_TYPE = 50
 # Ranking every match of a common word among a million quotes would cost more
 # than the answer is worth: the newest this many matches of each kind are
 # ranked, and the best of them returned.
-SEARCH_RANK_WINDOW = 1000
+SEARCH_RANK_WINDOW = 300
 
 
 def search(*, q: str, user) -> list[dict]:

@@ -38,7 +38,7 @@ from django.db.models import (
     QuerySet,
     Value,
 )
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression
 from django.db.models.lookups import GreaterThanOrEqual
 
 # How alike (0 to 1) a name must be to the words asked for, by pg_trgm's
@@ -49,7 +49,7 @@ NAME_SIMILARITY = 0.5
 TEXT_CONFIG = "english"
 
 # Relative weight of headline, standfirst and body on SQLite (bm25); on
-# PostgreSQL the A, B, C weights of ts_rank (1.0, 0.4, 0.2) play this part.
+# PostgreSQL ts_rank's weights for A, B, C (1.0, 0.4, 0.2) play this part.
 SQLITE_ARTICLE_WEIGHTS = (10.0, 4.0, 2.0)
 
 
@@ -109,70 +109,76 @@ def _vendor(queryset: QuerySet) -> str:
 # Matching and ranking stories and quotes
 
 
-def _tsquery(column: str) -> str:
-    return f"{column} @@ websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s)"
+class TableSQL(Expression):
+    """SQL about the query's own table, for the search columns and tables
+    the models do not declare: ``{table}`` in ``template`` becomes the
+    table's alias in whichever query the expression ends up, so it stays
+    right inside a subquery (where the table is renamed), unlike RawSQL."""
+
+    def __init__(self, template: str, params: list, output_field):
+        super().__init__(output_field=output_field)
+        self.template, self.params = template, params
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return self.template.format(table=alias), list(self.params)
+
+    def get_group_by_cols(self):
+        return [self]
+
+    def __repr__(self):
+        return f"TableSQL({self.template!r}, {self.params!r})"
 
 
-def _fts5_ids(table: str, id_column: str) -> str:
-    return f'{id_column} IN (SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s)'
+_WEBSEARCH = f"websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s)"
+
+
+def _matches(queryset: QuerySet, q: str, fts_table: str) -> TableSQL:
+    if _vendor(queryset) == "postgresql":
+        return TableSQL(f"{{table}}.search_vector @@ {_WEBSEARCH}", [q], BooleanField())
+    return TableSQL(
+        f"{{table}}.id IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH %s)",
+        [fts5_query(q)],
+        BooleanField(),
+    )
+
+
+def _rank(queryset: QuerySet, q: str, fts_table: str, weights) -> TableSQL:
+    if _vendor(queryset) == "postgresql":
+        return TableSQL(
+            f"ts_rank({{table}}.search_vector, {_WEBSEARCH}, 32)", [q], FloatField()
+        )
+    bm25 = ", ".join([fts_table, *(str(w) for w in weights)])
+    return TableSQL(
+        f"(SELECT -bm25({bm25}) FROM {fts_table} WHERE {fts_table} MATCH %s "
+        "AND rowid = {table}.id)",
+        [fts5_query(q)],
+        FloatField(),
+    )
 
 
 def articles_matching(queryset: QuerySet, q: str) -> QuerySet:
     """Articles whose headline, standfirst or body hold every term of ``q``."""
     if not parse(q):
         return queryset.none()
-    if _vendor(queryset) == "postgresql":
-        condition = RawSQL(
-            _tsquery('"articles_article"."search_vector"'), [q], BooleanField()
-        )
-    else:
-        condition = RawSQL(
-            _fts5_ids("articles_article_fts", '"articles_article"."id"'),
-            [fts5_query(q)],
-            BooleanField(),
-        )
-    return queryset.filter(condition)
+    return queryset.filter(_matches(queryset, q, "articles_article_fts"))
 
 
 def articles_ranked(queryset: QuerySet, q: str) -> QuerySet:
     """``articles_matching`` annotated with ``rank`` (higher is better): a
-    headline match outranks a standfirst match, which outranks the body."""
+    headline match outranks a standfirst match, which outranks the body
+    (PostgreSQL's weights A, B, C count 1.0, 0.4 and 0.2)."""
     queryset = articles_matching(queryset, q)
-    if _vendor(queryset) == "postgresql":
-        rank = RawSQL(
-            f'ts_rank(\'{{0.1, 0.2, 0.4, 1.0}}\', "articles_article"."search_vector",'
-            f" websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s), 32)",
-            [q],
-            FloatField(),
-        )
-    else:
-        weights = ", ".join(str(w) for w in SQLITE_ARTICLE_WEIGHTS)
-        rank = RawSQL(
-            "(SELECT -bm25(articles_article_fts, "
-            + weights
-            + ") FROM articles_article_fts WHERE articles_article_fts MATCH %s "
-            'AND rowid = "articles_article"."id")',
-            [fts5_query(q)],
-            FloatField(),
-        )
-    return queryset.annotate(rank=rank)
+    return queryset.annotate(
+        rank=_rank(queryset, q, "articles_article_fts", SQLITE_ARTICLE_WEIGHTS)
+    )
 
 
 def quote_text_matching(queryset: QuerySet, q: str) -> QuerySet:
     """Quotes whose words hold every term of ``q``."""
     if not parse(q):
         return queryset.none()
-    return queryset.filter(_quote_condition(queryset, q))
-
-
-def _quote_condition(queryset: QuerySet, q: str) -> RawSQL:
-    if _vendor(queryset) == "postgresql":
-        return RawSQL(_tsquery('"articles_quote"."search_vector"'), [q], BooleanField())
-    return RawSQL(
-        _fts5_ids("articles_quote_fts", '"articles_quote"."id"'),
-        [fts5_query(q)],
-        BooleanField(),
-    )
+    return queryset.filter(_matches(queryset, q, "articles_quote_fts"))
 
 
 def quotes_matching(queryset: QuerySet, q: str, *, speaker_ids=()) -> QuerySet:
@@ -181,7 +187,7 @@ def quotes_matching(queryset: QuerySet, q: str, *, speaker_ids=()) -> QuerySet:
     the database can use the index of each side)."""
     if not parse(q):
         return queryset.none()
-    condition = Q(_quote_condition(queryset, q))
+    condition = Q(_matches(queryset, q, "articles_quote_fts"))
     if speaker_ids:
         condition |= Q(speaker_id__in=list(speaker_ids))
     return queryset.filter(condition)
@@ -189,21 +195,7 @@ def quotes_matching(queryset: QuerySet, q: str, *, speaker_ids=()) -> QuerySet:
 
 def quotes_ranked(queryset: QuerySet, q: str) -> QuerySet:
     queryset = quote_text_matching(queryset, q)
-    if _vendor(queryset) == "postgresql":
-        rank = RawSQL(
-            'ts_rank("articles_quote"."search_vector", websearch_to_tsquery('
-            f"'{TEXT_CONFIG}'::regconfig, %s), 32)",
-            [q],
-            FloatField(),
-        )
-    else:
-        rank = RawSQL(
-            "(SELECT -bm25(articles_quote_fts) FROM articles_quote_fts WHERE "
-            'articles_quote_fts MATCH %s AND rowid = "articles_quote"."id")',
-            [fts5_query(q)],
-            FloatField(),
-        )
-    return queryset.annotate(rank=rank)
+    return queryset.annotate(rank=_rank(queryset, q, "articles_quote_fts", ()))
 
 
 # --------------------------------------------------------------------------
