@@ -173,23 +173,36 @@ class Article(VersionedModel, SluggedModel):
         article = super().from_db(db, field_names, values)
         if {"status", "published_at"} <= article.__dict__.keys():
             article._stored_public_from = article.public_from
+        if "source_id" in article.__dict__:
+            article._stored_source_id = article.source_id
         return article
 
     def save(self, *args, **kwargs) -> None:
+        from entities import visibility
+
+        adding = self._state.adding
         # A new article has no quotes yet.
-        stored = (
-            None
-            if self._state.adding
-            else self.__dict__.get("_stored_public_from", UNKNOWN)
-        )
+        stored = None if adding else self.__dict__.get("_stored_public_from", UNKNOWN)
+        stored_source = self.__dict__.get("_stored_source_id", UNKNOWN)
         super().save(*args, **kwargs)
-        # Each quote carries its article's public_from, so the public quote
-        # lists need no join to articles (see Quote.public_from).
-        if stored is UNKNOWN or stored != self.public_from:
+        public_changed = stored is UNKNOWN or stored != self.public_from
+        if public_changed and not adding:
+            # Each quote carries its article's public_from, so the public
+            # quote lists need no join to articles (see Quote.public_from).
             Quote.objects.filter(article_id=self.pk).update(
                 public_from=self.public_from
             )
+        # And each record the story names keeps when it became public.
+        if adding:
+            if self.public_from is not None:
+                visibility.refresh(organisations={self.source_id})
+        elif public_changed or stored_source != self.source_id:
+            visibility.refresh_article(
+                self,
+                old_source_id=None if stored_source is UNKNOWN else stored_source,
+            )
         self._stored_public_from = self.public_from
+        self._stored_source_id = self.source_id
 
     def clean(self) -> None:
         super().clean()
@@ -403,6 +416,18 @@ class Quote(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.public_from = self.article.public_from
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        quote = super().from_db(db, field_names, values)
+        # What the quote linked to when loaded: on a change, the records it
+        # no longer names may stop being public (entities/visibility.py).
+        quote._stored_links = (
+            quote.__dict__.get("speaker_id"),
+            quote.__dict__.get("organisation_id"),
+            quote.__dict__.get("outlet_id"),
+        )
+        return quote
 
     def clean(self) -> None:
         """Locate the quote in its article's body and fill the defaults that

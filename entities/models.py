@@ -121,6 +121,20 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
+def public_from_field():
+    """When a published story first made the record public (see
+    entities/visibility.py): kept by the database, never edited."""
+    return models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When the earliest published story naming this record made "
+        "it public (it may lie ahead, for a scheduled story); empty while no "
+        "published story names it. Kept up to date by entities/visibility.py.",
+    )
+
+
 class Person(VersionedModel, SluggedModel):
     name = models.CharField(
         max_length=200, help_text="Full name as the newsroom writes it."
@@ -134,7 +148,10 @@ class Person(VersionedModel, SluggedModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    public_from = public_from_field()
+
+    # public_from follows the stories; it is not an edit of the record.
+    history = HistoricalRecords(excluded_fields=["public_from"])
     objects = PersonQuerySet.as_manager()
 
     class Meta:
@@ -237,7 +254,10 @@ class Organisation(VersionedModel, SluggedModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    public_from = public_from_field()
+
+    # public_from follows the stories; it is not an edit of the record.
+    history = HistoricalRecords(excluded_fields=["public_from"])
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
@@ -460,7 +480,10 @@ class Agreement(VersionedModel, SluggedModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    public_from = public_from_field()
+
+    # public_from follows the stories; it is not an edit of the record.
+    history = HistoricalRecords(excluded_fields=["public_from"])
     objects = AgreementQuerySet.as_manager()
 
     class Meta:

@@ -10,6 +10,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.db.models import F
 
+from . import visibility
 from .models import (
     Agreement,
     AgreementParty,
@@ -387,6 +388,9 @@ def person_merge(*, survivor: Person, duplicate: Person, user=None) -> MergeReco
     duplicate._change_reason = f"Merged into {survivor.name} ({survivor.slug})"
     duplicate._history_user = user
     duplicate.delete()
+    # The moves above were bulk updates: the survivor is now named by the
+    # duplicate's stories too.
+    visibility.refresh(people={survivor.pk})
     return record
 
 
@@ -472,6 +476,9 @@ def organisation_merge(
     duplicate._change_reason = f"Merged into {survivor.name} ({survivor.slug})"
     duplicate._history_user = user
     duplicate.delete()
+    # The moves above were bulk updates: the survivor is now named by the
+    # duplicate's stories too.
+    visibility.refresh(organisations={survivor.pk})
     return record
 
 

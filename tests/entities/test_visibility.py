@@ -1,0 +1,254 @@
+"""Each registry record's ``public_from`` (entities/visibility.py) agrees,
+after every kind of edit, with asking the stories directly: a record is
+public at a time exactly when a story published by then names it."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from articles import services as article_services
+from articles.models import (
+    Article,
+    ArticleAgreement,
+    ArticleOrganisation,
+    ArticlePerson,
+    ArticleStatus,
+    Quote,
+)
+from entities import services, visibility
+from entities.models import (
+    Agreement,
+    AgreementParty,
+    AgreementStatusChange,
+    Organisation,
+    Person,
+)
+from tests.factories import OrganisationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+FAR = timezone.now() + datetime.timedelta(days=3650)
+
+
+def asked_of_the_stories(at: datetime.datetime) -> dict[str, set[int]]:
+    """Who is public at ``at``, by searching the stories (what public_from
+    saves every list from doing)."""
+    public = Article.objects.published(at=at).values("pk")
+    quotes = Quote.objects.filter(article__in=public)
+    agreements = set(
+        Agreement.objects.filter(
+            Exists(
+                ArticleAgreement.objects.filter(
+                    agreement=OuterRef("pk"), article__in=public
+                )
+            )
+            | Exists(
+                AgreementStatusChange.objects.filter(
+                    agreement=OuterRef("pk"), article__in=public
+                )
+            )
+        ).values_list("pk", flat=True)
+    )
+    people = set(
+        Person.objects.filter(
+            Exists(
+                ArticlePerson.objects.filter(person=OuterRef("pk"), article__in=public)
+            )
+            | Exists(quotes.filter(speaker=OuterRef("pk")))
+            | Exists(Article.objects.filter(pk__in=public, authors=OuterRef("pk")))
+        ).values_list("pk", flat=True)
+    )
+    organisations = set(
+        Organisation.objects.filter(
+            Exists(
+                ArticleOrganisation.objects.filter(
+                    organisation=OuterRef("pk"), article__in=public
+                )
+            )
+            | Exists(
+                quotes.filter(Q(organisation=OuterRef("pk")) | Q(outlet=OuterRef("pk")))
+            )
+            | Exists(Article.objects.filter(pk__in=public, source=OuterRef("pk")))
+            | Exists(
+                AgreementParty.objects.filter(
+                    organisation=OuterRef("pk"), agreement__in=agreements
+                )
+            )
+        ).values_list("pk", flat=True)
+    )
+    return {"people": people, "organisations": organisations, "agreements": agreements}
+
+
+def kept(at: datetime.datetime) -> dict[str, set[int]]:
+    return {
+        key: set(model.objects.filter(public_from__lte=at).values_list("pk", flat=True))
+        for key, model in (
+            ("people", Person),
+            ("organisations", Organisation),
+            ("agreements", Agreement),
+        )
+    }
+
+
+def assert_in_step():
+    for at in (timezone.now(), FAR):
+        assert kept(at) == asked_of_the_stories(at)
+
+
+@pytest.fixture
+def story(db, editor):
+    """A draft naming one record of every kind in every way."""
+    people = {role: PersonFactory(name=f"{role} person") for role in
+              ("speaker", "mentioned", "author", "other")}  # fmt: skip
+    roles = ("spoken_for", "outlet", "mentioned", "source", "party", "other")
+    orgs = {role: OrganisationFactory(name=f"{role} org") for role in roles}
+    mentioned_deal = Agreement.objects.create(
+        title="Mentioned deal", slug="mentioned-deal"
+    )
+    reported_deal = Agreement.objects.create(
+        title="Reported deal", slug="reported-deal"
+    )
+    AgreementParty.objects.create(agreement=reported_deal, organisation=orgs["party"])
+    article = article_services.article_create(
+        headline="Everything named",
+        body="“We agree,” the speaker said.",
+        source=orgs["source"],
+        authors=[people["author"]],
+    )
+    quote = article_services.quote_create(
+        article=article,
+        speaker=people["speaker"],
+        text="We agree",
+        organisation=orgs["spoken_for"],
+        outlet=orgs["outlet"],
+    )
+    article_services.article_mention_add(article=article, entity=people["mentioned"])
+    article_services.article_mention_add(article=article, entity=orgs["mentioned"])
+    article_services.article_mention_add(article=article, entity=mentioned_deal)
+    services.agreement_status_change_record(
+        agreement=reported_deal, status="signed", date=datetime.date(2024, 1, 1),
+        article=article,
+    )  # fmt: skip
+    return {"article": article, "quote": quote, "people": people, "orgs": orgs,
+            "deals": (mentioned_deal, reported_deal), "editor": editor}  # fmt: skip
+
+
+def publish(story, at=None):
+    article = Article.objects.get(pk=story["article"].pk)
+    if article.status == ArticleStatus.DRAFT:
+        article_services.article_transition(
+            article=article, status=ArticleStatus.IN_REVIEW, user=story["editor"]
+        )
+    article_services.article_transition(
+        article=article, status=ArticleStatus.PUBLISHED, user=story["editor"],
+        published_at=at,
+    )  # fmt: skip
+    return article
+
+
+class TestInStep:
+    def test_a_draft_makes_nothing_public(self, story):
+        assert_in_step()
+        assert kept(FAR) == {
+            "people": set(),
+            "organisations": set(),
+            "agreements": set(),
+        }
+
+    def test_publishing_makes_every_named_record_public(self, story):
+        publish(story)
+        assert_in_step()
+        public = kept(timezone.now())
+        assert public["people"] == {
+            p.pk for r, p in story["people"].items() if r != "other"
+        }
+        assert public["organisations"] == {
+            o.pk for r, o in story["orgs"].items() if r != "other"
+        }
+        assert public["agreements"] == {d.pk for d in story["deals"]}
+
+    def test_scheduled_story_makes_them_public_when_its_time_comes(self, story):
+        later = timezone.now() + datetime.timedelta(hours=2)
+        publish(story, at=later)
+        assert_in_step()
+        assert kept(timezone.now())["people"] == set()
+        assert kept(later)["people"]
+
+    @pytest.mark.parametrize("status", [ArticleStatus.ARCHIVED, ArticleStatus.DRAFT])
+    def test_archiving_or_unpublishing(self, story, status):
+        article = publish(story)
+        article_services.article_transition(
+            article=article, status=status, user=story["editor"]
+        )
+        assert_in_step()
+
+    def test_quote_moved_to_another_speaker_and_deleted(self, story):
+        publish(story)
+        quote = Quote.objects.get(pk=story["quote"].pk)
+        quote.speaker = story["people"]["other"]
+        quote.outlet = story["orgs"]["other"]
+        article_services.quote_save(quote=quote)
+        assert_in_step()
+        # (The former speaker stays public: quoting them also recorded a
+        # mention, which the story keeps.)
+        assert story["people"]["other"].pk in kept(timezone.now())["people"]
+        quote.delete()
+        assert_in_step()
+
+    def test_mentions_bylines_and_source_removed(self, story):
+        article = publish(story)
+        ArticlePerson.objects.filter(article=article).delete()
+        ArticleAgreement.objects.filter(article=article).delete()
+        article.authors.remove(story["people"]["author"])
+        assert_in_step()
+        article.authors.set([story["people"]["other"]])
+        article.authors.clear()
+        article.source = story["orgs"]["other"]
+        article.save()
+        assert_in_step()
+
+    def test_status_change_and_party_removed(self, story):
+        publish(story)
+        AgreementParty.objects.filter(organisation=story["orgs"]["party"]).delete()
+        assert_in_step()
+        AgreementStatusChange.objects.all().delete()
+        assert_in_step()
+
+    def test_record_saved_with_a_stale_value(self, story):
+        """A form loaded before publication writes back the old empty
+        public_from; the save recomputes it."""
+        stale = Person.objects.get(pk=story["people"]["speaker"].pk)
+        publish(story)
+        stale.description = "Edited meanwhile"
+        stale.save()
+        assert_in_step()
+
+    def test_article_deleted(self, story):
+        article = publish(story)
+        AgreementStatusChange.objects.all().delete()
+        article.delete()
+        assert_in_step()
+
+    def test_merges(self, story):
+        publish(story)
+        services.person_merge(
+            survivor=story["people"]["other"], duplicate=story["people"]["speaker"]
+        )
+        services.organisation_merge(
+            survivor=story["orgs"]["other"], duplicate=story["orgs"]["outlet"]
+        )
+        assert_in_step()
+
+
+def test_seed_generated_corpus_and_refresh_all(seed):
+    call_command("generate_corpus", articles=60, seed=5, stdout=io.StringIO())
+    assert_in_step()
+    Person.objects.update(public_from=None)
+    visibility.refresh_all()
+    assert_in_step()
