@@ -20,6 +20,16 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
 }
 
+# Each test process has its own cache, whatever REDIS_URL says: the suite
+# empties it around every test (tests/conftest.py). Tests of Redis point
+# CACHES at it themselves.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "newsdesk-tests",
+    }
+}
+
 # A replica alias that mirrors "default" (no database of its own) and the
 # router, installed for every test; DATABASE_REPLICAS stays empty so reads go
 # to "default" everywhere except in tests/test_replicas.py, which turns it on.

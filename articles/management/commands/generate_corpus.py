@@ -32,6 +32,7 @@ from articles.models import (
     ArticlePerson,
     Quote,
 )
+from entities import visibility
 from entities.models import (
     Agreement,
     AgreementParty,
@@ -42,6 +43,7 @@ from entities.models import (
     PersonAlias,
     Role,
 )
+from newsdesk.cache import content_changed
 
 from .import_newsroom import timestamps_as_given
 
@@ -165,6 +167,7 @@ class Writer:
         model._default_manager.bulk_create(
             [model(**row) for row in rows], batch_size=INSERT_BATCH
         )
+        content_changed()
         self.rows += len(rows)
 
     def insert(self, model, columns: list[str], rows: list[tuple]) -> None:
@@ -178,6 +181,7 @@ class Writer:
                 [model(**dict(zip(columns, row, strict=True))) for row in rows],
                 batch_size=INSERT_BATCH,
             )
+        content_changed()
         self.rows += len(rows)
 
     @staticmethod
@@ -347,6 +351,9 @@ class Command(BaseCommand):
                     rows = corpus.status_change_rows()
                     writer.create(AgreementStatusChange, rows)
                     counts["status changes"] = len(rows)
+                    # Bulk inserts send no signals: say once which records
+                    # the published stories made public.
+                    visibility.refresh_all()
                 progress.advance(rows=len(rows))
         except DatabaseError as error:
             progress.close()

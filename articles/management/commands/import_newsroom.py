@@ -41,6 +41,7 @@ from articles.models import (
     Quote,
 )
 from articles.text import clean_quote_text
+from entities import visibility
 from entities.models import (
     Agreement,
     AgreementParty,
@@ -53,6 +54,7 @@ from entities.models import (
     PersonAlias,
     Role,
 )
+from newsdesk.cache import content_changed
 
 from .export_newsroom import FORMAT, FORMAT_VERSION, Progress, progress_wanted
 
@@ -831,6 +833,9 @@ def write(newsroom: NewsroomFile, *, reason: str, progress: Progress) -> dict:
         for statement in statements:
             cursor.execute(statement)
     connection.check_constraints()
+    # Bulk inserts send no signals: which records are public, once.
+    visibility.refresh_all()
+    content_changed()
     return {model: len(objects[model]) for model in MODELS}
 
 
