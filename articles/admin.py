@@ -1,11 +1,19 @@
 """Stories in the editors' admin: an article page carries its quotes and
-mentions, so a whole story can be entered and checked on one screen."""
+mentions, so a whole story can be entered and checked on one screen; "Propose
+structure" has the extraction assistant read the body and lists what it finds
+for the editor to accept, correct or reject (articles.review)."""
+
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
 from entities.admin import HiddenFromIndexAdmin
 from entities.admin_versioning import GuardedHistoryAdmin, VersionedAdmin
@@ -20,6 +28,7 @@ from .models import (
     ArticleStatus,
     Quote,
 )
+from .review import review_apply, review_build
 
 QUOTE_TEXT_WIDGET = forms.Textarea(attrs={"rows": 2, "cols": 80})
 
@@ -206,6 +215,7 @@ class ArticleAdmin(VersionedAdmin):
         transition_action(
             ArticleStatus.ARCHIVED, "Archive selected articles", "archived"
         ),
+        "propose_structure",
     ]
 
     class Media:
@@ -228,6 +238,126 @@ class ArticleAdmin(VersionedAdmin):
         return super().has_change_permission(request, obj) and _can_edit_parent(
             request, obj
         )
+
+    # -- the extraction assistant: propose, review, accept ---------------------
+
+    def get_urls(self):
+        opts = self.opts
+        return [
+            path(
+                "<path:object_id>/propose/",
+                self.admin_site.admin_view(self.propose_view),
+                name=f"{opts.app_label}_{opts.model_name}_propose",
+            ),
+            *super().get_urls(),
+        ]
+
+    def propose_url(self, article, queue=()) -> str:
+        opts = self.opts
+        url = reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_propose",
+            args=[article.pk],
+            current_app=self.admin_site.name,
+        )
+        if queue:
+            url += "?" + urlencode({"queue": ",".join(str(pk) for pk in queue)})
+        return url
+
+    @admin.action(
+        description="Propose structure (quotes, people, mentions) for the "
+        "selected articles",
+        permissions=["change"],
+    )
+    def propose_structure(self, request, queryset):
+        """Review the selected articles' proposals one after the other."""
+        editable = []
+        for article in queryset.order_by("pk"):
+            if services.article_can_edit(article=article, user=request.user):
+                editable.append(article)
+            else:
+                self.message_user(
+                    request,
+                    f"“{article}” is {article.get_status_display().lower()}: "
+                    "only an editor may change it now.",
+                    messages.ERROR,
+                )
+        if not editable:
+            return None
+        first, *rest = editable
+        return HttpResponseRedirect(
+            self.propose_url(first, queue=[article.pk for article in rest])
+        )
+
+    def _queue(self, request) -> list[int]:
+        raw = request.POST.get("queue", request.GET.get("queue", ""))
+        return [int(pk) for pk in raw.split(",") if pk.strip().isdigit()]
+
+    def _after_review(self, request, article, queue: list[int]):
+        """The next article of the queue that the user may still edit, or
+        back to the article's page."""
+        for position, pk in enumerate(queue):
+            following = self.get_queryset(request).filter(pk=pk).first()
+            if following is not None and self.has_change_permission(request, following):
+                return HttpResponseRedirect(
+                    self.propose_url(following, queue=queue[position + 1 :])
+                )
+        opts = self.opts
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change",
+                args=[article.pk],
+                current_app=self.admin_site.name,
+            )
+        )
+
+    def propose_view(self, request, object_id):
+        """The review screen: the extraction assistant's proposals for one
+        article, to accept, edit or reject. Viewing it writes nothing."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        queue = self._queue(request)
+        if request.method == "POST" and "_skip" in request.POST:
+            return self._after_review(request, article, queue)
+        data = request.POST if request.method == "POST" else None
+        review = review_build(article=article, admin_site=self.admin_site, data=data)
+        if review.stale:
+            self.message_user(
+                request,
+                "The story or the registry changed since you opened this page, "
+                "so the proposals were worked out again: nothing was saved. "
+                "Check them and save again.",
+                messages.WARNING,
+            )
+        elif data is not None:
+            applied = review_apply(review=review, user=request.user)
+            if applied is not None:
+                if applied.summary() == "nothing":
+                    message, level = (
+                        f"Nothing accepted for “{article}”; nothing changed.",
+                        messages.INFO,
+                    )
+                else:
+                    message, level = (
+                        f"Added to “{article}”: {applied.summary()}.",
+                        messages.SUCCESS,
+                    )
+                self.message_user(request, message, level)
+                return self._after_review(request, article, queue)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Propose structure: {article}",
+            "subtitle": None,
+            "opts": self.opts,
+            "original": article,
+            "review": review,
+            "queue": ",".join(str(pk) for pk in queue),
+            "media": self.media + review.media,
+            "has_view_permission": self.has_view_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/propose.html", context)
 
     def save_model(self, request, obj, form, change):
         version_id = self.reverted_version(request)

@@ -3,6 +3,7 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
+from articles.api.extraction import ExtractionView
 from articles.api.views import (
     ArticleViewSet,
     OrganisationQuoteViewSet,
@@ -38,5 +39,6 @@ urlpatterns = [
         name="organisation-quotes",
     ),
     path("search/", SearchView.as_view(), name="search"),
+    path("extract/", ExtractionView.as_view(), name="extract"),
     *router.urls,
 ]
