@@ -404,6 +404,15 @@ class Quote(models.Model):
             # The public quote list: newest first, public ones only.
             models.Index(fields=["said_on", "id"], name="quote_said_on_id"),
             models.Index(fields=["public_from"], name="quote_public_from"),
+            # When each speaker, organisation and outlet was first quoted in
+            # public (entities/visibility.py).
+            models.Index(
+                fields=["speaker", "public_from"], name="quote_speaker_public"
+            ),
+            models.Index(
+                fields=["organisation", "public_from"], name="quote_organisation_public"
+            ),
+            models.Index(fields=["outlet", "public_from"], name="quote_outlet_public"),
             models.Index(fields=["speaker", "said_on"]),
             models.Index(fields=["organisation", "said_on"]),
             models.Index(fields=["outlet", "said_on"]),

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Least, NullIf
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
@@ -156,11 +156,82 @@ def refresh(*, people=(), organisations=(), agreements=()) -> None:
 
 def refresh_all(m: dict | None = None) -> None:
     """Recompute every record's ``public_from`` (after bulk writes; a
-    migration passes its historical models as ``m``)."""
+    migration passes its historical models as ``m``).
+
+    The same rules as ``refresh``, but one grouped scan per kind of link
+    instead of a subquery per record: seconds, not minutes, for a million
+    quotes."""
     m = m or live_models()
-    m["Agreement"].objects.update(public_from=_agreement_public_from(m))
-    m["Person"].objects.update(public_from=_person_public_from(m))
-    m["Organisation"].objects.update(public_from=_organisation_public_from(m))
+    published = {"article__status": "published"}
+
+    def earliest(queryset, key: str, time: str) -> dict[int, datetime.datetime]:
+        rows = (
+            queryset.filter(**{f"{time}__isnull": False})
+            .order_by()
+            .values_list(key)
+            .annotate(earliest=Min(time))
+        )
+        return dict(rows)
+
+    def combine(*found: dict) -> dict[int, datetime.datetime]:
+        times: dict[int, datetime.datetime] = {}
+        for mapping in found:
+            for pk, at in mapping.items():
+                if pk is not None and (pk not in times or at < times[pk]):
+                    times[pk] = at
+        return times
+
+    quotes = m["Quote"].objects
+    agreements = combine(
+        earliest(
+            m["ArticleAgreement"].objects.filter(**published),
+            "agreement",
+            "article__published_at",
+        ),
+        earliest(
+            m["AgreementStatusChange"].objects.filter(**published),
+            "agreement",
+            "article__published_at",
+        ),
+    )
+    people = combine(
+        earliest(quotes, "speaker", "public_from"),
+        earliest(
+            m["ArticlePerson"].objects.filter(**published),
+            "person",
+            "article__published_at",
+        ),
+        earliest(
+            m["Article"].objects.filter(status="published"), "authors", "published_at"
+        ),
+    )
+    parties = m["AgreementParty"].objects.values_list("organisation", "agreement")
+    organisations = combine(
+        earliest(quotes, "organisation", "public_from"),
+        earliest(quotes, "outlet", "public_from"),
+        earliest(
+            m["ArticleOrganisation"].objects.filter(**published),
+            "organisation",
+            "article__published_at",
+        ),
+        earliest(
+            m["Article"].objects.filter(status="published"), "source", "published_at"
+        ),
+        *(
+            {organisation: agreements[agreement]}
+            for organisation, agreement in parties
+            if agreement in agreements
+        ),
+    )
+    for model, times in (
+        (m["Agreement"], agreements),
+        (m["Person"], people),
+        (m["Organisation"], organisations),
+    ):
+        records = list(model.objects.only("pk", "public_from"))
+        for record in records:
+            record.public_from = times.get(record.pk)
+        model.objects.bulk_update(records, ["public_from"], batch_size=1000)
 
 
 def _named_by(article, *, old_source_id=None) -> dict[str, set]:
