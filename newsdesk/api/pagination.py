@@ -214,12 +214,8 @@ class CursorPagination:
         )
 
     def _link(self, row, backwards: bool) -> str:
-        values = [_encode_value(getattr(row, f.lstrip("-"))) for f in self.fields]
-        token = json.dumps(
-            {"o": self.ordering_key, "p": values, "b": backwards},
-            separators=(",", ":"),
-        )
-        cursor = base64.urlsafe_b64encode(token.encode()).decode().rstrip("=")
+        values = [getattr(row, f.lstrip("-")) for f in self.fields]
+        cursor = encode_cursor(self.ordering_key, values, backwards=backwards)
         url = self.request.build_absolute_uri()
         url = remove_query_param(url, "page")
         return replace_query_param(url, self.cursor_query_param, cursor)
@@ -248,6 +244,16 @@ class CursorPagination:
             raise ValidationError(
                 {self.cursor_query_param: ["This cursor is malformed."]}
             ) from exc
+
+
+def encode_cursor(ordering: str, values: list, *, backwards: bool = False) -> str:
+    """The cursor for the rows after (or before) the row whose ordering
+    fields hold ``values``, in ``ordering`` (e.g. ``-said_on,-id``)."""
+    token = json.dumps(
+        {"o": ordering, "p": [_encode_value(v) for v in values], "b": backwards},
+        separators=(",", ":"),
+    )
+    return base64.urlsafe_b64encode(token.encode()).decode().rstrip("=")
 
 
 def _reverse(field: str) -> str:
