@@ -11,6 +11,7 @@ to something public.
 
 from __future__ import annotations
 
+from django.db import connections, router
 from django.db.models import (
     Case,
     Exists,
@@ -27,6 +28,7 @@ from django.utils import timezone
 
 from articles.models import (
     Article,
+    ArticleStatus,
 )
 from articles.selectors import can_see_unpublished
 
@@ -71,7 +73,14 @@ def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
     changes = AgreementStatusChange.objects.all()
     if can_see_unpublished(user):
         return changes
-    return changes.filter(Q(article__isnull=True) | Q(article__in=_public_articles()))
+    # A join per change, not a list of every public story's id.
+    return changes.filter(
+        Q(article__isnull=True)
+        | Q(
+            article__status=ArticleStatus.PUBLISHED,
+            article__published_at__lte=timezone.now(),
+        )
+    )
 
 
 def agreements_with_status(*, user) -> QuerySet[Agreement]:
@@ -99,16 +108,20 @@ def agreements_with_status(*, user) -> QuerySet[Agreement]:
 
 
 def organisation_ids_with_descendants(organisations) -> set[int]:
-    """The ids of ``organisations`` and of every organisation below them (one
-    query per level of the hierarchy, which is shallow)."""
-    ids = {organisation.pk for organisation in organisations}
-    frontier = set(ids)
-    while frontier:
-        children = set(
-            Organisation.objects.filter(parent__in=frontier)
-            .exclude(pk__in=ids)
-            .values_list("pk", flat=True)
+    """The ids of ``organisations`` and of every organisation below them, in
+    one recursive query (the ORM has no WITH RECURSIVE; both databases do)."""
+    ids = sorted({organisation.pk for organisation in organisations})
+    if not ids:
+        return set()
+    database = connections[router.db_for_read(Organisation)]
+    table = database.ops.quote_name(Organisation._meta.db_table)
+    roots = ", ".join(["%s"] * len(ids))
+    with database.cursor() as cursor:
+        cursor.execute(
+            # The table's name and placeholders only; the ids are parameters.
+            f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE id IN "  # noqa: S608
+            f"({roots}) UNION SELECT child.id FROM {table} child JOIN tree ON "
+            "child.parent_id = tree.id) SELECT id FROM tree",
+            ids,
         )
-        ids |= children
-        frontier = children
-    return ids
+        return {row[0] for row in cursor.fetchall()}

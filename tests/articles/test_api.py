@@ -818,12 +818,13 @@ class TestQueryCounts:
         )
 
     def test_organisation_quotes(self, client, corpus, django_assert_num_queries):
-        """organisations/<slug>/quotes/: one query per level of the hierarchy."""
+        """organisations/<slug>/quotes/: the sub-organisations in one
+        recursive query, however deep the hierarchy."""
         self.assert_constant(
             client,
             django_assert_num_queries,
             f"{API}/organisations/government/quotes/?",
-            7,
+            6,
             60,
         )
 
@@ -837,7 +838,7 @@ class TestQueryCounts:
             f"{API}/organisations/government/quotes/"
             "?expand=speaker,organisation,outlet,article"
             "&facets=speaker,organisation,outlet,kind",
-            14,
+            13,
             60,
         )
 
