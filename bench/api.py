@@ -178,6 +178,7 @@ def measure(args) -> dict:
             "article": params.article,
             "parties": list(params.parties),
             "name_prefix": params.name_prefix,
+            "deep_page": params.deep_page,
         },
         "endpoints": results,
     }

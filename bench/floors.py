@@ -84,6 +84,7 @@ class Params:
     article: str = ""
     parties: tuple[str, str] = ("", "")
     name_prefix: str = ""
+    deep_page: int = DEEP_PAGE
     deep_cursor: str = ""
     deep_position: tuple = ()
 
@@ -143,13 +144,15 @@ def choose() -> Params:
     )
     p.parties = (slugs[0], slugs[1])
     p.name_prefix = speaker.name.split()[-1][:3]
-    row = public.order_by(F("said_on").desc(nulls_first=True), "-id").values_list(
-        "said_on", "id"
-    )[PAGE * (DEEP_PAGE - 1) - 1 : PAGE * (DEEP_PAGE - 1)]
-    position = list(row)
-    if position:
-        p.deep_position = position[0]
-        p.deep_cursor = encode_cursor("-said_on,-id", list(position[0]))
+    # Page 1,000, or halfway through a smaller archive.
+    p.deep_page = max(2, min(DEEP_PAGE, public.count() // PAGE // 2))
+    before = PAGE * (p.deep_page - 1)
+    p.deep_position = (
+        public.order_by(F("said_on").desc(nulls_first=True), "-id")
+        .values_list("said_on", "id")[before - 1 : before]
+        .get()
+    )
+    p.deep_cursor = encode_cursor("-said_on,-id", list(p.deep_position))
     return p
 
 
@@ -219,7 +222,7 @@ def endpoints(p: Params) -> list[Endpoint]:
         ),
         Endpoint(
             "quotes_deep_offset",
-            f"{api}/quotes/?page_size={PAGE}&page={DEEP_PAGE}",
+            f"{api}/quotes/?page_size={PAGE}&page={p.deep_page}",
             "list",
         ),
         Endpoint(
@@ -285,7 +288,7 @@ def values_rows(name: str, p: Params) -> list[dict]:
             .values("id", "slug", "name", "description")[:20]
         )
     elif name == "quotes_deep_offset":
-        start = PAGE * (DEEP_PAGE - 1)
+        start = PAGE * (p.deep_page - 1)
         rows = quotes.values(*QUOTE_VALUES)[start : start + PAGE]
     elif name == "quotes_deep_cursor":
         said_on, pk = p.deep_position
@@ -359,7 +362,7 @@ def raw_sql(name: str, p: Params) -> tuple[str, list]:
             QUOTE_SQL
             + public
             + QUOTE_ORDER
-            + f" OFFSET {PAGE * (DEEP_PAGE - 1)}"
+            + f" OFFSET {PAGE * (p.deep_page - 1)}"
             + limit,
             [p.now],
         )

@@ -1,0 +1,81 @@
+"""A small run of the corpus generator and the API benchmark (bench/api.py),
+so neither can rot: a few hundred generated articles on PostgreSQL, a few
+requests per endpoint, a second of gunicorn. The figures mean nothing at
+this size; that the benchmark runs, finds its floors answering the same
+rows, and counts the queries the targets promise does."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ENDPOINTS = {
+    "quotes_list",
+    "quotes_filtered",
+    "quotes_search_common",
+    "quotes_search_rare",
+    "article_detail",
+    "agreements_two_parties",
+    "people_name_prefix",
+    "quotes_first_page_cursor",
+    "quotes_deep_offset",
+    "quotes_deep_cursor",
+    "not_modified",
+}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_generated_corpus_and_benchmark_run(tmp_path):
+    call_command("generate_corpus", articles=300, seed=11, stdout=io.StringIO())
+    db = connection.settings_dict
+    host = f"{db['HOST'] or 'localhost'}:{db['PORT'] or 5432}"
+    url = f"postgres://{db['USER']}@{host}/{db['NAME']}"
+    out = tmp_path / "api.json"
+    result = subprocess.run(  # noqa: S603 - the project's own script
+        [
+            sys.executable,
+            "bench/api.py",
+            "--requests=3",
+            "--warmup=1",
+            "--throughput-seconds=1",
+            "--clients=2",
+            f"--out={out}",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": url, "CI": ""},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Targets:" in result.stdout
+    report = json.loads(out.read_text())
+    assert report["corpus"]["articles"] == 300
+    endpoints = report["endpoints"]
+    assert set(endpoints) == ENDPOINTS
+    for name, figures in endpoints.items():
+        assert figures["median_ms"] > 0 and figures["p99_ms"] >= figures["median_ms"]
+        if name != "not_modified":
+            assert figures["raw_floor"]["median_ms"] > 0, name
+            assert figures["values_floor"]["median_ms"] > 0, name
+            assert figures["rows"] > 0, name
+    # What the targets promise about queries holds at any size.
+    assert endpoints["quotes_list"]["queries"] <= 3
+    assert endpoints["quotes_first_page_cursor"]["queries"] == 1
+    assert endpoints["quotes_deep_cursor"]["queries"] == 1
+    assert endpoints["not_modified"]["queries"] == 0
+    for name in ("quotes_list", "quotes_filtered"):
+        throughput = report["throughput"][name]
+        assert throughput["requests_per_second"] > 0
+        assert throughput["errors"] == 0
