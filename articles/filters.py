@@ -144,8 +144,9 @@ class QuoteFilter(django_filters.FilterSet):
     def filter_organisation(self, queryset, name, value):
         if not value:
             return queryset
-        ids = entity_selectors.organisation_ids_with_descendants(value)
-        return queryset.filter(organisation__in=ids)
+        return queryset.filter(
+            organisation__in=entity_selectors.organisations_below(value)
+        )
 
     def search(self, queryset, name, value):
         # The speakers whose name or alias holds the words, looked up first

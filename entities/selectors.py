@@ -23,6 +23,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -107,6 +108,24 @@ def agreements_with_status(*, user) -> QuerySet[Agreement]:
     )
 
 
+def _descendants_sql(count: int) -> str:
+    table = Organisation._meta.db_table
+    roots = ", ".join(["%s"] * count)
+    # The table's name and placeholders only; the ids are parameters.
+    return (
+        f'WITH RECURSIVE tree(id) AS (SELECT id FROM "{table}" WHERE id IN '  # noqa: S608
+        f'({roots}) UNION SELECT child.id FROM "{table}" child JOIN tree ON '
+        "child.parent_id = tree.id) SELECT id FROM tree"
+    )
+
+
+def organisations_below(organisations) -> RawSQL:
+    """The ids of ``organisations`` and of every organisation below them, as
+    a recursive subquery for ``organisation__in=``: no query of its own."""
+    ids = sorted({organisation.pk for organisation in organisations})
+    return RawSQL(_descendants_sql(len(ids)), ids)  # noqa: S611 - constant SQL
+
+
 def organisation_ids_with_descendants(organisations) -> set[int]:
     """The ids of ``organisations`` and of every organisation below them, in
     one recursive query (the ORM has no WITH RECURSIVE; both databases do)."""
@@ -114,14 +133,6 @@ def organisation_ids_with_descendants(organisations) -> set[int]:
     if not ids:
         return set()
     database = connections[router.db_for_read(Organisation)]
-    table = database.ops.quote_name(Organisation._meta.db_table)
-    roots = ", ".join(["%s"] * len(ids))
     with database.cursor() as cursor:
-        cursor.execute(
-            # The table's name and placeholders only; the ids are parameters.
-            f"WITH RECURSIVE tree(id) AS (SELECT id FROM {table} WHERE id IN "  # noqa: S608
-            f"({roots}) UNION SELECT child.id FROM {table} child JOIN tree ON "
-            "child.parent_id = tree.id) SELECT id FROM tree",
-            ids,
-        )
+        cursor.execute(_descendants_sql(len(ids)), ids)
         return {row[0] for row in cursor.fetchall()}

@@ -147,8 +147,9 @@ class QuoteViewSet(
                 entity_selectors.organisations_visible(user=user),
                 slug=self.kwargs["organisation_slug"],
             )
-            ids = entity_selectors.organisation_ids_with_descendants([organisation])
-            self._nested_owner["organisation__in"] = ids
+            self._nested_owner["organisation__in"] = (
+                entity_selectors.organisations_below([organisation])
+            )
         return self._nested_owner
 
 

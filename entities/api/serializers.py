@@ -207,6 +207,22 @@ class ReportingArticleSerializer(serializers.Serializer):
         view_name="article-detail", lookup_field="slug", help_text="The article."
     )
 
+    def to_representation(self, article):
+        # The fields above without DRF's per-field machinery: every quote in
+        # a list carries one (newsdesk/api/links.py).
+        request = self.context.get("request")
+        if request is None or self.context.get("format"):
+            return super().to_representation(article)
+        published = article.published_at
+        if published is not None:
+            published = self.fields["published_at"].to_representation(published)
+        return {
+            "slug": article.slug,
+            "headline": article.headline,
+            "published_at": published,
+            "url": api_url(request, "article-detail", article.slug),
+        }
+
 
 class StatusChangeSerializer(serializers.ModelSerializer):
     party = OrganisationLinkSerializer(
