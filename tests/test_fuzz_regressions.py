@@ -160,3 +160,26 @@ class TestArticleRepresentations:
             path_parameters={"slug": ARTICLE},
             query={"format": "jsonld"},
         )
+
+
+class TestPercentSignsInFilterValues:
+    """A filter value holding "%" answered 500 ("not enough arguments for
+    format string"): the 400's message carried the value, and django-filter
+    %-formats every message it turns into a DRF error. Fixed:
+    newsdesk/api/filters.py passes the value as the error's params."""
+
+    @pytest.mark.parametrize("value", ["% s", "100%", "%(slug)s", "%\x9aa"])
+    def test_unknown_entity_with_a_percent_sign(self, api, value):
+        response = send(api, "GET", "/api/v1/people/", query={"organisation": value})
+        assert response.status_code == 400
+        assert response.json() == {
+            "organisation": [f"No organisation with the slug or Wikidata id {value}."]
+        }
+
+    def test_unknown_choice_with_a_percent_sign(self, api):
+        response = send(
+            api, "GET", "/api/v1/organisations/", query={"kind": "state,% s"}
+        )
+        assert response.status_code == 400
+        [message] = response.json()["kind"]
+        assert message.startswith("Unknown value % s; choose from ")

@@ -217,16 +217,22 @@ class ArticleViewSet(
             .select_related("source")
             .prefetch_related(
                 "authors",
+                # Mentions in the order they were recorded (the order an
+                # editor or client gave them): without an ORDER BY,
+                # PostgreSQL returns them in whatever order its heap holds.
                 Prefetch(
-                    "articleperson_set", ArticlePerson.objects.select_related("person")
+                    "articleperson_set",
+                    ArticlePerson.objects.select_related("person").order_by("pk"),
                 ),
                 Prefetch(
                     "articleorganisation_set",
-                    ArticleOrganisation.objects.select_related("organisation"),
+                    ArticleOrganisation.objects.select_related("organisation").order_by(
+                        "pk"
+                    ),
                 ),
                 Prefetch(
                     "articleagreement_set",
-                    ArticleAgreement.objects.select_related("agreement"),
+                    ArticleAgreement.objects.select_related("agreement").order_by("pk"),
                 ),
             )
             # A subquery per row returned, not a join and GROUP BY over every

@@ -43,8 +43,12 @@ def resolve(queryset: QuerySet, tokens: list[str], noun: str) -> list:
     }
     unknown = [token for token in tokens if token not in known]
     if unknown:
+        # What the client typed travels as params, never in the message:
+        # django-filter %-formats every message, and a "%" in it was a 500.
         raise ValidationError(
-            f"No {noun} with the slug or Wikidata id {', '.join(unknown)}."
+            "No %(noun)s with the slug or Wikidata id %(unknown)s.",
+            code="unknown",
+            params={"noun": noun, "unknown": ", ".join(unknown)},
         )
     return found
 
@@ -93,10 +97,28 @@ class EntityGroupsField(EntityListField):
     def clean(self, value):
         if not value:
             return None
-        groups = [super(EntityGroupsField, self).clean(group) for group in value]
-        # An empty repetition (``party=``) names nothing: it filters nothing,
-        # like an empty single-valued filter.
-        return [group for group in groups if group is not None] or None
+        token_groups = []
+        for group in value:
+            group = forms.Field.clean(self, group)
+            # An empty repetition (``party=``) names nothing: it filters
+            # nothing, like an empty single-valued filter.
+            if group in (None, ""):
+                continue
+            tokens = split_list(group)
+            if not tokens:
+                raise ValidationError("Enter one or more slugs, separated by commas.")
+            token_groups.append(tokens)
+        if not token_groups:
+            return None
+        # Every repetition's records in one query.
+        queryset = self.queryset() if callable(self.queryset) else self.queryset
+        tokens = list(dict.fromkeys(t for group in token_groups for t in group))
+        by_token = {}
+        for record in resolve(queryset, tokens, self.noun):
+            by_token[record.slug] = record
+            if getattr(record, "wikidata_id", ""):
+                by_token[record.wikidata_id] = record
+        return [[by_token[token] for token in group] for group in token_groups]
 
 
 class EntityFilter(QuerySetRequestMixin, django_filters.Filter):
@@ -202,8 +224,12 @@ class ChoiceListField(forms.Field):
         wrong = [v for v in values if v not in self.allowed]
         if wrong or not values:
             raise ValidationError(
-                f"Unknown value {', '.join(wrong) or repr(value)}; choose from "
-                f"{', '.join(self.allowed)}."
+                "Unknown value %(wrong)s; choose from %(allowed)s.",
+                code="invalid_choice",
+                params={
+                    "wrong": ", ".join(wrong) or repr(value),
+                    "allowed": ", ".join(self.allowed),
+                },
             )
         return values
 
