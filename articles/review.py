@@ -385,26 +385,10 @@ class _Builder:
         return resolved
 
     def person_choices(self) -> list[tuple[str, str]]:
-        choices, seen = [], set()
-        for proposal in self.extraction.people:
-            record = self.people[proposal.key]
-            value = _choice(record) if record else NEW + proposal.key
-            if value not in seen:
-                seen.add(value)
-                label = record.name if record else f"{proposal.name} (new)"
-                choices.append((value, label))
-        return choices
+        return _choices(self.extraction.people, self.people)
 
     def organisation_choices(self) -> list[tuple[str, str]]:
-        choices, seen = [], set()
-        for proposal in self.extraction.organisations:
-            record = self.organisations[proposal.key]
-            value = _choice(record) if record else NEW + proposal.key
-            if value not in seen:
-                seen.add(value)
-                label = record.name if record else f"{proposal.name} (new)"
-                choices.append((value, label))
-        return choices
+        return _choices(self.extraction.organisations, self.organisations)
 
     def person_value(self, key: str | None) -> str:
         if key is None:
@@ -769,3 +753,17 @@ def _show(review: Review, errors: dict[str, dict[str, list[str]]]) -> None:
             )
             for message in messages:
                 form.add_error(target, message)
+
+
+def _choices(proposals, records: dict) -> list[tuple[str, str]]:
+    """One choice per proposed person or organisation: the registry record
+    it resolved to, or the proposal itself as a new record."""
+    choices, seen = [], set()
+    for proposal in proposals:
+        record = records[proposal.key]
+        value = _choice(record) if record else NEW + proposal.key
+        if value not in seen:
+            seen.add(value)
+            label = record.name if record else f"{proposal.name} (new)"
+            choices.append((value, label))
+    return choices
