@@ -8,7 +8,9 @@ import os
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection
+from pytest_django.live_server_helper import LiveServer
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
@@ -59,6 +61,38 @@ def pytest_collection_modifyitems(config, items):
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = selected
+
+
+class SerialWSGIServer(WSGIServer):
+    """A live server that answers one request at a time.
+
+    On SQLite the test database lives in memory, so the live server's threads
+    share the test's one connection. A browser sends requests in parallel (a
+    form post while an autocomplete lookup is still running), and two
+    requests opening a transaction on one SQLite connection at once fail with
+    "cannot start a transaction within a transaction". Answering in turn
+    removes the race; Django closes each connection after its response, so
+    the browser's next request is never kept waiting on an idle keep-alive."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, answering in turn when it shares the test's
+    in-memory SQLite connection (see ``SerialWSGIServer``)."""
+    address = (
+        request.config.getvalue("liveserver")
+        or os.getenv("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
+    if server.thread.connections_override:
+        server.thread.server_class = SerialWSGIServer
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(autouse=True)
