@@ -456,6 +456,23 @@ class Quote(models.Model):
         except Article.DoesNotExist:
             return
         self._locate(article)
+        self._fill_defaults(article)
+
+    def follow_article(self, article: Article) -> None:
+        """Bring a saved quote in step with its edited article: locate its
+        words in the body again and, if the article has just given it a date,
+        fill the defaults that follow from it.
+
+        The rest of ``clean()`` is left out on purpose: the quote's own fields
+        were validated when it was saved and have not changed, and this runs
+        for every quote on every save of the article. Raises the same
+        ``ValidationError`` as ``clean()`` when the words are gone."""
+        undated = self.said_on is None
+        self._locate(article)
+        if undated:
+            self._fill_defaults(article)
+
+    def _fill_defaults(self, article: Article) -> None:
         if self.said_on is None and article.published_at is not None:
             self.said_on = timezone.localdate(article.published_at)
         if self.organisation_id is None and self.speaker_id is not None:

@@ -96,12 +96,7 @@ def quotes_relocate(*, article: Article) -> None:
         quote.article = article
         before = state(quote)
         try:
-            # Only the body and the publication date can have changed since
-            # the quote was saved, and ``clean()`` is the part of validation
-            # that reads them: the quote's own fields and links were checked
-            # when it was saved, and re-checking them cost a dozen queries per
-            # quote on every save of its article.
-            quote.clean()
+            quote.follow_article(article)
         except ValidationError:
             missing.append(f"“{quote.text}” ({quote.speaker})")
             continue

@@ -50,6 +50,7 @@ from entities.models import (
     Role,
 )
 from newsdesk.api.writing import ServiceWriteMixin
+from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -2139,3 +2140,39 @@ class TestWritesConform:
         newsroom.draft.refresh_from_db()
         assert newsroom.draft.published_at == when
         assert newsroom.anon.get(API + "articles/draft-bridge/").status_code == 404
+
+
+class TestArticleSaveQueries:
+    """Saving an article relocates its quotes in one query, not a round of
+    validation queries per quote."""
+
+    @staticmethod
+    def patch_queries(client, article, django_assert_num_queries, queries):
+        with django_assert_num_queries(queries):
+            response = client.patch(
+                f"{API}articles/{article.slug}/",
+                data=json.dumps({"headline": f"{article.headline}, updated"}),
+                content_type="application/json",
+            )
+        assert response.status_code == 200, response.content
+
+    @pytest.mark.parametrize("quotes", [1, 12])
+    def test_headline_change_costs_the_same_with_many_quotes(
+        self, editor_client, django_assert_num_queries, quotes
+    ):
+        speaker = PersonFactory()
+        sentences = [
+            f"“Line {n} of the plan is ready,” the minister said."
+            for n in range(quotes)
+        ]
+        article = ArticleFactory(body=" ".join(sentences))
+        for n in range(quotes):
+            QuoteFactory(
+                article=article, speaker=speaker, text=f"Line {n} of the plan is ready,"
+            )
+        assert article.quotes.count() == quotes
+        # Session, user, the article with its links and quotes (loaded twice:
+        # to write, then to answer), the slug check, two constraint checks,
+        # the versioned update, its history row, the authors' sync and the
+        # savepoints around them.
+        self.patch_queries(editor_client, article, django_assert_num_queries, 34)

@@ -246,3 +246,31 @@ class TestQuotesOfDrafts:
         )
         quote.refresh_from_db()
         assert quote.said_on == datetime.date(2022, 5, 3)
+
+    def test_quote_takes_the_role_held_on_its_publication_date(
+        self, zhang, django_user_model
+    ):
+        """The speaker's organisation follows the date the quote gets on
+        publication, not the day it was typed in: a role that had ended by
+        then is the one that counts for a story dated inside it."""
+        embassy = OrganisationFactory(name="Embassy of China")
+        RoleFactory(
+            person=zhang,
+            organisation=embassy,
+            title="Ambassador",
+            start_date=datetime.date(2019, 1, 1),
+            end_date=datetime.date(2023, 1, 1),
+        )
+        draft = ArticleFactory(body=BODY, status="draft", published_at=None)
+        quote = QuoteFactory(article=draft, speaker=zhang, text="major space power")
+        assert quote.organisation is None
+        editor = django_user_model.objects.create_user("eddie", is_staff=True)
+        editor.groups.add(Group.objects.get(name="Editors"))
+        services.article_transition(
+            article=draft,
+            status="published",
+            user=editor,
+            published_at=datetime.datetime(2022, 5, 3, 9, tzinfo=datetime.UTC),
+        )
+        quote.refresh_from_db()
+        assert quote.organisation == embassy
