@@ -436,6 +436,7 @@ class Quote(models.Model):
             quote.__dict__.get("organisation_id"),
             quote.__dict__.get("outlet_id"),
         )
+        quote._stored_public_from = quote.__dict__.get("public_from", UNKNOWN)
         return quote
 
     def clean(self) -> None:

@@ -92,6 +92,7 @@ def quotes_relocate(*, article: Article) -> None:
         )
 
     missing: list[str] = []
+    changed: list[Quote] = []
     for quote in article.quotes.select_related("speaker"):
         quote.article = article
         before = state(quote)
@@ -101,8 +102,9 @@ def quotes_relocate(*, article: Article) -> None:
             missing.append(f"“{quote.text}” ({quote.speaker})")
             continue
         if state(quote) != before:
-            quote.save()
+            changed.append(quote)
     if missing:
+        # Refused before any quote is written: nothing to roll back.
         raise ValidationError(
             {
                 "body": "These quotes no longer occur in the body; correct the "
@@ -110,6 +112,8 @@ def quotes_relocate(*, article: Article) -> None:
             },
             code="quote_not_in_body",
         )
+    for quote in changed:
+        quote.save()
 
 
 @transaction.atomic

@@ -42,6 +42,9 @@ from .models import (
 # argument is (PostgreSQL skips NULLs); turned back into NULL at the end.
 NEVER = datetime.datetime(9999, 12, 31, tzinfo=datetime.UTC)
 
+# A quote not loaded from the database has no stored state to compare.
+_UNSET = object()
+
 
 def _earliest(queryset, path: str):
     """The earliest ``path`` (a publication time) among ``queryset``'s rows,
@@ -271,16 +274,29 @@ def refresh_article(article, *, old_source_id=None) -> None:
 # Keeping it current
 
 
-def _quote_changed(sender, instance, **kwargs):
+def _quote_changed(sender, instance, created=None, **kwargs):
     """A quote makes its speaker, organisation and outlet public; when it
-    moves to others, the former ones may no longer be."""
+    moves to others, the former ones may no longer be.
+
+    A saved quote that keeps its links and its article's publication time
+    (its words relocated in an edited body, a corrected cue) changes nothing
+    here, and is skipped: every quote of a story is saved when its body
+    shifts them. ``created`` is None for a deletion."""
     before = getattr(instance, "_stored_links", (None, None, None))
     now = (instance.speaker_id, instance.organisation_id, instance.outlet_id)
+    stored_public_from = getattr(instance, "_stored_public_from", _UNSET)
+    if (
+        created is False
+        and before == now
+        and stored_public_from == instance.public_from
+    ):
+        return
     refresh(
         people={before[0], now[0]},
         organisations={before[1], before[2], now[1], now[2]},
     )
     instance._stored_links = now
+    instance._stored_public_from = instance.public_from
 
 
 def _mention_changed(field: str, target: str):
