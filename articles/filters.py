@@ -17,6 +17,7 @@ from newsdesk.api.filters import (
     ChoiceListFilter,
     DateBoundFilter,
     EntityFilter,
+    FilterSet,
 )
 
 from .models import Article, ArticleStatus, Quote, QuoteKind, language_choices
@@ -30,7 +31,7 @@ def visible_articles(request):
     return articles_visible(user=request_user(request))
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(FilterSet):
     status = ChoiceListFilter(
         choices=ArticleStatus.choices,
         help_text="Editorial status, comma-separated for any of several. Editors "
@@ -95,7 +96,7 @@ class ArticleFilter(django_filters.FilterSet):
         return fulltext.articles_matching(queryset, value)
 
 
-class QuoteFilter(django_filters.FilterSet):
+class QuoteFilter(FilterSet):
     speaker = EntityFilter(
         queryset=visible_people,
         noun="person",

@@ -10,6 +10,7 @@ from newsdesk.api.filters import (
     DateBoundFilter,
     EntityAllFilter,
     EntityFilter,
+    FilterSet,
 )
 
 from . import selectors
@@ -43,7 +44,7 @@ def visible_agreements(request):
     return selectors.agreements_visible(user=request_user(request))
 
 
-class NameOrAliasFilterSet(django_filters.FilterSet):
+class NameOrAliasFilterSet(FilterSet):
     """People and organisations are searched by name and alias alike."""
 
     q = django_filters.CharFilter(
@@ -92,7 +93,7 @@ class OrganisationFilter(NameOrAliasFilterSet):
         fields = []
 
 
-class AgreementFilter(django_filters.FilterSet):
+class AgreementFilter(FilterSet):
     party = EntityAllFilter(
         field_name="parties__organisation",
         queryset=visible_organisations,
@@ -132,7 +133,7 @@ class AgreementFilter(django_filters.FilterSet):
         )
 
 
-class RoleFilter(django_filters.FilterSet):
+class RoleFilter(FilterSet):
     person = EntityFilter(
         queryset=visible_people,
         noun="person",

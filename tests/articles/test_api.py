@@ -727,13 +727,14 @@ class TestQueryCounts:
     def test_articles_list_filtered_and_faceted(
         self, client, corpus, django_assert_num_queries
     ):
-        """articles/ with entity filters and facets: a query per filter and facet."""
+        """articles/ with entity filters and facets: one query resolves every
+        entity filter, then one per facet."""
         body = self.assert_constant(
             client,
             django_assert_num_queries,
             f"{API}/articles/?organisation=government,ministry-1&source=outlet-0"
             "&facets=person,organisation,source,language",
-            14,
+            13,
             15,
         )
         assert body["facets"]["source"] == [
@@ -770,6 +771,38 @@ class TestQueryCounts:
         )
         quote = body["results"][0]
         assert set(quote["organisation"]) == set(quote["outlet"]) == LINK_KEYS
+
+    def test_entity_filters_resolved_together(
+        self, client, corpus, django_assert_num_queries
+    ):
+        """One entity filter or three: a single query resolves what they
+        name, then the count and the page."""
+        speakers = ",".join(person.slug for person in corpus["people"][:5])
+        one = f"{API}/quotes/?outlet=outlet-0,outlet-1"
+        three = f"{one}&speaker={speakers}&organisation=government"
+        for url in (one, three):
+            with django_assert_num_queries(5):
+                response = client.get(url)
+            assert response.status_code == 200, response.content
+        narrowed = response.json()["results"]
+        assert narrowed
+        assert {quote["speaker"]["slug"] for quote in narrowed} <= set(
+            speakers.split(",")
+        )
+
+    def test_unknown_names_refused_under_each_parameter(self, client, corpus):
+        """Resolved together, refused apart: each unknown slug is reported
+        under the parameter that named it, and the known ones are not."""
+        response = client.get(
+            f"{API}/quotes/?speaker=nobody-at-all&organisation=government"
+            "&outlet=outlet-0,no-such-outlet"
+        )
+        assert response.status_code == 400, response.content
+        body = response.json()
+        assert set(body) == {"speaker", "outlet"}
+        assert "nobody-at-all" in body["speaker"][0]
+        assert "no-such-outlet" in body["outlet"][0]
+        assert "outlet-0" not in body["outlet"][0]
 
     def test_quotes_list_faceted(self, client, corpus, django_assert_num_queries):
         """quotes/ with every facet: one query per facet."""
