@@ -1,9 +1,10 @@
 """Schemathesis fuzzes every operation of the API, in-process over WSGI, twice:
 as an anonymous client and as an editor sending ``Authorization: Token …``.
 
-Each operation of each pass is one test, so one database transaction: the
-reference story is loaded at its start, and every generated request runs in a
-savepoint rolled back after it, so no example sees another's writes. Path
+Each operation of each pass is one test, so one database transaction, on
+top of the reference story loaded once for the module; every generated
+request runs in a savepoint rolled back after it, so no example sees
+another's writes. Path
 parameters name the seed's records (its slugs as the schema's examples, its
 records drawn as often as generated values), so details, writes and merges
 reach real rows.
@@ -25,6 +26,7 @@ such as NUL characters in text, so that is where malformed input breaks."""
 from __future__ import annotations
 
 import copy
+import io
 import re
 import time
 import traceback
@@ -34,6 +36,8 @@ from xml.etree import ElementTree
 import pytest
 import schemathesis
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.signals import got_request_exception
 from django.db import transaction
 from drf_spectacular.generators import SchemaGenerator
@@ -44,6 +48,7 @@ from hypothesis import strategies as st
 from articles.models import Article, Quote
 from entities.models import Agreement, Organisation, Person, Role
 from tests.fuzzing import CHECKS, editor_headers, wsgi_application
+from tests.shared import shared_data
 
 pytestmark = pytest.mark.postgres
 
@@ -66,8 +71,7 @@ SEED_SLUGS = {
     "people": "zhang-hanhui",
 }
 
-# The seed's records by resource, filled once it is loaded (ids differ from
-# one test to the next on PostgreSQL, whose sequences ignore rollbacks).
+# The seed's records by resource, filled once the module has loaded them.
 KNOWN: dict[str, list] = {}
 
 
@@ -246,19 +250,32 @@ def wsgi_app():
         yield application
 
 
+def _load_newsroom() -> dict:
+    call_command("load_seed", verbosity=0, stdout=io.StringIO())
+    known = {
+        resource: list(model.objects.order_by("pk").values_list("slug", flat=True))
+        for resource, model in {
+            "articles": Article,
+            "people": Person,
+            "organisations": Organisation,
+            "agreements": Agreement,
+        }.items()
+    }
+    known["quotes"] = list(Quote.objects.order_by("pk").values_list("pk", flat=True))
+    known["roles"] = list(Role.objects.order_by("pk").values_list("pk", flat=True))
+    return {"known": known, "editor_headers": editor_headers(get_user_model())}
+
+
+@pytest.fixture(scope="module")
+def newsroom(django_db_setup, django_db_blocker):
+    """The reference story and an editor's token, loaded once for the module
+    (each operation's test runs in a savepoint inside it)."""
+    yield from shared_data(django_db_blocker, _load_newsroom)
+
+
 @pytest.fixture
-def seed_records(seed):
-    for resource, model in {
-        "articles": Article,
-        "people": Person,
-        "organisations": Organisation,
-        "agreements": Agreement,
-    }.items():
-        KNOWN[resource] = list(
-            model.objects.order_by("pk").values_list("slug", flat=True)
-        )
-    KNOWN["quotes"] = list(Quote.objects.order_by("pk").values_list("pk", flat=True))
-    KNOWN["roles"] = list(Role.objects.order_by("pk").values_list("pk", flat=True))
+def seed_records(db, newsroom):
+    KNOWN.update(newsroom["known"])
     yield KNOWN
     KNOWN.clear()
 
@@ -277,8 +294,8 @@ def server_errors():
 
 
 @pytest.fixture
-def editor_token(db, django_user_model) -> dict[str, str]:
-    return editor_headers(django_user_model)
+def editor_token(seed_records, newsroom) -> dict[str, str]:
+    return newsroom["editor_headers"]
 
 
 def _exercise(case, identity, headers, wsgi_app, server_errors) -> None:

@@ -14,7 +14,6 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -27,6 +26,7 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.shared import shared_data
 
 pytestmark = pytest.mark.django_db
 
@@ -199,24 +199,6 @@ def build_corpus() -> dict:
             )
     data.update(people=people, ministries=ministries, outlets=outlets)
     return data
-
-
-def shared_data(django_db_blocker, build):
-    """Build data once for a class, in a transaction rolled back after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            data = build()
-        except BaseException as error:
-            atomic.__exit__(type(error), error, error.__traceback__)
-            raise
-    try:
-        yield data
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="class")
