@@ -194,7 +194,31 @@ class TestCount:
             assert body["count_exact"] is True
             assert body["count"] == exact
         assert len(body["results"]) == 5
-        assert len(sql(queries)) == 3
+        # The page with its capped count, then the estimate (or, on SQLite,
+        # the exact count).
+        assert len(sql(queries)) == 2
+
+    def test_count_rides_in_the_page_query(self, archive):
+        """Below the limit a page and its count are one query."""
+        with CaptureQueriesContext(connection) as queries:
+            body = get(Client(), f"{API}/quotes/", {"page_size": 5, "page": 2})
+        assert body["count"] == Quote.objects.public().count()
+        assert len(body["results"]) == 5
+        assert len(sql(queries)) == 1
+
+    def test_empty_list_and_page_past_the_end(self, archive):
+        """With no row to carry the count, the count is its own query: an
+        empty list answers page 1 with a count of 0, and a page past the end
+        is a 404."""
+        empty = get(Client(), f"{API}/quotes/", {"said_after": "2999-01-01"})
+        assert (empty["count"], empty["results"]) == (0, [])
+        last = -(-Quote.objects.public().count() // 5)
+        assert get(Client(), f"{API}/quotes/", {"page_size": 5, "page": last})[
+            "results"
+        ]
+        response = Client().get(f"{API}/quotes/", {"page_size": 5, "page": last + 1})
+        assert response.status_code == 404
+        assert response["Content-Type"] == "application/json"
 
     def test_small_result_counted_exactly_with_a_low_limit(self, archive, monkeypatch):
         monkeypatch.setattr(pagination, "COUNT_LIMIT", 20)

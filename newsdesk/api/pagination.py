@@ -17,9 +17,12 @@ import base64
 import datetime
 import json
 
+from django.core.exceptions import EmptyResultSet
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db import connections
-from django.db.models import F, Q
+from django.db.models import F, IntegerField, Q
+from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
@@ -45,7 +48,11 @@ def ordering_expressions(fields: list[str]) -> list:
 
 
 class Paginator(DjangoPaginator):
-    """Counts exactly up to ``COUNT_LIMIT``, then estimates (PostgreSQL)."""
+    """Counts exactly up to ``COUNT_LIMIT``, then estimates (PostgreSQL).
+
+    The capped count rides in the page's own query as a scalar subquery, so
+    a page costs one query, not a count and then the rows; a page with no
+    rows (an empty list, or past the end) counts on its own."""
 
     count_exact = True
 
@@ -54,15 +61,66 @@ class Paginator(DjangoPaginator):
         if not hasattr(self.object_list, "query"):  # a list: search hits
             return len(self.object_list)
         queryset = self.object_list.order_by()
-        capped = queryset.values("pk")[: COUNT_LIMIT + 1].count()
+        return self._from_capped(queryset.values("pk")[: COUNT_LIMIT + 1].count())
+
+    def _from_capped(self, capped: int) -> int:
+        """The count to show, given the count capped at ``COUNT_LIMIT + 1``."""
         self.count_exact = capped <= COUNT_LIMIT
         if self.count_exact:
             return capped
+        queryset = self.object_list.order_by()
         if connections[queryset.db].vendor != "postgresql":
             self.count_exact = True
             return queryset.count()
         plan = json.loads(queryset.values("pk").explain(format="json"))
         return max(int(plan[0]["Plan"]["Plan Rows"]), COUNT_LIMIT + 1)
+
+    def page(self, number):
+        if not hasattr(self.object_list, "query") or "count" in self.__dict__:
+            return super().page(number)
+        number = self._page_number(number)
+        bottom = (number - 1) * self.per_page
+        try:
+            capped_count = self._capped_count()
+        except EmptyResultSet:  # a filter that matches nothing, known unasked
+            return super().page(number)
+        rows = list(
+            self.object_list.annotate(**{CAPPED_COUNT: capped_count})[
+                bottom : bottom + self.per_page
+            ]
+        )
+        if not rows:  # nothing to read the count from: count, then judge
+            return super().page(number)
+        self.count = self._from_capped(getattr(rows[0], CAPPED_COUNT))
+        return self._get_page(rows, number, self)
+
+    def _capped_count(self) -> RawSQL:
+        """``SELECT COUNT(*)`` over at most ``COUNT_LIMIT + 1`` matching rows,
+        as an expression. RawSQL because the ORM cannot count a sliced
+        subquery; the inner SQL and its parameters are the ORM's own."""
+        inner = self.object_list.order_by().values("pk")[: COUNT_LIMIT + 1]
+        sql, params = inner.query.get_compiler(using=inner.db).as_sql()
+        return RawSQL(  # noqa: S611 - the ORM's own SQL and parameters
+            f"SELECT COUNT(*) FROM ({sql}) capped",  # noqa: S608
+            params,
+            output_field=IntegerField(),
+        )
+
+    def _page_number(self, number) -> int:
+        """``validate_number`` without the count it compares against."""
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+
+# The page's rows carry the capped count under this name.
+CAPPED_COUNT = "newsdesk_capped_count"
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
