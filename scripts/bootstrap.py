@@ -64,4 +64,7 @@ def run(python: Path, *args: str, env: dict[str, str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    ensure(sys.argv[1] if len(sys.argv) > 1 else "requirements.txt")
+    requirements = sys.argv[1] if len(sys.argv) > 1 else "requirements.txt"
+    if requirements.startswith("-") or not (ROOT / requirements).is_file():
+        sys.exit(f"usage: python3 scripts/bootstrap.py [REQUIREMENTS_FILE]\n{__doc__}")
+    ensure(requirements)
