@@ -183,3 +183,21 @@ class TestPercentSignsInFilterValues:
         assert response.status_code == 400
         [message] = response.json()["kind"]
         assert message.startswith("Unknown value % s; choose from ")
+
+
+class TestPageNumbersBeyondAnyOffset:
+    """A page number of 10^24 answered 500 ("bigint out of range") once the
+    count rode in the page's query: the offset reached the database before
+    the page was known to be past the end. Fixed: newsdesk/api/pagination.py
+    counts first for offsets beyond what the capped count can see."""
+
+    @pytest.mark.parametrize(
+        "path", ["/api/v1/people/", "/api/v1/quotes/", "/api/v1/agreements/"]
+    )
+    def test_huge_page_is_a_404(self, api, path):
+        response = send(api, "GET", path, query={"page": "1055343386711834463567872"})
+        assert response.status_code == 404
+
+    def test_page_just_past_the_capped_count_is_a_404(self, api):
+        response = send(api, "GET", "/api/v1/quotes/", query={"page": "1000"})
+        assert response.status_code == 404

@@ -80,6 +80,11 @@ class Paginator(DjangoPaginator):
             return super().page(number)
         number = self._page_number(number)
         bottom = (number - 1) * self.per_page
+        if bottom > COUNT_LIMIT:
+            # Past the rows the capped count can see: count first, so a page
+            # beyond the end is refused before its offset reaches the
+            # database (a huge one overflows PostgreSQL's bigint).
+            return super().page(number)
         try:
             capped_count = self._capped_count()
         except EmptyResultSet:  # a filter that matches nothing, known unasked
