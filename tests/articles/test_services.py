@@ -228,14 +228,14 @@ class TestQuotedMentions:
 
 
 class TestQuotesOfDrafts:
-    def test_quote_entered_in_a_draft_gets_its_date_on_publication(
-        self, zhang, django_user_model
-    ):
-        """A draft's quote has no date until the article is published; then it
-        takes the publication date."""
+    @staticmethod
+    def quote_in_a_draft_then_published(speaker, django_user_model) -> Quote:
+        """A quote entered in a draft, as it is once an editor publishes the
+        draft dated 3 May 2022."""
         draft = ArticleFactory(body=BODY, status="draft", published_at=None)
-        quote = QuoteFactory(article=draft, speaker=zhang, text="major space power")
+        quote = QuoteFactory(article=draft, speaker=speaker, text="major space power")
         assert quote.said_on is None
+        assert quote.organisation is None
         editor = django_user_model.objects.create_user("eddie", is_staff=True)
         editor.groups.add(Group.objects.get(name="Editors"))
         services.article_transition(
@@ -245,6 +245,14 @@ class TestQuotesOfDrafts:
             published_at=datetime.datetime(2022, 5, 3, 9, tzinfo=datetime.UTC),
         )
         quote.refresh_from_db()
+        return quote
+
+    def test_quote_entered_in_a_draft_gets_its_date_on_publication(
+        self, zhang, django_user_model
+    ):
+        """A draft's quote has no date until the article is published; then it
+        takes the publication date."""
+        quote = self.quote_in_a_draft_then_published(zhang, django_user_model)
         assert quote.said_on == datetime.date(2022, 5, 3)
 
     def test_quote_takes_the_role_held_on_its_publication_date(
@@ -261,16 +269,5 @@ class TestQuotesOfDrafts:
             start_date=datetime.date(2019, 1, 1),
             end_date=datetime.date(2023, 1, 1),
         )
-        draft = ArticleFactory(body=BODY, status="draft", published_at=None)
-        quote = QuoteFactory(article=draft, speaker=zhang, text="major space power")
-        assert quote.organisation is None
-        editor = django_user_model.objects.create_user("eddie", is_staff=True)
-        editor.groups.add(Group.objects.get(name="Editors"))
-        services.article_transition(
-            article=draft,
-            status="published",
-            user=editor,
-            published_at=datetime.datetime(2022, 5, 3, 9, tzinfo=datetime.UTC),
-        )
-        quote.refresh_from_db()
+        quote = self.quote_in_a_draft_then_published(zhang, django_user_model)
         assert quote.organisation == embassy
