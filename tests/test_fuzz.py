@@ -4,10 +4,9 @@ as an anonymous client and as an editor sending ``Authorization: Token …``.
 Each operation of each pass is one test, so one database transaction, on
 top of the reference story loaded once for the module; every generated
 request runs in a savepoint rolled back after it, so no example sees
-another's writes. Path
-parameters name the seed's records (its slugs as the schema's examples, its
-records drawn as often as generated values), so details, writes and merges
-reach real rows.
+another's writes. Path parameters name the seed's records (its slugs as the
+schema's examples, its records drawn as often as generated values), so
+details, writes and merges reach real rows.
 
 Per operation: up to MAX_EXAMPLES generated examples (valid and invalid),
 plus Schemathesis' coverage cases (valid boundary values of every parameter

@@ -60,8 +60,11 @@ class Paginator(DjangoPaginator):
     def count(self) -> int:
         if not hasattr(self.object_list, "query"):  # a list: search hits
             return len(self.object_list)
-        queryset = self.object_list.order_by()
-        return self._from_capped(queryset.values("pk")[: COUNT_LIMIT + 1].count())
+        return self._from_capped(self._capped_rows().count())
+
+    def _capped_rows(self):
+        """At most ``COUNT_LIMIT + 1`` matching ids: what the count counts."""
+        return self.object_list.order_by().values("pk")[: COUNT_LIMIT + 1]
 
     def _from_capped(self, capped: int) -> int:
         """The count to show, given the count capped at ``COUNT_LIMIT + 1``."""
@@ -103,7 +106,7 @@ class Paginator(DjangoPaginator):
         """``SELECT COUNT(*)`` over at most ``COUNT_LIMIT + 1`` matching rows,
         as an expression. RawSQL because the ORM cannot count a sliced
         subquery; the inner SQL and its parameters are the ORM's own."""
-        inner = self.object_list.order_by().values("pk")[: COUNT_LIMIT + 1]
+        inner = self._capped_rows()
         sql, params = inner.query.get_compiler(using=inner.db).as_sql()
         return RawSQL(  # noqa: S611 - the ORM's own SQL and parameters
             f"SELECT COUNT(*) FROM ({sql}) capped",  # noqa: S608
