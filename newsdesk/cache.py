@@ -47,6 +47,8 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 from simple_history.models import HistoricalChanges
 
+from newsdesk.api import throttling
+
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/"
@@ -286,7 +288,7 @@ def _cached_response(
             request, etag=entry.etag, last_modified=entry.last_modified
         )
         if not_modified is not None:
-            if not _count_request(cache, rates, found):
+            if not _count_request(cache, rates, found, request):
                 return None
             for name, value in entry.headers:
                 if name.lower() in ("etag", "last-modified", "vary"):
@@ -300,7 +302,7 @@ def _cached_response(
     # the entry describes.
     if body is None or body[0] != entry.etag:
         return None
-    if not _count_request(cache, rates, found):
+    if not _count_request(cache, rates, found, request):
         return None
     response = HttpResponse(body[1], status=entry.status)
     for name, value in entry.headers:
@@ -357,20 +359,34 @@ def _rates(request: HttpRequest) -> dict[str, SimpleRateThrottle] | None:
     return rates
 
 
-def _count_request(cache, rates: dict[str, SimpleRateThrottle], found) -> bool:
+def _count_request(
+    cache, rates: dict[str, SimpleRateThrottle], found, request: HttpRequest
+) -> bool:
     """A cached answer counts against the anonymous rates like any other:
     ``SimpleRateThrottle.allow_request`` on the histories already read with
-    the entry. When a rate is used up nothing is counted, and the view
-    answers (429) instead."""
+    the entry, and reports the quota left (``RateLimit-*`` headers). When a
+    rate is used up nothing is counted, and the view answers (429) instead."""
     histories: dict[int, dict[str, list[float]]] = {}
+    quotas = []
     for rate_key, throttle in rates.items():
         now = throttle.timer()
         history = [at for at in found.get(rate_key, []) if at > now - throttle.duration]
         if len(history) >= throttle.num_requests:
             return False
-        histories.setdefault(throttle.duration, {})[rate_key] = [now, *history]
+        history = [now, *history]
+        histories.setdefault(throttle.duration, {})[rate_key] = history
+        quotas.append(
+            throttling.quota(
+                num_requests=throttle.num_requests,
+                duration=throttle.duration,
+                history=history,
+                now=now,
+            )
+        )
     for duration, values in histories.items():
         cache.set_many(values, duration)
+    for found_quota in quotas:
+        throttling.record(request, found_quota)
     return True
 
 

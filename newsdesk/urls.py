@@ -13,6 +13,7 @@ handler404 = "newsdesk.api.errors.not_found"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
     path("admin/", admin.site.urls),
+    path("stories/", include("articles.urls")),
     path("api/v1/", include("newsdesk.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path(

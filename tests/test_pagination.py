@@ -168,9 +168,10 @@ class TestCursor:
         assert not any("COUNT(" in q.upper() for q in sql(deep))
 
     def test_only_quotes_and_articles_take_a_cursor(self, archive):
-        """Elsewhere cursor= is not a parameter, and page numbers answer."""
-        body = get(Client(), f"{API}/people/", {"cursor": ""})
-        assert "count" in body
+        """Elsewhere cursor= is not a parameter: a 400 naming it."""
+        response = Client().get(f"{API}/people/", {"cursor": ""})
+        assert response.status_code == 400
+        assert "Unknown parameter 'cursor'" in response.json()["cursor"][0]
 
 
 class TestCount:

@@ -14,6 +14,7 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from newsdesk.api.parameters import StrictParametersMixin
 from newsdesk.api.writing import EntityRefField, JSONParser, StrictWriteSerializer
 
 from ..extraction import Gazetteer, extract
@@ -224,7 +225,7 @@ class CanEnterQuotes(permissions.BasePermission):
         )
 
 
-class ExtractionView(APIView):
+class ExtractionView(StrictParametersMixin, APIView):
     """Proposals of structure for a story's text: its quotes with speakers,
     cues, outlets and organisations, and the people, organisations and
     agreements it names, resolved against the registry. Read-only: nothing is

@@ -5,7 +5,6 @@ fieldsets and expansion at a fixed number of queries per page."""
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -17,20 +16,14 @@ from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from entities import selectors as entity_selectors
-from newsdesk.api.dynamic import (
-    FIELDS_PARAMETER,
-    DynamicFieldsViewMixin,
-    FacetsMixin,
-    expand_parameter,
-    facets_parameter,
-    slug_parameter,
-)
+from newsdesk.api.dynamic import DynamicFieldsViewMixin, FacetsMixin, slug_parameter
+from newsdesk.api.parameters import StrictParametersMixin
 from newsdesk.api.writing import ServiceWriteMixin, write_schemas
 
 from ..filters import ArticleFilter, QuoteFilter
 from ..models import ArticleAgreement, ArticleOrganisation, ArticlePerson, Quote
 from ..selectors import articles_visible, can_see_unpublished, quotes_visible
-from .jsonld import article_jsonld
+from .jsonld import JSONLD_REFERENCE, article_jsonld
 from .renderers import JSONLDRenderer
 from .serializers import (
     ArticleDetailSerializer,
@@ -69,22 +62,11 @@ ARTICLE_FACETS = {
     "status": "status",
 }
 
-QUOTE_LIST_SCHEMA = extend_schema(
-    parameters=[
-        FIELDS_PARAMETER,
-        expand_parameter(QUOTE_EXPAND),
-        facets_parameter(QUOTE_FACETS),
-    ]
-)
-
 
 @extend_schema_view(
     **write_schemas("quote", QuoteWriteSerializer, QuoteSerializer, lookup="id"),
-    list=QUOTE_LIST_SCHEMA,
     retrieve=extend_schema(
         parameters=[
-            FIELDS_PARAMETER,
-            expand_parameter(QUOTE_EXPAND),
             OpenApiParameter(
                 "id", int, OpenApiParameter.PATH, description="The quote's id."
             ),
@@ -92,6 +74,7 @@ QUOTE_LIST_SCHEMA = extend_schema(
     ),
 )
 class QuoteViewSet(
+    StrictParametersMixin,
     ServiceWriteMixin,
     FacetsMixin,
     DynamicFieldsViewMixin,
@@ -153,24 +136,14 @@ class QuoteViewSet(
         return self._nested_owner
 
 
-ARTICLE_FORMAT = OpenApiParameter(
-    "format",
-    OpenApiTypes.STR,
-    enum=["json", "jsonld"],
-    description="`jsonld` answers schema.org JSON-LD (a NewsArticle with its "
-    "Quotations and mentions), as does `Accept: application/ld+json`.",
-)
-
-
 @extend_schema_view(
     **write_schemas("article", ArticleWriteSerializer, ArticleDetailSerializer),
-    list=extend_schema(parameters=[FIELDS_PARAMETER, facets_parameter(ARTICLE_FACETS)]),
     retrieve=extend_schema(
-        parameters=[FIELDS_PARAMETER, ARTICLE_FORMAT, slug_parameter("article")],
+        parameters=[slug_parameter("article")],
         responses={
             (200, "application/json"): ArticleDetailSerializer,
             (200, "application/ld+json"): OpenApiResponse(
-                OpenApiTypes.OBJECT,
+                JSONLD_REFERENCE,
                 description="schema.org NewsArticle with its Quotations and "
                 "mentions (JSON-LD).",
             ),
@@ -178,6 +151,7 @@ ARTICLE_FORMAT = OpenApiParameter(
     ),
 )
 class ArticleViewSet(
+    StrictParametersMixin,
     ServiceWriteMixin,
     FacetsMixin,
     DynamicFieldsViewMixin,
@@ -194,6 +168,7 @@ class ArticleViewSet(
     ordering = ["-published_at", "-id"]
     facet_fields = ARTICLE_FACETS
     facet_entities = {"person", "organisation", "agreement", "source"}
+    editor_facets = {"status"}
 
     def get_renderers(self):
         renderers = [JSONRenderer(), BrowsableAPIRenderer()]
@@ -209,7 +184,11 @@ class ArticleViewSet(
     def get_facet_fields(self):
         if can_see_unpublished(self.request.user):
             return ARTICLE_FACETS
-        return {name: path for name, path in ARTICLE_FACETS.items() if name != "status"}
+        return {
+            name: path
+            for name, path in ARTICLE_FACETS.items()
+            if name not in self.editor_facets
+        }
 
     def get_queryset(self):
         queryset = (

@@ -11,11 +11,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
-from newsdesk.api.dynamic import (
-    FIELDS_PARAMETER,
-    DynamicFieldsViewMixin,
-    slug_parameter,
-)
+from newsdesk.api.dynamic import DynamicFieldsViewMixin, slug_parameter
+from newsdesk.api.parameters import StrictParametersMixin
 from newsdesk.api.writing import ServiceWriteMixin, etag_for, write_schemas
 
 from .. import selectors, services
@@ -33,11 +30,9 @@ from .serializers import (
     RoleWriteSerializer,
 )
 
-DYNAMIC = extend_schema(parameters=[FIELDS_PARAMETER])
-
 
 def detail_schema(noun: str):
-    return extend_schema(parameters=[FIELDS_PARAMETER, slug_parameter(noun)])
+    return extend_schema(parameters=[slug_parameter(noun)])
 
 
 class MergedSlugRedirectMixin:
@@ -119,11 +114,11 @@ class MergeActionMixin:
 
 
 @extend_schema_view(
-    list=DYNAMIC,
     retrieve=detail_schema("person"),
     **write_schemas("person", PersonWriteSerializer, PersonSerializer),
 )
 class PersonViewSet(
+    StrictParametersMixin,
     MergedSlugRedirectMixin,
     MergeActionMixin,
     ServiceWriteMixin,
@@ -149,13 +144,13 @@ class PersonViewSet(
 
 
 @extend_schema_view(
-    list=DYNAMIC,
     retrieve=detail_schema("organisation"),
     **write_schemas(
         "organisation", OrganisationWriteSerializer, OrganisationSerializer
     ),
 )
 class OrganisationViewSet(
+    StrictParametersMixin,
     MergedSlugRedirectMixin,
     MergeActionMixin,
     ServiceWriteMixin,
@@ -182,12 +177,14 @@ class OrganisationViewSet(
 
 
 @extend_schema_view(
-    list=DYNAMIC,
     retrieve=detail_schema("agreement"),
     **write_schemas("agreement", AgreementWriteSerializer, AgreementSerializer),
 )
 class AgreementViewSet(
-    ServiceWriteMixin, DynamicFieldsViewMixin, viewsets.ModelViewSet
+    StrictParametersMixin,
+    ServiceWriteMixin,
+    DynamicFieldsViewMixin,
+    viewsets.ModelViewSet,
 ):
     """Agreements with their parties and dated status history."""
 
@@ -222,7 +219,7 @@ class AgreementViewSet(
     ),
     **write_schemas("role", RoleWriteSerializer, RoleReadSerializer, lookup="id"),
 )
-class RoleViewSet(ServiceWriteMixin, viewsets.ModelViewSet):
+class RoleViewSet(StrictParametersMixin, ServiceWriteMixin, viewsets.ModelViewSet):
     """Titles people hold in organisations, with dates."""
 
     serializer_class = RoleReadSerializer

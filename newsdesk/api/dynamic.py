@@ -105,33 +105,6 @@ class DynamicFieldsViewMixin:
         return queryset
 
 
-FIELDS_PARAMETER = OpenApiParameter(
-    "fields",
-    OpenApiTypes.STR,
-    description="Comma-separated top-level fields to return (sparse fieldset); "
-    "all by default.",
-)
-
-
-def expand_parameter(names) -> OpenApiParameter:
-    return OpenApiParameter(
-        "expand",
-        OpenApiTypes.STR,
-        description="Comma-separated linked objects to return in full instead "
-        f"of as links: {', '.join(names)}.",
-    )
-
-
-def facets_parameter(names) -> OpenApiParameter:
-    return OpenApiParameter(
-        "facets",
-        OpenApiTypes.STR,
-        description="Comma-separated facets to count over all results matching "
-        f"the other filters (top {FACET_SIZE} values each): {', '.join(names)}. "
-        "The counts are returned under `facets`.",
-    )
-
-
 FACET_SIZE = 10
 
 
@@ -162,6 +135,8 @@ class FacetsMixin:
 
     facet_fields: dict[str, str] = {}
     facet_entities: set[str] = set()
+    # Facets only editors may count (anonymous clients get a 400).
+    editor_facets: set[str] = set()
     pagination_class = FacetedPageNumberPagination
 
     def get_facet_fields(self) -> dict[str, str]:

@@ -123,6 +123,7 @@ class ResolvingForm(forms.Form):
             for name, value in cleaned_data.items()
             if isinstance(value, Unresolved)
         }
+        self._check_ranges(cleaned_data)
         if not unresolved:
             return cleaned_data
         found = resolve_all(unresolved)
@@ -133,15 +134,59 @@ class ResolvingForm(forms.Form):
                 self.add_error(name, error)
         return cleaned_data
 
+    # (from, to) parameter names of each date range the form takes.
+    date_ranges: list[tuple[str, str]] = []
+
+    def _check_ranges(self, cleaned_data) -> None:
+        """A range that ends before it starts is a mistake to point out, not
+        a question whose answer is "nothing"."""
+        for start, end in self.date_ranges:
+            first, last = cleaned_data.get(start), cleaned_data.get(end)
+            if first and last and first > last:
+                self.add_error(
+                    start,
+                    ValidationError(
+                        "%(start)s is later than %(end)s: nothing can match.",
+                        code="empty_range",
+                        params={"start": start, "end": end},
+                    ),
+                )
+
 
 class FilterSet(django_filters.FilterSet):
     """Newsdesk's FilterSet: its form resolves the entity filters together
     (``ResolvingForm``), so a list filtered by a speaker, an organisation and
-    an outlet costs one lookup query, not three."""
+    an outlet costs one lookup query, not three; and it refuses a date range
+    whose start is after its end."""
 
     def get_form_class(self):
         form_class = super().get_form_class()
-        return type(form_class.__name__, (ResolvingForm, form_class), {})
+        return type(
+            form_class.__name__,
+            (ResolvingForm, form_class),
+            {"date_ranges": self.date_ranges()},
+        )
+
+    @classmethod
+    def date_ranges(cls) -> list[tuple[str, str]]:
+        bounds: dict[str, dict[bool, str]] = {}
+        for name, filter_ in cls.base_filters.items():
+            if isinstance(filter_, DateBoundFilter):
+                bounds.setdefault(filter_.field_name, {})[filter_.on_or_after] = name
+        return [
+            (pair[True], pair[False])
+            for pair in bounds.values()
+            if True in pair and False in pair
+        ]
+
+    @classmethod
+    def repeatable_parameters(cls) -> set[str]:
+        """The parameters that may be given more than once."""
+        return {
+            name
+            for name, filter_ in cls.base_filters.items()
+            if getattr(filter_, "repeatable", False)
+        }
 
 
 class EntityListField(forms.Field):
@@ -215,6 +260,13 @@ class EntityFilter(QuerySetRequestMixin, django_filters.Filter):
     """
 
     field_class = EntityListField
+    # A comma-separated list in one parameter (``speaker=a,b``).
+    repeatable = False
+
+    def parameter_schema(self) -> tuple[dict, bool]:
+        """The OpenAPI schema of the parameter and its ``explode``
+        (``newsdesk/api/schema.py`` reads it)."""
+        return {"type": "array", "items": ENTITY_NAME_SCHEMA}, self.repeatable
 
     def __init__(self, *args, noun: str = "record", **kwargs):
         kwargs.setdefault("noun", noun)
@@ -252,6 +304,9 @@ class EntityAllFilter(EntityFilter):
     comma list still means any of."""
 
     field_class = EntityGroupsField
+    # Each repetition a parameter of its own (``party=a&party=b``); a comma
+    # list inside one stays "any of", which the schema can only describe.
+    repeatable = True
 
     def filter(self, qs, value):
         if not value:
@@ -260,6 +315,13 @@ class EntityAllFilter(EntityFilter):
             ids = [record.pk for record in group]
             qs = qs.filter(**{f"{self.field_name}__in": ids})
         return self._distinct(qs)
+
+
+ENTITY_NAME_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "description": "A slug (`zhang-hanhui`) or a Wikidata id (`Q148`).",
+}
 
 
 class ISODateField(forms.DateField):
@@ -277,6 +339,9 @@ class DateBoundFilter(django_filters.Filter):
     def __init__(self, *args, on_or_after: bool, **kwargs):
         self.on_or_after = on_or_after
         super().__init__(*args, **kwargs)
+
+    def parameter_schema(self) -> tuple[dict, None]:
+        return {"type": "string", "format": "date"}, None
 
     def filter(self, qs, value):
         if value is None:
@@ -326,6 +391,10 @@ class ChoiceListFilter(django_filters.Filter):
     """One of a fixed set of values; a comma list means any of them."""
 
     field_class = ChoiceListField
+
+    def parameter_schema(self) -> tuple[dict, bool]:
+        allowed = [str(value) for value, _ in self.extra["choices"]]
+        return {"type": "array", "items": {"type": "string", "enum": allowed}}, False
 
     def filter(self, qs, value):
         if not value:

@@ -36,6 +36,24 @@ class OrderingFilter(filters.OrderingFilter):
             return fields
         return self.get_default_ordering(view)
 
+    def get_schema_operation_parameters(self, view):
+        """A comma list of the fields the view orders by, each ascending or
+        descending, typed as such."""
+        parameters = super().get_schema_operation_parameters(view)
+        # The views list their fields, so no queryset is needed.
+        fields = [name for name, _ in self.get_valid_fields(None, view)]
+        for parameter in parameters:
+            parameter["schema"] = {
+                "type": "array",
+                "items": {
+                    "type": "string",
+                    "enum": [f"{p}{f}" for f in fields for p in ("", "-")],
+                },
+            }
+            parameter["style"] = "form"
+            parameter["explode"] = False
+        return parameters
+
     def filter_queryset(self, request, queryset, view):
         ordering = self.get_ordering(request, queryset, view) or list(
             queryset.query.order_by or queryset.model._meta.ordering

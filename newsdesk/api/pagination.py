@@ -18,14 +18,14 @@ import datetime
 import json
 
 from django.core.exceptions import EmptyResultSet
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db import connections
 from django.db.models import F, IntegerField, Q
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from rest_framework import pagination
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -141,15 +141,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
     def get_page_size(self, request):
         # DRF quietly falls back to the default for a malformed page_size;
         # the contract promises a 400 naming the parameter instead.
-        from rest_framework.exceptions import ValidationError
-
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        try:
-            size = int(raw)
-        except ValueError:
-            size = 0
+        size = int(raw) if raw.isascii() and raw.isdigit() else 0
         if not 1 <= size <= self.max_page_size:
             raise ValidationError(
                 {
@@ -182,8 +177,56 @@ class PageNumberPagination(pagination.PageNumberPagination):
         }
         return response_schema
 
+    def get_page_number(self, request, paginator):
+        """A page number is a whole number from 1: anything else is a 400
+        naming ``page`` (DRF's 404 "Invalid page" said neither)."""
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+            raise ValidationError(
+                {self.page_query_param: ["Enter a whole number from 1."]}
+            )
+        return int(raw)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.cursor = None
+        if (
+            getattr(view, "cursor_pagination", False)
+            and CursorPagination.cursor_query_param in request.query_params
+        ):
+            self.cursor = CursorPagination()
+            self.cursor.page_size = self.get_page_size(request)
+            return self.cursor.paginate_queryset(queryset, request, view)
+        page_size = self.get_page_size(request)
+        paginator = self.django_paginator_class(queryset, page_size)
+        number = self.get_page_number(request, paginator)
+        try:
+            self.page = paginator.page(number)
+        except InvalidPage:
+            pages = paginator.num_pages
+            raise NotFound(
+                f"There is no page {number}: at {page_size} per page there "
+                f"{'is' if pages == 1 else 'are'} {pages} "
+                f"page{'' if pages == 1 else 's'}."
+            ) from None
+        if paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        self.request = request
+        return list(self.page)
+
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
+        # What get_page_number and get_page_size accept, typed as such.
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                }
         if getattr(view, "cursor_pagination", False):
             parameters.append(
                 {
@@ -195,17 +238,6 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 }
             )
         return parameters
-
-    def paginate_queryset(self, queryset, request, view=None):
-        self.cursor = None
-        if (
-            getattr(view, "cursor_pagination", False)
-            and CursorPagination.cursor_query_param in request.query_params
-        ):
-            self.cursor = CursorPagination()
-            self.cursor.page_size = self.get_page_size(request)
-            return self.cursor.paginate_queryset(queryset, request, view)
-        return super().paginate_queryset(queryset, request, view)
 
     def get_paginated_response(self, data, extra=None):
         if self.cursor is not None:
@@ -386,29 +418,50 @@ def _encode_value(value):
 
 
 class FacetedPageNumberPagination(PageNumberPagination):
-    """Pages of a list that offers ``facets=``."""
+    """Pages of a list that offers ``facets=``.
+
+    ``schema_view`` is the view whose schema is being written (set by
+    ``newsdesk.api.schema.AutoSchema``): its facets are the properties of
+    ``facets``, entities counted by slug and name, plain values by value."""
+
+    schema_view = None
 
     def get_paginated_response_schema(self, schema):
         response_schema = super().get_paginated_response_schema(schema)
+        count = {"type": "integer", "description": "Matching results."}
+        entity = {
+            "type": "object",
+            "properties": {
+                "slug": {"type": "string", "description": "Entity slug."},
+                "name": {"type": "string", "description": "Entity name."},
+                "count": count,
+            },
+            "required": ["slug", "name", "count"],
+        }
+        value = {
+            "type": "object",
+            "properties": {
+                "value": {"type": "string", "description": "Plain value."},
+                "count": count,
+            },
+            "required": ["value", "count"],
+        }
+        view = self.schema_view
+        names = list(getattr(view, "facet_fields", {}))
+        entities = getattr(view, "facet_entities", set())
         response_schema["properties"]["facets"] = {
             "type": "object",
-            "description": "Present when facets= is given: for each facet, its "
-            "top values (slug and name for entities, value otherwise) with the "
-            "number of matching results.",
-            "additionalProperties": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "properties": {
-                        "slug": {"type": "string", "description": "Entity slug."},
-                        "name": {"type": "string", "description": "Entity name."},
-                        "value": {"type": "string", "description": "Plain value."},
-                        "count": {
-                            "type": "integer",
-                            "description": "Matching results.",
-                        },
-                    },
-                },
+            "description": "Present when facets= is given: each facet asked "
+            "for, with its top values (slug and name for entities, value "
+            "otherwise) and the number of matching results.",
+            "properties": {
+                name: {
+                    "type": "array",
+                    "description": f"Top values of {name}.",
+                    "items": entity if name in entities else value,
+                }
+                for name in names
             },
+            "additionalProperties": False,
         }
         return response_schema

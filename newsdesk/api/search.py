@@ -8,6 +8,8 @@ from rest_framework.exceptions import ValidationError
 
 from articles.selectors import search, with_snippets
 
+from .parameters import StrictParametersMixin
+
 
 class SearchHitSerializer(serializers.Serializer):
     type = serializers.ChoiceField(
@@ -56,9 +58,10 @@ class SearchHitSerializer(serializers.Serializer):
         )
     ]
 )
-class SearchView(generics.ListAPIView):
+class SearchView(StrictParametersMixin, generics.ListAPIView):
     """Everything matching ``q``, best first."""
 
+    extra_query_parameters = ("q",)
     serializer_class = SearchHitSerializer
     filter_backends = []
     # Reading is open to all; what each client may find is the selector's call.

@@ -61,6 +61,9 @@ MIDDLEWARE = [
     # Before anything that answers by itself (the cache, 304s), so those
     # answers carry the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
+    # RateLimit-* headers from the throttles; outside the cache, so a cached
+    # answer never keeps one client's quota (newsdesk/api/throttling.py).
+    "newsdesk.api.throttling.RateLimitHeadersMiddleware",
     # Anonymous API reads from the cache; decides before sessions and
     # authentication run, from the request's headers (newsdesk/cache.py).
     "newsdesk.cache.AnonymousAPICacheMiddleware",
@@ -192,12 +195,24 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_REQUEST_BODY_BYTES", default=1_048_57
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_HEADERS = (*default_cors_headers, "if-match", "if-none-match")
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "X-Cache"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "X-Cache",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
 
 STATIC_URL = "static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 
 LOGIN_URL = "admin:login"
+
+# The newsroom that publishes the stories: the publisher of their JSON-LD.
+NEWSROOM_NAME = env.str("NEWSROOM_NAME", default="Newsdesk")
 
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
@@ -206,8 +221,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "newsdesk.api.throttling.AnonRateThrottle",
+        "newsdesk.api.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="120/minute"),
@@ -227,7 +242,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "newsdesk.api.pagination.PageNumberPagination",
     "EXCEPTION_HANDLER": "newsdesk.api.errors.exception_handler",
     "PAGE_SIZE": 20,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "newsdesk.api.schema.AutoSchema",
+    # An unknown format= answers 406, not 404 (newsdesk/api/parameters.py).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "newsdesk.api.parameters.ContentNegotiation",
     "URL_FORMAT_OVERRIDE": "format",
     "DEFAULT_VERSIONING_CLASS": None,
 }
@@ -239,9 +256,12 @@ SPECTACULAR_SETTINGS = {
         "Structured news: articles, the quotes in them, and the people, "
         "organisations and agreements behind them. Anonymous clients read "
         "published content only. Entity filters take slugs or Wikidata ids; a "
-        "comma-separated list means any of them."
+        "comma-separated list means any of them. An unknown or repeated "
+        "parameter answers 400 (only `party` repeats, each repetition "
+        "required); an empty value is as if it were not given."
     ),
-    "VERSION": "1.0.0",
+    # What changed for clients, version by version: docs/api-changes.md.
+    "VERSION": "2.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Interactive docs are served from our own static files, never a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -252,6 +272,8 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "newsdesk.api.errors.document_error_responses",
+        "articles.api.jsonld.document_jsonld",
+        "newsdesk.api.schema.nullable_references",
     ],
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "articles.models.ArticleStatus",

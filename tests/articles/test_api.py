@@ -1115,7 +1115,11 @@ class TestArticleJSONLD:
         """The article is a schema.org NewsArticle with its text and date."""
         assert jsonld["@context"] == "https://schema.org"
         assert jsonld["@type"] == "NewsArticle"
-        assert jsonld["@id"] == f"http://testserver{API}/articles/{REFERENCE}/"
+        page = f"http://testserver/stories/{REFERENCE}/"
+        assert jsonld["@id"] == f"{page}#article"
+        assert jsonld["url"] == page
+        assert jsonld["mainEntityOfPage"] == {"@type": "WebPage", "@id": page}
+        assert jsonld["identifier"] == f"http://testserver{API}/articles/{REFERENCE}/"
         assert jsonld["headline"].startswith("China's ambassador")
         assert jsonld["articleBody"].startswith("Russia’s space cooperation")
         assert jsonld["datePublished"] == "2022-05-03T09:00:00+00:00"
