@@ -56,9 +56,11 @@ def organisation_node(organisation, request) -> dict:
 
 
 def agreement_node(agreement, request) -> dict:
+    # schema.org has no Agreement type: a CreativeWork whose additional type
+    # is Newsdesk's agreements, named by their collection's URL.
     return {
         "@type": "CreativeWork",
-        "additionalType": "Agreement",
+        "additionalType": request.build_absolute_uri(reverse("agreement-list")),
         "@id": _absolute(request, "agreement-detail", agreement.slug),
         "name": agreement.title,
         **_same_as(agreement),
@@ -230,11 +232,7 @@ AGREEMENT = _node(
     "CreativeWork",
     "An agreement of the registry.",
     {
-        "additionalType": {
-            "type": "string",
-            "enum": ["Agreement"],
-            "description": "Marks an agreement.",
-        },
+        "additionalType": _uri("Marks an agreement: the agreements' API URL."),
         "name": _text("Its title."),
         "sameAs": SAME_AS,
     },
