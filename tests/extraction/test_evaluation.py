@@ -38,6 +38,19 @@ REAL = GOLD / "real"
 SPLIT = json.loads((REAL / "split.json").read_text(encoding="utf-8"))
 ALL = gold_paths(GOLD, "all")
 KINDS = {"direct", "partial", "indirect"}
+#: Titles a person's form must not carry (the canonical name never does).
+TITLES = {
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Gen",
+    "Secretary",
+    "Ambassador",
+    "President",
+    "Administrator",
+}
 
 
 def problems(path: Path) -> list[str]:
@@ -71,6 +84,10 @@ def problems(path: Path) -> list[str]:
                 found.append(f"{where}: a quoted span must follow a quotation mark")
             if quote["text"][-1] == "," or quote["text"][-1] in QUOTATION_MARKS:
                 found.append(f"{where}: comma or closing mark inside the span")
+    for person in data.get("people", []):
+        for form in person.get("forms", []):
+            if form.split()[0].rstrip(".") in TITLES:
+                found.append(f"{path.name}: form {form!r} carries a title")
     for words in data.get("not_quotes", []):
         if words not in body:
             found.append(f"{path.name}: not_quote {words!r} is not in the text")
