@@ -63,6 +63,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         which = "held-out" if options["held_out"] else options["gold_set"]
+        if options["held_out"] and options["gold_set"] not in ("default", "held-out"):
+            raise CommandError("--held-out is the held-out set; give one set.")
         if options["paths"] and (options["held_out"] or which != "default"):
             raise CommandError("Give gold files or a set, not both.")
         paths = [Path(p) for p in options["paths"]] or gold_paths(GOLD, which)
