@@ -182,6 +182,8 @@ def test_the_command_scores_the_set_asked_for():
     assert _names(gold_set="train") == {p.stem for p in gold_paths(GOLD, "train")}
     with pytest.raises(CommandError):
         call_command("evaluate_extraction", str(GOLD / "trade-deal.json"), "--held-out")
+    with pytest.raises(CommandError):
+        call_command("evaluate_extraction", "--held-out", "--set", "train")
 
 
 def test_the_command_reports_overlap_figures_and_skips_unannotated_mentions():
