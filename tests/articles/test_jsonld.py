@@ -163,3 +163,11 @@ def test_shipped_context_defines_what_the_schema_documents():
     documented = documented_properties(NEWS_ARTICLE)
     assert "spokenByCharacter" in documented
     assert documented <= set(CONTEXT["@context"]), documented - set(CONTEXT["@context"])
+
+
+def test_jsonld_costs_a_fixed_number_of_queries(seeded, django_assert_num_queries):
+    """The reference story's JSON-LD: the JSON detail's queries (one for all
+    eleven quotes), two reading the story's and its quotes' last edits, and
+    the savepoint and its release around the request."""
+    with django_assert_num_queries(10):
+        assert story()["hasPart"]
