@@ -8,7 +8,9 @@ import datetime
 import io
 import json
 import random
+from pathlib import Path
 
+import jsonschema
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
@@ -38,8 +40,11 @@ from entities.models import (
     PersonAlias,
     Role,
 )
+from newsdesk.interchange import format as interchange_format
 
 pytestmark = pytest.mark.django_db
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "docs/export-format.schema.json"
 
 SEED_ARTICLE = "china-russia-space-cooperation-benefits-humanity"
 ArticleAuthor = Article.authors.through
@@ -667,6 +672,23 @@ def test_progress_on_stderr_only_when_asked(seed, tmp_path):
     assert "Importing: " in progress and "(100%)" in progress
 
 
+def test_export_matches_the_shipped_json_schema(exported, tmp_path):
+    """docs/export-format.schema.json is the schema the import validates
+    with, and the export's output is valid against it."""
+    shipped = SCHEMA_FILE.read_text(encoding="utf-8")
+    assert shipped == interchange_format.json_schema_text(), (
+        "regenerate it: python -m newsdesk.interchange.format > "
+        "docs/export-format.schema.json"
+    )
+    validator = jsonschema.Draft202012Validator(json.loads(shipped))
+    assert list(validator.iter_errors(exported)) == []
+    broken = copy.deepcopy(exported)
+    broken["articles"][0]["quotes"][0]["said_on"] = "3 May 2022"
+    del broken["people"][0]["aliases"]
+    problems = sorted(e.message for e in validator.iter_errors(broken))
+    assert len(problems) == 2, problems
+
+
 # --------------------------------------------------------------------------
 # Bad files: refused with a clear message, nothing imported.
 
@@ -724,6 +746,29 @@ def test_wrong_type(exported, tmp_path):
         f'article "{article["slug"]}": "version" must be a whole number, not a string'
         in (message)
     )
+
+
+def test_unknown_key_and_nested_types(exported, tmp_path):
+    """The schema's complaints name the record and key as the rest do."""
+    article = exported["articles"][1]
+    article["subtitle"] = "no such key"
+    article["quotes"][0]["start"] = -1
+    article["mentions"]["people"] = "everyone"
+    exported["agreements"][0]["parties"][0]["organisation"] = 7
+    exported["roles"][1] = ["not", "a", "role"]
+    message = refused(tmp_path, exported)
+    where = f'article "{article["slug"]}"'
+    assert f'{where}: unknown key "subtitle"' in message
+    assert f'quotes[0] of {where}: "start" must be at least 0, not -1' in message
+    assert f'"mentions" of {where}: "people" must be an array, not a string' in (
+        message
+    )
+    agreement = exported["agreements"][0]["slug"]
+    assert (
+        f'parties[0] of agreement "{agreement}": "organisation" must be a string, '
+        "not a number"
+    ) in message
+    assert "roles[1]: must be an object, not an array" in message
 
 
 def test_bad_date(exported, tmp_path):

@@ -45,7 +45,7 @@ from entities.models import (
 )
 from newsdesk.cache import content_changed
 
-from .import_newsroom import timestamps_as_given
+from newsdesk.interchange.restore import timestamps_as_given
 
 ArticleAuthor = Article.authors.through
 
