@@ -121,6 +121,7 @@ def test_unknown_key_and_nested_types(exported, tmp_path):
     article["mentions"]["people"] = "everyone"
     exported["agreements"][0]["parties"][0]["organisation"] = 7
     exported["roles"][1] = ["not", "a", "role"]
+    article["authors"].append(3)
     message = refused(tmp_path, exported)
     where = f'article "{article["slug"]}"'
     assert f'{where}: unknown key "subtitle"' in message
@@ -134,6 +135,10 @@ def test_unknown_key_and_nested_types(exported, tmp_path):
         "not a number"
     ) in message
     assert "roles[1]: must be an object, not an array" in message
+    index = len(article["authors"]) - 1
+    assert f"authors[{index}] of {where}: must be a person's slug, not a number" in (
+        message
+    )
 
 
 def test_bad_date(exported, tmp_path):

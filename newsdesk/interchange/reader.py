@@ -102,7 +102,7 @@ def _where(data, loc: tuple) -> tuple[str, str | None]:
     where, rest = _label(data, loc[0], loc[1]), list(loc[2:])
     if len(rest) >= 2 and rest[0] in _NESTED and isinstance(rest[1], int):
         where, rest = f"{rest[0]}[{rest[1]}] of {where}", rest[2:]
-    elif rest and rest[0] == "mentions":
+    elif len(rest) >= 2 and rest[0] == "mentions":
         if len(rest) >= 3 and isinstance(rest[2], int):
             where, rest = f"mentions.{rest[1]}[{rest[2]}] of {where}", rest[3:]
         else:
@@ -112,6 +112,9 @@ def _where(data, loc: tuple) -> tuple[str, str | None]:
 
 def _complaint(error: dict) -> str:
     kind, value, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    loc = error["loc"]
+    if kind == "string_type" and len(loc) == 4 and loc[2] == "authors":
+        return f"must be a person's slug, not {json_type(value)}"
     expected = {
         "string_type": "a string",
         "int_type": "a whole number",
