@@ -239,3 +239,44 @@ class TestDeployCheck:
             }
         }
         assert "newsdesk.W001" not in self._ids()
+
+
+ODD_KEYS = ["%00", "a%00b", "%ED%A0%80", "..", "a.b", "%C0%AF", "1%2F2", "abc"]
+DETAIL_ROUTES = [
+    "articles/{}/",
+    "quotes/{}/",
+    "people/{}/",
+    "people/{}/quotes/",
+    "people/{}/merge/",
+    "organisations/{}/",
+    "organisations/{}/quotes/",
+    "agreements/{}/",
+    "roles/{}/",
+]
+
+
+@pytest.mark.django_db
+class TestOddKeysInURLs:
+    """A key PostgreSQL would refuse (NUL), or that no record can have,
+    answers the API's JSON 404 for every method, before any query runs."""
+
+    @pytest.mark.parametrize(
+        ("route", "key"),
+        [
+            (route, key)
+            for route in DETAIL_ROUTES
+            for key in ODD_KEYS
+            # "abc" is a well-formed slug; only id-keyed routes refuse it.
+            if key != "abc" or route.startswith(("quotes", "roles"))
+        ],
+    )
+    def test_json_404_for_every_method(self, client, editor, route, key):
+        url = "/api/v1/" + route.format(key)
+        client.force_login(editor)
+        for method in ("get", "patch", "put", "delete", "post"):
+            extra = {} if method == "get" else {"data": "{}"}
+            response = getattr(client, method)(
+                url, content_type="application/json", **extra
+            )
+            assert response.status_code in (404, 405), (method, url, response)
+            assert response["Content-Type"] == "application/json", (method, url)
