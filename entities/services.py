@@ -84,9 +84,12 @@ def validated_save(
 
     Two writers can pass ``full_clean()`` at the same moment with the same
     unique value (two clients creating one name); the database then refuses
-    the second. Its save runs in a savepoint, and a refusal is checked again
-    against what the first writer committed, so the loser gets the field
-    error the check would have given, never a database error.
+    the second. A new record is inserted in a savepoint, so a refusal can be
+    checked again against what the first writer committed and the loser gets
+    the field error the check would have given. An update refused so (two
+    records renamed to one name at once) cannot be checked again in its
+    broken transaction: it is refused as a whole, and the admin validates
+    the form again (admin_versioning.py). Never a database error.
     """
     with transaction.atomic():
         _full_clean(instance)
@@ -102,14 +105,19 @@ def validated_save(
             if not bumped:
                 raise EditConflict(instance)
             instance.version = expected + 1
+        adding = instance._state.adding
         try:
-            with transaction.atomic():
+            if adding:
+                with transaction.atomic():
+                    instance.save()
+            else:
                 instance.save()
         except IntegrityError:
-            _full_clean(instance)
+            if adding:
+                _full_clean(instance)
             raise ValidationError(
-                "Another change to this record was saved at the same moment, "
-                "so this one was not. Reload it and try again.",
+                "Another change was saved at the same moment as this one, so "
+                "this one was not. Reload and try again.",
                 code="concurrent_write",
             ) from None
     return instance
