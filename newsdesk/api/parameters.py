@@ -16,7 +16,7 @@ two cannot drift apart; ``tests/test_api_contract.py`` checks they agree.
 
 from __future__ import annotations
 
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from rest_framework import exceptions
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.settings import api_settings
@@ -31,10 +31,18 @@ MEANINGFUL_WHEN_EMPTY = {CursorPagination.cursor_query_param}
 
 class ContentNegotiation(DefaultContentNegotiation):
     """DRF answers a ``format=`` no renderer offers with a 404; it is a 406
-    (Not Acceptable) naming the formats there are."""
+    (Not Acceptable) naming the formats there are. A format suffix in the
+    path (``articles/a.b/``) that names none stays a 404: that URL names
+    nothing."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        self.format_in_path = format_suffix is not None
+        return super().select_renderer(request, renderers, format_suffix)
 
     def filter_renderers(self, renderers, format):
         chosen = [renderer for renderer in renderers if renderer.format == format]
+        if not chosen and getattr(self, "format_in_path", False):
+            raise Http404
         if not chosen:
             offered = ", ".join(dict.fromkeys(r.format for r in renderers))
             raise exceptions.NotAcceptable(
