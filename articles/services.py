@@ -12,6 +12,7 @@ from django.db import transaction
 
 from entities.models import Agreement, Organisation, Person
 from entities.services import validated_save
+from newsdesk import events
 
 from .models import (
     Article,
@@ -39,9 +40,13 @@ def article_save(
     relocates after its quote inline is saved, because it validates the new
     body against the new quote texts itself.
     """
+    # Published as loaded (Article.from_db keeps it): no query of its own.
+    was_published = article.__dict__.get("_stored_public_from") is not None
     validated_save(article, expected_version=expected_version)
     if relocate_quotes:
         quotes_relocate(article=article)
+    if was_published and article.status == ArticleStatus.PUBLISHED:
+        events.emit("article.updated", article=article)
     return article
 
 
@@ -121,8 +126,11 @@ def quote_save(*, quote: Quote) -> Quote:
     """Create or update a quote: locate it in the body, fill the speaker's
     organisation and the date, and record its people and organisations as
     mentioned by the article."""
+    created = quote._state.adding
     validated_save(quote)
     _quote_mentions_add(quote)
+    if created:
+        events.emit("quote.created", quote=quote)
     return quote
 
 
@@ -270,7 +278,12 @@ def article_transition(
     article.status = status
     if status == ArticleStatus.PUBLISHED:
         article.published_at = published_at or article.published_at or timezone.now()
-    return article_save(article=article)
+    article_save(article=article)
+    if status == ArticleStatus.PUBLISHED:
+        events.emit("article.published", article=article)
+    elif current == ArticleStatus.PUBLISHED:
+        events.emit("article.unpublished", article=article)
+    return article
 
 
 def _version_end(article: Article, history_id: int) -> datetime.datetime:
