@@ -1,15 +1,18 @@
 """Newsdesk's pipes end to end: a feed file with a story like the reference
-one is ingested, the worker proposes its quotes, an editor accepts them on
-the review screen, publishing fires a signed webhook to a live receiver, and
-the story appears in the speaker's Atom feed and as valid ninjs."""
+one (``seeds/wire/reference-story.atom``) is ingested, the worker proposes
+its quotes, an editor accepts them on the review screen, publishing fires a
+signed webhook to a live receiver, and the story appears in the speaker's
+Atom feed and as valid ninjs."""
 
 from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -19,7 +22,7 @@ from newsdesk.ingest.models import IngestedStory, ProposalStatus
 from newsdesk.webhooks.models import Delivery, DeliveryStatus, Endpoint
 from newsdesk.webhooks.signing import verify
 from tests.extraction.test_review import decisions, propose_url, review_of
-from tests.ingest.feeds import HEADLINE, reference_atom
+from tests.ingest.feeds import HEADLINE
 from tests.syndication.test_ninjs import validate_ninjs
 from tests.webhooks.receiver import Receiver
 
@@ -27,10 +30,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_wire_to_webhook_feed_and_ninjs(
-    seed, editor, editor_client, client, tmp_path, django_capture_on_commit_callbacks
+    seed, editor, editor_client, client, django_capture_on_commit_callbacks
 ):
-    feed_file = tmp_path / "tass.xml"
-    feed_file.write_bytes(reference_atom())
+    feed_file = Path(settings.BASE_DIR) / "seeds" / "wire" / "reference-story.atom"
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("ingest", str(feed_file), "--source", "tass", stdout=out)

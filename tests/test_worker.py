@@ -42,10 +42,7 @@ def database_url() -> str:
     return f"postgres://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def worker(tmp_path):
-    require(redis_up(), f"Redis is not answering at {BROKER}")
-    redis.Redis.from_url(BROKER).delete(QUEUE)
+def start_worker(log_path: Path) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "newsdesk.settings.local",
@@ -54,9 +51,11 @@ def worker(tmp_path):
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "WEBHOOKS_ALLOW_PRIVATE_TARGETS": "true",
         "WEBHOOKS_RETRY_SECONDS": "1",
+        # A message its worker died on is handed out again after a second.
+        "CELERY_VISIBILITY_TIMEOUT": "1",
     }
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(  # noqa: S603 - our own worker
+    log = log_path.open("a")
+    return subprocess.Popen(  # noqa: S603 - our own worker
         [
             str(Path(sys.executable).with_name("celery")),
             "-A",
@@ -74,11 +73,28 @@ def worker(tmp_path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    producer = Celery(broker=BROKER)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+@pytest.fixture
+def producer():
+    require(redis_up(), f"Redis is not answering at {BROKER}")
+    client = redis.Redis.from_url(BROKER)
+    client.delete(QUEUE, "unacked", "unacked_index")
+    yield Celery(broker=BROKER)
+    client.delete(QUEUE, "unacked", "unacked_index")
+
+
+@pytest.fixture
+def worker(producer, tmp_path):
+    process = start_worker(tmp_path / "worker.log")
     yield producer
-    process.terminate()
-    process.wait(timeout=30)
-    log.close()
+    stop(process)
 
 
 def wait_for(check, seconds: float = 60):
@@ -132,3 +148,40 @@ def test_worker_proposes_and_delivers(worker, editor):
     delivery.refresh_from_db()
     assert delivery.attempts == 2
     assert len(receiver.requests) == 2
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_worker_killed_mid_task_loses_nothing(producer, tmp_path):
+    """Acks late: the worker is killed (SIGKILL) while its delivery waits on
+    the receiver; the message was never acknowledged, so the next worker
+    runs the task again and the delivery succeeds."""
+    first = start_worker(tmp_path / "first.log")
+    try:
+        with Receiver(delay_first=60) as receiver:
+            endpoint = Endpoint.objects.create(
+                name="Live", url=receiver.url, events=["article.published"]
+            )
+            delivery = Delivery.objects.create(
+                endpoint=endpoint, event="article.published", payload={"id": "y"}
+            )
+            producer.send_task(
+                "newsdesk.webhooks.tasks.deliver", args=[str(delivery.pk)], queue=QUEUE
+            )
+            assert wait_for(lambda: len(receiver.requests) == 1), "no first attempt"
+            first.kill()
+            first.wait(timeout=30)
+            assert Delivery.objects.get(pk=delivery.pk).status == DeliveryStatus.PENDING
+            second = start_worker(tmp_path / "second.log")
+            try:
+                assert wait_for(
+                    lambda: Delivery.objects.filter(
+                        pk=delivery.pk, status=DeliveryStatus.SUCCEEDED
+                    ).exists()
+                ), "the message was lost with the worker"
+            finally:
+                stop(second)
+    finally:
+        stop(first)
+    assert len(receiver.requests) == 2
+    assert Delivery.objects.get(pk=delivery.pk).attempts == 1

@@ -5,6 +5,7 @@ ones and 200 after."""
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -22,6 +23,8 @@ class Receiver:
     requests: list[Received] = field(default_factory=list)
     server: ThreadingHTTPServer | None = None
     body: bytes = b"ok"
+    #: Seconds the first request waits before it is answered.
+    delay_first: float = 0
 
     @property
     def url(self) -> str:
@@ -43,6 +46,8 @@ class Receiver:
                 length = int(self.headers.get("Content-Length", 0))
                 body = self.rfile.read(length)
                 receiver.requests.append(Received(self.path, dict(self.headers), body))
+                if len(receiver.requests) == 1 and receiver.delay_first:
+                    time.sleep(receiver.delay_first)
                 if len(receiver.requests) <= receiver.fail_first:
                     self._answer(500, b"try later")
                 else:
@@ -53,6 +58,13 @@ class Receiver:
 
             def log_message(self, *args):
                 pass
+
+            def handle(self):
+                # A client that went away (a killed worker) is not an error.
+                try:
+                    super().handle()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
