@@ -138,6 +138,22 @@ def delivery_replay(*, delivery: Delivery) -> Delivery:
         payload=delivery.payload,
         replay_of=delivery,
         status=DeliveryStatus.PENDING,
+        due_at=delivery.due_at,
     )
-    delivery_queue(delivery=replay)
+    delivery_queue(delivery=replay, eta=replay.due_at)
     return replay
+
+
+def deliveries_send_due() -> int:
+    """Queue every waiting delivery whose time has come: the scheduled
+    stories' announcements, when no worker holds them (tasks run at once,
+    as in the demo), and any a lost broker forgot. Run it from cron."""
+    due = Delivery.objects.filter(
+        status__in=[DeliveryStatus.PENDING, DeliveryStatus.RETRYING],
+        due_at__lte=timezone.now(),
+    )
+    count = 0
+    for delivery in due:
+        delivery_queue(delivery=delivery)
+        count += 1
+    return count

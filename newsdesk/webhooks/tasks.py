@@ -58,6 +58,17 @@ def _post(url: str, body: bytes, headers: dict) -> tuple[int | None, str, str]:
         return None, "", f"{type(error).__name__}: {getattr(error, 'reason', error)}"
 
 
+def _still_public(delivery: Delivery) -> bool:
+    """A scheduled story's announcement goes out only if the story is still
+    public when its time comes."""
+    if delivery.due_at is None or delivery.event != "article.published":
+        return True
+    from articles.models import Article
+
+    slug = delivery.payload.get("data", {}).get("slug")
+    return Article.objects.published().filter(slug=slug).exists()
+
+
 @shared_task(bind=True, acks_late=True, max_retries=None)
 def deliver(self, delivery_id: str) -> str:
     from .services import body_of
@@ -75,6 +86,14 @@ def deliver(self, delivery_id: str) -> str:
         if self.request.is_eager:
             return "scheduled"
         raise self.retry(eta=delivery.due_at)
+    if not _still_public(delivery):
+        delivery.status = DeliveryStatus.FAILED
+        delivery.error = (
+            "The story was withdrawn or rescheduled before its time; it was not "
+            "announced."
+        )
+        delivery.save(update_fields=["status", "error"])
+        return delivery.status
     endpoint = delivery.endpoint
     try:
         validate_target(endpoint.url)

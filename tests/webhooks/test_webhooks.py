@@ -5,16 +5,20 @@ unless allowed; nothing sent for a draft."""
 
 from __future__ import annotations
 
+import datetime
+import io
 import json
 import time
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from articles import services as article_services
-from articles.models import ArticleStatus
+from articles.models import Article, ArticleStatus
 from entities.services import person_create
 from newsdesk.webhooks.models import Delivery, DeliveryStatus, Endpoint
 from newsdesk.webhooks.signing import SignatureError, sign, verify
@@ -234,3 +238,62 @@ class TestAPI:
     def test_anonymous_sees_nothing(self, client, db):
         assert client.get(reverse("webhook-list")).status_code in (401, 403)
         assert client.get(reverse("webhook-delivery-list")).status_code in (401, 403)
+
+
+class TestScheduled:
+    def test_announced_at_its_time_not_before(
+        self, editor, django_capture_on_commit_callbacks
+    ):
+        later = timezone.now() + datetime.timedelta(hours=1)
+        with Receiver() as receiver:
+            Endpoint.objects.create(name="S", url=receiver.url, events=EVENTS)
+            article = article_services.article_create(headline="Later", body="Text.")
+            with django_capture_on_commit_callbacks(execute=True):
+                article_services.article_transition(
+                    article=article,
+                    status=ArticleStatus.PUBLISHED,
+                    user=editor,
+                    published_at=later,
+                )
+            delivery = Delivery.objects.get()
+            assert (delivery.status, delivery.due_at) == (DeliveryStatus.PENDING, later)
+            with django_capture_on_commit_callbacks(execute=True):
+                call_command("send_due_webhooks", stdout=io.StringIO())
+            assert receiver.requests == []
+            past = timezone.now() - datetime.timedelta(seconds=1)
+            Article.objects.filter(pk=article.pk).update(published_at=past)
+            Delivery.objects.filter(pk=delivery.pk).update(due_at=past)
+            with django_capture_on_commit_callbacks(execute=True):
+                call_command("send_due_webhooks", stdout=io.StringIO())
+        assert [r.headers["Newsdesk-Event"] for r in receiver.requests] == [
+            "article.published"
+        ]
+        assert Delivery.objects.get().status == DeliveryStatus.SUCCEEDED
+
+    def test_withdrawn_before_its_time_is_never_announced(
+        self, editor, django_capture_on_commit_callbacks
+    ):
+        later = timezone.now() + datetime.timedelta(hours=1)
+        with Receiver() as receiver:
+            Endpoint.objects.create(
+                name="S", url=receiver.url, events=["article.published"]
+            )
+            article = article_services.article_create(headline="Later", body="Text.")
+            with django_capture_on_commit_callbacks(execute=True):
+                article_services.article_transition(
+                    article=article,
+                    status=ArticleStatus.PUBLISHED,
+                    user=editor,
+                    published_at=later,
+                )
+            with django_capture_on_commit_callbacks(execute=True):
+                article_services.article_transition(
+                    article=article, status=ArticleStatus.DRAFT, user=editor
+                )
+            Delivery.objects.update(due_at=timezone.now())
+            with django_capture_on_commit_callbacks(execute=True):
+                call_command("send_due_webhooks", stdout=io.StringIO())
+        assert receiver.requests == []
+        delivery = Delivery.objects.get()
+        assert delivery.status == DeliveryStatus.FAILED
+        assert "withdrawn" in delivery.error
