@@ -38,6 +38,12 @@ class WireItem:
     language: str = ""
     version: str = ""
 
+    def __post_init__(self):
+        for name, value in vars(self).items():
+            if isinstance(value, str):
+                setattr(self, name, _text(value).strip())
+        self.authors = [name for name in map(_text, self.authors) if name]
+
 
 @dataclass
 class ItemProblem:
@@ -48,12 +54,32 @@ class ItemProblem:
     guid: str
     errors: dict[str, list[str]]
 
+    def __post_init__(self):
+        self.guid = _text(self.guid)
+        self.errors = {
+            name: [_text(message) for message in messages]
+            for name, messages in self.errors.items()
+        }
+
 
 @dataclass
 class Document:
     format: str
     title: str = ""
     items: list[WireItem | ItemProblem] = field(default_factory=list)
+
+
+# Neither PostgreSQL nor UTF-8 can store a NUL or an unpaired surrogate
+# (JSON lets "\u0000" and "\ud800" through): wire text loses them on the way in.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _text(value) -> str:
+    return UNSTORABLE.sub("", value) if isinstance(value, str) else ""
+
+
+def _objects(value) -> list[dict]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 _BLOCK_END = re.compile(r"(?i)</(p|div|h[1-6]|li|blockquote)>|<br\s*/?>")
@@ -142,9 +168,9 @@ def _ninjs_item(position: int, item) -> WireItem | ItemProblem:
         standfirst, standfirst_type = _first_value(item.get("descriptions"))
         byline = item.get("by") if isinstance(item.get("by"), str) else ""
         sources = [
-            s.get("name")
-            for s in item.get("infosources") or []
-            if isinstance(s, dict) and isinstance(s.get("name"), str)
+            s["name"]
+            for s in _objects(item.get("infosources"))
+            if isinstance(s.get("name"), str)
         ]
     else:
         headline = item.get("headline") or ""
@@ -159,9 +185,9 @@ def _ninjs_item(position: int, item) -> WireItem | ItemProblem:
             standfirst, standfirst_type = item["description_html"], "text/html"
         byline = item.get("byline") or ""
         sources = [
-            s.get("name")
-            for s in item.get("infosource") or []
-            if isinstance(s, dict) and isinstance(s.get("name"), str)
+            s["name"]
+            for s in _objects(item.get("infosource"))
+            if isinstance(s.get("name"), str)
         ]
     values = {"headline": headline, "body": body, "standfirst": standfirst}
     for name, value in values.items():
@@ -206,7 +232,10 @@ def _ninjs_time(item: dict, errors: dict) -> datetime.datetime | None:
         raw = item.get(key)
         if raw in (None, ""):
             continue
-        parsed = parse_datetime(raw) if isinstance(raw, str) else None
+        try:
+            parsed = parse_datetime(raw) if isinstance(raw, str) else None
+        except ValueError:  # well formed but impossible: 2022-13-45
+            parsed = None
         if parsed is None or parsed.tzinfo is None:
             errors[key] = [f"“{raw}” is not a date and time with a time zone."]
             return None

@@ -37,7 +37,7 @@ from entities.models import Organisation, Person
 from entities.services import EditConflict
 
 from .models import IngestedStory, ProposalStatus
-from .parsers import Document, DocumentError, ItemProblem, WireItem, parse
+from .parsers import UNSTORABLE, Document, DocumentError, ItemProblem, WireItem, parse
 
 CREATED, UPDATED, UNCHANGED, KEPT, REFUSED = (
     "created",
@@ -165,6 +165,7 @@ def ingest(
 ) -> IngestReport:
     """Ingest every story in ``data``; see the module's docstring. Raises
     ``DocumentError`` if the document as a whole cannot be read."""
+    feed = UNSTORABLE.sub("", feed)
     document = parse(data, name=feed)
     report = IngestReport(feed=feed, format=document.format)
     for item in document.items:

@@ -282,3 +282,38 @@ class TestProposalTask:
             "superseded"
         )
         assert json.dumps(story.proposals)
+
+
+class TestHostileInput:
+    @pytest.mark.parametrize(
+        "item",
+        [
+            ninjs2(headlines=[{"value": 5}]),
+            ninjs2(infosources=5, by=["x"], language=7, version={"a": 1}),
+            ninjs2(firstcreated="2022-13-45T10:00:00+00:00"),
+            ninjs2(bodies="text"),
+            ninjs1(body_text=["x"]),
+            ninjs1(byline=5, infosource="TASS", description_html=3),
+            7,
+            [],
+        ],
+    )
+    def test_odd_ninjs_is_refused_or_read_never_raises(self, db, item):
+        report = ingest(data=as_json([item]), feed="odd")
+        assert len(report.items) == 1
+        outcome = report.items[0]
+        assert outcome.outcome in ("created", "refused")
+        json.dumps(report.to_dict())
+
+    def test_nul_and_lone_surrogates_never_reach_the_database(self, db):
+        item = ninjs2(
+            uri="https://agency.example/\u0000x",
+            headlines=[{"value": "Head\u0000line \ud800"}],
+            by="Anna\u0000 Li",
+        )
+        report = ingest(data=as_json([item]), feed="odd\ud800")
+        assert [i.outcome for i in report.items] == ["created"]
+        article = Article.objects.get()
+        assert article.headline == "Headline"
+        assert IngestedStory.objects.get().guid == "https://agency.example/x"
+        json.dumps(report.to_dict()).encode()
