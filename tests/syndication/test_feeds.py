@@ -6,9 +6,12 @@ agreement and per search, and conditional GET."""
 from __future__ import annotations
 
 import datetime
+import re
+from urllib.parse import parse_qsl, urlsplit
 
 import feedparser
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
@@ -131,3 +134,16 @@ class TestConditionalGet:
         again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
         assert again.status_code == 200
         assert client.get(url, HTTP_IF_MODIFIED_SINCE=since).status_code == 200
+
+
+README = (settings.BASE_DIR / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", re.findall(r"`(/feeds/[^`]*)`", README))
+def test_readme_feed_paths_answer(path, client, seed):
+    """Every feed the README names is a feed with items on the demo data."""
+    url = urlsplit(path)
+    for suffix in ("",) if url.path.endswith("/rss/") else ("", "rss/"):
+        response = client.get(url.path + suffix, dict(parse_qsl(url.query)))
+        assert response.status_code == 200, (path, suffix)
+        assert feedparser.parse(response.content).entries, (path, suffix)

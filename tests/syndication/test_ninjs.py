@@ -79,6 +79,15 @@ class TestNinjs:
         response = client.get(detail(article.slug), {"format": "ninjs"})
         assert response.status_code == 404
 
+    def test_an_editor_gets_a_draft_as_withheld(self, editor_client, seed):
+        article = Article.objects.get(slug=SEED_ARTICLE["slug"])
+        Article.objects.filter(pk=article.pk).update(status="draft")
+        response = editor_client.get(detail(article.slug), {"format": "ninjs"})
+        assert response.status_code == 200
+        item = response.json()
+        assert item["pubstatus"] == "withheld"
+        validate_ninjs(item)
+
     def test_other_formats_unchanged(self, client, seed):
         url = detail(SEED_ARTICLE["slug"])
         assert client.get(url)["Content-Type"].startswith("application/json")
