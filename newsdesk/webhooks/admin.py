@@ -1,15 +1,40 @@
 """Webhooks in the admin: endpoints editors register, and every delivery
 with its response, replayable."""
 
+from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
+from django.db import models, transaction
+
+from newsdesk import events
 
 from .models import Delivery, Endpoint
 from .services import delivery_replay
 
 
+def _formfield(field, **kwargs):
+    # A URL typed without a scheme is taken as https, Django 6's default.
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class EndpointForm(forms.ModelForm):
+    events = forms.MultipleChoiceField(
+        choices=[(name, name) for name in events.EVENTS],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What the endpoint is told of.",
+    )
+
+    class Meta:
+        model = Endpoint
+        fields = ["name", "url", "events", "active", "secret"]
+        formfield_callback = _formfield
+
+
 @admin.register(Endpoint)
 class EndpointAdmin(admin.ModelAdmin):
+    form = EndpointForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "url", "event_list", "active", "created_at"]
     list_filter = ["active"]
     search_fields = ["name", "url"]

@@ -297,3 +297,41 @@ class TestScheduled:
         delivery = Delivery.objects.get()
         assert delivery.status == DeliveryStatus.FAILED
         assert "withdrawn" in delivery.error
+
+
+class TestAdmin:
+    def test_editor_registers_an_endpoint_with_checkboxes(self, editor_client):
+        url = reverse("admin:webhooks_endpoint_add")
+        page = editor_client.get(url)
+        assert page.status_code == 200
+        assert b'type="checkbox" name="events" value="quote.created"' in page.content
+        secret = page.context["adminform"].form["secret"].value()
+        response = editor_client.post(
+            url,
+            {
+                "name": "App",
+                "url": "http://127.0.0.1:9/hook",
+                "events": ["article.published", "quote.created"],
+                "active": "on",
+                "secret": secret,
+            },
+        )
+        assert response.status_code == 302, response.content[:2000]
+        endpoint = Endpoint.objects.get()
+        assert endpoint.events == ["article.published", "quote.created"]
+        assert endpoint.created_by.username == "editor"
+
+    @override_settings(WEBHOOKS_ALLOW_PRIVATE_TARGETS=False)
+    def test_private_target_is_a_field_error(self, editor_client):
+        response = editor_client.post(
+            reverse("admin:webhooks_endpoint_add"),
+            {
+                "name": "x",
+                "url": "http://10.0.0.5/hook",
+                "events": ["quote.created"],
+                "secret": "s" * 40,
+            },
+        )
+        assert response.status_code == 200
+        assert "url" in response.context["adminform"].form.errors
+        assert Endpoint.objects.count() == 0
