@@ -31,6 +31,7 @@ class IngestRequestSerializer(StrictWriteSerializer):
         required=False,
         max_length=500,
         default="",
+        allow_blank=True,
         help_text="What to call the document in the record of ingested stories.",
     )
     source = EntityRefField(
@@ -57,7 +58,7 @@ class ItemOutcomeSerializer(serializers.Serializer):
         help_text="kept: an editor changed the story since; it was not "
         "overwritten. refused: see `errors`; nothing of it was written.",
     )
-    headline = serializers.CharField()
+    headline = serializers.CharField(help_text="The item's headline, as read.")
     article = serializers.CharField(
         allow_null=True, help_text="The draft article's slug."
     )
@@ -65,19 +66,23 @@ class ItemOutcomeSerializer(serializers.Serializer):
         child=serializers.ListField(child=serializers.CharField()),
         help_text="Why the item was refused, by field.",
     )
-    message = serializers.CharField()
+    message = serializers.CharField(help_text="Why it was kept, when it was.")
 
 
 class IngestReportSerializer(serializers.Serializer):
-    feed = serializers.CharField()
+    feed = serializers.CharField(help_text="The document's name or URL.")
     format = serializers.CharField(help_text="ninjs 1, ninjs 2, atom or rss.")
-    summary = serializers.CharField()
-    created = serializers.IntegerField()
-    updated = serializers.IntegerField()
-    unchanged = serializers.IntegerField()
-    kept = serializers.IntegerField()
-    refused = serializers.IntegerField()
-    items = ItemOutcomeSerializer(many=True)
+    summary = serializers.CharField(help_text="The counts below, in words.")
+    created = serializers.IntegerField(help_text="New drafts.")
+    updated = serializers.IntegerField(help_text="Drafts updated from a new version.")
+    unchanged = serializers.IntegerField(help_text="Seen before, nothing changed.")
+    kept = serializers.IntegerField(
+        help_text="Seen before but changed by an editor since: left alone."
+    )
+    refused = serializers.IntegerField(
+        help_text="Items not ingested; see their errors."
+    )
+    items = ItemOutcomeSerializer(many=True, help_text="Each item, in order.")
 
 
 class CanIngest(permissions.BasePermission):

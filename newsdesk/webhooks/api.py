@@ -39,11 +39,12 @@ class EndpointSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "url", "events", "active", "secret", "created_at"]
         read_only_fields = ["id", "created_at"]
         extra_kwargs = {
+            "id": {"help_text": "The endpoint's id."},
             "secret": {
                 "required": False,
                 "help_text": "Shared with the receiver to check signatures; "
                 "generated when not given.",
-            }
+            },
         }
 
     def validate_events(self, value):
@@ -78,7 +79,9 @@ class EndpointViewSet(viewsets.ModelViewSet):
 
 
 class DeliverySerializer(serializers.ModelSerializer):
-    endpoint = serializers.PrimaryKeyRelatedField(read_only=True)
+    endpoint = serializers.PrimaryKeyRelatedField(
+        read_only=True, help_text="The endpoint's id."
+    )
 
     class Meta:
         model = Delivery

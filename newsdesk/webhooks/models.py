@@ -49,11 +49,15 @@ class Endpoint(models.Model):
         validators=[_validate_events],
         help_text="Events to deliver: " + ", ".join(events.EVENTS) + ".",
     )
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(
+        default=True, help_text="Untick to stop deliveries without losing the record."
+    )
     created_by = models.ForeignKey(
         "auth.User", on_delete=models.SET_NULL, null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(
+        auto_now_add=True, help_text="When the endpoint was registered."
+    )
 
     class Meta:
         ordering = ["name", "id"]
@@ -73,29 +77,60 @@ class Delivery(models.Model):
     """One event for one endpoint: its payload, fixed when the event
     happened, and the outcome of its latest attempt."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(
+        primary_key=True,
+        default=uuid.uuid4,
+        editable=False,
+        help_text="The delivery's id, sent as Newsdesk-Delivery.",
+    )
     endpoint = models.ForeignKey(
-        Endpoint, on_delete=models.CASCADE, related_name="deliveries"
+        Endpoint,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        help_text="Where it is delivered.",
     )
-    event = models.CharField(max_length=50)
-    payload = models.JSONField()
+    event = models.CharField(max_length=50, help_text="The event's name.")
+    payload = models.JSONField(
+        help_text="The body sent, fixed when the event happened; its id names "
+        "the event across retries and replays."
+    )
     status = models.CharField(
-        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+        help_text="pending, retrying, succeeded or failed (attempts used up).",
     )
-    attempts = models.PositiveIntegerField(default=0)
-    response_status = models.PositiveIntegerField(null=True, blank=True)
-    response_body = models.TextField(blank=True)
-    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0, help_text="Attempts made so far.")
+    response_status = models.PositiveIntegerField(
+        null=True, blank=True, help_text="HTTP status of the last answer."
+    )
+    response_body = models.TextField(
+        blank=True, help_text="The start of the last answer's body."
+    )
+    error = models.TextField(
+        blank=True, help_text="Why the last attempt got no answer, if it did not."
+    )
     due_at = models.DateTimeField(
         null=True,
         blank=True,
         help_text="Not sent before this time: a scheduled story's publication.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(
+        auto_now_add=True, help_text="When the event happened."
+    )
+    last_attempt_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it was last tried."
+    )
+    delivered_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the receiver answered 2xx."
+    )
     replay_of = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The delivery this one sends again.",
     )
 
     class Meta:
