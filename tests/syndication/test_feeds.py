@@ -18,6 +18,7 @@ from django.utils.http import http_date
 
 from articles import services as article_services
 from articles.models import Article, ArticleStatus
+from entities.models import Person
 from tests.extraction.test_review import SEED_ARTICLE
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +148,49 @@ def test_readme_feed_paths_answer(path, client, seed):
         response = client.get(url.path + suffix, dict(parse_qsl(url.query)))
         assert response.status_code == 200, (path, suffix)
         assert feedparser.parse(response.content).entries, (path, suffix)
+
+
+class TestQueryCounts:
+    """A feed costs the same queries however many items it has: the
+    savepoint pair of the request, the feed's record (twice: once for
+    Last-Modified), Last-Modified itself, the page of items with what they
+    link to, and (stories) their authors in one prefetch."""
+
+    FEEDS = [
+        ("feed-stories", [], {}, 5),
+        ("feed-person-quotes", ["zhang-hanhui"], {}, 6),
+        ("feed-organisation-quotes", ["russia"], {}, 6),
+        ("feed-quotes-search", [], {"q": "humanity"}, 4),
+    ]
+
+    def counts(self, client, django_assert_num_queries):
+        for name, args, query, expected in self.FEEDS:
+            with django_assert_num_queries(expected):
+                assert client.get(reverse(name, args=args), query).status_code == 200
+
+    def test_fixed_however_many_items(
+        self, client, reference, editor, django_assert_num_queries
+    ):
+        self.counts(client, django_assert_num_queries)
+        zhang = Person.objects.get(slug="zhang-hanhui")
+        for number in range(3):
+            article = article_services.article_create(
+                headline=f"More from the envoy {number}",
+                body=f"He said “humanity gains {number}”. Also more.",
+            )
+            article_services.quote_create(
+                article=article, text=f"humanity gains {number}", speaker=zhang
+            )
+            article_services.article_transition(
+                article=article, status=ArticleStatus.PUBLISHED, user=editor
+            )
+        self.counts(client, django_assert_num_queries)
+
+    def test_ninjs_costs_what_the_json_detail_costs(
+        self, client, reference, django_assert_num_queries
+    ):
+        url = reverse("article-detail", args=[reference.slug])
+        with django_assert_num_queries(8):
+            client.get(url)
+        with django_assert_num_queries(8):
+            client.get(url, {"format": "ninjs"})
