@@ -192,6 +192,15 @@ class TestCommand:
         assert "2. b: refused: title: The item has no title." in text
         assert Article.objects.filter(headline="One").exists()
 
+    def test_json_report(self, tmp_path, db):
+        path = tmp_path / "wire.json"
+        path.write_bytes(as_json(ninjs2()))
+        out = io.StringIO()
+        call_command("ingest", str(path), "--json", stdout=out)
+        [report] = json.loads(out.getvalue())
+        assert (report["format"], report["created"]) == ("ninjs 2", 1)
+        assert report["items"][0]["article"] == Article.objects.get().slug
+
     def test_url_must_be_allowed(self, db):
         with pytest.raises(CommandError):
             call_command(
@@ -234,6 +243,21 @@ class TestAPI:
         body = response.json()
         assert body["created"] == 1
         assert body["items"][0]["article"] == Article.objects.get().slug
+
+    def test_editor_posts_an_allowed_url(
+        self, editor_client, django_capture_on_commit_callbacks
+    ):
+        """The endpoint fetches over real HTTP, from the allow-list only."""
+        with Receiver(body=reference_atom()) as server:
+            url = server.url.replace("/hook", "/wire/tass.xml")
+            with override_settings(INGEST_ALLOWED_URLS=[url.rsplit("/", 1)[0] + "/"]):
+                with django_capture_on_commit_callbacks(execute=True):
+                    response = editor_client.post(
+                        reverse("ingest"), {"url": url}, content_type="application/json"
+                    )
+        assert response.status_code == 200, response.content
+        assert response.json()["created"] == 1
+        assert IngestedStory.objects.get().feed == url
 
     def test_errors_are_field_level(self, editor_client):
         response = editor_client.post(
