@@ -235,6 +235,28 @@ class TestAPI:
         )
         assert response.json() == {"events.0": ['"nonsense" is not a valid choice.']}
 
+    def test_deliveries_listed_and_replayed(
+        self, editor, editor_client, django_capture_on_commit_callbacks
+    ):
+        with Receiver() as receiver:
+            Endpoint.objects.create(name="R", url=receiver.url, events=EVENTS)
+            article = article_services.article_create(headline="Story", body="Text.")
+            publish(article, editor, django_capture_on_commit_callbacks)
+            listed = editor_client.get(reverse("webhook-delivery-list")).json()
+            [delivery] = listed["results"]
+            assert (delivery["status"], delivery["response_status"]) == (
+                "succeeded",
+                200,
+            )
+            with django_capture_on_commit_callbacks(execute=True):
+                response = editor_client.post(
+                    reverse("webhook-delivery-replay", args=[delivery["id"]])
+                )
+            assert response.status_code == 202, response.content
+            assert response.json()["replay_of"] == delivery["id"]
+        assert len(receiver.requests) == 2
+        assert Delivery.objects.filter(status=DeliveryStatus.SUCCEEDED).count() == 2
+
     def test_anonymous_sees_nothing(self, client, db):
         assert client.get(reverse("webhook-list")).status_code in (401, 403)
         assert client.get(reverse("webhook-delivery-list")).status_code in (401, 403)
