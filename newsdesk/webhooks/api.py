@@ -108,6 +108,8 @@ class DeliveryViewSet(viewsets.ReadOnlyModelViewSet):
     """Every delivery, newest first, with its latest attempt's outcome."""
 
     queryset = Delivery.objects.select_related("endpoint")
+    # Deliveries are named by UUID; anything else never reaches the database.
+    lookup_value_regex = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     serializer_class = DeliverySerializer
     permission_classes = [permissions.IsAuthenticated, EditorPermissions]
     filterset_class = None
