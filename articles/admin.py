@@ -15,8 +15,11 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from entities.admin import HiddenFromIndexAdmin
-from entities.admin_versioning import GuardedHistoryAdmin, VersionedAdmin
+from newsdesk.core.admin import (
+    GuardedHistoryAdmin,
+    HiddenFromIndexAdmin,
+    VersionedAdmin,
+)
 
 from . import services
 from .highlight import highlight_quotes

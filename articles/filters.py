@@ -19,9 +19,10 @@ from newsdesk.api.filters import (
     EntityFilter,
     FilterSet,
 )
+from newsdesk.core.audience import can_see_unpublished
 
 from .models import Article, ArticleStatus, Quote, QuoteKind, language_choices
-from .selectors import articles_visible, can_see_unpublished
+from .selectors import articles_visible
 
 # A search word found in more speakers' names than this is not a name.
 SPEAKER_MATCH_LIMIT = 50

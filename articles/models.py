@@ -12,13 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from entities.models import (
-    Agreement,
-    Organisation,
-    Person,
-    SluggedModel,
-    VersionedModel,
-)
+from entities.models import Agreement, Organisation, Person
+from newsdesk.core.models import SluggedModel, VersionedModel
 
 from . import text as quote_text
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from newsdesk import fulltext
+from newsdesk.core.audience import can_see_unpublished
 
 from .models import Article, Quote
-
-
-def can_see_unpublished(user) -> bool:
-    """Editors and reporters (staff) read every state; everyone else reads
-    published content only."""
-    return bool(user and user.is_active and user.is_staff)
 
 
 def articles_visible(*, user) -> QuerySet[Article]:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from entities.models import Agreement, Organisation, Person
-from entities.services import validated_save
+from newsdesk.core.services import validated_save
 
 from .models import (
     Article,

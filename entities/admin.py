@@ -5,9 +5,14 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
+from newsdesk.core.admin import (
+    GuardedHistoryAdmin,
+    HiddenFromIndexAdmin,
+    VersionedAdmin,
+)
+
 from . import services
 from .admin_registry import DuplicateWarningForm, MergeActionMixin
-from .admin_versioning import GuardedHistoryAdmin, VersionedAdmin
 from .models import (
     Agreement,
     AgreementParty,
@@ -19,14 +24,6 @@ from .models import (
     PersonAlias,
     Role,
 )
-
-
-class HiddenFromIndexAdmin(GuardedHistoryAdmin):
-    """Registered so every record has a changelist and a history, but left
-    off the admin index: editors reach these through their parent's page."""
-
-    def get_model_perms(self, request):
-        return {}
 
 
 def wikidata_link(obj) -> str:

@@ -31,7 +31,7 @@ from articles.models import (
     Article,
     ArticleStatus,
 )
-from articles.selectors import can_see_unpublished
+from newsdesk.core.audience import can_see_unpublished
 
 from .models import (
     Agreement,

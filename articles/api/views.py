@@ -26,10 +26,11 @@ from newsdesk.api.dynamic import (
     slug_parameter,
 )
 from newsdesk.api.writing import ServiceWriteMixin, write_schemas
+from newsdesk.core.audience import can_see_unpublished
 
 from ..filters import ArticleFilter, QuoteFilter
 from ..models import ArticleAgreement, ArticleOrganisation, ArticlePerson, Quote
-from ..selectors import articles_visible, can_see_unpublished, quotes_visible
+from ..selectors import articles_visible, quotes_visible
 from .jsonld import article_jsonld
 from .renderers import JSONLDRenderer
 from .serializers import (
