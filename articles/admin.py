@@ -32,6 +32,7 @@ from .models import (
     Quote,
 )
 from .review import review_apply, review_build
+from .visibility import named_by
 
 QUOTE_TEXT_WIDGET = forms.Textarea(attrs={"rows": 2, "cols": 80})
 
@@ -372,6 +373,9 @@ class ArticleAdmin(VersionedAdmin):
             ).get(pk=obj.pk)
         # The quote inline has already validated every quote against the new
         # body; quotes are relocated once they are saved (save_related).
+        # What the story names before its bylines and mentions are saved
+        # (save_related), so that records it stops naming are hidden again.
+        obj._named_before = named_by(obj) if change else {}
         services.article_save(
             article=obj,
             relocate_quotes=False,
@@ -386,7 +390,7 @@ class ArticleAdmin(VersionedAdmin):
             return super().save_formset(request, form, formset, change)
         quotes = formset.save(commit=False)
         for quote in formset.deleted_objects:
-            quote.delete()
+            services.quote_delete(quote=quote)
         for quote in quotes:
             services.quote_save(quote=quote)
         formset.save_m2m()
@@ -399,6 +403,17 @@ class ArticleAdmin(VersionedAdmin):
         super().save_related(request, form, formsets, change)
         services.quotes_relocate(article=form.instance)
         services.article_quoted_mentions_ensure(article=form.instance)
+        services.article_links_refresh(
+            article=form.instance,
+            before=getattr(form.instance, "_named_before", {}),
+        )
+
+    def delete_model(self, request, obj):
+        services.article_delete(article=obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.article_delete(article=article)
 
 
 @admin.register(Quote)
@@ -443,9 +458,31 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
     def save_model(self, request, obj, form, change):
         services.quote_save(quote=obj)
 
+    def delete_model(self, request, obj):
+        services.quote_delete(quote=obj)
+
+    def delete_queryset(self, request, queryset):
+        for quote in queryset:
+            services.quote_delete(quote=quote)
+
+
+class MentionAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+    """A mention on its own page: saved and deleted through the services, so
+    the record it names is made public or hidden again."""
+
+    def save_model(self, request, obj, form, change):
+        services.article_mention_save(mention=obj)
+
+    def delete_model(self, request, obj):
+        services.article_mention_delete(mention=obj)
+
+    def delete_queryset(self, request, queryset):
+        for mention in queryset:
+            services.article_mention_delete(mention=mention)
+
 
 @admin.register(ArticlePerson)
-class ArticlePersonAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+class ArticlePersonAdmin(MentionAdmin):
     list_display = ["person", "article", "about"]
     list_select_related = ["person", "article"]
     search_fields = ["person__name", "article__headline"]
@@ -453,7 +490,7 @@ class ArticlePersonAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
 
 
 @admin.register(ArticleOrganisation)
-class ArticleOrganisationAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+class ArticleOrganisationAdmin(MentionAdmin):
     list_display = ["organisation", "article", "about"]
     list_select_related = ["organisation", "article"]
     search_fields = ["organisation__name", "article__headline"]
@@ -461,7 +498,7 @@ class ArticleOrganisationAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
 
 
 @admin.register(ArticleAgreement)
-class ArticleAgreementAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+class ArticleAgreementAdmin(MentionAdmin):
     list_display = ["agreement", "article", "about"]
     list_select_related = ["agreement", "article"]
     search_fields = ["agreement__title", "article__headline"]

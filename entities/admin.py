@@ -228,8 +228,14 @@ class AgreementStatusChangeAdmin(GuardedHistoryAdmin):
     date_hierarchy = "date"
 
     def save_model(self, request, obj, form, change):
-        services.validated_save(obj)
-        services.agreement_status_sync(agreement=obj.agreement)
+        services.agreement_status_change_save(change=obj)
+
+    def delete_model(self, request, obj):
+        services.agreement_status_change_delete(change=obj)
+
+    def delete_queryset(self, request, queryset):
+        for change in queryset:
+            services.agreement_status_change_delete(change=change)
 
 
 @admin.register(PersonAlias)
@@ -255,6 +261,16 @@ class AgreementPartyAdmin(HiddenFromIndexAdmin):
     list_filter = ["role"]
     search_fields = ["agreement__title", "organisation__name"]
     autocomplete_fields = ["agreement", "organisation"]
+
+    def save_model(self, request, obj, form, change):
+        services.agreement_party_save(party=obj)
+
+    def delete_model(self, request, obj):
+        services.agreement_party_delete(party=obj)
+
+    def delete_queryset(self, request, queryset):
+        for party in queryset:
+            services.agreement_party_delete(party=party)
 
 
 @admin.register(MergeRecord)

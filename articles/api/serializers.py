@@ -360,7 +360,7 @@ class ArticleWriteSerializer(StrictWriteSerializer):
             setattr(article, name, value)
         services.article_save(article=article)
         if authors is not None:
-            article.authors.set(authors)
+            services.article_authors_set(article=article, authors=authors)
         for key, field in self.MENTIONS:
             if mentions[key] is not None:
                 services.article_mentions_replace(

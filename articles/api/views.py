@@ -28,6 +28,7 @@ from newsdesk.api.dynamic import (
 from newsdesk.api.writing import ServiceWriteMixin, write_schemas
 from newsdesk.core.audience import can_see_unpublished
 
+from .. import services
 from ..filters import ArticleFilter, QuoteFilter
 from ..models import ArticleAgreement, ArticleOrganisation, ArticlePerson, Quote
 from ..selectors import articles_visible, quotes_visible
@@ -118,7 +119,7 @@ class QuoteViewSet(
 
     def perform_destroy(self, quote):
         _refuse_if_locked(quote.article, self.request.user)
-        quote.delete()
+        services.quote_delete(quote=quote)
 
     def get_queryset(self):
         user = self.request.user
@@ -195,6 +196,9 @@ class ArticleViewSet(
     ordering = ["-published_at", "-id"]
     facet_fields = ARTICLE_FACETS
     facet_entities = {"person", "organisation", "agreement", "source"}
+
+    def perform_destroy(self, article):
+        services.article_delete(article=article)
 
     def get_renderers(self):
         renderers = [JSONRenderer(), BrowsableAPIRenderer()]

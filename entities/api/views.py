@@ -198,6 +198,9 @@ class AgreementViewSet(
     ordering_fields = ["signed_on", "title"]
     ordering = ["-signed_on", "title", "id"]
 
+    def perform_destroy(self, agreement):
+        services.agreement_delete(agreement=agreement)
+
     def get_queryset(self):
         user = self.request.user
         return selectors.agreements_with_status(user=user).prefetch_related(

@@ -1,3 +1,5 @@
+"""The shared core as a Django app (it has no tables of its own)."""
+
 from django.apps import AppConfig
 
 

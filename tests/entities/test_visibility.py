@@ -1,6 +1,7 @@
 """Each registry record's ``public_from`` (entities/visibility.py) agrees,
-after every kind of edit, with asking the stories directly: a record is
-public at a time exactly when a story published by then names it."""
+after every kind of edit through the services, with asking the stories
+directly: a record is public at a time exactly when a story published by
+then names it."""
 
 from __future__ import annotations
 
@@ -198,26 +199,32 @@ class TestInStep:
         # (The former speaker stays public: quoting them also recorded a
         # mention, which the story keeps.)
         assert story["people"]["other"].pk in kept(timezone.now())["people"]
-        quote.delete()
+        article_services.quote_delete(quote=quote)
         assert_in_step()
 
     def test_mentions_bylines_and_source_removed(self, story):
         article = publish(story)
-        ArticlePerson.objects.filter(article=article).delete()
-        ArticleAgreement.objects.filter(article=article).delete()
-        article.authors.remove(story["people"]["author"])
+        for model in (ArticlePerson, ArticleAgreement):
+            for mention in model.objects.filter(article=article):
+                article_services.article_mention_delete(mention=mention)
+        article_services.article_authors_set(article=article, authors=[])
         assert_in_step()
-        article.authors.set([story["people"]["other"]])
-        article.authors.clear()
+        article_services.article_authors_set(
+            article=article, authors=[story["people"]["other"]]
+        )
+        assert_in_step()
+        article_services.article_authors_set(article=article, authors=[])
         article.source = story["orgs"]["other"]
-        article.save()
+        article_services.article_save(article=article)
         assert_in_step()
 
     def test_status_change_and_party_removed(self, story):
         publish(story)
-        AgreementParty.objects.filter(organisation=story["orgs"]["party"]).delete()
+        for party in AgreementParty.objects.filter(organisation=story["orgs"]["party"]):
+            services.agreement_party_delete(party=party)
         assert_in_step()
-        AgreementStatusChange.objects.all().delete()
+        for change in AgreementStatusChange.objects.all():
+            services.agreement_status_change_delete(change=change)
         assert_in_step()
 
     def test_record_saved_with_a_stale_value(self, story):
@@ -226,13 +233,14 @@ class TestInStep:
         stale = Person.objects.get(pk=story["people"]["speaker"].pk)
         publish(story)
         stale.description = "Edited meanwhile"
-        stale.save()
+        services.person_save(person=stale)
         assert_in_step()
 
     def test_article_deleted(self, story):
         article = publish(story)
-        AgreementStatusChange.objects.all().delete()
-        article.delete()
+        for change in AgreementStatusChange.objects.all():
+            services.agreement_status_change_delete(change=change)
+        article_services.article_delete(article=article)
         assert_in_step()
 
     def test_merges(self, story):
