@@ -165,7 +165,8 @@ class ArticleAdmin(VersionedAdmin):
         "quote_count",
     ]
     list_filter = ["status", "language", ("source", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["source"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = ["headline", "slug", "standfirst"]
     # Stated here because get_queryset() aggregates, and Django drops
     # Meta.ordering from GROUP BY queries: without it the autocomplete is
@@ -226,7 +227,12 @@ class ArticleAdmin(VersionedAdmin):
         css = {"all": ["articles/admin.css"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_total=Count("quotes"))
+        return (
+            super()
+            .get_queryset(request)
+            .with_related()
+            .annotate(quote_total=Count("quotes"))
+        )
 
     @admin.display(description="quotes", ordering="quote_total")
     def quote_count(self, obj) -> int:
@@ -432,7 +438,8 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
         ("outlet", admin.RelatedOnlyFieldListFilter),
         ("organisation", admin.RelatedOnlyFieldListFilter),
     ]
-    list_select_related = ["speaker", "organisation", "outlet", "article"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = [
         "text",
         "speaker__name",
@@ -454,6 +461,9 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
     @admin.display(description="quote", ordering="text")
     def short_text(self, obj) -> str:
         return obj.text if len(obj.text) <= 80 else obj.text[:77] + "…"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_related()
 
     def save_model(self, request, obj, form, change):
         services.quote_save(quote=obj)

@@ -82,7 +82,7 @@ class PersonAdmin(MergeActionMixin, VersionedAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related("aliases")
+            .with_related()
             .annotate(quote_total=Count("quotes", distinct=True))
         )
 
@@ -114,7 +114,8 @@ class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
     actions = ["merge_selected"]
     list_display = ["name", "kind", "country", "parent", "alias_list", wikidata_link]
     list_filter = ["kind", "country"]
-    list_select_related = ["parent"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
@@ -130,7 +131,7 @@ class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
     inlines = [OrganisationAliasInline, OrganisationRoleInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("aliases")
+        return super().get_queryset(request).with_related()
 
     @admin.display(description="aliases")
     def alias_list(self, obj) -> str:
@@ -150,7 +151,8 @@ class RoleAdmin(GuardedHistoryAdmin):
         "organisation__kind",
         ("organisation", admin.RelatedOnlyFieldListFilter),
     ]
-    list_select_related = ["person", "organisation"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = [
         "person__name",
         "person__aliases__name",
@@ -159,6 +161,9 @@ class RoleAdmin(GuardedHistoryAdmin):
     ]
     autocomplete_fields = ["person", "organisation"]
     date_hierarchy = "start_date"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_related()
 
     def save_model(self, request, obj, form, change):
         services.validated_save(obj)
@@ -202,20 +207,38 @@ class AgreementAdmin(VersionedAdmin):
     inlines = [AgreementPartyInline, AgreementStatusChangeInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("parties__organisation")
+        return super().get_queryset(request).with_related()
 
     @admin.display(description="parties")
     def party_list(self, obj) -> str:
         return ", ".join(p.organisation.name for p in obj.parties.all()) or "—"
 
     def save_model(self, request, obj, form, change):
-        services.validated_save(
-            obj, expected_version=self.expected_version(request, obj, form)
+        # The parties before the inline forms are saved (save_related), so
+        # that an organisation no longer a party is hidden again.
+        obj._parties_before = (
+            set(obj.parties.values_list("organisation_id", flat=True))
+            if change
+            else set()
+        )
+        services.agreement_save(
+            agreement=obj, expected_version=self.expected_version(request, obj, form)
         )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.agreement_status_sync(agreement=form.instance)
+        services.agreement_links_refresh(
+            agreement=form.instance,
+            former_parties=getattr(form.instance, "_parties_before", set()),
+        )
+
+    def delete_model(self, request, obj):
+        services.agreement_delete(agreement=obj)
+
+    def delete_queryset(self, request, queryset):
+        for agreement in queryset:
+            services.agreement_delete(agreement=agreement)
 
 
 @admin.register(AgreementStatusChange)

@@ -71,8 +71,11 @@ class PersonQuerySet(models.QuerySet):
         ).distinct()
 
     def with_related(self) -> PersonQuerySet:
+        """What every list of people shows: aliases, and roles with their
+        organisations."""
         return self.prefetch_related(
-            "aliases", models.Prefetch("roles", Role.objects.with_related())
+            "aliases",
+            models.Prefetch("roles", Role.objects.select_related("organisation")),
         )
 
 
@@ -176,6 +179,7 @@ class OrganisationQuerySet(models.QuerySet):
         ).distinct()
 
     def with_related(self) -> OrganisationQuerySet:
+        """What every list of organisations shows: the parent and aliases."""
         return self.select_related("parent").prefetch_related("aliases")
 
 
@@ -293,6 +297,7 @@ class OrganisationAlias(models.Model):
 
 class RoleQuerySet(models.QuerySet):
     def with_related(self) -> RoleQuerySet:
+        """What every list of roles shows: who holds it, and where."""
         return self.select_related("person", "organisation")
 
     def held_on(self, day: datetime.date) -> RoleQuerySet:
@@ -385,6 +390,8 @@ class DatePrecision(models.TextChoices):
 
 class AgreementQuerySet(models.QuerySet):
     def with_related(self) -> AgreementQuerySet:
+        """What every list of agreements shows: the parties, each with its
+        organisation."""
         return self.prefetch_related(
             models.Prefetch(
                 "parties", AgreementParty.objects.select_related("organisation")
