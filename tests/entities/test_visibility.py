@@ -22,6 +22,7 @@ from articles.models import (
     ArticleStatus,
     Quote,
 )
+from articles.visibility import named_by
 from entities import services, visibility
 from entities.models import (
     Agreement,
@@ -252,6 +253,86 @@ class TestInStep:
             survivor=story["orgs"]["other"], duplicate=story["orgs"]["outlet"]
         )
         assert_in_step()
+
+    def test_links_edited_on_their_own(self, story):
+        """A mention, a party or a status change edited on its own page
+        (through its service) moves visibility from the record it named to
+        the one it names."""
+        publish(story)
+        mention = ArticlePerson.objects.get(person=story["people"]["mentioned"])
+        mention.person = story["people"]["other"]
+        article_services.article_mention_save(mention=mention)
+        assert_in_step()
+        assert story["people"]["mentioned"].pk not in kept(FAR)["people"]
+        party = AgreementParty.objects.get(organisation=story["orgs"]["party"])
+        party.organisation = story["orgs"]["other"]
+        services.agreement_party_save(party=party)
+        assert_in_step()
+        mentioned_deal, reported_deal = story["deals"]
+        change = AgreementStatusChange.objects.get(agreement=reported_deal)
+        change.agreement = mentioned_deal
+        services.agreement_status_change_save(change=change)
+        assert_in_step()
+        assert reported_deal.pk not in kept(FAR)["agreements"]
+
+    def test_links_changed_by_one_form(self, story):
+        """The admin's change pages save bylines, mentions and parties as
+        inline forms, then refresh from what the record named before."""
+        article = publish(story)
+        before = named_by(article)
+        ArticlePerson.objects.filter(person=story["people"]["mentioned"]).delete()
+        article.authors.clear()
+        article_services.article_links_refresh(article=article, before=before)
+        assert_in_step()
+        assert story["people"]["author"].pk not in kept(FAR)["people"]
+        reported_deal = story["deals"][1]
+        AgreementParty.objects.filter(agreement=reported_deal).delete()
+        services.agreement_links_refresh(
+            agreement=reported_deal, former_parties={story["orgs"]["party"].pk}
+        )
+        assert_in_step()
+
+
+class TestThroughTheAdmin:
+    """The admin's pages write through the services too."""
+
+    def test_deleting_an_article_and_an_agreement(self, story, editor_client):
+        article = publish(story)
+        for change in AgreementStatusChange.objects.all():
+            services.agreement_status_change_delete(change=change)
+        reported_deal = story["deals"][1]
+        response = editor_client.post(
+            f"/admin/entities/agreement/{reported_deal.pk}/delete/", {"post": "yes"}
+        )
+        assert response.status_code == 302, response.content
+        assert not Agreement.objects.filter(pk=reported_deal.pk).exists()
+        assert_in_step()
+        response = editor_client.post(
+            f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"}
+        )
+        assert response.status_code == 302, response.content
+        assert not Article.objects.filter(pk=article.pk).exists()
+        assert_in_step()
+        assert kept(FAR) == {"people": set(), "organisations": set(),
+                             "agreements": set()}  # fmt: skip
+
+    def test_moving_a_mention_on_its_own_page(self, story, editor_client):
+        publish(story)
+        mention = ArticleOrganisation.objects.get(
+            organisation=story["orgs"]["mentioned"]
+        )
+        response = editor_client.post(
+            f"/admin/articles/articleorganisation/{mention.pk}/change/",
+            {
+                "article": mention.article_id,
+                "organisation": story["orgs"]["other"].pk,
+                "about": "",
+            },
+        )
+        assert response.status_code == 302, response.content
+        assert_in_step()
+        assert story["orgs"]["other"].pk in kept(timezone.now())["organisations"]
+        assert story["orgs"]["mentioned"].pk not in kept(FAR)["organisations"]
 
 
 def test_seed_generated_corpus_and_refresh_all(seed):
