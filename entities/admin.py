@@ -13,6 +13,7 @@ from newsdesk.core.admin import (
 
 from . import services
 from .admin_registry import DuplicateWarningForm, MergeActionMixin
+from .admin_review import ReviewedChangeAdminMixin
 from .models import (
     Agreement,
     AgreementParty,
@@ -63,7 +64,7 @@ class OrganisationRoleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeActionMixin, VersionedAdmin):
+class PersonAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
     form = DuplicateWarningForm
     merge_service = services.person_merge
     actions = ["merge_selected"]
@@ -95,6 +96,8 @@ class PersonAdmin(MergeActionMixin, VersionedAdmin):
         return obj.quote_total
 
     def save_model(self, request, obj, form, change):
+        if self.hold_for_review(request, obj, form, change):
+            return
         services.person_save(
             person=obj, expected_version=self.expected_version(request, obj, form)
         )
@@ -108,7 +111,7 @@ class OrganisationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
+class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
     form = DuplicateWarningForm
     merge_service = services.organisation_merge
     actions = ["merge_selected"]
@@ -138,6 +141,8 @@ class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
         return ", ".join(alias.name for alias in obj.aliases.all()) or "—"
 
     def save_model(self, request, obj, form, change):
+        if self.hold_for_review(request, obj, form, change):
+            return
         services.organisation_save(
             organisation=obj,
             expected_version=self.expected_version(request, obj, form),
