@@ -119,7 +119,16 @@ class ProposedQuoteSerializer(serializers.Serializer):
     )
     start = _offset("first character of the quote")
     end = _offset("after the last character of the quote")
-    speaker = serializers.CharField(help_text="`key` of the speaker in `people`.")
+    speaker = serializers.CharField(
+        allow_null=True,
+        help_text="`key` of the speaker in `people`, or null when the text "
+        "names no one (see `source_description`).",
+    )
+    source_description = serializers.CharField(
+        allow_null=True,
+        help_text="An unnamed or group source as the text describes it (“a "
+        "spokesman”, “officials”, “Moscow”), or null when a named person spoke.",
+    )
     cue = serializers.CharField(
         allow_blank=True,
         help_text="The reporting verb or phrase: “said”, “told”, “according to”.",
@@ -170,6 +179,15 @@ class ProposedOrganisationSerializer(serializers.Serializer):
     mentions = _mentions_field("the organisation")
     outlet = serializers.BooleanField(
         help_text="True when the text has words said to it (a news outlet)."
+    )
+    kind = serializers.CharField(
+        allow_blank=True,
+        help_text="The registry kind when the assistant knows it (`news_agency` "
+        "or `media_outlet` for a wire agency or broadcaster it ships), else empty.",
+    )
+    aliases = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Other names the text gives it (an acronym in parentheses).",
     )
 
 

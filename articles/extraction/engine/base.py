@@ -38,9 +38,7 @@ OUTLET_RES = (
 SENTENCE_END_RE = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]?(?=\s+[\"\u201c\u2018(]?[A-Z0-9])|\n+"
 )
-ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Jr Sr Gen Col Lt Sgt Prof Rev v vs No Co Inc Ltd".split()
-)
+ABBREVIATIONS = lx.ABBREVIATED_TITLES | frozenset("v vs No Co Inc Ltd".split())
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 
 

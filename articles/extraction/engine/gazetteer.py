@@ -130,12 +130,26 @@ class Gazetteer:
             agreements=data.get("agreements", []),
         )
 
-    def match(self, text: str, words: list[re.Match]) -> list[Match]:
+    def find(self, name: str, type_: str) -> KnownEntity | None:
+        """The record of ``type_`` whose name or alias is exactly ``name``."""
+        words = tuple(WORD_RE.findall(name))
+        for names, found_type, entity in self._index.get(words[0] if words else "", []):
+            if found_type == type_ and names == words:
+                return entity
+        return None
+
+    def match(
+        self, text: str, words: list[re.Match], skip: set[int] = frozenset()
+    ) -> list[Match]:
         """Every registry name in ``text`` (already split into ``words``),
-        longest first, never overlapping."""
+        longest first, never overlapping; words at indexes in ``skip`` are
+        already taken."""
         found: list[Match] = []
         i, count = 0, len(words)
         while i < count:
+            if i in skip:
+                i += 1
+                continue
             candidates = self._index.get(words[i].group())
             matched = None
             if candidates:
@@ -145,6 +159,7 @@ class Gazetteer:
                         continue
                     if all(
                         words[i + k].group() == names[k]
+                        and i + k not in skip
                         and _JOIN_RE.fullmatch(
                             text, words[i + k - 1].end(), words[i + k].start()
                         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from . import agencies
 from . import lexicon as lx
 from .base import (
     CUE_RE,
@@ -20,6 +21,9 @@ from .text import (
     is_cap,
     slugify,
 )
+
+# "European Space Agency (ESA)": an acronym in parentheses after a name.
+ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
 
 
 class Names:
@@ -89,32 +93,50 @@ class Names:
             else:
                 key = self.agreement(match.entity.name, match.entity)
             self.add_mention(match.start, match.end, match.type, key)
+        # Wire agencies and broadcasters the registry does not know yet.
+        for match in agencies.shipped().match(text, words, self.covered):
+            key = self.org(match.entity.name)
+            self.orgs[key].kind = match.entity.kind
+            self.add_mention(match.start, match.end, ORGANISATION, key)
         runs = self._capitalised_runs()
         singles = []
+        self.titled_singles: list[int] = []
         for run in runs:
             if len(run) == 1:
-                singles.append(run)
+                singles.append(run[0])
                 continue
             self._classify_run(run)
         # Single capitalised words: a partial name of someone named in full
-        # ("Hanhui", "Dubrov"), or an organisation by its context.
+        # ("Hanhui", "Dubrov"), a title and surname ("President Bush", "Dr.
+        # Orbach"), an acronym the story gave in parentheses, or an
+        # organisation by its context.
         surnames: dict[str, list[str]] = {}
         for key, person in self.people.items():
             for part in WORD_RE.findall(person.name):
-                if is_cap(part):
+                if is_cap(part) and len(part) > 1:
                     surnames.setdefault(part, []).append(key)
-        for (i,) in singles:
+        titled = set(self.titled_singles)
+        for i in sorted({*singles, *titled}):
             word = words[i]
             if i in self.covered:
                 continue
-            if word.group() in surnames:
-                keys = surnames[word.group()]
+            value = word.group()
+            if value in surnames:
+                keys = surnames[value]
                 self.add_mention(
                     word.start(), word.end(), PERSON, self._nearest(keys, word.start())
                 )
+            elif value in self.acronyms:
+                self.add_mention(
+                    word.start(), word.end(), ORGANISATION, self.acronyms[value]
+                )
+            elif i in titled:
+                key = self.person(value)
+                surnames.setdefault(value, []).append(key)
+                self.add_mention(word.start(), word.end(), PERSON, key)
             elif self._org_context(word.start(), word.end(), single=True):
                 self.add_mention(
-                    word.start(), word.end(), ORGANISATION, self.org(word.group())
+                    word.start(), word.end(), ORGANISATION, self.org(value)
                 )
         self.mentions.sort(key=lambda m: m.start)
 
@@ -131,14 +153,29 @@ class Names:
                 best, best_pos = mention.key, mention.start
         return best
 
+    def _joined(self, before: int, after: int) -> bool:
+        """Whether words ``before`` and ``after`` may belong to one name: a
+        space between them, or a full stop and a space after an initial, an
+        abbreviated title or a dotted acronym ("Susan C. Schwab", "Dr.
+        Orbach", "U.S. Trade Representative")."""
+        gap = self.text[self.words[before].end() : self.words[after].start()]
+        if gap == " ":
+            return True
+        value = self.words[before].group()
+        return gap == ". " and (
+            (len(value) == 1 and value.isupper())
+            or value in lx.ABBREVIATED_TITLES
+            or ("." in value and value.replace(".", "").isupper())
+        )
+
     def _capitalised_runs(self) -> list[tuple[int, ...]]:
         """Runs of adjacent capitalised words (with name particles and, for
         organisations, "of"/"for"/"and" between them) outside known names."""
         runs, current = [], []
-        text, words = self.text, self.words
+        words = self.words
         for i, word in enumerate(words):
             value = word.group()
-            joined = current and text[words[current[-1]].end() : word.start()] == " "
+            joined = bool(current) and self._joined(current[-1], i)
             if i in self.covered or not (
                 is_cap(value)
                 or (
@@ -160,6 +197,101 @@ class Names:
             runs.append(tuple(current))
         return runs
 
+    def _is_title(self, i: int) -> bool:
+        value = self.words[i].group()
+        return value in lx.TITLE_WORDS or (
+            value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS
+        )
+
+    def _is_acronym(self, i: int) -> bool:
+        value = self.words[i].group().replace(".", "")
+        return len(value) >= 2 and value.isupper() and value.isalpha()
+
+    def _name_words(self, part: list[int]) -> bool:
+        """Whether ``part`` can be a person's name: capitalised words and
+        initials, no acronym, title or organisation word."""
+        return 1 <= len(part) <= 5 and not any(
+            self._is_acronym(i)
+            or self._is_title(i)
+            or self.words[i].group() in lx.ORG_KEYWORDS
+            or self.words[i].group() in lx.ORG_CONNECTORS
+            or self.words[i].group() in lx.COMMON_CAPS
+            for i in part
+        )
+
+    def _split_titled(self, run: tuple[int, ...]):
+        """A run that is an organisation, a title and a name ("NASA
+        Administrator Charles Bolden", "European Space Agency Director
+        General Josef Aschbacher", "U.S. Trade Representative Susan C.
+        Schwab"): (the organisation's words, the name's words), or None."""
+        words = self.words
+        for j in range(len(run) - 2, 0, -1):
+            if not self._is_title(run[j]):
+                continue
+            tail = list(run[j + 1 :])
+            if not self._name_words(tail):
+                return None
+            t0 = j
+            while t0 > 0 and (
+                self._is_title(run[t0 - 1])
+                or (
+                    words[run[t0 - 1]].group() in lx.ORG_CONNECTORS
+                    and t0 > 1
+                    and self._is_title(run[t0 - 2])
+                )
+            ):
+                t0 -= 1
+            head = list(run[:t0])
+            # "Department of Energy Secretary": "Energy" names the department.
+            while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
+                head.append(run[t0])
+                t0 += 1
+            while head and words[head[0]].group() in lx.COMMON_CAPS:
+                head = head[1:]
+            if not head:
+                return None
+            return head, tail
+        return None
+
+    def _country_mention(self, i: int) -> bool:
+        """A country's short name ("U.S.") as a mention of the country."""
+        value = self.words[i].group()
+        if value not in lx.COUNTRIES or value in lx.DEMONYMS:
+            return False
+        name = lx.COUNTRIES[value]
+        key = self.org(name, self.gaz.find(name, ORGANISATION))
+        word = self.words[i]
+        end = word.end() + (1 if self.text[word.end() : word.end() + 1] == "." else 0)
+        self.add_mention(word.start(), end, ORGANISATION, key)
+        return True
+
+    def _add_org_run(self, run: list[int]) -> None:
+        words, text = self.words, self.text
+        while run and (
+            words[run[0]].group() in lx.COMMON_CAPS
+            or words[run[0]].group() in lx.ORG_CONNECTORS
+        ):
+            run = run[1:]
+        if not run:
+            return
+        if len(run) == 1 and self._country_mention(run[0]):
+            return
+        value = " ".join(words[i].group() for i in run)
+        if len(run) == 1 and value in self.acronyms:
+            key = self.acronyms[value]
+        else:
+            s, e = words[run[0]].start(), words[run[-1]].end()
+            key = self.org(text[s:e])
+        s, e = words[run[0]].start(), words[run[-1]].end()
+        self.add_mention(s, e, ORGANISATION, key)
+        # "European Space Agency (ESA)": the acronym is another of its names.
+        m = ACRONYM_AFTER_RE.match(text, e)
+        if m and m.group(1) not in self.acronyms:
+            self.acronyms[m.group(1)] = key
+            if m.group(1) not in self.orgs[key].aliases:
+                self.orgs[key].aliases.append(m.group(1))
+            self.add_mention(m.start(1), m.end(1), ORGANISATION, key)
+
     def _classify_run(self, run: tuple[int, ...]) -> None:
         words, text = self.words, self.text
         values = [words[i].group() for i in run]
@@ -173,16 +305,18 @@ class Names:
         ):
             self.add_mention(start, end, PERSON, self.person(text[start:end]))
             return
-        if any(v in lx.ORG_KEYWORDS for v in values) or self._org_context(start, end):
-            # Drop a leading common word ("The Dairy Farmers …").
-            while run and (
-                words[run[0]].group() in lx.COMMON_CAPS | lx.DEMONYMS
-                or words[run[0]].group() in lx.ORG_CONNECTORS
+        split = self._split_titled(run)
+        if split:
+            head, tail = split
+            if not all(
+                words[i].group() in lx.DEMONYMS or words[i].group() in lx.TITLE_WORDS
+                for i in head
             ):
-                run = run[1:]
-            if len(run) >= 1:
-                s, e = words[run[0]].start(), words[run[-1]].end()
-                self.add_mention(s, e, ORGANISATION, self.org(text[s:e]))
+                self._add_org_run(head)
+            self._add_person_part(tail, titled=True)
+            return
+        if any(v in lx.ORG_KEYWORDS for v in values) or self._org_context(start, end):
+            self._add_org_run(list(run))
             return
         # A person: split at connectors, strip leading titles.
         parts, part = [], []
@@ -197,24 +331,28 @@ class Names:
             titled = False
             while part and (
                 words[part[0]].group() in lx.COMMON_CAPS
-                or words[part[0]].group() in lx.TITLE_WORDS
+                or self._is_title(part[0])
                 or words[part[0]].group() in lx.DEMONYMS
-                or words[part[0]].group().lower() in lx.ROLE_HEADS
                 or words[part[0]].group() in lx.MONTHS_AND_DAYS
+                or (self._is_acronym(part[0]) and len(part) > 2)
             ):
-                titled = (
-                    titled
-                    or words[part[0]].group() in lx.TITLE_WORDS
-                    or (words[part[0]].group().lower() in lx.ROLE_HEADS)
-                )
+                titled = titled or self._is_title(part[0])
                 part = part[1:]
-            while part and words[part[-1]].group() in lx.NAME_PARTICLES:
-                part = part[:-1]
-            if len(part) < 2 or any(words[i].group().isupper() for i in part):
-                continue
-            s, e = words[part[0]].start(), words[part[-1]].end()
-            if titled or self._person_context(s, e):
-                self.add_mention(s, e, PERSON, self.person(text[s:e]))
+            self._add_person_part(part, titled)
+
+    def _add_person_part(self, part: list[int], titled: bool) -> None:
+        words, text = self.words, self.text
+        while part and words[part[-1]].group() in lx.NAME_PARTICLES:
+            part = part[:-1]
+        if len(part) == 1 and titled and self._name_words(part):
+            # "President Bush", "Dr. Orbach": resolved with the single words.
+            self.titled_singles.append(part[0])
+            return
+        if len(part) < 2 or any(self._is_acronym(i) for i in part):
+            return
+        s, e = words[part[0]].start(), words[part[-1]].end()
+        if titled or self._person_context(s, e):
+            self.add_mention(s, e, PERSON, self.person(text[s:e]))
 
     def _person_context(self, start: int, end: int) -> bool:
         text = self.text

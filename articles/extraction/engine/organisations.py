@@ -89,6 +89,10 @@ class Organisations:
             value = word.group()
             gap = text[word.end() : pos]
             if first is not None and gap not in (" ",):
+                # "U.S. Trade Representative": an abbreviation's full stop.
+                owner = self.mention_ending(word.end() + 1, ORGANISATION)
+                if gap == ". " and owner:
+                    org = owner.key
                 if gap.strip() in ("'", "\u2019", "'s", "\u2019s"):
                     owner = self.mention_ending(word.end(), ORGANISATION)
                     if owner:
@@ -146,7 +150,24 @@ class Organisations:
         role = text[first:last]
         if role.startswith("and "):
             role = role[4:]
-        return role, org
+        return role, self._office(role, org)
+
+    def _office(self, role: str, org: str | None) -> str | None:
+        """Whom a title before a name speaks for: the organisation named
+        with it, else the country of a demonym before a state title
+        ("Russian President" speaks for Russia); a national office's holder
+        speaks for the office ("U.S. Trade Representative")."""
+        words = role.split()
+        if org is None and words and words[0] in lx.COUNTRIES:
+            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+                name = lx.COUNTRIES[words[0]]
+                org = self.org(name, self.gaz.find(name, ORGANISATION))
+                words = words[1:]
+        if org is not None:
+            office = lx.NATIONAL_OFFICES.get((self.orgs[org].name, " ".join(words)))
+            if office:
+                org = self.org(office, self.gaz.find(office, ORGANISATION))
+        return org
 
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text

@@ -61,12 +61,17 @@ class Quotes:
     def _not_a_quote(self, open_at: int, close_at: int, body: str) -> str | None:
         text = self.text
         words = WORD_RE.findall(body)
-        prev = WORD_RE.findall(text[max(0, open_at - 40) : open_at])
-        nxt = re.match(r"\s*([a-z][\w-]*)", text[close_at + 1 : close_at + 30])
+        # The words around the marks, never across a paragraph break: a
+        # quote opening a paragraph is not titled by the last word before it.
+        p_start, p_end = self.paragraph_at(open_at)
+        prev = WORD_RE.findall(text[max(p_start, open_at - 40) : open_at])
+        nxt = re.match(
+            r"\s*([a-z][\w-]*)", text[close_at + 1 : min(p_end, close_at + 30)]
+        )
         prev_word = prev[-1] if prev else ""
         if (
             prev_word.lower() in lx.NAMING_WORDS
-            or "so-called" in text[max(0, open_at - 12) : open_at]
+            or "so-called" in text[max(p_start, open_at - 12) : open_at]
         ):
             return "a name or a label"
         if prev_word in ("Operation", "Project", "Mission") or (
@@ -92,11 +97,12 @@ class Quotes:
             return "a title"
         if len(words) <= 2 and not self._is_direct(open_at):
             m = re.search(
-                r"\b(\w+)\s+(?:\w+\s+){0,3}$", text[max(0, open_at - 60) : open_at]
+                r"\b(\w+)\s+(?:\w+\s+){0,3}$",
+                text[max(p_start, open_at - 60) : open_at],
             )
             verb_before = re.search(
                 rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b[^.,;]*$",
-                text[max(0, open_at - 60) : open_at],
+                text[max(p_start, open_at - 60) : open_at],
             )
             if not (m and verb_before):
                 return "scare quotes"
@@ -145,6 +151,14 @@ class Quotes:
                 confidence = 0.85 if pronoun else 0.9
                 break
         if speaker is None:
+            # Attribution by position, whatever the verb: '"…," Mr. Bush
+            # hailed the deal', '"…," agreed President Putin'.
+            found = self.subject_by_position(close_at + 1, after_limit)
+            if found:
+                speaker, cue = found
+                outlet = self.outlet_in(close_at + 1, after_limit)
+                confidence = 0.7
+        if speaker is None:
             # Attribution before: 'Kamau told reporters: "…"'.
             s_open = self.sentence_at(open_at)
             lead_start = (
@@ -190,8 +204,14 @@ class Quotes:
         last_direct[para] = quote
 
     def _span_clean(self, start: int, end: int) -> bool:
-        """Only a name, a role in commas, or nothing between two offsets."""
-        return "." not in self.text[start:end] and '"' not in self.text[start:end]
+        """Only a name, a role in commas, or nothing between two offsets (a
+        full stop only after an initial or an abbreviated title)."""
+        between = self.text[start:end]
+        between = re.sub(
+            r"\b(?:[A-Z]|" + "|".join(lx.ABBREVIATED_TITLES) + r")\.(?= )", "", between
+        )
+        between = re.sub(r"\b(?:[A-Z]\.){2,}", "", between)
+        return "." not in between and '"' not in between
 
     def _partial(self, start: int, end: int, cues: list[Cue]) -> None:
         text = self.text

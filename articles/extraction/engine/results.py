@@ -21,13 +21,18 @@ class ProposedQuote:
     text: str
     start: int
     end: int
-    speaker: str
+    # The ``key`` of the speaker in ``Extraction.people``; None when the
+    # story names no one (then ``source_description`` says who spoke).
+    speaker: str | None
     cue: str
     outlet: str | None = None
     organisation: str | None = None
     evidence_start: int = 0
     evidence_end: int = 0
     confidence: float = 0.5
+    # An unnamed or group source as the story describes it ("a spokesman",
+    # "officials", "Moscow"); None when a named person spoke.
+    source_description: str | None = None
 
 
 @dataclass
@@ -47,6 +52,11 @@ class ProposedOrganisation:
     existing: dict | None = None
     mentions: list[list[int]] = field(default_factory=list)
     outlet: bool = False
+    # The registry's kind when the engine knows it ("news_agency" for a wire
+    # agency from its shipped list), else "".
+    kind: str = ""
+    # Other names the story gives it ("ESA" after "European Space Agency").
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from . import lexicon as lx
 from .base import (
     ABBREVIATIONS,
     SENTENCE_END_RE,
@@ -24,6 +25,19 @@ class Sentences:
                 last = before[-1] if before else ""
                 last = last.rstrip('.!?"\u201d\u2019)')
                 if last in ABBREVIATIONS or (len(last) == 1 and last.isupper()):
+                    continue
+                # "the U.S. Trade Representative": a dotted abbreviation
+                # before a title or an organisation's word ends no sentence.
+                following = text[m.end() :].split(None, 1)
+                if (
+                    "." in last
+                    and last.replace(".", "").isupper()
+                    and following
+                    and (
+                        following[0] in lx.TITLE_WORDS
+                        or following[0] in lx.ORG_KEYWORDS
+                    )
+                ):
                     continue
             if text[start:end].strip():
                 spans.append(self._trim(start, end))

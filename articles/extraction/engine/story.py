@@ -21,6 +21,7 @@ from .results import (
     SetAside,
 )
 from .sentences import Sentences
+from .sources import SOURCE, Sources
 from .spans import QuotedSpans
 
 
@@ -33,6 +34,7 @@ class Story(
     Attribution,
     Quotes,
     Reported,
+    Sources,
 ):
     """One extraction run over one text: the state every rule reads and adds to."""
 
@@ -56,13 +58,21 @@ class Story(
         self.gender: dict[str, str] = {}
         self.quotes: list[ProposedQuote] = []
         self.set_aside: list[SetAside] = []
+        self.sources: dict[str, tuple[str, str | None]] = {}
+        self.acronyms: dict[str, str] = {}  # acronym -> organisation key
+        self.titled_singles: list[int] = []
 
-    # -- layout ------------------------------------------------------------
     # -- result ------------------------------------------------------------
 
     def result(self) -> Extraction:
         for quote in self.quotes:
-            quote.organisation = self.people[quote.speaker].role_organisation
+            if quote.speaker and quote.speaker.startswith(SOURCE):
+                quote.source_description, quote.organisation = self.sources[
+                    quote.speaker
+                ]
+                quote.speaker = None
+            elif quote.speaker:
+                quote.organisation = self.people[quote.speaker].role_organisation
         self.quotes.sort(key=lambda q: (q.start, q.end))
         for collection in (self.people, self.orgs, self.agreements):
             for item in collection.values():
