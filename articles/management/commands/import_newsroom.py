@@ -279,7 +279,7 @@ QUOTE = {
     "id": identifier,
     "text": text,
     "kind": text,
-    "speaker": text,
+    "speaker": nullable(text),
     "organisation": nullable(text),
     "outlet": nullable(text),
     "cue": text,
@@ -591,17 +591,35 @@ class NewsroomFile:
                     )
         for index, raw in enumerate(values["quotes"]):
             quote_where = f"quotes[{index}] of {where}"
+            # An unnamed source's description is the one optional key.
+            description = ""
+            if isinstance(raw, dict) and "source_description" in raw:
+                raw = dict(raw)
+                description = raw.pop("source_description")
+                if not isinstance(description, str) or not description.strip():
+                    self.fail(quote_where, '"source_description" must be a text')
+                    continue
             quote = self.fields(quote_where, raw, QUOTE)
             if quote is None:
                 continue
-            speaker = self.resolve(
-                quote_where, "person", "speaker", quote.pop("speaker")
-            )
+            speaker_slug = quote.pop("speaker")
+            speaker = self.resolve(quote_where, "person", "speaker", speaker_slug)
+            if speaker_slug is None and not description:
+                self.fail(quote_where, 'needs a "speaker" or a "source_description"')
+                continue
             for key in ("organisation", "outlet"):
                 quote[key] = self.resolve(quote_where, "organisation", key, quote[key])
-            if speaker is not None:
+            if speaker is not None or speaker_slug is None:
                 quote["public_from"] = article.public_from
-                self.add(quote_where, Quote(article=article, speaker=speaker, **quote))
+                self.add(
+                    quote_where,
+                    Quote(
+                        article=article,
+                        speaker=speaker,
+                        source_description=description,
+                        **quote,
+                    ),
+                )
         self._tick()
 
     def users(self, usernames: set[str]) -> dict[str, models.Model]:
