@@ -66,8 +66,10 @@ class NewPerson:
 class AcceptedQuote:
     ref: str
     text: str
-    speaker: Person | NewPerson
+    # None for an unnamed source, described in ``source_description``.
+    speaker: Person | NewPerson | None
     kind: str = QuoteKind.DIRECT
+    source_description: str = ""
     cue: str = ""
     outlet: Organisation | NewOrganisation | None = None
     organisation: Organisation | NewOrganisation | None = None
@@ -138,6 +140,7 @@ _QUOTE_FIELDS = {
     "end": "text",
     "kind": "kind",
     "speaker": "speaker",
+    "source_description": "source_description",
     "organisation": "organisation",
     "outlet": "outlet",
     "cue": "cue",
@@ -344,6 +347,7 @@ class _Applier:
             kind=item.kind,
             cue=item.cue.strip(),
             start=item.start,
+            source_description=item.source_description,
             **resolved,
         )
         try:

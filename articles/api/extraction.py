@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.response import Response
@@ -210,6 +211,11 @@ class SetAsideSerializer(serializers.Serializer):
     reason = serializers.CharField(
         help_text="Why they are not proposed as a quote (a title, scare quotes, …)."
     )
+    kind = serializers.CharField(
+        allow_null=True,
+        help_text="For quoted words with no speaker in the text (`no speaker`): "
+        "the kind of quote they would be, for an editor to attribute; else null.",
+    )
 
 
 class ExtractionSerializer(serializers.Serializer):
@@ -250,6 +256,12 @@ class ExtractionView(APIView):
 
     permission_classes = [CanEnterQuotes]
     parser_classes = [JSONParser]
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        # Nothing here writes: working out proposals runs outside any
+        # transaction, so it holds nothing other editors wait for.
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))
 
     @extend_schema(
         operation_id="extract",

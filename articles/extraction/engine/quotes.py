@@ -186,7 +186,9 @@ class Quotes:
             if previous:
                 speaker, cue, outlet = previous.speaker, previous.cue, previous.outlet
         if speaker is None:
-            self.set_aside.append(SetAside(text[start:end], start, end, "no speaker"))
+            self.set_aside.append(
+                SetAside(text[start:end], start, end, "no speaker", DIRECT)
+            )
             return
         quote = ProposedQuote(
             kind=DIRECT,
@@ -251,7 +253,9 @@ class Quotes:
                 c = speaking[0]
                 chosen = (c.speaker, c.cue, self.outlet_in(s_start, s_end))
         if chosen is None:
-            self.set_aside.append(SetAside(text[start:end], start, end, "no speaker"))
+            self.set_aside.append(
+                SetAside(text[start:end], start, end, "no speaker", PARTIAL)
+            )
             return
         speaker, cue, outlet = chosen
         self.quotes.append(

@@ -76,6 +76,9 @@ class SetAside:
     start: int
     end: int
     reason: str
+    # For words that read as a quote but have no speaker ("no speaker"):
+    # the kind of quote they would be, for an editor to attribute.
+    kind: str | None = None
 
 
 @dataclass

@@ -17,3 +17,49 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// One control for a quote's speaker: typing or picking a name updates the
+// card's heading and its "Spoke for" (the organisation the story gives that
+// person; none for someone else, whose role then decides it on saving).
+document.addEventListener("DOMContentLoaded", () => {
+  const list = document.getElementById("review-speakers");
+  const spokeFor = new Map();
+  if (list) {
+    for (const option of list.options) {
+      spokeFor.set(option.value.trim().toLowerCase(), option.dataset.organisation);
+    }
+  }
+  for (const input of document.querySelectorAll("input.proposal-speaker")) {
+    const card = input.closest(".proposal-quote");
+    if (!card) {
+      continue;
+    }
+    const heading = card.querySelector(".proposal-speaker-name");
+    const organisation = card.querySelector("select[name$='-organisation']");
+    const source = card.querySelector("input[name$='-source_description']");
+    let last = input.value.trim().toLowerCase();
+    const update = () => {
+      const name = input.value.trim();
+      if (heading) {
+        if (name) {
+          heading.textContent = name;
+        } else if (source && source.value.trim()) {
+          heading.textContent = `${source.value.trim()} (unnamed source)`;
+        } else {
+          heading.textContent = "found a quote, no speaker: pick one";
+        }
+      }
+      if (organisation && name.toLowerCase() !== last) {
+        const value = spokeFor.get(name.toLowerCase()) || "";
+        const known = [...organisation.options].some((o) => o.value === value);
+        organisation.value = known ? value : "";
+      }
+      last = name.toLowerCase();
+    };
+    input.addEventListener("input", update);
+    input.addEventListener("change", update);
+    if (source) {
+      source.addEventListener("input", update);
+    }
+  }
+});
