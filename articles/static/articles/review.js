@@ -1,6 +1,9 @@
 // The review screen's "Accept all" / "Reject all" / "Decide all later":
 // set every proposal's decision at once; the editor can still change rows.
 "use strict";
+const hasSource = (card) =>
+  [...card.querySelectorAll("input.proposal-speaker, input[name$='-source_description']")]
+    .some((input) => input.value.trim() !== "");
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("proposals-form");
   if (!form) {
@@ -10,9 +13,16 @@ document.addEventListener("DOMContentLoaded", () => {
     button.addEventListener("click", () => {
       const value = button.dataset.decideAll;
       for (const radio of form.querySelectorAll("input[type=radio]")) {
-        if (radio.name.endsWith("-decision") && radio.value === value) {
-          radio.checked = true;
+        if (!radio.name.endsWith("-decision") || radio.value !== value) {
+          continue;
         }
+        // A quote found with no speaker is accepted only once the editor
+        // has named one (or described the source): "Accept all" leaves it.
+        const card = radio.closest(".proposal-unattributed");
+        if (value === "accept" && card && !hasSource(card)) {
+          continue;
+        }
+        radio.checked = true;
       }
     });
   }
