@@ -34,7 +34,7 @@ from .extraction import (
     extract,
 )
 from .highlight import Mark, highlight_spans
-from .models import Article, Quote, QuoteKind
+from .models import Article, Quote
 from .proposals import (
     AcceptedMention,
     AcceptedQuote,
@@ -44,18 +44,17 @@ from .proposals import (
     ProposalsRefused,
     proposals_apply,
 )
+from .review_forms import (
+    NEW,
+    MentionProposalForm,
+    OrganisationProposalForm,
+    PersonProposalForm,
+    ProposalForm,
+    QuoteProposalForm,
+    _choice,
+)
 from .text import clean_quote_text, fold
 
-ACCEPT, REJECT, LEAVE = "accept", "reject", "leave"
-DECISIONS = [
-    (ACCEPT, "Accept"),
-    (REJECT, "Reject"),
-    (LEAVE, "Decide later"),
-]
-NEW = "new:"
-# The id of the datalist offering the story's people to every speaker field.
-SPEAKER_LIST = "review-speakers"
-NO_ORGANISATION = [("", "— none —")]
 # The longest body the review screen takes: about 10,000 words. Past it the
 # screen (every proposal with its form) grows too slow and too long to
 # review; such a story is refused with this limit named.
@@ -103,132 +102,6 @@ def excerpt(body: str, start: int, end: int, marks: list[Mark]) -> SafeString:
         highlight_spans(body[start:end], marks, offset=start),
         after,
     )
-
-
-# --------------------------------------------------------------------------
-# Forms: one per proposal, prefixed by its row
-
-
-def _choice(record) -> str:
-    return f"{type(record)._meta.model_name}:{record.pk}"
-
-
-class ProposalForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=DECISIONS, initial=LEAVE, widget=forms.RadioSelect
-    )
-
-    def accepted(self) -> bool:
-        return self.is_valid() and self.cleaned_data["decision"] == ACCEPT
-
-    def rejected(self) -> bool:
-        return self.is_valid() and self.cleaned_data["decision"] == REJECT
-
-
-class QuoteProposalForm(ProposalForm):
-    text = forms.CharField(
-        required=False,
-        strip=False,
-        max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
-        help_text=Quote._meta.get_field("text").help_text,
-    )
-    kind = forms.ChoiceField(choices=QuoteKind.choices)
-    # One control for the speaker: a name, offered from the people the story
-    # names (a datalist), and resolved on saving to the registry record of
-    # that name or alias, or else to a new person.
-    speaker = forms.CharField(
-        required=False,
-        max_length=200,
-        help_text="Who said it: pick someone the story names, or type a name "
-        "in the registry (a new name adds that person). Leave empty for an "
-        "unnamed source.",
-        widget=forms.TextInput(
-            attrs={
-                "list": SPEAKER_LIST,
-                "autocomplete": "off",
-                "class": "proposal-speaker",
-                "size": 40,
-            }
-        ),
-    )
-    source_description = forms.CharField(
-        required=False,
-        max_length=200,
-        label="Unnamed source",
-        help_text="When no one is named: who spoke, in the story's words "
-        "(“a spokesman”, “officials”).",
-    )
-    cue = forms.CharField(
-        required=False,
-        max_length=50,
-        help_text=Quote._meta.get_field("cue").help_text,
-    )
-    outlet = forms.ChoiceField(
-        required=False, help_text=Quote._meta.get_field("outlet").help_text
-    )
-    organisation = forms.ChoiceField(
-        required=False,
-        label="Spoke for",
-        help_text=Quote._meta.get_field("organisation").help_text,
-    )
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["outlet"].choices = NO_ORGANISATION + organisations
-        self.fields["organisation"].choices = NO_ORGANISATION + organisations
-
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("decision") == ACCEPT
-            and not cleaned.get("speaker", "").strip()
-            and not cleaned.get("source_description", "").strip()
-        ):
-            self.add_error(
-                "speaker",
-                "Pick who said it, or describe the unnamed source below.",
-            )
-        return cleaned
-
-
-class PersonProposalForm(ProposalForm):
-    name = forms.CharField(
-        required=False,
-        max_length=200,
-        help_text="Full name as the newsroom writes it.",
-    )
-    description = forms.CharField(
-        required=False,
-        max_length=500,
-        help_text="One line saying who this is, e.g. “Russian cosmonaut”.",
-    )
-    role_title = forms.CharField(
-        required=False,
-        max_length=200,
-        label="Role",
-        help_text="The title they hold, e.g. “Director General”. Leave empty "
-        "to add no role.",
-    )
-    role_organisation = forms.ChoiceField(
-        required=False,
-        label="Held at",
-        help_text="Where the title is held, e.g. Roscosmos, or China for an "
-        "ambassador.",
-    )
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role_organisation"].choices = NO_ORGANISATION + organisations
-
-
-class OrganisationProposalForm(ProposalForm):
-    name = forms.CharField(required=False, max_length=200)
-    kind = forms.ChoiceField(choices=OrganisationKind.choices)
-
-
-class MentionProposalForm(ProposalForm):
-    pass
 
 
 # --------------------------------------------------------------------------
@@ -345,12 +218,13 @@ class _Builder:
         self.article = article
         self.body = article.body
         self.admin_site = admin_site
-        self.extraction = extract(self.body, Gazetteer.from_registry())
+        gazetteer = Gazetteer.from_registry()
+        self.extraction = extract(self.body, gazetteer)
         self.people: dict[str, Person | None] = self._resolve(
-            Person, self.extraction.people
+            Person, self.extraction.people, gazetteer.people
         )
         self.organisations: dict[str, Organisation | None] = self._resolve(
-            Organisation, self.extraction.organisations
+            Organisation, self.extraction.organisations, gazetteer.organisations
         )
         known_agreements = Agreement.objects.in_bulk(
             [a.existing["id"] for a in self.extraction.agreements if a.existing]
@@ -361,19 +235,23 @@ class _Builder:
         }
 
     @staticmethod
-    def _resolve(model, proposals) -> dict:
+    def _resolve(model, proposals, registry) -> dict:
         """Each proposal's record: the one the engine matched, or one whose
-        name or alias is the proposed new name (never a duplicate)."""
-        known = model.objects.in_bulk(
-            [p.existing["id"] for p in proposals if p.existing]
-        )
-        resolved = {}
-        for proposal in proposals:
-            record = known.get(proposal.existing["id"]) if proposal.existing else None
-            if record is None:
-                record = model.objects.matching_name(proposal.name).first()
-            resolved[proposal.key] = record
-        return resolved
+        name or alias is the proposed new name, ignoring case (never a
+        duplicate). The names come from the gazetteer just read from the
+        registry, so this costs one query, not one per proposal."""
+        by_name = {}
+        for entity in registry:
+            for name in entity.names():
+                by_name.setdefault(name.strip().casefold(), entity.id)
+        wanted = {
+            proposal.key: proposal.existing["id"]
+            if proposal.existing
+            else by_name.get(proposal.name.strip().casefold())
+            for proposal in proposals
+        }
+        known = model.objects.in_bulk([pk for pk in wanted.values() if pk])
+        return {key: known.get(pk) for key, pk in wanted.items()}
 
     def organisation_choices(self) -> list[tuple[str, str]]:
         return _choices(self.extraction.organisations, self.organisations)
