@@ -123,6 +123,107 @@ class TestAttribution:
         assert quotes(x) == [("direct", "Our Farmers Will Gain", "Ann Lee", None)]
 
 
+class TestStatements:
+    def test_name_and_colon_before_the_quote(self):
+        """'EPA Region 5 Administrator Cathy Stepp: "…"' — a press
+        release's statement, with no reporting verb."""
+        x = extract(
+            "What they said:\n\nMichigan Attorney General Dana Lee: \u201cThis "
+            "settlement is an important step.\u201d"
+        )
+        assert quotes(x) == [
+            ("direct", "This settlement is an important step.", "Dana Lee", None)
+        ]
+
+    def test_following_statement_in_the_next_paragraph(self):
+        """'John P. Holdren, Assistant to the President, issued the
+        following statement:' then the quote as its own paragraph."""
+        x = extract(
+            "After the launch, Minister Jo P. Hale, head of the space office, "
+            'issued the following statement:\n\n"Congratulations to the teams."'
+            '\n\n"Every launch teaches us something."'
+        )
+        assert [(t[1], t[2]) for t in quotes(x)] == [
+            ("Congratulations to the teams.", "Jo P. Hale"),
+            ("Every launch teaches us something.", "Jo P. Hale"),
+        ]
+
+    def test_designate_title(self):
+        """'Statement by Administrator-designate Lisa P. Jackson:'"""
+        x = extract(
+            'Statement by Administrator-designate Ann K. Berg:\n\n"I am honored."'
+        )
+        assert quotes(x) == [("direct", "I am honored.", "Ann K. Berg", None)]
+
+    def test_long_title_before_the_name(self):
+        """'Assistant Administrator for Enforcement and Compliance Assurance
+        Susan Bodine: "…"' names Susan Bodine, not the title's last words."""
+        x = extract(
+            "Assistant Administrator for Water and Coastal Protection Mia Dahl: "
+            "\u201cThis is a fine result.\u201d"
+        )
+        assert quotes(x) == [("direct", "This is a fine result.", "Mia Dahl", None)]
+
+
+class TestInvertedReportedSpeech:
+    def test_unnamed_source_after_the_reported_words(self):
+        """'Insurgents are changing tactics, a senior military officer said.'"""
+        x = extract(
+            "Rebels are avoiding open battles this year, a senior military "
+            "officer said in the capital today."
+        )
+        assert quotes(x) == [
+            (
+                "indirect",
+                "Rebels are avoiding open battles this year",
+                None,
+                "a senior military officer",
+            )
+        ]
+
+    def test_title_between_the_comma_and_the_name(self):
+        """'…, Defense Secretary Leon E. Panetta said.'"""
+        x = extract(
+            "The country has reached a turning point, Transport Minister "
+            "Anna B. Kole said during a visit."
+        )
+        assert quotes(x) == [
+            (
+                "indirect",
+                "The country has reached a turning point",
+                "Anna B. Kole",
+                None,
+            )
+        ]
+
+    def test_aside_with_commas_of_its_own(self):
+        """'…, Barbara Thompson, director of family policy, children and
+        youth, said.'"""
+        x = extract(
+            "Children will be honoured in April, Mary Lind, director of family "
+            "policy, children and youth, said."
+        )
+        assert quotes(x)[0][1:3] == ("Children will be honoured in April", "Mary Lind")
+
+    def test_partial_quote_ending_the_reported_words(self):
+        """'…, but "how much we can do," said Douglas Feith, undersecretary
+        of defense.': the reported words and the partial quote in them."""
+        x = extract(
+            'The plan is not about cost, but "how much we can do," said Ian Roe, '
+            "undersecretary of defense."
+        )
+        assert [(t[0], t[2]) for t in quotes(x)] == [
+            ("indirect", "Ian Roe"),
+            ("partial", "Ian Roe"),
+        ]
+
+    def test_military_rank_abbreviation(self):
+        """'said Army Spc. Everad Lewis': the rank's full stop ends no
+        sentence and the name after it is the speaker."""
+        x = extract('"I always wanted this," said Army Spc. Ola Mensah.')
+        assert quotes(x) == [("direct", "I always wanted this", "Ola Mensah", None)]
+
+
 class TestOrganisations:
     def test_demonym_before_a_head_of_state(self):
         """'Russian President' speaks for Russia."""

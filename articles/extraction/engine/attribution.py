@@ -96,13 +96,18 @@ class Attribution:
             return mention.key, mention.start, False
         source = self.source_before(stripped, end)
         if source:
-            return source, None, False
+            return source[0], source[1], False
         if stripped.endswith(","):
             mention = self.mention_ending(end - 1, PERSON)
             if mention:
                 return mention.key, mention.start, False
-            comma = stripped.rfind(",", 0, len(stripped) - 1)
-            if comma > 0:
+            # An aside between commas, itself holding commas ("Barbara
+            # Thompson, director of family policy, children and youth,").
+            comma = len(stripped) - 1
+            for _ in range(3):
+                comma = stripped.rfind(",", 0, comma)
+                if comma <= 0:
+                    break
                 mention = self.mention_ending(s_start + comma, PERSON)
                 if mention:
                     return mention.key, mention.start, False

@@ -93,6 +93,7 @@ TITLE_WORDS = frozenset(
     Spokesperson Spokesman Spokeswoman Economist Analyst Negotiator Manager
     Cosmonaut Astronaut Striker Midfielder Defender Goalkeeper Forward Envoy
     Administrator Sen Rep Gov Prof Gen Lt Col Sgt Capt Adm Maj Supt Insp
+    Spc Pfc Cpl Pvt Brig Cmdr Cdr Ens Amb Army Navy Marine Air Force Corps
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
@@ -143,6 +144,7 @@ ORG_KEYWORDS = frozenset(
     Parliament Congress Senate Assembly Service Services Trust Society League
     Club FC Inc Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
+    Division Directorate Region Administration Command
     """.split()
 )
 
@@ -210,7 +212,7 @@ NON_CLAUSE_STARTS = frozenset(
 # "Sen. Kerry"): the stop ends no sentence and joins the name.
 ABBREVIATED_TITLES = frozenset(
     "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Sgt Capt Adm Maj Rev St Jr Sr "
-    "Supt Insp Messrs".split()
+    "Supt Insp Messrs Spc Pfc Cpl Pvt Brig Cmdr Cdr Ens Amb Msgt Ssgt".split()
 )
 
 # The country a demonym or a common short name stands for ("Russian

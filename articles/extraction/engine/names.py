@@ -199,6 +199,8 @@ class Names:
 
     def _is_title(self, i: int) -> bool:
         value = self.words[i].group()
+        # "Administrator-designate", "President-elect".
+        value = re.sub(r"-(?:designate|elect)$", "", value)
         return value in lx.TITLE_WORDS or (
             value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS
         )
@@ -248,8 +250,10 @@ class Names:
                 t0 += 1
             while head and words[head[0]].group() in lx.COMMON_CAPS:
                 head = head[1:]
-            if not head:
+            if not head and (t0 > 0 or len(tail) < 2):
                 return None
+            # With no head, every word before the name is a title ("Army
+            # Spc. Ola Mensah"), even one that also names an organisation.
             return head, tail
         return None
 
@@ -308,7 +312,7 @@ class Names:
         split = self._split_titled(run)
         if split:
             head, tail = split
-            if not all(
+            if head and not all(
                 words[i].group() in lx.DEMONYMS or words[i].group() in lx.TITLE_WORDS
                 for i in head
             ):
@@ -327,6 +331,7 @@ class Names:
             else:
                 part.append(i)
         parts.append(part)
+        run_titled = False
         for part in parts:
             titled = False
             while part and (
@@ -338,6 +343,13 @@ class Names:
             ):
                 titled = titled or self._is_title(part[0])
                 part = part[1:]
+            if run_titled and not titled and len(part) > 3:
+                # The end of a long title after "for"/"of": "Assistant
+                # Administrator for Enforcement and Compliance Assurance
+                # Susan Bodine" names Susan Bodine.
+                keep = 3 if len(words[part[-2]].group()) == 1 else 2
+                part, titled = part[-keep:], True
+            run_titled = run_titled or titled
             self._add_person_part(part, titled)
 
     def _add_person_part(self, part: list[int], titled: bool) -> None:
@@ -364,6 +376,9 @@ class Names:
         if re.search(r"\b[Aa]ccording to\s+$", left):
             return True
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
+            return True
+        # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
+        if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
         m = CUE_RE.match(right.lstrip(" ,"))
         if m and m.group("verb") in lx.SPEECH_VERBS:

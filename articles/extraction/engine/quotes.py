@@ -10,7 +10,7 @@ from .base import (
     CUE_RE,
     Cue,
 )
-from .gazetteer import WORD_RE
+from .gazetteer import PERSON, WORD_RE
 from .results import (
     DIRECT,
     PARTIAL,
@@ -174,6 +174,14 @@ class Quotes:
                             outlet = self.outlet_in(lead_start, open_at)
                             evidence[0] = lead_start
                         break
+            if speaker is None and lead.endswith(":"):
+                # A statement introduced by its speaker, with no verb: 'EPA
+                # Regional Administrator Cathy Stepp: "…"', or a paragraph
+                # ending 'issued the following statement:' before the quote.
+                speaker = self._speaker_before_colon(lead_start, lead_start + len(lead))
+                if speaker:
+                    cue, confidence = "", 0.7
+                    evidence[0] = lead_start
         if speaker is None:
             # A continuation: '"…," Long said. "We came to …"'.
             previous = last_direct.get(para)
@@ -204,6 +212,25 @@ class Quotes:
         )
         self.quotes.append(quote)
         last_direct[para] = quote
+
+    def _speaker_before_colon(self, start: int, colon: int) -> str | None:
+        """The person a lead ending in a colon names: the one just before
+        the colon (after a title, or with an aside such as "(R-MT)" or "of
+        the Justice Department"), else the first one of the lead (its
+        subject: "John P. Holdren, Assistant to the President, issued the
+        following statement:")."""
+        people = [
+            m
+            for m in self.mentions
+            if m.type == PERSON and start <= m.start and m.end <= colon
+        ]
+        if not people:
+            return None
+        last = people[-1]
+        tail = self.text[last.end : colon - 1]
+        if len(tail.split()) <= 10 and not CUE_RE.search(tail):
+            return last.key
+        return people[0].key
 
     def _span_clean(self, start: int, end: int) -> bool:
         """Only a name, a role in commas, or nothing between two offsets (a

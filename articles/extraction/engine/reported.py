@@ -8,6 +8,7 @@ import re
 from . import lexicon as lx
 from .base import (
     ACCORDING_RE,
+    CUE_RE,
     SKIP_AFTER_CUE_RE,
     THAT_RE,
     Cue,
@@ -17,6 +18,7 @@ from .results import (
     INDIRECT,
     ProposedQuote,
 )
+from .text import is_cap
 
 
 class Reported:
@@ -41,18 +43,19 @@ class Reported:
             if speaker:
                 content = self._content_after(c, body_end)
                 if content is None and subject_start is not None:
-                    lead = text[s_start:subject_start].rstrip()
-                    if lead.endswith(",") and not re.match(
-                        r"[\"\u201c]", text[s_start]
-                    ):
-                        content = (s_start, s_start + len(lead) - 1)
+                    content = self._content_before(s_start, subject_start)
             else:
                 lead = text[s_start : c.start].rstrip()
-                if lead.endswith(",") and not lead[:-1].rstrip().endswith(
-                    ('"', "\u201d")
+                opens_quoted = re.match(r"[\"\u201c]", text[s_start])
+                # '…, but "how much we can do," said X': a quote inside the
+                # reported words, when the sentence does not open with one.
+                quoted_end = re.search(r",[\"\u201d]$", lead) and not opens_quoted
+                if quoted_end or (
+                    lead.endswith(",")
+                    and not lead[:-1].rstrip().endswith(('"', "\u201d"))
                 ):
                     speaker = self.subject_after(c.end, body_end)
-                    if speaker and not re.match(r"[\"\u201c]", text[s_start]):
+                    if speaker and not opens_quoted:
                         content = (s_start, s_start + len(lead) - 1)
             c.speaker, c.subject_start, c.pronoun = speaker, subject_start, pronoun
             if not (speaker and content):
@@ -124,6 +127,31 @@ class Reported:
                     confidence=0.75,
                 )
             )
+
+    def _content_before(self, s_start: int, subject_start: int):
+        """The reported words before an inverted attribution: "The talks
+        will resume, a senior official said", also with a title or a
+        description between the comma and the name ("…, Defense Secretary
+        Leon E. Panetta said")."""
+        text = self.text
+        if re.match(r"[\"\u201c]", text[s_start]):
+            return None
+        lead = text[s_start:subject_start].rstrip()
+        if lead.endswith(","):
+            return (s_start, s_start + len(lead) - 1)
+        comma = lead.rfind(", ")
+        if comma < 0:
+            return None
+        between = lead[comma + 2 :]
+        words = between.split()
+        if (
+            len(words) <= 8
+            and not CUE_RE.search(between)
+            and not re.search(r"\bthat\b|[\"\u201c\u201d]", between)
+            and any(is_cap(w) or w.lower() in lx.ROLE_HEADS for w in words)
+        ):
+            return (s_start, s_start + comma)
+        return None
 
     def _content_after(self, c: Cue, body_end: int) -> tuple[int, int] | None:
         text = self.text

@@ -76,19 +76,21 @@ class Sources:
                 return after.key
         return None
 
-    def source_before(self, text_before: str, end: int) -> str | None:
+    def source_before(self, text_before: str, end: int) -> tuple[str, int] | None:
         """A source whose description ends at ``end`` (``text_before`` is the
-        sentence up to there): the key, or None."""
+        sentence up to there): its key and where the description starts."""
         m = SOURCE_BEFORE_RE.search(text_before)
         if m and self._modifiers_ok(m.group("mods")):
             start = end - (len(text_before) - m.start())
             description = self.text[start:end]
-            return self._source_key(description, self._source_org(start, end))
+            key = self._source_key(description, self._source_org(start, end))
+            return key, start
         m = CAPITAL_BEFORE_RE.search(text_before)
         if m:
             country = lx.CAPITALS[m.group("name")]
             org = self.org(country, self.gaz.find(country, ORGANISATION))
-            return self._source_key(m.group("name"), org)
+            start = end - (len(text_before) - m.start())
+            return self._source_key(m.group("name"), org), start
         return None
 
     def source_at(self, pos: int, limit: int) -> tuple[str, int] | None:
