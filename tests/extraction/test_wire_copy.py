@@ -230,6 +230,18 @@ class TestOrganisations:
         x = extract("Russian President Ivan Petrov said the talks were useful.")
         assert org_name(x, x.quotes[0].organisation) == "Russia"
 
+    def test_compound_title_after_an_organisation(self):
+        """'Pentagon Press Secretary George Little' speaks for the Pentagon,
+        which is no 'Pentagon Press'."""
+        x = extract("Pentagon Press Secretary Ann Lee said the talks were useful.")
+        assert quotes(x)[0][2] == "Ann Lee"
+        assert org_name(x, x.quotes[0].organisation) == "Pentagon"
+        assert x.people[0].role == "Press Secretary"
+
+    def test_more_demonyms(self):
+        x = extract("Afghan President Ali Noor said the plan was good.")
+        assert org_name(x, x.quotes[0].organisation) == "Afghanistan"
+
     def test_country_in_the_registry_is_linked(self):
         gazetteer = Gazetteer(
             organisations=[KnownEntity("France", slug="france", kind="state")]

@@ -130,7 +130,9 @@ DEMONYMS = frozenset(
     Nigerian Norwegian Pakistani Palestinian Peruvian Polish Portuguese
     Romanian Russian Saudi Scottish Serbian Spanish Swedish Swiss Syrian
     Taiwanese Thai Turkish Ugandan Ukrainian Venezuelan Vietnamese Welsh
-    South North Western Eastern
+    South North Western Eastern Afghan Algerian Argentine Bangladeshi
+    Belarusian Filipino Georgian Jordanian Lebanese Libyan Malaysian Qatari
+    Singaporean Somali Sudanese Tunisian Yemeni Zimbabwean
     """.split()
 )
 
@@ -218,6 +220,24 @@ ABBREVIATED_TITLES = frozenset(
 # The country a demonym or a common short name stands for ("Russian
 # President" speaks for Russia, "U.S. officials" for the United States).
 COUNTRIES = {
+    "Afghan": "Afghanistan",
+    "Algerian": "Algeria",
+    "Argentine": "Argentina",
+    "Bangladeshi": "Bangladesh",
+    "Belarusian": "Belarus",
+    "Filipino": "Philippines",
+    "Georgian": "Georgia",
+    "Jordanian": "Jordan",
+    "Lebanese": "Lebanon",
+    "Libyan": "Libya",
+    "Malaysian": "Malaysia",
+    "Qatari": "Qatar",
+    "Singaporean": "Singapore",
+    "Somali": "Somalia",
+    "Sudanese": "Sudan",
+    "Tunisian": "Tunisia",
+    "Yemeni": "Yemen",
+    "Zimbabwean": "Zimbabwe",
     "American": "United States",
     "U.S": "United States",
     "US": "United States",
@@ -279,6 +299,9 @@ COUNTRIES = {
     "Venezuelan": "Venezuela",
     "Vietnamese": "Vietnam",
 }
+
+# Words that make a title with the title after them ("Press Secretary").
+TITLE_MODIFIERS = frozenset("Press".split())
 
 # Capitals that wire copy uses for their governments ("Moscow says …").
 CAPITALS = {

@@ -236,6 +236,7 @@ class Names:
             t0 = j
             while t0 > 0 and (
                 self._is_title(run[t0 - 1])
+                or words[run[t0 - 1]].group() in lx.TITLE_MODIFIERS
                 or (
                     words[run[t0 - 1]].group() in lx.ORG_CONNECTORS
                     and t0 > 1

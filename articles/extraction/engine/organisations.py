@@ -122,6 +122,7 @@ class Organisations:
             allowed = (
                 value.lower() in lx.ROLE_HEADS
                 or value in lx.TITLE_WORDS
+                or (value in lx.TITLE_MODIFIERS and first is not None)
                 or value in lx.DEMONYMS
                 or (value == "and" and first is not None)
                 or (
