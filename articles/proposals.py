@@ -48,6 +48,8 @@ class NewOrganisation:
     ref: str
     name: str
     kind: str = OrganisationKind.OTHER
+    # Other names the story gives it ("ESA" after "European Space Agency").
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -231,7 +233,9 @@ class _Applier:
         self.may("entities.add_organisation", "organisations")
         try:
             with transaction.atomic():
-                created = entity_services.organisation_create(name=name, kind=item.kind)
+                created = entity_services.organisation_create(
+                    name=name, kind=item.kind, aliases=item.aliases
+                )
         except ValidationError as error:
             raise _Refused(_errors(error, _ORGANISATION_FIELDS)) from None
         self.applied.organisations_created.append(created)

@@ -468,9 +468,14 @@ class _Builder:
                 prefix=row.prefix,
                 initial={
                     "name": proposal.name,
-                    "kind": OrganisationKind.NEWS_AGENCY
-                    if proposal.outlet
-                    else OrganisationKind.OTHER,
+                    # The kind the assistant knows (a shipped wire agency or
+                    # broadcaster), else a news agency for an outlet.
+                    "kind": proposal.kind
+                    or (
+                        OrganisationKind.NEWS_AGENCY
+                        if proposal.outlet
+                        else OrganisationKind.OTHER
+                    ),
                 },
             )
             review.organisations.append(row)
@@ -562,7 +567,10 @@ def review_apply(*, review: Review, user) -> Applied | None:
     for row in review.organisations:
         cleaned = data[row.prefix]
         item = NewOrganisation(
-            ref=row.prefix, name=cleaned["name"], kind=cleaned["kind"]
+            ref=row.prefix,
+            name=cleaned["name"],
+            kind=cleaned["kind"],
+            aliases=[a for a in row.proposal.aliases if a != cleaned["name"]],
         )
         new_organisations[row.proposal.key] = (item, row)
 

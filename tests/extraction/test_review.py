@@ -657,3 +657,21 @@ class TestQuotesWithoutASpeaker:
         submit(editor_client, article, decisions(review, decide={row.prefix: "accept"}))
         quote = article.quotes.get()
         assert (quote.speaker, quote.source_description) == (None, "a spokesman")
+
+
+def test_new_agency_keeps_its_kind_and_acronym(editor_client, db):
+    """A wire agency the assistant ships is proposed with its kind, and an
+    acronym the story gives in parentheses is saved as an alias."""
+    article = ArticleFactory(
+        body="The Northern Space Agency (NSA) said its probe had landed, the "
+        "director told the BBC.",
+        status=ArticleStatus.DRAFT,
+    )
+    review = review_of(editor_client.get(propose_url(article)))
+    rows = {row.proposal.name: row for row in review.organisations}
+    # Not a news agency, as any outlet would be taken for.
+    assert rows["BBC"].form.initial["kind"] == OrganisationKind.MEDIA_OUTLET
+    agency = rows["Northern Space Agency"]
+    submit(editor_client, article, decisions(review, decide={agency.prefix: "accept"}))
+    created = Organisation.objects.get(name="Northern Space Agency")
+    assert list(created.aliases.values_list("name", flat=True)) == ["NSA"]
