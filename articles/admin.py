@@ -183,13 +183,15 @@ class ArticleAdmin(VersionedAdmin):
                 "fields": [
                     ("status", "published_at"),
                     "authors",
+                    "assignees",
                     ("source", "source_url"),
                     "language",
                 ],
                 "description": "Status moves only through the actions on the "
                 "article list (submit for review, publish, archive, …). A "
                 "future publication time keeps a published story hidden until "
-                "then.",
+                "then. Reporters edit only the drafts they are listed on; "
+                "others' stories open read-only for them.",
             },
         ),
     ]
@@ -222,8 +224,24 @@ class ArticleAdmin(VersionedAdmin):
     class Media:
         css = {"all": ["articles/admin.css"]}
 
+    filter_horizontal = ["assignees"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_total=Count("quotes"))
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.has_perm("articles.publish_article"):
+            # Editors decide who works on a story.
+            fields.append("assignees")
+        return fields
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "assignees":
+            kwargs["queryset"] = db_field.related_model._default_manager.filter(
+                is_active=True, is_staff=True
+            ).order_by("username")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.display(description="quotes", ordering="quote_total")
     def quote_count(self, obj) -> int:
@@ -404,6 +422,8 @@ class ArticleAdmin(VersionedAdmin):
         # must already exist (with its "about") or it would be inserted twice.
         formsets = sorted(formsets, key=lambda formset: formset.model is Quote)
         super().save_related(request, form, formsets, change)
+        if not change:
+            services.article_assignee_add(article=form.instance, user=request.user)
         services.quotes_relocate(article=form.instance)
         services.article_quoted_mentions_ensure(article=form.instance)
 

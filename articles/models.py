@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -120,6 +120,14 @@ class Article(VersionedModel, SluggedModel):
         blank=True,
         related_name="mentioned_in",
         help_text="Agreements the story mentions.",
+    )
+    assignees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="assigned_articles",
+        verbose_name="reporters",
+        help_text="Newsroom accounts that may edit this story while it is a "
+        "draft; whoever creates a story is added. Editors may edit every story.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -57,7 +57,10 @@ def article_create(
     status: str = ArticleStatus.DRAFT,
     published_at: datetime.datetime | None = None,
     authors: Iterable[Person] = (),
+    created_by=None,
 ) -> Article:
+    """Create an article; ``created_by`` (the account writing it) may then
+    edit it as a draft."""
     with transaction.atomic():
         article = article_save(
             article=Article(
@@ -73,6 +76,7 @@ def article_create(
             )
         )
         article.authors.set(authors)
+        article_assignee_add(article=article, user=created_by)
     return article
 
 
@@ -231,12 +235,24 @@ TRANSITIONS: dict[tuple[str, str], tuple[str, str]] = {
 
 
 def article_can_edit(*, article: Article, user) -> bool:
-    """Reporters edit drafts; once submitted, only editors change a story."""
+    """Editors change every story. A reporter changes a new story, and a
+    draft they are assigned to (whoever creates a story is); once it is
+    submitted, only editors change it. Every write to an article, its quotes
+    and its mentions, and every workflow move, asks this first."""
     if not user.has_perm("articles.change_article"):
         return False
-    if article.pk is None or article.status == ArticleStatus.DRAFT:
+    if user.has_perm("articles.publish_article") or article.pk is None:
         return True
-    return user.has_perm("articles.publish_article")
+    return (
+        article.status == ArticleStatus.DRAFT
+        and article.assignees.filter(pk=user.pk).exists()
+    )
+
+
+def article_assignee_add(*, article: Article, user) -> None:
+    """Let ``user`` (a reporter) edit ``article`` while it is a draft."""
+    if user is not None and user.is_authenticated:
+        article.assignees.add(user)
 
 
 @transaction.atomic
@@ -268,6 +284,14 @@ def article_transition(
     if not user.has_perm(permission):
         raise WorkflowError(
             f"You may not {verb} “{article}”: that needs an editor.",
+            code="permission_denied",
+        )
+    if current == ArticleStatus.DRAFT and not article_can_edit(
+        article=article, user=user
+    ):
+        raise WorkflowError(
+            f"You may not {verb} “{article}”: it is another reporter's draft. "
+            "Ask an editor to add you to its reporters.",
             code="permission_denied",
         )
     article.status = status

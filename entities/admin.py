@@ -7,6 +7,7 @@ from django.utils.html import format_html
 
 from . import services
 from .admin_registry import DuplicateWarningForm, MergeActionMixin
+from .admin_review import ReviewedChangeAdminMixin
 from .admin_versioning import GuardedHistoryAdmin, VersionedAdmin
 from .models import (
     Agreement,
@@ -66,7 +67,7 @@ class OrganisationRoleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeActionMixin, VersionedAdmin):
+class PersonAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
     form = DuplicateWarningForm
     merge_service = services.person_merge
     actions = ["merge_selected"]
@@ -98,6 +99,8 @@ class PersonAdmin(MergeActionMixin, VersionedAdmin):
         return obj.quote_total
 
     def save_model(self, request, obj, form, change):
+        if self.hold_for_review(request, obj, form, change):
+            return
         services.person_save(
             person=obj, expected_version=self.expected_version(request, obj, form)
         )
@@ -111,7 +114,7 @@ class OrganisationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
+class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
     form = DuplicateWarningForm
     merge_service = services.organisation_merge
     actions = ["merge_selected"]
@@ -140,6 +143,8 @@ class OrganisationAdmin(MergeActionMixin, VersionedAdmin):
         return ", ".join(alias.name for alias in obj.aliases.all()) or "—"
 
     def save_model(self, request, obj, form, change):
+        if self.hold_for_review(request, obj, form, change):
+            return
         services.organisation_save(
             organisation=obj,
             expected_version=self.expected_version(request, obj, form),

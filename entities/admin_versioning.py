@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from .services import EditConflict
@@ -56,6 +56,19 @@ class GuardedHistoryAdmin(SimpleHistoryAdmin):
     page accepts the revert POST from anyone who may merely view the history,
     and judges rights on the old version. Reverting changes the stored
     record, so it needs the right to change that record."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A save refused by the services after the form was valid means
+        another writer committed the same unique value in between (two
+        editors adding one name at once). Its transaction is rolled back;
+        validating the same input again shows the clash as a form error,
+        with everything the editor typed still on screen."""
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError:
+            if request.method != "POST":
+                raise
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":

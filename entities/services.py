@@ -7,7 +7,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
 from . import visibility
@@ -81,12 +81,18 @@ def validated_save(
     ``expected_version`` (by default the version it was loaded at): the
     compare-and-set and the save share one transaction, so of two editors
     saving the same version, the second gets ``EditConflict``.
+
+    Two writers can pass ``full_clean()`` at the same moment with the same
+    unique value (two clients creating one name); the database then refuses
+    the second. A new record is inserted in a savepoint, so a refusal can be
+    checked again against what the first writer committed and the loser gets
+    the field error the check would have given. An update refused so (two
+    records renamed to one name at once) cannot be checked again in its
+    broken transaction: it is refused as a whole, and the admin validates
+    the form again (admin_versioning.py). Never a database error.
     """
     with transaction.atomic():
-        try:
-            instance.full_clean()
-        except ValidationError as error:
-            raise _on_their_fields(instance, error) from None
+        _full_clean(instance)
         if isinstance(instance, VersionedModel) and not instance._state.adding:
             expected = (
                 instance.version if expected_version is None else expected_version
@@ -99,8 +105,29 @@ def validated_save(
             if not bumped:
                 raise EditConflict(instance)
             instance.version = expected + 1
-        instance.save()
+        adding = instance._state.adding
+        try:
+            if adding:
+                with transaction.atomic():
+                    instance.save()
+            else:
+                instance.save()
+        except IntegrityError:
+            if adding:
+                _full_clean(instance)
+            raise ValidationError(
+                "Another change was saved at the same moment as this one, so "
+                "this one was not. Reload and try again.",
+                code="concurrent_write",
+            ) from None
     return instance
+
+
+def _full_clean(instance: models.Model) -> None:
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise _on_their_fields(instance, error) from None
 
 
 def _add_aliases(owner: Person | Organisation, names: Iterable[str]) -> None:

@@ -18,6 +18,24 @@ PostgreSQL also accepts ``-word`` to exclude.
 
 Snippets are made in Python for the page a client receives, never for
 every match (see ``snippet``).
+
+On PostgreSQL the queries are Django's own ``django.contrib.postgres.search``
+pieces: ``SearchQuery(search_type="websearch")`` matched against the stored
+vector with its ``@@`` lookup, ``SearchRank`` and ``TrigramWordSimilarity``.
+What is still written by hand, and why:
+
+- the stored vectors are read through ``TableSQL``, not a model field: they
+  are generated columns made by migration ``articles/0006_search``, not
+  declared as ``GeneratedField(SearchVectorField())`` because a model field
+  would be loaded with every article and quote the API lists (a tsvector as
+  long as the body, for nothing) and cannot exist on SQLite, whose tables
+  have no tsvector type;
+- SQLite's FTS5 (``MATCH``, ``bm25``, the virtual tables and their
+  triggers): Django has no expression for it;
+- the trigram similarity on SQLite (``word_similarity``): SQLite has none;
+- snippets (``snippet``): ``SearchHeadline`` (ts_headline) does not escape
+  the text it returns, would give other snippets than SQLite, and runs in the
+  database for every row it is in, so one Python function serves both.
 """
 
 from __future__ import annotations
@@ -26,17 +44,22 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorExact,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models import (
     BooleanField,
     Exists,
     FloatField,
-    Func,
     OuterRef,
     Q,
     QuerySet,
-    Value,
 )
 from django.db.models.expressions import Expression
 from django.db.models.lookups import GreaterThanOrEqual
@@ -130,12 +153,19 @@ class TableSQL(Expression):
         return f"TableSQL({self.template!r}, {self.params!r})"
 
 
-_WEBSEARCH = f"websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s)"
+def _search_vector() -> TableSQL:
+    """The stored ``search_vector`` column (see the module docstring for why
+    the models do not declare it)."""
+    return TableSQL("{table}.search_vector", [], SearchVectorField())
 
 
-def _matches(queryset: QuerySet, q: str, fts_table: str) -> TableSQL:
+def _websearch(q: str) -> SearchQuery:
+    return SearchQuery(q, config=TEXT_CONFIG, search_type="websearch")
+
+
+def _matches(queryset: QuerySet, q: str, fts_table: str):
     if _vendor(queryset) == "postgresql":
-        return TableSQL(f"{{table}}.search_vector @@ {_WEBSEARCH}", [q], BooleanField())
+        return SearchVectorExact(_search_vector(), _websearch(q))
     return TableSQL(
         f"{{table}}.id IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH %s)",
         [fts5_query(q)],
@@ -143,11 +173,10 @@ def _matches(queryset: QuerySet, q: str, fts_table: str) -> TableSQL:
     )
 
 
-def _rank(queryset: QuerySet, q: str, fts_table: str, weights) -> TableSQL:
+def _rank(queryset: QuerySet, q: str, fts_table: str, weights):
     if _vendor(queryset) == "postgresql":
-        return TableSQL(
-            f"ts_rank({{table}}.search_vector, {_WEBSEARCH}, 32)", [q], FloatField()
-        )
+        # Normalisation 32 (rank / (rank + 1)) keeps the rank between 0 and 1.
+        return SearchRank(_search_vector(), _websearch(q), normalization=32)
     bm25 = ", ".join([fts_table, *(str(w) for w in weights)])
     return TableSQL(
         f"(SELECT -bm25({bm25}) FROM {fts_table} WHERE {fts_table} MATCH %s "
@@ -202,21 +231,14 @@ def quotes_ranked(queryset: QuerySet, q: str) -> QuerySet:
 # Names: people and organisations, by name or alias, misspellings included
 
 
-class WordSimilarity(Func):
-    """How much of ``string`` occurs in ``expression``, 0 to 1, by trigrams
-    (pg_trgm's ``word_similarity``; on SQLite, ``word_similarity`` below)."""
+class WordSimilarity(TrigramWordSimilarity):
+    """How much of ``string`` occurs in ``expression``, 0 to 1, by trigrams:
+    pg_trgm's ``word_similarity`` on PostgreSQL, ``word_similarity`` below
+    (registered as an SQL function) on SQLite."""
 
-    output_field = FloatField()
-
-    def __init__(self, string: str, expression, **extra):
-        super().__init__(Value(string), expression, **extra)
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="word_similarity", **extra)
-
-    def as_sql(self, compiler, connection, function=None, **extra):
-        return super().as_sql(
-            compiler, connection, function=function or "newsdesk_word_similarity"
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, function="newsdesk_word_similarity", **extra
         )
 
 

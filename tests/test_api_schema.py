@@ -182,19 +182,24 @@ class _Assets(HTMLParser):
 
 class TestDocsPage:
     def test_docs_page_answers(self, client):
-        """/api/docs/ answers the Swagger UI page, pointing at the schema."""
+        """/api/docs/ answers the Swagger UI page, whose start-up script (a
+        file of its own, for the Content-Security-Policy) points at the
+        schema."""
         response = client.get(DOCS)
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/html")
         html = response.content.decode()
         assert 'id="swagger-ui"' in html
-        assert f'"{SCHEMA}"' in html
+        assert f'src="{DOCS}?script="' in html
+        assert f'"{SCHEMA}"' in client.get(f"{DOCS}?script=").content.decode()
 
     def test_docs_assets_come_from_own_static_files(self, client):
         """Swagger UI's script, preset and stylesheet are served under the
-        site's STATIC_URL, and each exists in the static files."""
+        site's STATIC_URL, and each exists in the static files; the one other
+        script is the page's own start-up script."""
         parser = _Assets()
         parser.feed(client.get(DOCS).content.decode())
+        parser.urls.remove(f"{DOCS}?script=")
         names = {url.rsplit("/", 1)[-1] for url in parser.urls}
         assert {
             "swagger-ui-bundle.js",

@@ -142,6 +142,7 @@ def newsroom_data(django_db_setup, django_db_blocker):
             slug="draft-bridge",
             body=DRAFT_BODY,
             status=ArticleStatus.DRAFT,
+            created_by=reporter,
         )
         draft_quote = article_services.quote_create(
             article=draft, text="we will build the bridge", speaker=dubrov

@@ -76,6 +76,9 @@ def browser(request, monkeypatch):
     options.binary_location = str(CHROMIUM)
     for flag in [*CHROME_FLAGS, f"--user-data-dir={profile}"]:
         options.add_argument(flag)
+    # The console's messages, for tests that check nothing was refused
+    # (Content-Security-Policy violations are reported there).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     # Registered after the profile's removal, so it runs first.
     request.addfinalizer(driver.quit)

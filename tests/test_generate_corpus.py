@@ -3,12 +3,14 @@ inserts that still obeys every rule the models and the services enforce."""
 
 from __future__ import annotations
 
+import ast
 import datetime
 import hashlib
 import io
 import random
 import statistics
 from collections import Counter, defaultdict
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -353,3 +355,24 @@ def test_a_used_seed_is_refused_and_another_adds_to_what_is_there(seed):
     generate(articles=60, seed=70)
     assert Article.objects.count() == before + 120
     assert Article.objects.filter(slug__startswith="gen-70-").count() == 60
+
+
+def test_the_product_never_imports_the_development_tools():
+    """devtools is installed by the local and test settings only: no module
+    of the product may import it, and production settings leave it out."""
+    root = Path(__file__).resolve().parent.parent
+    offenders = []
+    for package in ("articles", "entities", "newsdesk"):
+        for path in (root / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and not node.level:
+                    names = [node.module or ""]
+                if any(n == "devtools" or n.startswith("devtools.") for n in names):
+                    offenders.append(str(path.relative_to(root)))
+    assert offenders == []
+    production = (root / "newsdesk/settings/production.py").read_text()
+    base = (root / "newsdesk/settings/base.py").read_text()
+    assert "devtools" not in production + base

@@ -260,6 +260,9 @@ def _refuse_if_locked(article: Article, user) -> None:
                 "detail": [
                     f"“{article}” is {article.get_status_display().lower()}: only "
                     "editors can change it now."
+                    if article.status != ArticleStatus.DRAFT
+                    else f"“{article}” is another reporter's draft: only its "
+                    "reporters and editors can change it."
                 ]
             }
         )
@@ -368,7 +371,10 @@ class ArticleWriteSerializer(StrictWriteSerializer):
             validated_data["source_url"] = ""
         for name, value in validated_data.items():
             setattr(article, name, value)
+        created = article.pk is None
         services.article_save(article=article)
+        if created:
+            services.article_assignee_add(article=article, user=user)
         if authors is not None:
             article.authors.set(authors)
         for key, field in self.MENTIONS:

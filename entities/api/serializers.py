@@ -16,13 +16,14 @@ from newsdesk.api.writing import (
     wikidata_write_field,
 )
 
-from .. import services
+from .. import changes, services
 from ..models import (
     Agreement,
     AgreementParty,
     AgreementStatusChange,
     Organisation,
     Person,
+    ProposedChange,
     Role,
 )
 
@@ -403,11 +404,16 @@ class RoleWriteSerializer(StrictWriteSerializer):
     )
 
     def create(self, validated_data):
+        user = self.context["request"].user
+        changes.role_edit_check(person=validated_data["person"], user=user)
         return services.validated_save(Role(**validated_data))
 
     def update(self, role, validated_data):
+        user = self.context["request"].user
+        changes.role_edit_check(person=role.person, user=user)
         for name, value in validated_data.items():
             setattr(role, name, value)
+        changes.role_edit_check(person=role.person, user=user)
         return services.validated_save(role)
 
 
@@ -522,3 +528,26 @@ class MergeSerializer(StrictWriteSerializer):
     duplicate = serializers.SlugField(
         help_text="Slug of the record to merge into this one (it is deleted)."
     )
+
+
+class ProposedChangeSerializer(serializers.ModelSerializer):
+    """A reporter's edit of a public record, waiting for an editor: the
+    record is unchanged until it is approved."""
+
+    detail = serializers.SerializerMethodField(help_text="What happens next.")
+
+    class Meta:
+        model = ProposedChange
+        fields = ["id", "status", "values", "base_version", "proposed_at", "detail"]
+        read_only_fields = fields
+        extra_kwargs = {
+            "id": {"help_text": "The proposed change's id."},
+            "status": {"help_text": "pending until an editor decides."},
+            "proposed_at": {"help_text": "When it was proposed."},
+        }
+
+    def get_detail(self, change) -> str:
+        return (
+            f"{change.record} appears in published stories, so your change is "
+            "waiting for an editor's approval; the record is unchanged until then."
+        )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.http import HttpResponsePermanentRedirect
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import permissions, viewsets
+from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -18,7 +18,7 @@ from newsdesk.api.dynamic import (
 )
 from newsdesk.api.writing import ServiceWriteMixin, etag_for, write_schemas
 
-from .. import selectors, services
+from .. import changes, selectors, services
 from ..filters import AgreementFilter, OrganisationFilter, PersonFilter, RoleFilter
 from ..models import AgreementParty, MergeKind, MergeRecord, Role
 from .serializers import (
@@ -29,6 +29,7 @@ from .serializers import (
     OrganisationWriteSerializer,
     PersonSerializer,
     PersonWriteSerializer,
+    ProposedChangeSerializer,
     RoleReadSerializer,
     RoleWriteSerializer,
 )
@@ -38,6 +39,29 @@ DYNAMIC = extend_schema(parameters=[FIELDS_PARAMETER])
 
 def detail_schema(noun: str):
     return extend_schema(parameters=[FIELDS_PARAMETER, slug_parameter(noun)])
+
+
+class ReviewedUpdateMixin:
+    """A reporter's edit of a person or organisation that published stories
+    have made public is kept for an editor's approval and answered 202 with
+    the proposed change; the record, and what the API shows, stay as they are
+    (entities/changes.py). Other edits are saved at once."""
+
+    def update(self, request, *args, **kwargs):
+        instance = self.get_object()
+        if not changes.registry_edit_needs_review(record=instance, user=request.user):
+            return super().update(request, *args, **kwargs)
+        self.check_if_match(request, instance)
+        serializer = self.get_write_serializer(
+            instance, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        change = changes.proposed_change_create(
+            record=instance, values=serializer.validated_data, user=request.user
+        )
+        return Response(
+            ProposedChangeSerializer(change).data, status=status.HTTP_202_ACCEPTED
+        )
 
 
 class MergedSlugRedirectMixin:
@@ -121,9 +145,15 @@ class MergeActionMixin:
 @extend_schema_view(
     list=DYNAMIC,
     retrieve=detail_schema("person"),
-    **write_schemas("person", PersonWriteSerializer, PersonSerializer),
+    **write_schemas(
+        "person",
+        PersonWriteSerializer,
+        PersonSerializer,
+        accepted=ProposedChangeSerializer,
+    ),
 )
 class PersonViewSet(
+    ReviewedUpdateMixin,
     MergedSlugRedirectMixin,
     MergeActionMixin,
     ServiceWriteMixin,
@@ -152,10 +182,14 @@ class PersonViewSet(
     list=DYNAMIC,
     retrieve=detail_schema("organisation"),
     **write_schemas(
-        "organisation", OrganisationWriteSerializer, OrganisationSerializer
+        "organisation",
+        OrganisationWriteSerializer,
+        OrganisationSerializer,
+        accepted=ProposedChangeSerializer,
     ),
 )
 class OrganisationViewSet(
+    ReviewedUpdateMixin,
     MergedSlugRedirectMixin,
     MergeActionMixin,
     ServiceWriteMixin,
@@ -230,6 +264,10 @@ class RoleViewSet(ServiceWriteMixin, viewsets.ModelViewSet):
     filterset_class = RoleFilter
     ordering_fields = ["start_date", "end_date", "title"]
     ordering = ["-start_date", "id"]
+
+    def perform_destroy(self, role) -> None:
+        changes.role_edit_check(person=role.person, user=self.request.user)
+        role.delete()
 
     def get_queryset(self):
         user = self.request.user

@@ -21,6 +21,7 @@ from django.core.exceptions import (
 from django.core.exceptions import (
     ValidationError as DjangoValidationError,
 )
+from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import JsonResponse
 from django.views import defaults
@@ -112,6 +113,14 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, ProtectedError | RestrictedError):
         exc = Conflict(_protected_message(exc))
+    elif isinstance(exc, IntegrityError):
+        # The services re-check a refused write as a field error
+        # (validated_save); a constraint they do not cover still answers
+        # in the API's shape rather than as a server error.
+        exc = Conflict(
+            "This change conflicts with another saved at the same moment; "
+            "nothing was saved. Reload and try again."
+        )
     elif isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
     response = drf_exception_handler(exc, context)

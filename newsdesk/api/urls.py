@@ -19,7 +19,24 @@ from entities.api.views import (
 
 from .search import SearchView
 
-router = DefaultRouter()
+# What a record's key in a URL may look like: Django's slug characters, or
+# digits for records keyed by id. Anything else (a NUL byte, which
+# PostgreSQL refuses in a query, a surrogate, a dot) matches no route and
+# answers the API's JSON 404 before any query runs.
+LOOKUP_PATTERNS = {"slug": r"[-a-zA-Z0-9_]+", "pk": r"[0-9]+", "id": r"[0-9]+"}
+
+
+class Router(DefaultRouter):
+    """DefaultRouter whose detail routes accept only well-formed keys."""
+
+    def get_lookup_regex(self, viewset, lookup_prefix=""):
+        if not getattr(viewset, "lookup_value_regex", None):
+            field = getattr(viewset, "lookup_field", "pk")
+            viewset.lookup_value_regex = LOOKUP_PATTERNS.get(field, "[^/.]+")
+        return super().get_lookup_regex(viewset, lookup_prefix)
+
+
+router = Router()
 router.register("articles", ArticleViewSet, basename="article")
 router.register("quotes", QuoteViewSet, basename="quote")
 router.register("people", PersonViewSet, basename="person")

@@ -227,9 +227,10 @@ class ServiceWriteMixin:
         instance.delete()
 
 
-def write_schemas(noun: str, write, read, lookup: str = "slug") -> dict:
+def write_schemas(noun: str, write, read, lookup: str = "slug", accepted=None) -> dict:
     """The schema of a resource's writes: the write serializer in, the read
-    representation out."""
+    representation out (and ``accepted``, when an update may be held for
+    review, with 202)."""
     if lookup == "slug":
         key = OpenApiParameter(
             "slug", str, OpenApiParameter.PATH, description=f"The {noun}'s slug."
@@ -238,11 +239,12 @@ def write_schemas(noun: str, write, read, lookup: str = "slug") -> dict:
         key = OpenApiParameter(
             "id", int, OpenApiParameter.PATH, description=f"The {noun}'s id."
         )
+    updated = {200: read, 202: accepted} if accepted else read
     return {
         "create": extend_schema(request=write, responses={201: read}),
-        "update": extend_schema(request=write, responses=read, parameters=[key]),
+        "update": extend_schema(request=write, responses=updated, parameters=[key]),
         "partial_update": extend_schema(
-            request=write, responses=read, parameters=[key]
+            request=write, responses=updated, parameters=[key]
         ),
         "destroy": extend_schema(parameters=[key]),
     }

@@ -10,8 +10,17 @@ Environment variables:
                    process's memory)
     API_CACHE_SECONDS  how long anonymous API responses are kept (0: not kept)
     API_CACHE_MAX_AGE  how long clients and proxies may reuse one
+    LOGIN_FAILURE_LIMIT    failed admin logins before an account or an address
+                           is locked out (default 5)
+    LOGIN_COOLOFF_MINUTES  how long a lockout lasts (default 15)
+    AUTH_FAILURE_LIMIT     failed API token attempts an address may make in
+    AUTH_FAILURE_WINDOW    seconds (defaults 20 and 600)
+    PROXY_COUNT            reverse proxies in front of the app that append to
+                           X-Forwarded-For (default 0: REMOTE_ADDR is the
+                           client)
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -52,12 +61,16 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "django_countries",
+    "axes",
+    "newsdesk.security",
     "entities",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy header on every answer, cached ones too.
+    "csp.middleware.CSPMiddleware",
     # Before anything that answers by itself (the cache, 304s), so those
     # answers carry the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
@@ -77,6 +90,8 @@ MIDDLEWARE = [
     # no-op without DATABASE_REPLICA_URLS. Last, so its process_view sees the
     # view that will run.
     "newsdesk.middleware.ReplicaRoutingMiddleware",
+    # Refuses a locked-out login before the password is even checked.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Anonymous API responses and DRF's throttle counts. Redis is shared by every
@@ -202,7 +217,8 @@ LOGIN_URL = "admin:login"
 # https://www.django-rest-framework.org/api-guide/settings/
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # DRF's token authentication, with failed attempts throttled.
+        "newsdesk.security.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_THROTTLE_CLASSES": [
@@ -262,4 +278,52 @@ SPECTACULAR_SETTINGS = {
         "PartyRoleEnum": "entities.models.PartyRole",
         "DatePrecisionEnum": "entities.models.DatePrecision",
     },
+}
+
+# Brute-force protection for the admin login (django-axes): after
+# LOGIN_FAILURE_LIMIT wrong passwords an account is locked, from any address,
+# and so is an address, for any account, until LOGIN_COOLOFF_MINUTES pass
+# (each further attempt starts the wait again). Attempts are kept in the
+# database, so every app server sees the same count.
+# https://django-axes.readthedocs.io/en/latest/4_configuration.html
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsdesk.security.lockout.locked_out"
+# The client's address, the same for login lockouts and failed API token
+# attempts: REMOTE_ADDR, or with PROXY_COUNT reverse proxies in front the
+# address the outermost of them saw (newsdesk/security/client.py).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "newsdesk.security.client.client_address"
+
+# Failed API token attempts per client address: past the limit, every token
+# attempt from that address answers 429 until the window ends. Counted in the
+# default cache, which is shared by every app server only with REDIS_URL
+# (``check --deploy`` warns without it).
+AUTH_FAILURE_LIMIT = env.int("AUTH_FAILURE_LIMIT", default=20)
+AUTH_FAILURE_WINDOW = env.int("AUTH_FAILURE_WINDOW", default=600)
+
+# Content-Security-Policy (django-csp) on every answer: the admin, the API's
+# browsable pages and the interactive docs load scripts from this site only,
+# and nothing inline. Inline styles stay allowed: the browsable API and
+# Swagger UI set style attributes, and a style cannot run code.
+# https://django-csp.readthedocs.io/en/latest/configuration.html
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }

@@ -8,6 +8,10 @@ os.environ.setdefault("SECRET_KEY", "newsdesk-test-only")
 
 from .base import *  # noqa: E402, F403
 
+# The development tools (manage.py generate_corpus); production does not
+# install them.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405
+
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 # Fast hashing: the suite creates many users and the hash strength is not

@@ -144,9 +144,9 @@ class TestTransitionsThroughTheService:
     @pytest.mark.parametrize("transition", ALLOWED_TRANSITIONS, ids=transition_id)
     def test_transition_by_role(self, users, role, transition):
         """Each workflow step succeeds for a user allowed it and is refused,
-        with nothing saved, for one who is not."""
+        with nothing saved, for one who is not. The reporter is the story's."""
         current, target = transition
-        article = article_in(current)
+        article = article_in(current, created_by=users["reporter"])
         version = article.version
         allowed = role == "editor" or transition in REPORTER_MAY
 
@@ -251,7 +251,7 @@ class TestTransitionsThroughTheAdminActions:
         """Each list action moves the ticked story for a user allowed it, and
         for one who is not shows an error and leaves the story as it was."""
         current, target = transition
-        article = article_in(current)
+        article = article_in(current, created_by=users["reporter"])
         version = article.version
         allowed = role == "editor" or transition in REPORTER_MAY
         client.force_login(users[role])
@@ -330,7 +330,7 @@ class TestTransitionsThroughTheAdminActions:
     def test_mixed_selection_moves_what_it_may(self, client, reporter):
         """Of several ticked stories, those the user may move are moved and
         each refusal gets its own error."""
-        draft = article_in(DRAFT)
+        draft = article_in(DRAFT, created_by=reporter)
         published = article_in(PUBLISHED)
         client.force_login(reporter)
 
@@ -349,7 +349,7 @@ class TestReporterEditing:
 
     def test_reporter_edits_a_draft(self, client, reporter):
         """A reporter's draft opens editable and their change is saved."""
-        article = article_in(DRAFT)
+        article = article_in(DRAFT, created_by=reporter)
         client.force_login(reporter)
         page = self.change_page(client, article)
         assert page.status_code == 200
@@ -457,14 +457,16 @@ class TestStoryPartsFollowTheStory:
     way round the lock on a story that has left the draft stage."""
 
     @pytest.fixture
-    def quoted(self):
-        """A quote in a published story and one in a draft."""
+    def quoted(self, reporter):
+        """A quote in a published story and one in the reporter's draft."""
         speaker = PersonFactory(name="Ada Vance")
         published = services.quote_create(
             article=article_in(PUBLISHED), speaker=speaker, text=QUOTE_TEXT
         )
         draft = services.quote_create(
-            article=article_in(DRAFT), speaker=speaker, text=QUOTE_TEXT
+            article=article_in(DRAFT, created_by=reporter),
+            speaker=speaker,
+            text=QUOTE_TEXT,
         )
         return {PUBLISHED: published, DRAFT: draft}
 

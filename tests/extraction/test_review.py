@@ -476,7 +476,9 @@ class TestPermissions:
 
     def test_reporter_reviews_a_draft(self, client, django_user_model):
         rita = newsroom_user(django_user_model, "rita", "Reporters")
-        article = ArticleFactory(body=ROGOZIN_BODY, status=ArticleStatus.DRAFT)
+        article = ArticleFactory(
+            body=ROGOZIN_BODY, status=ArticleStatus.DRAFT, created_by=rita
+        )
         client.force_login(rita)
         assert "Propose structure" in client.get(change_url(article)).content.decode()
         review = review_of(client.get(propose_url(article)))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_quote_public_indexes'),
+        ('articles', '0009_article_assignees_from_history'),
         ('entities', '0004_record_public_from'),
     ]
 
