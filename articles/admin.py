@@ -9,7 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -31,7 +31,7 @@ from .models import (
     ArticleStatus,
     Quote,
 )
-from .review import review_apply, review_build
+from .review import review_apply, review_build, review_refusal
 from .visibility import named_by
 
 QUOTE_TEXT_WIDGET = forms.Textarea(attrs={"rows": 2, "cols": 80})
@@ -99,7 +99,8 @@ class QuoteInline(ArticlePartInline, admin.StackedInline):
     fields = [
         "text",
         ("kind", "cue", "said_on"),
-        ("speaker", "organisation", "outlet"),
+        ("speaker", "source_description"),
+        ("organisation", "outlet"),
         "location",
     ]
     readonly_fields = ["location"]
@@ -274,7 +275,9 @@ class ArticleAdmin(VersionedAdmin):
         return [
             path(
                 "<path:object_id>/propose/",
-                self.admin_site.admin_view(self.propose_view),
+                transaction.non_atomic_requests(
+                    self.admin_site.admin_view(self.propose_view)
+                ),
                 name=f"{opts.app_label}_{opts.model_name}_propose",
             ),
             *super().get_urls(),
@@ -349,6 +352,13 @@ class ArticleAdmin(VersionedAdmin):
         queue = self._queue(request)
         if request.method == "POST" and "_skip" in request.POST:
             return self._after_review(request, article, queue)
+        refusal = review_refusal(article)
+        if refusal:
+            self.message_user(request, refusal, messages.ERROR)
+            return self._after_review(request, article, queue)
+        # Runs outside any transaction (the URL is non-atomic): reading the
+        # story and working out proposals holds nothing other editors wait
+        # for; only saving accepted proposals takes one (proposals_apply).
         data = request.POST if request.method == "POST" else None
         review = review_build(article=article, admin_site=self.admin_site, data=data)
         if review.stale:
@@ -446,7 +456,7 @@ class ArticleAdmin(VersionedAdmin):
 class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
     list_display = [
         "short_text",
-        "speaker",
+        "source",
         "kind",
         "organisation",
         "outlet",
@@ -455,6 +465,7 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
     ]
     list_filter = [
         "kind",
+        ("speaker", admin.EmptyFieldListFilter),
         ("outlet", admin.RelatedOnlyFieldListFilter),
         ("organisation", admin.RelatedOnlyFieldListFilter),
     ]
@@ -464,6 +475,7 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
         "text",
         "speaker__name",
         "speaker__aliases__name",
+        "source_description",
         "article__headline",
     ]
     autocomplete_fields = ["article", "speaker", "organisation", "outlet"]
@@ -472,11 +484,19 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
         "article",
         "text",
         ("kind", "cue", "said_on"),
-        ("speaker", "organisation", "outlet"),
+        ("speaker", "source_description"),
+        ("organisation", "outlet"),
         ("start", "end"),
     ]
     readonly_fields = ["start", "end"]
     formfield_overrides = QuoteInline.formfield_overrides
+
+    @admin.display(description="speaker", ordering="speaker__name")
+    def source(self, obj) -> str:
+        """The speaker, or an unnamed source's description marked as such."""
+        if obj.speaker_id:
+            return obj.speaker.name
+        return f"{obj.source_description} (unnamed)"
 
     @admin.display(description="quote", ordering="text")
     def short_text(self, obj) -> str:

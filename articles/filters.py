@@ -125,6 +125,17 @@ class QuoteFilter(FilterSet):
         choices=QuoteKind.choices,
         help_text="direct, partial or indirect; comma-separated for any of several.",
     )
+    unnamed = django_filters.BooleanFilter(
+        field_name="speaker",
+        lookup_expr="isnull",
+        help_text="true: only quotes from unnamed sources (no speaker named); "
+        "false: only quotes with a named speaker.",
+    )
+    source_description = django_filters.CharFilter(
+        lookup_expr="icontains",
+        help_text="Unnamed sources whose description holds these words "
+        "(“spokesman”, “officials”).",
+    )
     said_after = DateBoundFilter(
         field_name="said_on",
         on_or_after=True,

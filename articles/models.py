@@ -371,8 +371,19 @@ class Quote(models.Model):
     speaker = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="quotes",
-        help_text="Who said it.",
+        help_text="Who said it. Leave empty for an unnamed source, and describe "
+        "the source instead.",
+    )
+    source_description = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        help_text="Who spoke when the story names no one, in the story's words: "
+        "“a spokesman”, “officials”, “Moscow”. Give the organisation below when "
+        "the story says it.",
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -449,6 +460,12 @@ class Quote(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | ~Q(source_description=""),
+                name="quote_has_source",
+                violation_error_message="Choose the speaker, or describe the "
+                "unnamed source (“a spokesman”, “officials”).",
+            ),
         ]
         indexes = [
             # The public quote list: newest first, public ones only.
@@ -470,7 +487,11 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
-        return f"{self.speaker}: “{words}”" if self.speaker_id else f"“{words}”"
+        if self.speaker_id:
+            return f"{self.speaker}: “{words}”"
+        if self.source_description:
+            return f"{self.source_description} (unnamed): “{words}”"
+        return f"“{words}”"
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -501,6 +522,15 @@ class Quote(models.Model):
         them through ``full_clean()``.
         """
         super().clean()
+        self.source_description = " ".join((self.source_description or "").split())
+        if self.speaker_id is None and not self.source_description:
+            raise ValidationError(
+                {
+                    "speaker": "Choose the speaker, or describe the unnamed "
+                    "source (“a spokesman”, “officials”)."
+                },
+                code="quote_has_no_source",
+            )
         self.text = quote_text.clean_quote_text(self.text or "")
         if not self.text:
             raise ValidationError({"text": "Enter the quoted words."})
@@ -557,6 +587,14 @@ class Quote(models.Model):
         if exclude and "text" in exclude:
             exclude = {*exclude, "start"}
         super().validate_constraints(exclude=exclude)
+
+    @property
+    def source_name(self) -> str:
+        """Who spoke, for display: the speaker's name or the description of
+        an unnamed source."""
+        if self.speaker_id:
+            return self.speaker.name
+        return self.source_description or ""
 
     def default_organisation(self) -> Organisation | None:
         """The organisation of the speaker's one role at the time, if exactly

@@ -154,7 +154,7 @@ def quotes_relocate(*, article: Article) -> None:
         try:
             quote.follow_article(article)
         except ValidationError:
-            missing.append(f"“{quote.text}” ({quote.speaker})")
+            missing.append(f"“{quote.text}” ({quote.source_name})")
             continue
         if state(quote) != before:
             changed.append(quote)
@@ -215,7 +215,8 @@ def quote_delete(*, quote: Quote) -> None:
 
 
 def _quote_mentions_add(quote: Quote) -> None:
-    article_mention_add(article=quote.article, entity=quote.speaker)
+    if quote.speaker is not None:
+        article_mention_add(article=quote.article, entity=quote.speaker)
     for organisation in (quote.organisation, quote.outlet):
         if organisation is not None:
             article_mention_add(article=quote.article, entity=organisation)
@@ -233,12 +234,13 @@ def quote_create(
     *,
     article: Article,
     text: str,
-    speaker: Person,
+    speaker: Person | None,
     kind: str = QuoteKind.DIRECT,
     organisation: Organisation | None = None,
     outlet: Organisation | None = None,
     cue: str = "",
     said_on: datetime.date | None = None,
+    source_description: str = "",
 ) -> Quote:
     return quote_save(
         quote=Quote(
@@ -246,6 +248,7 @@ def quote_create(
             text=text,
             kind=kind,
             speaker=speaker,
+            source_description=source_description,
             organisation=organisation,
             outlet=outlet,
             cue=cue,

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0009_article_assignees_from_history'),
+        ('articles', '0010_quote_unnamed_source'),
     ]
 
     operations = [
