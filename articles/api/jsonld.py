@@ -52,16 +52,23 @@ def agreement_node(agreement, request) -> dict:
 
 
 def quotation_node(quote, article_id: str, request) -> dict:
-    speaker = person_node(quote.speaker, request)
-    if quote.organisation is not None:
-        speaker["affiliation"] = organisation_node(quote.organisation, request)
     node = {
         "@type": "Quotation",
         "@id": request.build_absolute_uri(reverse("quote-detail", args=[quote.pk])),
         "text": quote.text,
-        "spokenByCharacter": speaker,
-        "isPartOf": {"@id": article_id},
     }
+    if quote.speaker is not None:
+        speaker = person_node(quote.speaker, request)
+        if quote.organisation is not None:
+            speaker["affiliation"] = organisation_node(quote.organisation, request)
+        node["spokenByCharacter"] = speaker
+    else:
+        # An unnamed source: no person to name, so the description says who
+        # spoke, and the organisation (if the story gives it) is the creator.
+        node["description"] = f"Said by {quote.source_description} (unnamed source)"
+        if quote.organisation is not None:
+            node["creator"] = organisation_node(quote.organisation, request)
+    node["isPartOf"] = {"@id": article_id}
     if quote.said_on:
         node["dateCreated"] = quote.said_on.isoformat()
     return node

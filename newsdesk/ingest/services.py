@@ -34,7 +34,7 @@ from articles import services as article_services
 from articles.models import Article, ArticleStatus, language_choices
 from entities import services as entity_services
 from entities.models import Organisation, Person
-from entities.services import EditConflict
+from newsdesk.core.services import EditConflict
 
 from .models import IngestedStory, ProposalStatus
 from .parsers import UNSTORABLE, Document, DocumentError, ItemProblem, WireItem, parse

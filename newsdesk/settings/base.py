@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_countries",
     "axes",
     "newsdesk.security",
+    "newsdesk.core",
     "entities",
     "articles",
     "newsdesk.ingest",
