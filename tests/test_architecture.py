@@ -71,8 +71,8 @@ def test_a_new_package_at_the_top_may_import_every_layer(tmp_path):
     """A package added beside newsdesk.api (feeds, webhooks, …) needs no
     entry in the contracts to use the stories, the registry and the core."""
     code = copy_of_the_code(tmp_path)
-    (code / "newsdesk" / "webhooks").mkdir()
-    (code / "newsdesk" / "webhooks" / "__init__.py").write_text(
+    (code / "newsdesk" / "newsletters").mkdir()
+    (code / "newsdesk" / "newsletters" / "__init__.py").write_text(
         "from articles import services  # noqa\n"
         "from entities import selectors  # noqa\n"
         "from newsdesk.core import audience  # noqa\n"
