@@ -9,14 +9,17 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from entities.admin import HiddenFromIndexAdmin
-from entities.admin_versioning import GuardedHistoryAdmin, VersionedAdmin
+from newsdesk.core.admin import (
+    GuardedHistoryAdmin,
+    HiddenFromIndexAdmin,
+    VersionedAdmin,
+)
 
 from . import services
 from .highlight import highlight_quotes
@@ -28,7 +31,8 @@ from .models import (
     ArticleStatus,
     Quote,
 )
-from .review import review_apply, review_build
+from .review import review_apply, review_build, review_refusal
+from .visibility import named_by
 
 QUOTE_TEXT_WIDGET = forms.Textarea(attrs={"rows": 2, "cols": 80})
 
@@ -95,7 +99,8 @@ class QuoteInline(ArticlePartInline, admin.StackedInline):
     fields = [
         "text",
         ("kind", "cue", "said_on"),
-        ("speaker", "organisation", "outlet"),
+        ("speaker", "source_description"),
+        ("organisation", "outlet"),
         "location",
     ]
     readonly_fields = ["location"]
@@ -161,7 +166,8 @@ class ArticleAdmin(VersionedAdmin):
         "quote_count",
     ]
     list_filter = ["status", "language", ("source", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["source"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = ["headline", "slug", "standfirst"]
     # Stated here because get_queryset() aggregates, and Django drops
     # Meta.ordering from GROUP BY queries: without it the autocomplete is
@@ -226,7 +232,12 @@ class ArticleAdmin(VersionedAdmin):
     filter_horizontal = ["assignees"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_total=Count("quotes"))
+        return (
+            super()
+            .get_queryset(request)
+            .with_related()
+            .annotate(quote_total=Count("quotes"))
+        )
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -264,7 +275,9 @@ class ArticleAdmin(VersionedAdmin):
         return [
             path(
                 "<path:object_id>/propose/",
-                self.admin_site.admin_view(self.propose_view),
+                transaction.non_atomic_requests(
+                    self.admin_site.admin_view(self.propose_view)
+                ),
                 name=f"{opts.app_label}_{opts.model_name}_propose",
             ),
             *super().get_urls(),
@@ -339,6 +352,13 @@ class ArticleAdmin(VersionedAdmin):
         queue = self._queue(request)
         if request.method == "POST" and "_skip" in request.POST:
             return self._after_review(request, article, queue)
+        refusal = review_refusal(article)
+        if refusal:
+            self.message_user(request, refusal, messages.ERROR)
+            return self._after_review(request, article, queue)
+        # Runs outside any transaction (the URL is non-atomic): reading the
+        # story and working out proposals holds nothing other editors wait
+        # for; only saving accepted proposals takes one (proposals_apply).
         data = request.POST if request.method == "POST" else None
         review = review_build(article=article, admin_site=self.admin_site, data=data)
         if review.stale:
@@ -387,6 +407,9 @@ class ArticleAdmin(VersionedAdmin):
             ).get(pk=obj.pk)
         # The quote inline has already validated every quote against the new
         # body; quotes are relocated once they are saved (save_related).
+        # What the story names before its bylines and mentions are saved
+        # (save_related), so that records it stops naming are hidden again.
+        obj._named_before = named_by(obj) if change else {}
         services.article_save(
             article=obj,
             relocate_quotes=False,
@@ -401,7 +424,7 @@ class ArticleAdmin(VersionedAdmin):
             return super().save_formset(request, form, formset, change)
         quotes = formset.save(commit=False)
         for quote in formset.deleted_objects:
-            quote.delete()
+            services.quote_delete(quote=quote)
         for quote in quotes:
             services.quote_save(quote=quote)
         formset.save_m2m()
@@ -416,13 +439,24 @@ class ArticleAdmin(VersionedAdmin):
             services.article_assignee_add(article=form.instance, user=request.user)
         services.quotes_relocate(article=form.instance)
         services.article_quoted_mentions_ensure(article=form.instance)
+        services.article_links_refresh(
+            article=form.instance,
+            before=getattr(form.instance, "_named_before", {}),
+        )
+
+    def delete_model(self, request, obj):
+        services.article_delete(article=obj)
+
+    def delete_queryset(self, request, queryset):
+        for article in queryset:
+            services.article_delete(article=article)
 
 
 @admin.register(Quote)
 class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
     list_display = [
         "short_text",
-        "speaker",
+        "source",
         "kind",
         "organisation",
         "outlet",
@@ -431,14 +465,17 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
     ]
     list_filter = [
         "kind",
+        ("speaker", admin.EmptyFieldListFilter),
         ("outlet", admin.RelatedOnlyFieldListFilter),
         ("organisation", admin.RelatedOnlyFieldListFilter),
     ]
-    list_select_related = ["speaker", "organisation", "outlet", "article"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = [
         "text",
         "speaker__name",
         "speaker__aliases__name",
+        "source_description",
         "article__headline",
     ]
     autocomplete_fields = ["article", "speaker", "organisation", "outlet"]
@@ -447,22 +484,55 @@ class QuoteAdmin(ArticlePartAdmin, GuardedHistoryAdmin):
         "article",
         "text",
         ("kind", "cue", "said_on"),
-        ("speaker", "organisation", "outlet"),
+        ("speaker", "source_description"),
+        ("organisation", "outlet"),
         ("start", "end"),
     ]
     readonly_fields = ["start", "end"]
     formfield_overrides = QuoteInline.formfield_overrides
 
+    @admin.display(description="speaker", ordering="speaker__name")
+    def source(self, obj) -> str:
+        """The speaker, or an unnamed source's description marked as such."""
+        if obj.speaker_id:
+            return obj.speaker.name
+        return f"{obj.source_description} (unnamed)"
+
     @admin.display(description="quote", ordering="text")
     def short_text(self, obj) -> str:
         return obj.text if len(obj.text) <= 80 else obj.text[:77] + "…"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_related()
+
     def save_model(self, request, obj, form, change):
         services.quote_save(quote=obj)
 
+    def delete_model(self, request, obj):
+        services.quote_delete(quote=obj)
+
+    def delete_queryset(self, request, queryset):
+        for quote in queryset:
+            services.quote_delete(quote=quote)
+
+
+class MentionAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+    """A mention on its own page: saved and deleted through the services, so
+    the record it names is made public or hidden again."""
+
+    def save_model(self, request, obj, form, change):
+        services.article_mention_save(mention=obj)
+
+    def delete_model(self, request, obj):
+        services.article_mention_delete(mention=obj)
+
+    def delete_queryset(self, request, queryset):
+        for mention in queryset:
+            services.article_mention_delete(mention=mention)
+
 
 @admin.register(ArticlePerson)
-class ArticlePersonAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+class ArticlePersonAdmin(MentionAdmin):
     list_display = ["person", "article", "about"]
     list_select_related = ["person", "article"]
     search_fields = ["person__name", "article__headline"]
@@ -470,7 +540,7 @@ class ArticlePersonAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
 
 
 @admin.register(ArticleOrganisation)
-class ArticleOrganisationAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+class ArticleOrganisationAdmin(MentionAdmin):
     list_display = ["organisation", "article", "about"]
     list_select_related = ["organisation", "article"]
     search_fields = ["organisation__name", "article__headline"]
@@ -478,7 +548,7 @@ class ArticleOrganisationAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
 
 
 @admin.register(ArticleAgreement)
-class ArticleAgreementAdmin(ArticlePartAdmin, HiddenFromIndexAdmin):
+class ArticleAgreementAdmin(MentionAdmin):
     list_display = ["agreement", "article", "about"]
     list_select_related = ["agreement", "article"]
     search_fields = ["agreement__title", "article__headline"]

@@ -19,9 +19,10 @@ from newsdesk.api.filters import (
     EntityFilter,
     FilterSet,
 )
+from newsdesk.core.audience import can_see_unpublished
 
 from .models import Article, ArticleStatus, Quote, QuoteKind, language_choices
-from .selectors import articles_visible, can_see_unpublished
+from .selectors import articles_visible
 
 # A search word found in more speakers' names than this is not a name.
 SPEAKER_MATCH_LIMIT = 50
@@ -123,6 +124,17 @@ class QuoteFilter(FilterSet):
     kind = ChoiceListFilter(
         choices=QuoteKind.choices,
         help_text="direct, partial or indirect; comma-separated for any of several.",
+    )
+    unnamed = django_filters.BooleanFilter(
+        field_name="speaker",
+        lookup_expr="isnull",
+        help_text="true: only quotes from unnamed sources (no speaker named); "
+        "false: only quotes with a named speaker.",
+    )
+    source_description = django_filters.CharFilter(
+        lookup_expr="icontains",
+        help_text="Unnamed sources whose description holds these words "
+        "(“spokesman”, “officials”).",
     )
     said_after = DateBoundFilter(
         field_name="said_on",

@@ -1,9 +1,11 @@
-"""The article body with each located quote highlighted and labelled with its
-speaker, for editors checking quotes against the copy."""
+"""The article body with passages highlighted: each located quote labelled
+with its speaker on the article page, and each proposal's words on the
+extraction assistant's review screen. One implementation serves both."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -11,44 +13,86 @@ from django.utils.safestring import SafeString, mark_safe
 from .models import Quote
 
 
-def highlight_quotes(body: str, quotes: Iterable[Quote]) -> SafeString:
-    """HTML of ``body`` in which every located quote is a ``<mark>`` preceded
-    by a label naming its speaker and kind. Quotes may nest (a partial quote
-    inside an indirect one); each stretch of text is marked as deeply as the
-    quotes covering it."""
+@dataclass(frozen=True)
+class Mark:
+    """A passage to highlight: its offsets, CSS class, a label shown before
+    it (a link when ``link`` is given) and a tooltip."""
+
+    start: int
+    end: int
+    css: str = ""
+    label: str = ""
+    link: str = ""
+    title: str = ""
+
+
+def highlight_spans(body: str, marks: Iterable[Mark], *, offset: int = 0) -> SafeString:
+    """HTML of ``body`` (which starts at ``offset`` of the article's body)
+    with each mark a ``<mark>``, nested marks shaded deeper, and each mark's
+    label (a link to its proposal, if given) before it. Everything from the
+    body is escaped."""
     located = sorted(
-        (quote for quote in quotes if quote.start is not None),
-        key=lambda quote: (quote.start, -quote.end),
+        (
+            Mark(
+                max(m.start - offset, 0),
+                min(m.end - offset, len(body)),
+                m.css,
+                m.label,
+                m.link,
+                m.title,
+            )
+            for m in marks
+            if m.end > offset and m.start < offset + len(body)
+        ),
+        key=lambda m: (m.start, -m.end),
     )
-    starts: dict[int, list[Quote]] = {}
-    for quote in located:
-        starts.setdefault(quote.start, []).append(quote)
     cuts = sorted(
-        {0, len(body), *(q.start for q in located), *(q.end for q in located)}
+        {0, len(body), *(m.start for m in located), *(m.end for m in located)}
     )
     parts: list[str] = []
     for begin, end in zip(cuts, cuts[1:], strict=False):
-        for quote in starts.get(begin, []):
-            parts.append(
-                format_html(
-                    '<span class="quote-label quote-{}">{} · {}</span>',
-                    quote.kind,
-                    quote.speaker.name,
-                    quote.kind,
+        for mark in located:
+            if mark.start == begin and mark.label:
+                label = (
+                    format_html('<a href="{}">{}</a>', mark.link, mark.label)
+                    if mark.link
+                    else escape(mark.label)
                 )
-            )
-        covering = [q for q in located if q.start <= begin and end <= q.end]
+                parts.append(
+                    format_html(
+                        '<span class="quote-label {}">{}</span>', mark.css, label
+                    )
+                )
+        covering = [m for m in located if m.start <= begin and end <= m.end]
         text = escape(body[begin:end])
         if covering:
-            title = "; ".join(f"{q.speaker.name} ({q.kind})" for q in covering)
             text = format_html(
-                '<mark class="quote-depth-{}" title="{}">{}</mark>',
+                '<mark class="quote-depth-{} {}" title="{}">{}</mark>',
                 min(len(covering), 3),
-                title,
+                covering[-1].css,
+                "; ".join(m.title for m in covering if m.title),
                 mark_safe(text),  # noqa: S308 - escaped just above
             )
         parts.append(text)
+    return mark_safe("".join(parts))  # noqa: S308 - every part escaped or built
+
+
+def highlight_quotes(body: str, quotes: Iterable[Quote]) -> SafeString:
+    """HTML of ``body`` in which every located quote is a ``<mark>`` preceded
+    by a label naming its speaker (or unnamed source) and kind. Quotes may
+    nest (a partial quote inside an indirect one); each stretch of text is
+    marked as deeply as the quotes covering it."""
+    marks = [
+        Mark(
+            quote.start,
+            quote.end,
+            css=f"quote-{quote.kind}",
+            label=f"{quote.source_name} · {quote.kind}",
+            title=f"{quote.source_name} ({quote.kind})",
+        )
+        for quote in quotes
+        if quote.start is not None
+    ]
     return format_html(
-        '<div class="quoted-body">{}</div>',
-        mark_safe("".join(parts)),  # noqa: S308
+        '<div class="quoted-body">{}</div>', highlight_spans(body, marks)
     )

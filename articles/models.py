@@ -8,17 +8,13 @@ from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from entities.models import (
-    Agreement,
-    Organisation,
-    Person,
-    SluggedModel,
-    VersionedModel,
-)
+from entities.models import Agreement, Organisation, Person
+from newsdesk.core.models import SluggedModel, VersionedModel
 
 from . import text as quote_text
 
@@ -37,18 +33,85 @@ class ArticleStatus(models.TextChoices):
     ARCHIVED = "archived", "Archived"
 
 
+def published_q(
+    prefix: str = "", *, at: datetime.datetime | None = None, scheduled: bool = False
+) -> Q:
+    """The only definition of "public", as a condition: a story is public
+    once it is published and its publication time has come (``at``, by
+    default now). With ``scheduled``, the stories published for any time,
+    those still ahead included: what makes a story public *from* its time.
+    ``prefix`` reaches the article through a relation (``"article__"``).
+
+    ``Article.public_from`` is the same rule for one story in memory; the
+    ``public_from`` columns of quotes and registry records are copies of it
+    kept by the services."""
+    condition = Q(**{f"{prefix}status": ArticleStatus.PUBLISHED})
+    if not scheduled:
+        condition &= Q(**{f"{prefix}published_at__lte": at or timezone.now()})
+    return condition
+
+
 class ArticleQuerySet(models.QuerySet):
-    def published(self, *, at: datetime.datetime | None = None) -> ArticleQuerySet:
-        """The only definition of "public": published, and its publication
-        time has come."""
-        return self.filter(
-            status=ArticleStatus.PUBLISHED,
-            published_at__lte=at or timezone.now(),
+    def published(
+        self, *, at: datetime.datetime | None = None, scheduled: bool = False
+    ) -> ArticleQuerySet:
+        """Public stories (``published_q``): published, and their time has
+        come by ``at``; with ``scheduled``, also those whose time is ahead."""
+        return self.filter(published_q(at=at, scheduled=scheduled))
+
+    def scheduled_after(self, moment: datetime.datetime) -> ArticleQuerySet:
+        """Stories that become public after ``moment``, soonest first."""
+        return (
+            self.published(scheduled=True)
+            .filter(published_at__gt=moment)
+            .order_by("published_at")
         )
 
     def with_related(self) -> ArticleQuerySet:
+        """What every list of stories shows: the source, the bylines and
+        the mentions, in one query each whatever the page size."""
         return self.select_related("source").prefetch_related(
-            "authors", "people", "organisations", "agreements"
+            "authors",
+            # Mentions in the order they were recorded (the order an editor
+            # or client gave them): without an ORDER BY, PostgreSQL returns
+            # them in whatever order its heap holds.
+            models.Prefetch(
+                "articleperson_set",
+                ArticlePerson.objects.select_related("person").order_by("pk"),
+            ),
+            models.Prefetch(
+                "articleorganisation_set",
+                ArticleOrganisation.objects.select_related("organisation").order_by(
+                    "pk"
+                ),
+            ),
+            models.Prefetch(
+                "articleagreement_set",
+                ArticleAgreement.objects.select_related("agreement").order_by("pk"),
+            ),
+        )
+
+    def with_quotes(self) -> ArticleQuerySet:
+        """A story's page: its quotes too, each with what it links to."""
+        return self.prefetch_related(
+            models.Prefetch("quotes", Quote.objects.with_related())
+        )
+
+    def with_quote_count(self) -> ArticleQuerySet:
+        """``quote_count`` on each story: a subquery per row returned, not a
+        join and GROUP BY over every matching article before the page is
+        cut."""
+        return self.annotate(
+            quote_count=Coalesce(
+                models.Subquery(
+                    Quote.objects.filter(article=models.OuterRef("pk"))
+                    .order_by()
+                    .values("article")
+                    .annotate(n=models.Count("pk"))
+                    .values("n")
+                ),
+                0,
+            )
         )
 
 
@@ -161,56 +224,32 @@ class Article(VersionedModel, SluggedModel):
         return reverse("admin:articles_article_change", args=[self.pk])
 
     @property
-    def is_public(self) -> bool:
-        return (
-            self.status == ArticleStatus.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
-
-    @property
     def public_from(self) -> datetime.datetime | None:
         """When the story is (or becomes) public: its publication time while
-        it is published, else never (None)."""
+        it is published, else never (None). ``published_q`` for one story in
+        memory."""
         if self.status == ArticleStatus.PUBLISHED:
             return self.published_at
         return None
 
+    @property
+    def is_public(self) -> bool:
+        """Whether the story is public now."""
+        return self.public_from is not None and self.public_from <= timezone.now()
+
     @classmethod
     def from_db(cls, db, field_names, values):
         article = super().from_db(db, field_names, values)
-        if {"status", "published_at"} <= article.__dict__.keys():
-            article._stored_public_from = article.public_from
-        if "source_id" in article.__dict__:
-            article._stored_source_id = article.source_id
+        # What the story was when loaded, for ``article_save`` to see what a
+        # save changes (articles/services.py).
+        article.stored_state_keep()
         return article
 
-    def save(self, *args, **kwargs) -> None:
-        from entities import visibility
-
-        adding = self._state.adding
-        # A new article has no quotes yet.
-        stored = None if adding else self.__dict__.get("_stored_public_from", UNKNOWN)
-        stored_source = self.__dict__.get("_stored_source_id", UNKNOWN)
-        super().save(*args, **kwargs)
-        public_changed = stored is UNKNOWN or stored != self.public_from
-        if public_changed and not adding:
-            # Each quote carries its article's public_from, so the public
-            # quote lists need no join to articles (see Quote.public_from).
-            Quote.objects.filter(article_id=self.pk).update(
-                public_from=self.public_from
-            )
-        # And each record the story names keeps when it became public.
-        if adding:
-            if self.public_from is not None:
-                visibility.refresh(organisations={self.source_id})
-        elif public_changed or stored_source != self.source_id:
-            visibility.refresh_article(
-                self,
-                old_source_id=None if stored_source is UNKNOWN else stored_source,
-            )
-        self._stored_public_from = self.public_from
-        self._stored_source_id = self.source_id
+    def stored_state_keep(self) -> None:
+        if {"status", "published_at"} <= self.__dict__.keys():
+            self._stored_public_from = self.public_from
+        if "source_id" in self.__dict__:
+            self._stored_source_id = self.source_id
 
     def clean(self) -> None:
         super().clean()
@@ -306,6 +345,8 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(public_from__lte=at or timezone.now())
 
     def with_related(self) -> QuoteQuerySet:
+        """What every list of quotes shows: the story, the speaker, the
+        organisation spoken for and the outlet, joined in the one query."""
         return self.select_related("article", "speaker", "organisation", "outlet")
 
 
@@ -330,8 +371,19 @@ class Quote(models.Model):
     speaker = models.ForeignKey(
         Person,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="quotes",
-        help_text="Who said it.",
+        help_text="Who said it. Leave empty for an unnamed source, and describe "
+        "the source instead.",
+    )
+    source_description = models.CharField(
+        max_length=200,
+        blank=True,
+        default="",
+        help_text="Who spoke when the story names no one, in the story's words: "
+        "“a spokesman”, “officials”, “Moscow”. Give the organisation below when "
+        "the story says it.",
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -378,7 +430,8 @@ class Quote(models.Model):
         blank=True,
         editable=False,
         help_text="The article's publication time while it is published, else "
-        "empty: a copy kept in step by Article.save() and Quote.save(), so that "
+        "empty: a copy kept in step by the services (article_save, quote_save), "
+        "so that "
         "public quote lists filter one indexed column instead of joining "
         "articles.",
     )
@@ -407,6 +460,12 @@ class Quote(models.Model):
             models.CheckConstraint(
                 condition=Q(kind__in=QuoteKind.values), name="quote_kind_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | ~Q(source_description=""),
+                name="quote_has_source",
+                violation_error_message="Choose the speaker, or describe the "
+                "unnamed source (“a spokesman”, “officials”).",
+            ),
         ]
         indexes = [
             # The public quote list: newest first, public ones only.
@@ -428,24 +487,31 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
-        return f"{self.speaker}: “{words}”" if self.speaker_id else f"“{words}”"
-
-    def save(self, *args, **kwargs) -> None:
-        self.public_from = self.article.public_from
-        super().save(*args, **kwargs)
+        if self.speaker_id:
+            return f"{self.speaker}: “{words}”"
+        if self.source_description:
+            return f"{self.source_description} (unnamed): “{words}”"
+        return f"“{words}”"
 
     @classmethod
     def from_db(cls, db, field_names, values):
         quote = super().from_db(db, field_names, values)
         # What the quote linked to when loaded: on a change, the records it
-        # no longer names may stop being public (entities/visibility.py).
-        quote._stored_links = (
-            quote.__dict__.get("speaker_id"),
-            quote.__dict__.get("organisation_id"),
-            quote.__dict__.get("outlet_id"),
-        )
-        quote._stored_public_from = quote.__dict__.get("public_from", UNKNOWN)
+        # no longer names may stop being public (``quote_save``).
+        quote.stored_state_keep()
         return quote
+
+    def stored_state_keep(self) -> None:
+        self._stored_links = self.links()
+        self._stored_public_from = self.__dict__.get("public_from", UNKNOWN)
+
+    def links(self) -> tuple[int | None, int | None, int | None]:
+        """The records the quote names: speaker, organisation, outlet."""
+        return (
+            self.__dict__.get("speaker_id"),
+            self.__dict__.get("organisation_id"),
+            self.__dict__.get("outlet_id"),
+        )
 
     def clean(self) -> None:
         """Locate the quote in its article's body and fill the defaults that
@@ -456,6 +522,15 @@ class Quote(models.Model):
         them through ``full_clean()``.
         """
         super().clean()
+        self.source_description = " ".join((self.source_description or "").split())
+        if self.speaker_id is None and not self.source_description:
+            raise ValidationError(
+                {
+                    "speaker": "Choose the speaker, or describe the unnamed "
+                    "source (“a spokesman”, “officials”)."
+                },
+                code="quote_has_no_source",
+            )
         self.text = quote_text.clean_quote_text(self.text or "")
         if not self.text:
             raise ValidationError({"text": "Enter the quoted words."})
@@ -512,6 +587,14 @@ class Quote(models.Model):
         if exclude and "text" in exclude:
             exclude = {*exclude, "start"}
         super().validate_constraints(exclude=exclude)
+
+    @property
+    def source_name(self) -> str:
+        """Who spoke, for display: the speaker's name or the description of
+        an unnamed source."""
+        if self.speaker_id:
+            return self.speaker.name
+        return self.source_description or ""
 
     def default_organisation(self) -> Organisation | None:
         """The organisation of the speaker's one role at the time, if exactly

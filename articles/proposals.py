@@ -48,6 +48,8 @@ class NewOrganisation:
     ref: str
     name: str
     kind: str = OrganisationKind.OTHER
+    # Other names the story gives it ("ESA" after "European Space Agency").
+    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass(eq=False)
@@ -66,8 +68,10 @@ class NewPerson:
 class AcceptedQuote:
     ref: str
     text: str
-    speaker: Person | NewPerson
+    # None for an unnamed source, described in ``source_description``.
+    speaker: Person | NewPerson | None
     kind: str = QuoteKind.DIRECT
+    source_description: str = ""
     cue: str = ""
     outlet: Organisation | NewOrganisation | None = None
     organisation: Organisation | NewOrganisation | None = None
@@ -138,6 +142,7 @@ _QUOTE_FIELDS = {
     "end": "text",
     "kind": "kind",
     "speaker": "speaker",
+    "source_description": "source_description",
     "organisation": "organisation",
     "outlet": "outlet",
     "cue": "cue",
@@ -228,7 +233,9 @@ class _Applier:
         self.may("entities.add_organisation", "organisations")
         try:
             with transaction.atomic():
-                created = entity_services.organisation_create(name=name, kind=item.kind)
+                created = entity_services.organisation_create(
+                    name=name, kind=item.kind, aliases=item.aliases
+                )
         except ValidationError as error:
             raise _Refused(_errors(error, _ORGANISATION_FIELDS)) from None
         self.applied.organisations_created.append(created)
@@ -344,6 +351,7 @@ class _Applier:
             kind=item.kind,
             cue=item.cue.strip(),
             start=item.start,
+            source_description=item.source_description,
             **resolved,
         )
         try:

@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 from django import forms
-from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from entities.models import Agreement, Organisation, OrganisationKind, Person
@@ -34,7 +33,8 @@ from .extraction import (
     ProposedQuote,
     extract,
 )
-from .models import Article, Quote, QuoteKind
+from .highlight import Mark, highlight_spans
+from .models import Article, Quote
 from .proposals import (
     AcceptedMention,
     AcceptedQuote,
@@ -44,81 +44,37 @@ from .proposals import (
     ProposalsRefused,
     proposals_apply,
 )
+from .review_forms import (
+    NEW,
+    MentionProposalForm,
+    OrganisationProposalForm,
+    PersonProposalForm,
+    ProposalForm,
+    QuoteProposalForm,
+    _choice,
+)
 from .text import clean_quote_text, fold
 
-ACCEPT, REJECT, LEAVE = "accept", "reject", "leave"
-DECISIONS = [
-    (ACCEPT, "Accept"),
-    (REJECT, "Reject"),
-    (LEAVE, "Decide later"),
-]
-NEW = "new:"
-NO_ORGANISATION = [("", "— none —")]
+# The longest body the review screen takes: about 10,000 words. Past it the
+# screen (every proposal with its form) grows too slow and too long to
+# review; such a story is refused with this limit named.
+REVIEW_BODY_LIMIT = 60_000
+
+
+def review_refusal(article: Article) -> str | None:
+    """Why ``article`` cannot be reviewed, or None."""
+    length = len(article.body or "")
+    if length <= REVIEW_BODY_LIMIT:
+        return None
+    return (
+        f"“{article}” is too long to review: its body has {length:,} characters "
+        f"and the review screen takes at most {REVIEW_BODY_LIMIT:,} (about "
+        "10,000 words). Split the story, or enter its quotes by hand."
+    )
 
 
 # --------------------------------------------------------------------------
 # Evidence in the body
-
-
-@dataclass(frozen=True)
-class Mark:
-    start: int
-    end: int
-    css: str = ""
-    label: str = ""
-    link: str = ""
-    title: str = ""
-
-
-def highlight_spans(body: str, marks: list[Mark], *, offset: int = 0) -> SafeString:
-    """HTML of ``body`` (which starts at ``offset`` of the article's body)
-    with each mark a ``<mark>``, nested marks shaded deeper, and each mark's
-    label (a link to its proposal, if given) before it. Everything from the
-    body is escaped."""
-    located = sorted(
-        (
-            Mark(
-                max(m.start - offset, 0),
-                min(m.end - offset, len(body)),
-                m.css,
-                m.label,
-                m.link,
-                m.title,
-            )
-            for m in marks
-            if m.end > offset and m.start < offset + len(body)
-        ),
-        key=lambda m: (m.start, -m.end),
-    )
-    cuts = sorted(
-        {0, len(body), *(m.start for m in located), *(m.end for m in located)}
-    )
-    parts: list[str] = []
-    for begin, end in zip(cuts, cuts[1:], strict=False):
-        for mark in located:
-            if mark.start == begin and mark.label:
-                label = (
-                    format_html('<a href="{}">{}</a>', mark.link, mark.label)
-                    if mark.link
-                    else escape(mark.label)
-                )
-                parts.append(
-                    format_html(
-                        '<span class="quote-label {}">{}</span>', mark.css, label
-                    )
-                )
-        covering = [m for m in located if m.start <= begin and end <= m.end]
-        text = escape(body[begin:end])
-        if covering:
-            text = format_html(
-                '<mark class="quote-depth-{} {}" title="{}">{}</mark>',
-                min(len(covering), 3),
-                covering[-1].css,
-                "; ".join(m.title for m in covering if m.title),
-                mark_safe(text),  # noqa: S308 - escaped just above
-            )
-        parts.append(text)
-    return mark_safe("".join(parts))  # noqa: S308 - every part escaped or built
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
@@ -149,108 +105,6 @@ def excerpt(body: str, start: int, end: int, marks: list[Mark]) -> SafeString:
 
 
 # --------------------------------------------------------------------------
-# Forms: one per proposal, prefixed by its row
-
-
-def _choice(record) -> str:
-    return f"{type(record)._meta.model_name}:{record.pk}"
-
-
-class ProposalForm(forms.Form):
-    decision = forms.ChoiceField(
-        choices=DECISIONS, initial=LEAVE, widget=forms.RadioSelect
-    )
-
-    def accepted(self) -> bool:
-        return self.is_valid() and self.cleaned_data["decision"] == ACCEPT
-
-    def rejected(self) -> bool:
-        return self.is_valid() and self.cleaned_data["decision"] == REJECT
-
-
-class QuoteProposalForm(ProposalForm):
-    text = forms.CharField(
-        required=False,
-        strip=False,
-        max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
-        help_text=Quote._meta.get_field("text").help_text,
-    )
-    kind = forms.ChoiceField(choices=QuoteKind.choices)
-    speaker = forms.ChoiceField(help_text="Who said it, as the story names them.")
-    cue = forms.CharField(
-        required=False,
-        max_length=50,
-        help_text=Quote._meta.get_field("cue").help_text,
-    )
-    outlet = forms.ChoiceField(
-        required=False, help_text=Quote._meta.get_field("outlet").help_text
-    )
-    organisation = forms.ChoiceField(
-        required=False,
-        label="Spoke for",
-        help_text=Quote._meta.get_field("organisation").help_text,
-    )
-
-    def __init__(self, *args, people, organisations, admin_site, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["speaker"].choices = people
-        self.fields["outlet"].choices = NO_ORGANISATION + organisations
-        self.fields["organisation"].choices = NO_ORGANISATION + organisations
-        # The admin's select2 search over the registry, as on the quote form.
-        self.fields["other_speaker"] = forms.ModelChoiceField(
-            Person.objects.all(),
-            required=False,
-            label="Or someone else",
-            help_text="Someone in the registry the story does not name this way: "
-            "replaces the speaker above.",
-            widget=AutocompleteSelect(Quote._meta.get_field("speaker"), admin_site),
-        )
-        self.order_fields(
-            ["decision", "text", "kind", "speaker", "other_speaker", "cue"]
-        )
-
-
-class PersonProposalForm(ProposalForm):
-    name = forms.CharField(
-        required=False,
-        max_length=200,
-        help_text="Full name as the newsroom writes it.",
-    )
-    description = forms.CharField(
-        required=False,
-        max_length=500,
-        help_text="One line saying who this is, e.g. “Russian cosmonaut”.",
-    )
-    role_title = forms.CharField(
-        required=False,
-        max_length=200,
-        label="Role",
-        help_text="The title they hold, e.g. “Director General”. Leave empty "
-        "to add no role.",
-    )
-    role_organisation = forms.ChoiceField(
-        required=False,
-        label="Held at",
-        help_text="Where the title is held, e.g. Roscosmos, or China for an "
-        "ambassador.",
-    )
-
-    def __init__(self, *args, organisations, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["role_organisation"].choices = NO_ORGANISATION + organisations
-
-
-class OrganisationProposalForm(ProposalForm):
-    name = forms.CharField(required=False, max_length=200)
-    kind = forms.ChoiceField(choices=OrganisationKind.choices)
-
-
-class MentionProposalForm(ProposalForm):
-    pass
-
-
-# --------------------------------------------------------------------------
 # Rows
 
 
@@ -271,6 +125,8 @@ class QuoteRow(Row):
     proposal: ProposedQuote | None = None
     speaker_name: str = ""
     entered: Quote | None = None
+    # Quoted words the assistant found but could not attribute.
+    unattributed: bool = False
 
 
 @dataclass
@@ -308,6 +164,14 @@ class Review:
     body: SafeString = mark_safe("")  # noqa: S308 - empty
     fingerprint: str = ""
     stale: bool = False
+    # (name, "spoke for" choice) of each person the story names, offered to
+    # every speaker field; the review script sets "spoke for" from it.
+    speakers: list[tuple[str, str]] = field(default_factory=list)
+    speaker_values: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def unattributed(self) -> list[QuoteRow]:
+        return [row for row in self.quotes if row.unattributed]
 
     def rows(self) -> list[Row]:
         return [*self.quotes, *self.people, *self.organisations, *self.mentions]
@@ -354,12 +218,13 @@ class _Builder:
         self.article = article
         self.body = article.body
         self.admin_site = admin_site
-        self.extraction = extract(self.body, Gazetteer.from_registry())
+        gazetteer = Gazetteer.from_registry()
+        self.extraction = extract(self.body, gazetteer)
         self.people: dict[str, Person | None] = self._resolve(
-            Person, self.extraction.people
+            Person, self.extraction.people, gazetteer.people
         )
         self.organisations: dict[str, Organisation | None] = self._resolve(
-            Organisation, self.extraction.organisations
+            Organisation, self.extraction.organisations, gazetteer.organisations
         )
         known_agreements = Agreement.objects.in_bulk(
             [a.existing["id"] for a in self.extraction.agreements if a.existing]
@@ -370,22 +235,23 @@ class _Builder:
         }
 
     @staticmethod
-    def _resolve(model, proposals) -> dict:
+    def _resolve(model, proposals, registry) -> dict:
         """Each proposal's record: the one the engine matched, or one whose
-        name or alias is the proposed new name (never a duplicate)."""
-        known = model.objects.in_bulk(
-            [p.existing["id"] for p in proposals if p.existing]
-        )
-        resolved = {}
-        for proposal in proposals:
-            record = known.get(proposal.existing["id"]) if proposal.existing else None
-            if record is None:
-                record = model.objects.matching_name(proposal.name).first()
-            resolved[proposal.key] = record
-        return resolved
-
-    def person_choices(self) -> list[tuple[str, str]]:
-        return _choices(self.extraction.people, self.people)
+        name or alias is the proposed new name, ignoring case (never a
+        duplicate). The names come from the gazetteer just read from the
+        registry, so this costs one query, not one per proposal."""
+        by_name = {}
+        for entity in registry:
+            for name in entity.names():
+                by_name.setdefault(name.strip().casefold(), entity.id)
+        wanted = {
+            proposal.key: proposal.existing["id"]
+            if proposal.existing
+            else by_name.get(proposal.name.strip().casefold())
+            for proposal in proposals
+        }
+        known = model.objects.in_bulk([pk for pk in wanted.values() if pk])
+        return {key: known.get(pk) for key, pk in wanted.items()}
 
     def organisation_choices(self) -> list[tuple[str, str]]:
         return _choices(self.extraction.organisations, self.organisations)
@@ -409,22 +275,61 @@ class _Builder:
         proposal = self.extraction.person(key)
         return proposal.name if proposal else key
 
+    def speakers(self) -> tuple[list[tuple[str, str]], dict[str, str]]:
+        """The story's people as (name, "spoke for" choice) for the speaker
+        fields, and each name (case-folded) to its choice value."""
+        options, values = [], {}
+        for proposal in self.extraction.people:
+            name = self.name_of(proposal.key)
+            value = self.person_value(proposal.key)
+            if name.casefold() in values:
+                continue
+            values[name.casefold()] = value
+            options.append((name, self.organisation_value(proposal.role_organisation)))
+        return options, values
+
     def build(self, data=None) -> Review:
         extraction, body = self.extraction, self.body
         review = Review(article=self.article, extraction=extraction)
-        people_choices = self.person_choices()
         organisation_choices = self.organisation_choices()
         entered_quotes = list(self.article.quotes.select_related("speaker"))
+        review.speakers, review.speaker_values = self.speakers()
 
+        # What the assistant proposes, then what it found but could not
+        # attribute: the editor sees every quote it saw.
+        found = [(proposal, False) for proposal in extraction.quotes]
+        found += [
+            (
+                ProposedQuote(
+                    kind=item.kind,
+                    text=item.text,
+                    start=item.start,
+                    end=item.end,
+                    speaker=None,
+                    cue="",
+                    evidence_start=sentence_around(body, item.start, item.end)[0],
+                    evidence_end=sentence_around(body, item.start, item.end)[1],
+                ),
+                True,
+            )
+            for item in extraction.set_aside
+            if item.kind is not None
+        ]
         overview: list[Mark] = []
-        for number, proposal in enumerate(extraction.quotes, start=1):
+        for number, (proposal, unattributed) in enumerate(found, start=1):
             prefix = f"quote-{number}"
-            speaker = self.name_of(proposal.speaker)
+            if proposal.speaker:
+                speaker = self.name_of(proposal.speaker)
+            elif proposal.source_description:
+                speaker = f"{proposal.source_description} (unnamed source)"
+            else:
+                speaker = "found a quote, no speaker: pick one"
             entered = _entered_quote(proposal, entered_quotes)
+            css = "quote-unattributed" if unattributed else f"quote-{proposal.kind}"
             mark = Mark(
                 proposal.start,
                 proposal.end,
-                css=f"quote-{proposal.kind}",
+                css=css,
                 label=f"Q{number}",
                 link=f"#proposal-{prefix}",
                 title=f"Q{number}: {speaker} ({proposal.kind})",
@@ -442,18 +347,20 @@ class _Builder:
                 proposal=proposal,
                 speaker_name=speaker,
                 entered=entered,
+                unattributed=unattributed,
             )
             if entered is None:
                 row.form = QuoteProposalForm(
                     data,
                     prefix=prefix,
-                    people=people_choices,
                     organisations=organisation_choices,
-                    admin_site=self.admin_site,
                     initial={
                         "text": proposal.text,
                         "kind": proposal.kind,
-                        "speaker": self.person_value(proposal.speaker),
+                        "speaker": self.name_of(proposal.speaker)
+                        if proposal.speaker
+                        else "",
+                        "source_description": proposal.source_description or "",
                         "cue": proposal.cue,
                         "outlet": self.organisation_value(proposal.outlet),
                         "organisation": self.organisation_value(proposal.organisation),
@@ -561,9 +468,14 @@ class _Builder:
                 prefix=row.prefix,
                 initial={
                     "name": proposal.name,
-                    "kind": OrganisationKind.NEWS_AGENCY
-                    if proposal.outlet
-                    else OrganisationKind.OTHER,
+                    # The kind the assistant knows (a shipped wire agency or
+                    # broadcaster), else a news agency for an outlet.
+                    "kind": proposal.kind
+                    or (
+                        OrganisationKind.NEWS_AGENCY
+                        if proposal.outlet
+                        else OrganisationKind.OTHER
+                    ),
                 },
             )
             review.organisations.append(row)
@@ -620,7 +532,12 @@ def review_build(*, article: Article, admin_site, data=None) -> Review:
 
 
 def _records(model, values: set[str]) -> dict[str, object]:
-    ids = {int(v.split(":", 1)[1]) for v in values if v.split(":", 1)[1].isdigit()}
+    prefix = f"{model._meta.model_name}:"
+    ids = {
+        int(v[len(prefix) :])
+        for v in values
+        if v.startswith(prefix) and v[len(prefix) :].isdigit()
+    }
     name = model._meta.model_name
     return {f"{name}:{pk}": record for pk, record in model.objects.in_bulk(ids).items()}
 
@@ -632,19 +549,28 @@ def review_apply(*, review: Review, user) -> Applied | None:
     if not all(form.is_valid() for form in review.forms()):
         return None
     data = {row.prefix: row.form.cleaned_data for row in review.rows() if row.form}
+    # Each speaker typed or picked: a person the story names, a registry
+    # record of that name or alias, or else someone new.
+    speakers: dict[str, str | Person | None] = {}
+    for row in review.quotes:
+        if row.form is not None and row.form.accepted():
+            speakers[row.prefix] = _speaker_value(review, data[row.prefix]["speaker"])
     values = {
         value
         for cleaned in data.values()
-        for name in ("speaker", "outlet", "organisation", "role_organisation")
+        for name in ("outlet", "organisation", "role_organisation")
         if (value := cleaned.get(name))
-    }
+    } | {value for value in speakers.values() if isinstance(value, str)}
     records = {**_records(Person, values), **_records(Organisation, values)}
 
     new_organisations: dict[str, tuple[NewOrganisation, OrganisationRow]] = {}
     for row in review.organisations:
         cleaned = data[row.prefix]
         item = NewOrganisation(
-            ref=row.prefix, name=cleaned["name"], kind=cleaned["kind"]
+            ref=row.prefix,
+            name=cleaned["name"],
+            kind=cleaned["kind"],
+            aliases=[a for a in row.proposal.aliases if a != cleaned["name"]],
         )
         new_organisations[row.proposal.key] = (item, row)
 
@@ -696,18 +622,47 @@ def review_apply(*, review: Review, user) -> Applied | None:
         if row.form is None or not row.form.accepted():
             continue
         cleaned = data[row.prefix]
-        speaker = cleaned["other_speaker"] or refer(
-            cleaned["speaker"], row.prefix, "speaker"
-        )
+        chosen = speakers[row.prefix]
+        name = " ".join(cleaned["speaker"].split())
+        if chosen is None:
+            speaker = NewPerson(ref=row.prefix, name=name) if name else None
+        elif isinstance(chosen, str):
+            speaker = refer(chosen, row.prefix, "speaker")
+        else:
+            speaker = chosen
+        organisation = cleaned["organisation"]
+        initial = row.form.initial
+        if " ".join(
+            initial.get("speaker", "").split()
+        ).casefold() != name.casefold() and organisation == initial.get(
+            "organisation", ""
+        ):
+            # A corrected speaker speaks for their own organisation, not the
+            # one proposed for the speaker they replace (the review script
+            # does the same on screen).
+            organisation = dict(review.speakers).get(
+                next(
+                    (
+                        n
+                        for n in dict(review.speakers)
+                        if n.casefold() == name.casefold()
+                    ),
+                    "",
+                ),
+                "",
+            )
         quotes.append(
             AcceptedQuote(
                 ref=row.prefix,
                 text=cleaned["text"],
                 kind=cleaned["kind"],
                 speaker=speaker,
+                source_description=""
+                if speaker is not None
+                else " ".join(cleaned["source_description"].split()),
                 cue=cleaned["cue"],
                 outlet=refer(cleaned["outlet"], row.prefix, "outlet"),
-                organisation=refer(cleaned["organisation"], row.prefix, "organisation"),
+                organisation=refer(organisation, row.prefix, "organisation"),
                 start=row.proposal.start,
             )
         )
@@ -739,6 +694,21 @@ def review_apply(*, review: Review, user) -> Applied | None:
     except ProposalsRefused as refused:
         _show(review, refused.by_ref)
         return None
+
+
+def _speaker_value(review: Review, typed: str) -> str | Person | None:
+    """What a speaker field names: the choice value of a person the story
+    names (by name, case aside), the registry person of that name or alias,
+    the ``person:``/``new:`` value itself, or None for a name no one has."""
+    name = " ".join(typed.split())
+    if not name:
+        return None
+    if name.startswith((NEW, "person:")):
+        return name
+    value = review.speaker_values.get(name.casefold())
+    if value is not None:
+        return value
+    return Person.objects.matching_name(name).first()
 
 
 def _show(review: Review, errors: dict[str, dict[str, list[str]]]) -> None:

@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import QuerySet
 
 from newsdesk import fulltext
+from newsdesk.core.audience import can_see_unpublished
 
 from .models import Article, Quote
-
-
-def can_see_unpublished(user) -> bool:
-    """Editors and reporters (staff) read every state; everyone else reads
-    published content only."""
-    return bool(user and user.is_active and user.is_staff)
 
 
 def articles_visible(*, user) -> QuerySet[Article]:
     if can_see_unpublished(user):
         return Article.objects.all()
     return Article.objects.published()
+
+
+def article_next_publication(moment: datetime.datetime) -> datetime.datetime | None:
+    """When the first story scheduled after ``moment`` becomes public, if
+    one is (``Article.objects.published()`` takes it in then)."""
+    return (
+        Article.objects.scheduled_after(moment)
+        .values_list("published_at", flat=True)
+        .first()
+    )
 
 
 def quotes_visible(*, user) -> QuerySet[Quote]:

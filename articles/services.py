@@ -1,6 +1,12 @@
 """Every write to stories and quotes that matters. The admin, the API and the
 seed loader call these, so the rules (quotes located in the body, defaults from
-the speaker's role, mentions kept in step) exist once."""
+the speaker's role, mentions kept in step) exist once.
+
+What a write does beyond its own row is written out here, not hidden in a
+model's ``save()`` or a signal: a story's quotes follow its publication time,
+and the registry records it names are made public or hidden again
+(``entities.visibility.refresh``). Only the API cache's invalidation runs on
+signals, for the reason newsdesk/cache.py gives."""
 
 from __future__ import annotations
 
@@ -10,10 +16,13 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from entities import visibility
 from entities.models import Agreement, Organisation, Person
-from entities.services import validated_save
+from newsdesk import events
+from newsdesk.core.services import validated_save
 
 from .models import (
+    UNKNOWN,
     Article,
     ArticleAgreement,
     ArticleOrganisation,
@@ -22,6 +31,7 @@ from .models import (
     Quote,
     QuoteKind,
 )
+from .visibility import named_by
 
 
 @transaction.atomic
@@ -39,10 +49,56 @@ def article_save(
     relocates after its quote inline is saved, because it validates the new
     body against the new quote texts itself.
     """
+    adding = article._state.adding
+    # A new article has no quotes yet.
+    stored = None if adding else article.__dict__.get("_stored_public_from", UNKNOWN)
+    stored_source = article.__dict__.get("_stored_source_id", UNKNOWN)
+    # Published as loaded (Article.from_db keeps it): no query of its own.
+    was_published = stored is not None and stored is not UNKNOWN
     validated_save(article, expected_version=expected_version)
+    public_changed = stored is UNKNOWN or stored != article.public_from
+    if public_changed and not adding:
+        # Each quote carries its article's public_from, so the public quote
+        # lists need no join to articles (see Quote.public_from).
+        Quote.objects.filter(article_id=article.pk).update(
+            public_from=article.public_from
+        )
+    # And each record the story names keeps when it became public.
+    if adding:
+        if article.public_from is not None:
+            visibility.refresh(organisations={article.source_id})
+    elif public_changed or stored_source != article.source_id:
+        old_source = None if stored_source is UNKNOWN else stored_source
+        visibility.refresh(**named_by(article, old_source_id=old_source))
+    article.stored_state_keep()
     if relocate_quotes:
         quotes_relocate(article=article)
+    if was_published and article.status == ArticleStatus.PUBLISHED:
+        events.emit("article.updated", article=article)
     return article
+
+
+@transaction.atomic
+def article_authors_set(*, article: Article, authors: Iterable[Person]) -> None:
+    """Make ``article``'s bylines exactly ``authors``; whoever gains or loses
+    a byline of a published story is made public or hidden again."""
+    wanted = {person.pk for person in authors}
+    current = set(article.authors.values_list("pk", flat=True))
+    if wanted == current:
+        return
+    article.authors.remove(*(current - wanted))
+    article.authors.add(*(wanted - current))
+    if article.public_from is not None:
+        visibility.refresh(people=current ^ wanted)
+
+
+@transaction.atomic
+def article_delete(*, article: Article) -> None:
+    """Delete ``article`` with its quotes and mentions; the records only it
+    named stop being public."""
+    named = named_by(article)
+    article.delete()
+    visibility.refresh(**named)
 
 
 def article_create(
@@ -75,7 +131,7 @@ def article_create(
                 published_at=published_at,
             )
         )
-        article.authors.set(authors)
+        article_authors_set(article=article, authors=authors)
         article_assignee_add(article=article, user=created_by)
     return article
 
@@ -103,7 +159,7 @@ def quotes_relocate(*, article: Article) -> None:
         try:
             quote.follow_article(article)
         except ValidationError:
-            missing.append(f"“{quote.text}” ({quote.speaker})")
+            missing.append(f"“{quote.text}” ({quote.source_name})")
             continue
         if state(quote) != before:
             changed.append(quote)
@@ -116,8 +172,12 @@ def quotes_relocate(*, article: Article) -> None:
             },
             code="quote_not_in_body",
         )
+    # Only offsets, text, date and organisation move here; the quotes'
+    # public_from is already their article's (``article_save``).
     for quote in changed:
         quote.save()
+        # A quote that just got its date may have got its organisation too.
+        _quote_visibility_refresh(quote)
 
 
 @transaction.atomic
@@ -125,13 +185,45 @@ def quote_save(*, quote: Quote) -> Quote:
     """Create or update a quote: locate it in the body, fill the speaker's
     organisation and the date, and record its people and organisations as
     mentioned by the article."""
+    # Each quote carries its article's public_from (see Quote.public_from).
+    quote.public_from = quote.article.public_from
+    adding = quote._state.adding
     validated_save(quote)
     _quote_mentions_add(quote)
+    _quote_visibility_refresh(quote, adding=adding)
+    if adding:
+        events.emit("quote.created", quote=quote)
     return quote
 
 
+def _quote_visibility_refresh(quote: Quote, *, adding: bool = False) -> None:
+    """The records a quote names are public from its story's time; those it
+    no longer names may not be. A saved quote that keeps its links and its
+    story's time (its words relocated in an edited body, a corrected cue)
+    changes nothing there, and is skipped: every quote of a story is saved
+    when its body shifts them."""
+    before = quote.__dict__.get("_stored_links", (None, None, None))
+    now = quote.links()
+    stored_public_from = quote.__dict__.get("_stored_public_from", UNKNOWN)
+    if adding or before != now or stored_public_from != quote.public_from:
+        visibility.refresh(
+            people={before[0], now[0]},
+            organisations={before[1], before[2], now[1], now[2]},
+        )
+    quote.stored_state_keep()
+
+
+@transaction.atomic
+def quote_delete(*, quote: Quote) -> None:
+    """Delete ``quote``; the records only it named stop being public."""
+    speaker, organisation, outlet = quote.links()
+    quote.delete()
+    visibility.refresh(people={speaker}, organisations={organisation, outlet})
+
+
 def _quote_mentions_add(quote: Quote) -> None:
-    article_mention_add(article=quote.article, entity=quote.speaker)
+    if quote.speaker is not None:
+        article_mention_add(article=quote.article, entity=quote.speaker)
     for organisation in (quote.organisation, quote.outlet):
         if organisation is not None:
             article_mention_add(article=quote.article, entity=organisation)
@@ -149,12 +241,13 @@ def quote_create(
     *,
     article: Article,
     text: str,
-    speaker: Person,
+    speaker: Person | None,
     kind: str = QuoteKind.DIRECT,
     organisation: Organisation | None = None,
     outlet: Organisation | None = None,
     cue: str = "",
     said_on: datetime.date | None = None,
+    source_description: str = "",
 ) -> Quote:
     return quote_save(
         quote=Quote(
@@ -162,6 +255,7 @@ def quote_create(
             text=text,
             kind=kind,
             speaker=speaker,
+            source_description=source_description,
             organisation=organisation,
             outlet=outlet,
             cue=cue,
@@ -188,10 +282,67 @@ def article_mention_add(
     mention, created = model.objects.get_or_create(
         article=article, **{field: entity}, defaults={"about": about}
     )
-    if about and not mention.about:
+    if created:
+        visibility.refresh(**{_REFRESH_KEY[field]: {entity.pk}})
+    elif about and not mention.about:
         mention.about = True
         mention.save(update_fields=["about"])
     return mention
+
+
+_REFRESH_KEY = {
+    "person": "people",
+    "organisation": "organisations",
+    "agreement": "agreements",
+}
+
+
+Mention = ArticlePerson | ArticleOrganisation | ArticleAgreement
+
+
+def _mention_field(mention: Mention) -> str:
+    return next(f for m, f in _MENTION_MODELS.values() if m is type(mention))
+
+
+@transaction.atomic
+def article_mention_save(*, mention: Mention) -> Mention:
+    """Save one mention edited on its own (its record, story or ``about``);
+    the record it named before and the one it names now follow."""
+    field = _mention_field(mention)
+    before = None
+    if mention.pk is not None:
+        before = (
+            type(mention)
+            .objects.filter(pk=mention.pk)
+            .values_list(f"{field}_id", flat=True)
+            .first()
+        )
+    validated_save(mention)
+    refreshed = {before, getattr(mention, f"{field}_id")}
+    visibility.refresh(**{_REFRESH_KEY[field]: refreshed})
+    return mention
+
+
+@transaction.atomic
+def article_links_refresh(*, article: Article, before: dict[str, set]) -> None:
+    """After an editor changed a story's bylines and mentions in one form
+    (the admin's change page): the records it named ``before``
+    (``visibility.named_by``, taken before the save) and those it names now
+    follow. A story that is not published makes nothing public either way."""
+    if article.public_from is None:
+        return
+    now = named_by(article)
+    visibility.refresh(**{key: before.get(key, set()) | now[key] for key in now})
+
+
+@transaction.atomic
+def article_mention_delete(*, mention: Mention) -> None:
+    """Delete one mention; the record stops being public if nothing else
+    published names it."""
+    field = _mention_field(mention)
+    entity_id = getattr(mention, f"{field}_id")
+    mention.delete()
+    visibility.refresh(**{_REFRESH_KEY[field]: {entity_id}})
 
 
 class WorkflowError(ValidationError):
@@ -294,7 +445,12 @@ def article_transition(
     article.status = status
     if status == ArticleStatus.PUBLISHED:
         article.published_at = published_at or article.published_at or timezone.now()
-    return article_save(article=article)
+    article_save(article=article)
+    if status == ArticleStatus.PUBLISHED:
+        events.emit("article.published", article=article)
+    elif current == ArticleStatus.PUBLISHED:
+        events.emit("article.unpublished", article=article)
+    return article
 
 
 def _version_end(article: Article, history_id: int) -> datetime.datetime:
@@ -325,7 +481,7 @@ def article_quotes_restore(*, article: Article, history_id: int) -> None:
         for quote in Quote.history.as_of(as_of).filter(article_id=article.pk)
     }
     for quote in article.quotes.exclude(pk__in=past):
-        quote.delete()
+        quote_delete(quote=quote)
     current = set(article.quotes.values_list("pk", flat=True))
     for quote in past.values():
         quote.article = article
@@ -382,7 +538,7 @@ def article_mentions_replace(
     for mention in model.objects.filter(article=article):
         entity_id = getattr(mention, f"{kind}_id")
         if entity_id not in wanted:
-            mention.delete()
+            article_mention_delete(mention=mention)
         else:
             _, about = wanted.pop(entity_id)
             if mention.about != about:

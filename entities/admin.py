@@ -5,10 +5,15 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
+from newsdesk.core.admin import (
+    GuardedHistoryAdmin,
+    HiddenFromIndexAdmin,
+    VersionedAdmin,
+)
+
 from . import services
 from .admin_registry import DuplicateWarningForm, MergeActionMixin
 from .admin_review import ReviewedChangeAdminMixin
-from .admin_versioning import GuardedHistoryAdmin, VersionedAdmin
 from .models import (
     Agreement,
     AgreementParty,
@@ -20,14 +25,6 @@ from .models import (
     PersonAlias,
     Role,
 )
-
-
-class HiddenFromIndexAdmin(GuardedHistoryAdmin):
-    """Registered so every record has a changelist and a history, but left
-    off the admin index: editors reach these through their parent's page."""
-
-    def get_model_perms(self, request):
-        return {}
 
 
 def wikidata_link(obj) -> str:
@@ -86,7 +83,7 @@ class PersonAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related("aliases")
+            .with_related()
             .annotate(quote_total=Count("quotes", distinct=True))
         )
 
@@ -120,7 +117,8 @@ class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdm
     actions = ["merge_selected"]
     list_display = ["name", "kind", "country", "parent", "alias_list", wikidata_link]
     list_filter = ["kind", "country"]
-    list_select_related = ["parent"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
@@ -136,7 +134,7 @@ class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdm
     inlines = [OrganisationAliasInline, OrganisationRoleInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("aliases")
+        return super().get_queryset(request).with_related()
 
     @admin.display(description="aliases")
     def alias_list(self, obj) -> str:
@@ -158,7 +156,8 @@ class RoleAdmin(GuardedHistoryAdmin):
         "organisation__kind",
         ("organisation", admin.RelatedOnlyFieldListFilter),
     ]
-    list_select_related = ["person", "organisation"]
+    # The joins are with_related()'s (get_queryset).
+    list_select_related = ()
     search_fields = [
         "person__name",
         "person__aliases__name",
@@ -167,6 +166,9 @@ class RoleAdmin(GuardedHistoryAdmin):
     ]
     autocomplete_fields = ["person", "organisation"]
     date_hierarchy = "start_date"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_related()
 
     def save_model(self, request, obj, form, change):
         services.validated_save(obj)
@@ -210,20 +212,38 @@ class AgreementAdmin(VersionedAdmin):
     inlines = [AgreementPartyInline, AgreementStatusChangeInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("parties__organisation")
+        return super().get_queryset(request).with_related()
 
     @admin.display(description="parties")
     def party_list(self, obj) -> str:
         return ", ".join(p.organisation.name for p in obj.parties.all()) or "—"
 
     def save_model(self, request, obj, form, change):
-        services.validated_save(
-            obj, expected_version=self.expected_version(request, obj, form)
+        # The parties before the inline forms are saved (save_related), so
+        # that an organisation no longer a party is hidden again.
+        obj._parties_before = (
+            set(obj.parties.values_list("organisation_id", flat=True))
+            if change
+            else set()
+        )
+        services.agreement_save(
+            agreement=obj, expected_version=self.expected_version(request, obj, form)
         )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.agreement_status_sync(agreement=form.instance)
+        services.agreement_links_refresh(
+            agreement=form.instance,
+            former_parties=getattr(form.instance, "_parties_before", set()),
+        )
+
+    def delete_model(self, request, obj):
+        services.agreement_delete(agreement=obj)
+
+    def delete_queryset(self, request, queryset):
+        for agreement in queryset:
+            services.agreement_delete(agreement=agreement)
 
 
 @admin.register(AgreementStatusChange)
@@ -236,8 +256,14 @@ class AgreementStatusChangeAdmin(GuardedHistoryAdmin):
     date_hierarchy = "date"
 
     def save_model(self, request, obj, form, change):
-        services.validated_save(obj)
-        services.agreement_status_sync(agreement=obj.agreement)
+        services.agreement_status_change_save(change=obj)
+
+    def delete_model(self, request, obj):
+        services.agreement_status_change_delete(change=obj)
+
+    def delete_queryset(self, request, queryset):
+        for change in queryset:
+            services.agreement_status_change_delete(change=change)
 
 
 @admin.register(PersonAlias)
@@ -263,6 +289,16 @@ class AgreementPartyAdmin(HiddenFromIndexAdmin):
     list_filter = ["role"]
     search_fields = ["agreement__title", "organisation__name"]
     autocomplete_fields = ["agreement", "organisation"]
+
+    def save_model(self, request, obj, form, change):
+        services.agreement_party_save(party=obj)
+
+    def delete_model(self, request, obj):
+        services.agreement_party_delete(party=obj)
+
+    def delete_queryset(self, request, queryset):
+        for party in queryset:
+            services.agreement_party_delete(party=party)
 
 
 @admin.register(MergeRecord)

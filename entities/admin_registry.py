@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from .admin_versioning import VersionedForm
+from newsdesk.core.admin import VersionedForm
 
 
 class DuplicateWarningForm(VersionedForm):

@@ -17,9 +17,10 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.text import slugify
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
+
+from newsdesk.core.models import SluggedModel, VersionedModel
 
 WIKIDATA_ID_PATTERN = r"^Q[1-9][0-9]*$"
 
@@ -56,52 +57,6 @@ def wikidata_constraints(model: str) -> list[models.BaseConstraint]:
     ]
 
 
-class SluggedModel(models.Model):
-    """A record whose public identifier is a unique slug, by default
-    ``slugify()`` of its name."""
-
-    slug_source_field = "name"
-
-    slug = models.SlugField(
-        max_length=200,
-        unique=True,
-        blank=True,
-        error_messages={
-            "unique": "Another record already uses this slug. Choose a different one."
-        },
-        help_text="Public identifier in URLs and API filters. Leave empty to "
-        "derive it from the name.",
-    )
-
-    class Meta:
-        abstract = True
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.slug:
-            self.slug = slugify(getattr(self, self.slug_source_field))[:200]
-            if not self.slug:
-                raise ValidationError(
-                    {"slug": "Cannot derive a slug from this name; enter one."}
-                )
-
-
-class VersionedModel(models.Model):
-    """A record two editors may open at once. ``version`` goes up by one on
-    every save through the services, which refuse a save based on an older
-    version instead of silently overwriting (optimistic concurrency); the API
-    serves it as the ETag."""
-
-    version = models.PositiveIntegerField(
-        default=1,
-        editable=False,
-        help_text="Goes up by one on every save; detects concurrent edits.",
-    )
-
-    class Meta:
-        abstract = True
-
-
 # --------------------------------------------------------------------------
 # People
 
@@ -116,8 +71,11 @@ class PersonQuerySet(models.QuerySet):
         ).distinct()
 
     def with_related(self) -> PersonQuerySet:
+        """What every list of people shows: aliases, and roles with their
+        organisations."""
         return self.prefetch_related(
-            "aliases", models.Prefetch("roles", Role.objects.with_related())
+            "aliases",
+            models.Prefetch("roles", Role.objects.select_related("organisation")),
         )
 
 
@@ -221,6 +179,7 @@ class OrganisationQuerySet(models.QuerySet):
         ).distinct()
 
     def with_related(self) -> OrganisationQuerySet:
+        """What every list of organisations shows: the parent and aliases."""
         return self.select_related("parent").prefetch_related("aliases")
 
 
@@ -338,6 +297,7 @@ class OrganisationAlias(models.Model):
 
 class RoleQuerySet(models.QuerySet):
     def with_related(self) -> RoleQuerySet:
+        """What every list of roles shows: who holds it, and where."""
         return self.select_related("person", "organisation")
 
     def held_on(self, day: datetime.date) -> RoleQuerySet:
@@ -430,6 +390,8 @@ class DatePrecision(models.TextChoices):
 
 class AgreementQuerySet(models.QuerySet):
     def with_related(self) -> AgreementQuerySet:
+        """What every list of agreements shows: the parties, each with its
+        organisation."""
         return self.prefetch_related(
             models.Prefetch(
                 "parties", AgreementParty.objects.select_related("organisation")

@@ -27,11 +27,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from articles.models import (
-    Article,
-    ArticleStatus,
-)
-from articles.selectors import can_see_unpublished
+from newsdesk.core.audience import can_see_unpublished
 
 from .models import (
     Agreement,
@@ -39,11 +35,6 @@ from .models import (
     Organisation,
     Person,
 )
-
-
-def _public_articles():
-    return Article.objects.published().values("pk")
-
 
 # Each record keeps when the stories first made it public
 # (entities/visibility.py): one indexed column to compare, where asking every
@@ -74,13 +65,12 @@ def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
     changes = AgreementStatusChange.objects.all()
     if can_see_unpublished(user):
         return changes
-    # A join per change, not a list of every public story's id.
+    # The citing story's own definition of public: the registry reaches the
+    # stories only through this link, whose model answers ``published()``
+    # (articles.models.ArticleQuerySet), and imports nothing of theirs.
+    stories = AgreementStatusChange._meta.get_field("article").related_model
     return changes.filter(
-        Q(article__isnull=True)
-        | Q(
-            article__status=ArticleStatus.PUBLISHED,
-            article__published_at__lte=timezone.now(),
-        )
+        Q(article__isnull=True) | Q(article__in=stories.objects.published())
     )
 
 

@@ -4,11 +4,12 @@ loader all call these, so validation (``full_clean()``) exists once."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from newsdesk.core.services import EditConflict, validated_save
 
 from . import visibility
 from .models import (
@@ -22,112 +23,25 @@ from .models import (
     PartyRole,
     Person,
     Role,
-    VersionedModel,
 )
 
-
-class EditConflict(ValidationError):
-    """Someone else saved the record after the editor (or client) loaded it."""
-
-    def __init__(self, instance: VersionedModel):
-        current = type(instance)._base_manager.filter(pk=instance.pk).first()
-        latest = getattr(current, "history", None)
-        latest = latest.order_by("-history_date").first() if latest else None
-        who = ""
-        if latest is not None:
-            user = latest.history_user or "someone"
-            who = f" by {user} at {latest.history_date:%Y-%m-%d %H:%M} UTC"
-        noun = instance._meta.verbose_name
-        self.current_version = getattr(current, "version", None)
-        super().__init__(
-            f"This {noun} was changed{who} after you opened it (it is now at "
-            f"version {self.current_version}). Your changes have not been saved "
-            "and theirs are kept: copy what you need, reload, and apply your "
-            "changes again.",
-            code="edit_conflict",
-        )
+# The shared write path, re-exported for the callers that write records of
+# this app: ``entities.services.validated_save`` is ``newsdesk.core``'s.
+__all__ = ["EditConflict", "validated_save"]
 
 
-def _on_their_fields(instance: models.Model, error: ValidationError):
-    """Django reports a one-field unique constraint with a condition (a
-    Wikidata id another record has) for the whole record; name its field,
-    which is what the editor must change."""
-    if not hasattr(error, "error_dict") or NON_FIELD_ERRORS not in error.error_dict:
-        return error
-    fields = {
-        constraint.get_violation_error_message(): constraint.fields[0]
-        for constraint in instance._meta.constraints
-        if isinstance(constraint, models.UniqueConstraint)
-        and len(constraint.fields) == 1
-    }
-    errors: dict[str, list[ValidationError]] = {}
-    for name, messages in error.error_dict.items():
-        for message in messages:
-            target = (
-                fields.get(message.message, name) if name == NON_FIELD_ERRORS else name
-            )
-            errors.setdefault(target, []).append(message)
-    return ValidationError(errors)
-
-
-def validated_save(
-    instance: models.Model, *, expected_version: int | None = None
-) -> models.Model:
-    """``full_clean()`` then save: the one path by which records reach the
-    database, so a constraint violation surfaces as a ``ValidationError``
-    naming the field, never as a database error.
-
-    A versioned record is saved only if its stored version is still
-    ``expected_version`` (by default the version it was loaded at): the
-    compare-and-set and the save share one transaction, so of two editors
-    saving the same version, the second gets ``EditConflict``.
-
-    Two writers can pass ``full_clean()`` at the same moment with the same
-    unique value (two clients creating one name); the database then refuses
-    the second. A new record is inserted in a savepoint, so a refusal can be
-    checked again against what the first writer committed and the loser gets
-    the field error the check would have given. An update refused so (two
-    records renamed to one name at once) cannot be checked again in its
-    broken transaction: it is refused as a whole, and the admin validates
-    the form again (admin_versioning.py). Never a database error.
-    """
-    with transaction.atomic():
-        _full_clean(instance)
-        if isinstance(instance, VersionedModel) and not instance._state.adding:
-            expected = (
-                instance.version if expected_version is None else expected_version
-            )
-            bumped = (
-                type(instance)
-                ._base_manager.filter(pk=instance.pk, version=expected)
-                .update(version=F("version") + 1)
-            )
-            if not bumped:
-                raise EditConflict(instance)
-            instance.version = expected + 1
-        adding = instance._state.adding
-        try:
-            if adding:
-                with transaction.atomic():
-                    instance.save()
-            else:
-                instance.save()
-        except IntegrityError:
-            if adding:
-                _full_clean(instance)
-            raise ValidationError(
-                "Another change was saved at the same moment as this one, so "
-                "this one was not. Reload and try again.",
-                code="concurrent_write",
-            ) from None
-    return instance
-
-
-def _full_clean(instance: models.Model) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as error:
-        raise _on_their_fields(instance, error) from None
+def _record_save(
+    record: Person | Organisation | Agreement, *, expected_version: int | None = None
+) -> None:
+    """Save a registry record. A form or a client writes back the
+    ``public_from`` the record was loaded with, which the stories may have
+    changed since: an existing record's is recomputed. (A new one is named
+    by nothing yet.)"""
+    adding = record._state.adding
+    validated_save(record, expected_version=expected_version)
+    if not adding:
+        key = {Person: "people", Organisation: "organisations"}
+        visibility.refresh(**{key.get(type(record), "agreements"): {record.pk}})
 
 
 def _add_aliases(owner: Person | Organisation, names: Iterable[str]) -> None:
@@ -150,7 +64,7 @@ def person_save(
     expected_version: int | None = None,
 ) -> Person:
     """Create or update a person, adding any new ``aliases``."""
-    validated_save(person, expected_version=expected_version)
+    _record_save(person, expected_version=expected_version)
     _add_aliases(person, aliases)
     return person
 
@@ -177,7 +91,7 @@ def organisation_save(
     expected_version: int | None = None,
 ) -> Organisation:
     """Create or update an organisation, adding any new ``aliases``."""
-    validated_save(organisation, expected_version=expected_version)
+    _record_save(organisation, expected_version=expected_version)
     _add_aliases(organisation, aliases)
     return organisation
 
@@ -252,7 +166,8 @@ def agreement_create(
         )
     )
     for organisation, role in parties:
-        agreement_party_add(agreement=agreement, organisation=organisation, role=role)
+        _party_add(agreement, organisation, role)
+    visibility.refresh(agreements={agreement.pk})
     return agreement
 
 
@@ -263,6 +178,14 @@ def agreement_party_add(
     organisation: Organisation,
     role: str = PartyRole.SIGNATORY,
 ) -> AgreementParty:
+    """Make ``organisation`` a party: public with the agreement, if that
+    is."""
+    party = _party_add(agreement, organisation, role)
+    visibility.refresh(organisations={organisation.pk})
+    return party
+
+
+def _party_add(agreement, organisation, role) -> AgreementParty:
     return validated_save(
         AgreementParty(agreement=agreement, organisation=organisation, role=role)
     )
@@ -274,7 +197,7 @@ def agreement_status_sync(*, agreement: Agreement) -> Agreement:
     latest = agreement.status_changes.order_by("-date", "-id").first()
     if latest is not None and agreement.status != latest.status:
         agreement.status = latest.status
-        validated_save(agreement)
+        _record_save(agreement)
     return agreement
 
 
@@ -301,7 +224,80 @@ def agreement_status_change_record(
         )
     )
     agreement_status_sync(agreement=agreement)
+    # A change a published story reports makes the agreement public.
+    if article is not None:
+        visibility.refresh(agreements={agreement.pk})
     return change
+
+
+@transaction.atomic
+def agreement_status_change_delete(*, change: AgreementStatusChange) -> None:
+    """Delete a recorded change; the agreement's status follows the latest
+    one left, and it stops being public if no published story names it."""
+    agreement = change.agreement
+    change.delete()
+    agreement_status_sync(agreement=agreement)
+    visibility.refresh(agreements={agreement.pk})
+
+
+@transaction.atomic
+def agreement_status_change_save(
+    *, change: AgreementStatusChange
+) -> AgreementStatusChange:
+    """Save a status change edited on its own: the agreement's status
+    follows its latest change, and its visibility the stories citing them
+    (of the agreement it belonged to before, too)."""
+    before = None
+    if change.pk is not None:
+        before = (
+            AgreementStatusChange.objects.filter(pk=change.pk)
+            .values_list("agreement_id", flat=True)
+            .first()
+        )
+    validated_save(change)
+    agreement_status_sync(agreement=change.agreement)
+    visibility.refresh(agreements={before, change.agreement_id})
+    return change
+
+
+@transaction.atomic
+def agreement_party_save(*, party: AgreementParty) -> AgreementParty:
+    """Save a party edited on its own; the organisation it was and the one it
+    is follow the agreement's visibility."""
+    before = None
+    if party.pk is not None:
+        before = (
+            AgreementParty.objects.filter(pk=party.pk)
+            .values_list("organisation_id", flat=True)
+            .first()
+        )
+    validated_save(party)
+    visibility.refresh(organisations={before, party.organisation_id})
+    return party
+
+
+@transaction.atomic
+def agreement_links_refresh(*, agreement: Agreement, former_parties=()) -> None:
+    """After an editor changed an agreement's parties and status history in
+    one form (the admin's change page): its visibility, and that of its
+    parties and ``former_parties``, follow."""
+    visibility.refresh(agreements={agreement.pk}, organisations=former_parties)
+
+
+@transaction.atomic
+def agreement_party_delete(*, party: AgreementParty) -> None:
+    """Remove a party; it stops being public through this agreement."""
+    party.delete()
+    visibility.refresh(organisations={party.organisation_id})
+
+
+@transaction.atomic
+def agreement_delete(*, agreement: Agreement) -> None:
+    """Delete an agreement with its parties and status history; its parties
+    stop being public through it."""
+    parties = set(agreement.parties.values_list("organisation_id", flat=True))
+    agreement.delete()
+    visibility.refresh(organisations=parties)
 
 
 def _merge_guard(survivor, duplicate) -> None:
@@ -323,7 +319,52 @@ def _absorb_identity(survivor, duplicate) -> list[str]:
     return moved
 
 
-def _move(rows, field: str, survivor, reason: str) -> int:
+#: What the apps above the registry move when a person or organisation is
+#: merged: each mover, called as ``mover(duplicate=, survivor=, reason=)``,
+#: points its own rows at the survivor and answers how many of each it moved
+#: ({"quotes": 3}). The stories register theirs (articles/merging.py), so
+#: the registry merges records without knowing what links to them.
+MERGE_MOVERS: dict[type, list[Callable[..., dict[str, int]]]] = {
+    Person: [],
+    Organisation: [],
+}
+
+#: The order in which a merge's summary lists what moved.
+MERGE_SUMMARY_ORDER = (
+    "quotes",
+    "mentions",
+    "roles",
+    "bylines",
+    "articles",
+    "status changes",
+    "parties",
+    "sub-organisations",
+)
+
+
+def merge_mover_register(model: type, mover: Callable[..., dict[str, int]]) -> None:
+    """Have ``mover`` move its rows whenever a ``model`` record is merged."""
+    if mover not in MERGE_MOVERS[model]:
+        MERGE_MOVERS[model].append(mover)
+
+
+def _moved_by_others(duplicate, survivor, reason: str) -> dict[str, int]:
+    moved: dict[str, int] = {}
+    for mover in MERGE_MOVERS[type(duplicate)]:
+        for what, count in mover(
+            duplicate=duplicate, survivor=survivor, reason=reason
+        ).items():
+            moved[what] = moved.get(what, 0) + count
+    return moved
+
+
+def _merge_summary(moved: dict[str, int]) -> str:
+    order = {what: n for n, what in enumerate(MERGE_SUMMARY_ORDER)}
+    words = sorted(moved, key=lambda what: order.get(what, len(order)))
+    return ", ".join(f"{moved[what]} {what}" for what in words)
+
+
+def rows_repoint(rows, field: str, survivor, reason: str) -> int:
     """Point ``field`` of each row at ``survivor``, saving one by one so each
     change is in the history with ``reason``."""
     count = 0
@@ -335,49 +376,15 @@ def _move(rows, field: str, survivor, reason: str) -> int:
     return count
 
 
-def _move_mentions(mentions, field: str, survivor, reason: str) -> int:
-    """Move mention rows, folding into the survivor's own mention of the same
-    article (keeping ``about`` if either had it)."""
-    count = 0
-    for mention in mentions:
-        existing = (
-            type(mention)
-            .objects.filter(article_id=mention.article_id, **{field: survivor})
-            .first()
-        )
-        if existing is None:
-            setattr(mention, field, survivor)
-            mention._change_reason = reason
-            mention.save()
-        else:
-            if mention.about and not existing.about:
-                existing.about = True
-                existing._change_reason = reason
-                existing.save()
-            mention._change_reason = reason
-            mention.delete()
-        count += 1
-    return count
-
-
 @transaction.atomic
 def person_merge(*, survivor: Person, duplicate: Person, user=None) -> MergeRecord:
     """Merge ``duplicate`` into ``survivor``: quotes, roles, mentions and
     authorship move over, the duplicate's name becomes an alias, and the
     duplicate is deleted. Each move is in the history, and a ``MergeRecord``
     keeps the trace (and the old slug working)."""
-    from articles.models import Article, Quote
-
     _merge_guard(survivor, duplicate)
     reason = f"Merged {duplicate.name} ({duplicate.slug}) into {survivor.name}"
-    moved = {
-        "quotes": _move(
-            Quote.objects.filter(speaker=duplicate), "speaker", survivor, reason
-        ),
-        "mentions": _move_mentions(
-            duplicate.article_mentions.all(), "person", survivor, reason
-        ),
-    }
+    moved = _moved_by_others(duplicate, survivor, reason)
     roles = 0
     for role in duplicate.roles.all():
         twin = survivor.roles.filter(
@@ -391,11 +398,6 @@ def person_merge(*, survivor: Person, duplicate: Person, user=None) -> MergeReco
             role.save()
         roles += 1
     moved["roles"] = roles
-    authored = list(Article.objects.filter(authors=duplicate))
-    for article in authored:
-        article.authors.remove(duplicate)
-        article.authors.add(survivor)
-    moved["bylines"] = len(authored)
     aliases = _absorb_identity(survivor, duplicate)
     survivor._change_reason = reason
     survivor._history_user = user
@@ -407,7 +409,7 @@ def person_merge(*, survivor: Person, duplicate: Person, user=None) -> MergeReco
         old_name=duplicate.name,
         survivor_person=survivor,
         merged_by=user if getattr(user, "pk", None) else None,
-        summary=", ".join(f"{n} {what}" for what, n in moved.items()),
+        summary=_merge_summary(moved),
     )
     MergeRecord.objects.filter(kind=MergeKind.PERSON, survivor_person=duplicate).update(
         survivor_person=survivor
@@ -429,8 +431,6 @@ def organisation_merge(
     to), roles, mentions, party memberships, status changes, published
     articles and sub-organisations move over; the duplicate's name becomes an
     alias and it is deleted, with a ``MergeRecord`` left as the trace."""
-    from articles.models import Article, Quote
-
     _merge_guard(survivor, duplicate)
     if duplicate in survivor.ancestors()[1:]:
         raise ValidationError(
@@ -442,21 +442,9 @@ def organisation_merge(
         )
     reason = f"Merged {duplicate.name} ({duplicate.slug}) into {survivor.name}"
     moved = {
-        "quotes": _move(
-            Quote.objects.filter(organisation=duplicate),
-            "organisation",
-            survivor,
-            reason,
-        )
-        + _move(Quote.objects.filter(outlet=duplicate), "outlet", survivor, reason),
-        "roles": _move(duplicate.roles.all(), "organisation", survivor, reason),
-        "mentions": _move_mentions(
-            duplicate.article_mentions.all(), "organisation", survivor, reason
-        ),
-        "articles": _move(
-            Article.objects.filter(source=duplicate), "source", survivor, reason
-        ),
-        "status changes": _move(
+        **_moved_by_others(duplicate, survivor, reason),
+        "roles": rows_repoint(duplicate.roles.all(), "organisation", survivor, reason),
+        "status changes": rows_repoint(
             AgreementStatusChange.objects.filter(party=duplicate),
             "party",
             survivor,
@@ -475,7 +463,7 @@ def organisation_merge(
             party.save()
         parties += 1
     moved["parties"] = parties
-    moved["sub-organisations"] = _move(
+    moved["sub-organisations"] = rows_repoint(
         duplicate.children.exclude(pk=survivor.pk), "parent", survivor, reason
     )
     if survivor.parent_id == duplicate.pk:
@@ -495,7 +483,7 @@ def organisation_merge(
         old_name=duplicate.name,
         survivor_organisation=survivor,
         merged_by=user if getattr(user, "pk", None) else None,
-        summary=", ".join(f"{n} {what}" for what, n in moved.items()),
+        summary=_merge_summary(moved),
     )
     MergeRecord.objects.filter(
         kind=MergeKind.ORGANISATION, survivor_organisation=duplicate
@@ -532,8 +520,10 @@ def agreement_save(
     """Create or update an agreement. Given ``parties`` (organisation, role)
     or ``status_changes`` (dicts of AgreementStatusChange fields), the
     agreement's own become exactly those; its current status then follows the
-    latest change."""
+    latest change. Its parties, and those it had, are made public or hidden
+    again with it."""
     validated_save(agreement, expected_version=expected_version)
+    former_parties: set[int] = set()
     if parties is not None:
         wanted = {
             organisation.pk: (organisation, role) for organisation, role in parties
@@ -541,15 +531,14 @@ def agreement_save(
         for party in agreement.parties.all():
             if party.organisation_id not in wanted:
                 party.delete()
+                former_parties.add(party.organisation_id)
             else:
                 _, role = wanted.pop(party.organisation_id)
                 if party.role != role:
                     party.role = role
                     validated_save(party)
         for organisation, role in wanted.values():
-            agreement_party_add(
-                agreement=agreement, organisation=organisation, role=role
-            )
+            _party_add(agreement, organisation, role)
     if status_changes is not None:
         fields = ("status", "date", "party_id", "article_id", "note")
         wanted_changes = [
@@ -568,4 +557,5 @@ def agreement_save(
         for change in wanted_changes:
             validated_save(change)
         agreement_status_sync(agreement=agreement)
+    visibility.refresh(agreements={agreement.pk}, organisations=former_parties)
     return agreement

@@ -20,7 +20,15 @@ the old rows while the write was uncommitted is never served. A random token
 rather than a counter: should the cache lose the key, a new token cannot
 coincide with an old one. Scheduled stories become public without any
 write, so an entry is not served once a story scheduled after it was stored
-has been published.
+has been published (the apps say when that is: ``schedule_register``).
+
+Why invalidation, alone of all write side effects, stays on signals
+(``connect_signals``): it must follow every write to an editorial table,
+whoever makes it — the services, the admin's inline forms, a history
+revert, a shell — since one it missed would serve stale content for up to
+``API_CACHE_SECONDS``; and it changes no data, so a reader of a service
+misses nothing of what the write does to the database. Everything else a
+write entails is called by the services themselves.
 """
 
 from __future__ import annotations
@@ -323,21 +331,24 @@ def _publication_after(
         known_since, publication = known
         if known_since <= since and (publication is None or publication > since):
             return publication
-    from articles.models import Article, ArticleStatus
-
-    # The stories Article.objects.published() takes in once their time comes.
-    scheduled = (
-        Article.objects.filter(
-            status=ArticleStatus.PUBLISHED,
-            published_at__gt=datetime.datetime.fromtimestamp(since, tz=datetime.UTC),
-        )
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    publication = scheduled.timestamp() if scheduled is not None else None
+    moment = datetime.datetime.fromtimestamp(since, tz=datetime.UTC)
+    found = [time for schedule in _schedules if (time := schedule(moment))]
+    publication = min(found).timestamp() if found else None
     cache.set(publication_key, (since, publication), timeout=24 * 60 * 60)
     return publication
+
+
+#: Callables answering when the next content scheduled after a moment goes
+#: public (None: nothing is scheduled). The apps register them
+#: (``ArticlesConfig.ready``): the cache knows no app's models.
+_schedules: list = []
+
+
+def schedule_register(next_publication) -> None:
+    """Have the cache ask ``next_publication(moment)`` when the first story
+    scheduled after ``moment`` becomes public."""
+    if next_publication not in _schedules:
+        _schedules.append(next_publication)
 
 
 def _rates(request: HttpRequest) -> dict[str, SimpleRateThrottle] | None:

@@ -1,3 +1,5 @@
+"""The project's URLs: the admin, the API (newsdesk/api/urls.py), its docs."""
+
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -15,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("stories/", include("articles.urls")),
     path("api/v1/", include("newsdesk.api.urls")),
+    path("feeds/", include("newsdesk.syndication.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path(
         "api/docs/",

@@ -31,6 +31,8 @@ from entities.models import (
     ProposedChange,
     Role,
 )
+from newsdesk.ingest.models import IngestedStory
+from newsdesk.webhooks.models import Delivery
 from tests.factories import (
     ArticleFactory,
     OrganisationFactory,
@@ -42,7 +44,15 @@ from tests.factories import (
 NOT_IN_BODY = "does not occur in the article's body"
 
 # Records the system keeps as a trace: nobody adds one by hand.
-TRACES = {MergeRecord, ProposedChange, AccessAttempt, AccessFailureLog, AccessLog}
+TRACES = {
+    MergeRecord,
+    ProposedChange,
+    AccessAttempt,
+    AccessFailureLog,
+    AccessLog,
+    IngestedStory,
+    Delivery,
+}
 REGISTERED_MODELS = sorted(
     admin.site._registry, key=lambda model: model._meta.label_lower
 )
@@ -189,7 +199,8 @@ class TestEveryPageOpens:
     def test_add_page_opens_without_writing(self, editor_client, seed, model):
         """Each registered add page renders with the seed and writes nothing;
         a record kept only as a trace (merges, proposed changes, sign-in
-        attempts) has none, and says so."""
+        attempts, ingested stories, webhook deliveries) has none, and says
+        so."""
         before = model._default_manager.count()
 
         response = editor_client.get(admin_url(model, "add"))

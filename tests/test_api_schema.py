@@ -11,10 +11,12 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.test import Client
 from openapi_spec_validator import validate
 
 from articles.models import Quote
 from entities.models import Role
+from newsdesk.webhooks.models import Delivery, Endpoint
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,17 @@ SEED_SLUGS = {
 }
 # Values for required query parameters, so each path can answer a 200.
 REQUIRED_QUERY_VALUES = {"q": "space"}
+
+# Webhook endpoints hold their secrets: only editors read them.
+EDITOR_ONLY = {"webhooks": Endpoint, "webhook-deliveries": Delivery}
+
+
+@pytest.fixture
+def webhook_records(db):
+    endpoint = Endpoint.objects.create(
+        name="Front end", url="https://8.8.8.8/hook", events=["article.published"]
+    )
+    Delivery.objects.create(endpoint=endpoint, event="article.published", payload={})
 
 
 @pytest.fixture
@@ -64,6 +77,9 @@ def concrete_url(path: str) -> str:
             return str(Quote.objects.order_by("pk").values_list("pk", flat=True)[0])
         if name == "id" and resource == "roles":
             return str(Role.objects.order_by("pk").values_list("pk", flat=True)[0])
+        if name == "id" and resource in EDITOR_ONLY:
+            model = EDITOR_ONLY[resource]
+            return str(model.objects.order_by("pk").values_list("pk", flat=True)[0])
         raise AssertionError(f"no seed value for path parameter {name} of {path}")
 
     return re.sub(r"\{([^}]+)\}", value, path)
@@ -97,7 +113,11 @@ class TestSchemaDocument:
         assert response.content.startswith(b"openapi: 3.")
 
 
-@pytest.mark.usefixtures("seed")
+def editor_only(path: str) -> bool:
+    return path.strip("/").split("/")[2] in EDITOR_ONLY
+
+
+@pytest.mark.usefixtures("seed", "webhook_records")
 class TestEveryPathAnswers:
     def test_plain_anonymous_get_never_5xx(self, client, schema):
         """Every path in the schema answers a plain anonymous GET without a
@@ -108,10 +128,15 @@ class TestEveryPathAnswers:
             answers[path] = response.status_code
         assert len(answers) >= 13
         assert all(status < 500 for status in answers.values()), answers
+        assert all(
+            status == 401 for path, status in answers.items() if editor_only(path)
+        ), answers
 
-    def test_get_with_required_parameters_answers_200(self, client, schema):
+    def test_get_with_required_parameters_answers_200(self, client, editor, schema):
         """Every path answers 200 with JSON once its required query parameters
-        are filled in."""
+        are filled in (to an editor, for the editors' own resources)."""
+        editor_client = Client()
+        editor_client.force_login(editor)
         for path, operation in get_operations(schema):
             params = {}
             for parameter in operation.get("parameters", []):
@@ -119,7 +144,8 @@ class TestEveryPathAnswers:
                     name = parameter["name"]
                     assert name in REQUIRED_QUERY_VALUES, (path, name)
                     params[name] = REQUIRED_QUERY_VALUES[name]
-            response = client.get(concrete_url(path), params)
+            asking = editor_client if editor_only(path) else client
+            response = asking.get(concrete_url(path), params)
             assert response.status_code == 200, (path, response.content[:300])
             assert response.json(), path
 

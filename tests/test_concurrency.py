@@ -14,7 +14,7 @@ from articles import services as article_services
 from articles.models import Article
 from entities import services as entity_services
 from entities.models import Agreement, AgreementKind, Organisation, Person
-from entities.services import EditConflict, validated_save
+from newsdesk.core.services import EditConflict, validated_save
 from tests.factories import ArticleFactory, OrganisationFactory, PersonFactory
 from tests.test_admin import admin_url, all_error_messages, form_post_data
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers
 from rest_framework.response import Response
@@ -120,7 +121,16 @@ class ProposedQuoteSerializer(serializers.Serializer):
     )
     start = _offset("first character of the quote")
     end = _offset("after the last character of the quote")
-    speaker = serializers.CharField(help_text="`key` of the speaker in `people`.")
+    speaker = serializers.CharField(
+        allow_null=True,
+        help_text="`key` of the speaker in `people`, or null when the text "
+        "names no one (see `source_description`).",
+    )
+    source_description = serializers.CharField(
+        allow_null=True,
+        help_text="An unnamed or group source as the text describes it (“a "
+        "spokesman”, “officials”, “Moscow”), or null when a named person spoke.",
+    )
     cue = serializers.CharField(
         allow_blank=True,
         help_text="The reporting verb or phrase: “said”, “told”, “according to”.",
@@ -172,6 +182,15 @@ class ProposedOrganisationSerializer(serializers.Serializer):
     outlet = serializers.BooleanField(
         help_text="True when the text has words said to it (a news outlet)."
     )
+    kind = serializers.CharField(
+        allow_blank=True,
+        help_text="The registry kind when the assistant knows it (`news_agency` "
+        "or `media_outlet` for a wire agency or broadcaster it ships), else empty.",
+    )
+    aliases = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Other names the text gives it (an acronym in parentheses).",
+    )
 
 
 class ProposedAgreementSerializer(serializers.Serializer):
@@ -192,6 +211,11 @@ class SetAsideSerializer(serializers.Serializer):
     end = _offset("after the last quoted character")
     reason = serializers.CharField(
         help_text="Why they are not proposed as a quote (a title, scare quotes, …)."
+    )
+    kind = serializers.CharField(
+        allow_null=True,
+        help_text="For quoted words with no speaker in the text (`no speaker`): "
+        "the kind of quote they would be, for an editor to attribute; else null.",
     )
 
 
@@ -233,6 +257,12 @@ class ExtractionView(StrictParametersMixin, APIView):
 
     permission_classes = [CanEnterQuotes]
     parser_classes = [JSONParser]
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        # Nothing here writes: working out proposals runs outside any
+        # transaction, so it holds nothing other editors wait for.
+        return transaction.non_atomic_requests(super().as_view(**initkwargs))
 
     @extend_schema(
         operation_id="extract",

@@ -91,10 +91,14 @@ def quotation_node(quote, article_id: str, page: str, request) -> dict:
         if quote.organisation is not None:
             speaker["affiliation"] = organisation_node(quote.organisation, request)
         node["spokenByCharacter"] = speaker
-    elif getattr(quote, "source_description", ""):
+    else:
         # An unnamed source ("a senior official"): said by someone the story
-        # describes but does not name.
+        # describes but does not name; the organisation, if the story gives
+        # it, is the creator.
         node["creditText"] = quote.source_description
+        node["description"] = f"Said by {quote.source_description} (unnamed source)"
+        if quote.organisation is not None:
+            node["creator"] = organisation_node(quote.organisation, request)
     if quote.organisation is not None:
         node["sourceOrganization"] = organisation_node(quote.organisation, request)
     if quote.outlet is not None:

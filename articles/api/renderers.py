@@ -1,3 +1,5 @@
+"""The API's renderer for schema.org JSON-LD."""
+
 from rest_framework.renderers import JSONRenderer
 
 

@@ -81,7 +81,16 @@ class QuoteSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     its article."""
 
     url = IdentityLinkField(view_name="quote-detail", help_text="This quote.")
-    speaker = PersonLinkSerializer(read_only=True, help_text="Who said it.")
+    speaker = PersonLinkSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="Who said it; null for an unnamed source (see `source_description`).",
+    )
+    source_description = serializers.CharField(
+        read_only=True,
+        help_text="Who spoke when the story names no one, in its words (“a "
+        "spokesman”, “officials”); empty when a named speaker spoke.",
+    )
     organisation = OrganisationLinkSerializer(
         read_only=True,
         allow_null=True,
@@ -97,7 +106,7 @@ class QuoteSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     )
 
     expandable_fields = {
-        "speaker": lambda: PersonSummarySerializer(read_only=True),
+        "speaker": lambda: PersonSummarySerializer(read_only=True, allow_null=True),
         "organisation": lambda: OrganisationSerializer(read_only=True, allow_null=True),
         "outlet": lambda: OrganisationSerializer(read_only=True, allow_null=True),
         "article": lambda: ArticleSummarySerializer(read_only=True),
@@ -115,6 +124,7 @@ class QuoteSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
             "start",
             "end",
             "speaker",
+            "source_description",
             "organisation",
             "outlet",
             "article",
@@ -366,7 +376,7 @@ class ArticleWriteSerializer(StrictWriteSerializer):
         if created:
             services.article_assignee_add(article=article, user=user)
         if authors is not None:
-            article.authors.set(authors)
+            services.article_authors_set(article=article, authors=authors)
         for key, field in self.MENTIONS:
             if mentions[key] is not None:
                 services.article_mentions_replace(
@@ -408,8 +418,18 @@ class QuoteWriteSerializer(StrictWriteSerializer):
         required=False,
         help_text="direct, partial or indirect.",
     )
-    speaker = EntityRefField(
-        queryset=Person.objects.all(), noun="person", help_text="Slug of the speaker."
+    speaker = optional_ref(
+        Person.objects.all(),
+        "person",
+        "Slug of the speaker; null for an unnamed source, described in "
+        "`source_description`.",
+    )
+    source_description = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="An unnamed source in the story's words (“a spokesman”), when "
+        "no speaker is given.",
     )
     organisation = optional_ref(
         Organisation.objects.all(),

@@ -2,8 +2,6 @@
 selector, filtering from a FilterSet, and every list offers facets, sparse
 fieldsets and expansion at a fixed number of queries per page."""
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -19,10 +17,11 @@ from entities import selectors as entity_selectors
 from newsdesk.api.dynamic import DynamicFieldsViewMixin, FacetsMixin, slug_parameter
 from newsdesk.api.parameters import StrictParametersMixin
 from newsdesk.api.writing import ServiceWriteMixin, write_schemas
+from newsdesk.core.audience import can_see_unpublished
 
+from .. import services
 from ..filters import ArticleFilter, QuoteFilter
-from ..models import ArticleAgreement, ArticleOrganisation, ArticlePerson, Quote
-from ..selectors import articles_visible, can_see_unpublished, quotes_visible
+from ..selectors import articles_visible, quotes_visible
 from .jsonld import JSONLD_REFERENCE, article_jsonld
 from .renderers import JSONLDRenderer
 from .serializers import (
@@ -33,8 +32,6 @@ from .serializers import (
     QuoteWriteSerializer,
     _refuse_if_locked,
 )
-
-QUOTE_RELATED = ["article", "speaker", "organisation", "outlet"]
 
 QUOTE_EXPAND = {
     "speaker": {"prefetch": ["speaker__aliases"]},
@@ -100,11 +97,11 @@ class QuoteViewSet(
 
     def perform_destroy(self, quote):
         _refuse_if_locked(quote.article, self.request.user)
-        quote.delete()
+        services.quote_delete(quote=quote)
 
     def get_queryset(self):
         user = self.request.user
-        queryset = quotes_visible(user=user).select_related(*QUOTE_RELATED)
+        queryset = quotes_visible(user=user).with_related()
         if self.action == "list":
             # A quote links to its article; a page of them need not carry 50
             # article bodies from the database.
@@ -170,6 +167,9 @@ class ArticleViewSet(
     facet_entities = {"person", "organisation", "agreement", "source"}
     editor_facets = {"status"}
 
+    def perform_destroy(self, article):
+        services.article_delete(article=article)
+
     def get_renderers(self):
         renderers = [JSONRenderer(), BrowsableAPIRenderer()]
         if self.action == "retrieve":
@@ -192,50 +192,11 @@ class ArticleViewSet(
 
     def get_queryset(self):
         queryset = (
-            articles_visible(user=self.request.user)
-            .select_related("source")
-            .prefetch_related(
-                "authors",
-                # Mentions in the order they were recorded (the order an
-                # editor or client gave them): without an ORDER BY,
-                # PostgreSQL returns them in whatever order its heap holds.
-                Prefetch(
-                    "articleperson_set",
-                    ArticlePerson.objects.select_related("person").order_by("pk"),
-                ),
-                Prefetch(
-                    "articleorganisation_set",
-                    ArticleOrganisation.objects.select_related("organisation").order_by(
-                        "pk"
-                    ),
-                ),
-                Prefetch(
-                    "articleagreement_set",
-                    ArticleAgreement.objects.select_related("agreement").order_by("pk"),
-                ),
-            )
-            # A subquery per row returned, not a join and GROUP BY over every
-            # matching article before the page is cut.
-            .annotate(
-                quote_count=Coalesce(
-                    Subquery(
-                        Quote.objects.filter(article=OuterRef("pk"))
-                        .order_by()
-                        .values("article")
-                        .annotate(n=Count("pk"))
-                        .values("n")
-                    ),
-                    0,
-                )
-            )
+            articles_visible(user=self.request.user).with_related().with_quote_count()
         )
         if self.action == "list":
-            queryset = queryset.defer("body")
-        else:
-            queryset = queryset.prefetch_related(
-                Prefetch("quotes", Quote.objects.select_related(*QUOTE_RELATED))
-            )
-        return queryset
+            return queryset.defer("body")
+        return queryset.with_quotes()
 
     def retrieve(self, request, *args, **kwargs):
         article = self.get_object()

@@ -1,6 +1,8 @@
 """The extraction assistant: proposes a story's structure from its plain text
-for editors to confirm (issue 7). ``extract(text, gazetteer)`` is the whole
-public surface; nothing here writes to the database."""
+for editors to confirm. ``extract(text, gazetteer)`` is the whole public
+surface; nothing here writes to the database. The rules are the Django-free
+package ``articles.extraction.engine``; this app module adds the registry as
+gazetteer (``gazetteer.Gazetteer.from_registry``)."""
 
 from .engine import (
     Extraction,

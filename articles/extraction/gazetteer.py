@@ -1,134 +1,33 @@
-"""The registry as a gazetteer: every name and alias of the people,
-organisations and agreements the newsroom already knows, indexed for matching
-in a story's text.
-
-Matching is on words, case-sensitive (proper nouns), longest name first, so
-"Russian news agency TASS" wins over "TASS" and "Zhang Hanhui" over "Hanhui".
-A gazetteer can be built from plain lists (no database), from a seed file's
-lists, or from the registry in the database.
-"""
+"""The registry as the engine's gazetteer: the names and aliases of every
+person, organisation and agreement the newsroom knows, read from the
+database. The gazetteer itself (matching names in text) is Django-free and
+lives in ``articles.extraction.engine.gazetteer``."""
 
 from __future__ import annotations
 
-import datetime
-import re
-from dataclasses import dataclass, field
+from .engine.gazetteer import (
+    AGREEMENT,
+    ORGANISATION,
+    PERSON,
+    WORD_RE,
+    KnownEntity,
+    Match,
+)
+from .engine.gazetteer import Gazetteer as _Gazetteer
 
-from django.utils.text import slugify
-
-WORD_RE = re.compile(r"\w+(?:[-.&]\w+)*")
-# What may separate two words of one name: a space, or an apostrophe before
-# a possessive "s" ("People's Republic of China").
-_JOIN_RE = re.compile(r"[\s'\u2019]{1,2}")
-
-PERSON = "person"
-ORGANISATION = "organisation"
-AGREEMENT = "agreement"
-
-
-@dataclass(frozen=True)
-class KnownEntity:
-    """A registry record: its names, and what the rules need to know of it."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-    id: int | None = None
-    slug: str = ""
-    kind: str = ""  # organisations: the OrganisationKind value
-    year: int | None = None  # agreements: the year signed
-    parties: tuple[str, ...] = ()  # agreements: slugs of the parties
-
-    @property
-    def key(self) -> str:
-        return self.slug or slugify(self.name)
-
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+__all__ = [
+    "AGREEMENT",
+    "ORGANISATION",
+    "PERSON",
+    "WORD_RE",
+    "Gazetteer",
+    "KnownEntity",
+    "Match",
+]
 
 
-def _coerce(item: KnownEntity | str | dict) -> KnownEntity:
-    if isinstance(item, KnownEntity):
-        return item
-    if isinstance(item, str):
-        return KnownEntity(name=item)
-    name = item.get("name") or item["title"]
-    signed = item.get("signed_on") or item.get("year")
-    if isinstance(signed, str):
-        signed = datetime.date.fromisoformat(signed).year
-    elif isinstance(signed, datetime.date):
-        signed = signed.year
-    parties = tuple(
-        p["organisation"] if isinstance(p, dict) else p for p in item.get("parties", ())
-    )
-    return KnownEntity(
-        name=name,
-        aliases=tuple(item.get("aliases", ())),
-        id=item.get("id"),
-        slug=item.get("slug") or slugify(name),
-        kind=item.get("kind", ""),
-        year=signed,
-        parties=parties,
-    )
-
-
-@dataclass(frozen=True)
-class Match:
-    start: int
-    end: int
-    type: str  # PERSON, ORGANISATION or AGREEMENT
-    entity: KnownEntity
-
-
-@dataclass
-class Gazetteer:
-    """Names to find in copy. Each list takes ``KnownEntity`` records, plain
-    names, or dicts in the seed's shape (``name``/``title``, ``aliases``,
-    ``slug``, ``kind``, ``signed_on``, ``parties``)."""
-
-    people: list = field(default_factory=list)
-    organisations: list = field(default_factory=list)
-    agreements: list = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        self.people = [_coerce(item) for item in self.people]
-        self.organisations = [_coerce(item) for item in self.organisations]
-        self.agreements = [_coerce(item) for item in self.agreements]
-        # First word -> [(words, lower-case first word allowed, type, entity)],
-        # longest names first.
-        self._index: dict[str, list[tuple[tuple[str, ...], str, KnownEntity]]] = {}
-        for type_, entities in (
-            (PERSON, self.people),
-            (ORGANISATION, self.organisations),
-            (AGREEMENT, self.agreements),
-        ):
-            for entity in entities:
-                for name in entity.names():
-                    words = tuple(WORD_RE.findall(name))
-                    if not words:
-                        continue
-                    keys = {words[0]}
-                    if words[0][0].islower():
-                        # "the West" also opens a sentence as "The West".
-                        keys.add(words[0].capitalize())
-                    for key in keys:
-                        self._index.setdefault(key, []).append(
-                            ((key, *words[1:]), type_, entity)
-                        )
-        for candidates in self._index.values():
-            candidates.sort(key=lambda c: -len(c[0]))
-
-    def __bool__(self) -> bool:
-        return bool(self.people or self.organisations or self.agreements)
-
-    @classmethod
-    def from_seed(cls, data: dict) -> Gazetteer:
-        """From a seed file's ``people``, ``organisations`` and
-        ``agreements`` lists (``seeds/reference-story.json``)."""
-        return cls(
-            people=data.get("people", []),
-            organisations=data.get("organisations", []),
-            agreements=data.get("agreements", []),
-        )
+class Gazetteer(_Gazetteer):
+    """The engine's gazetteer, which can also be read from the registry."""
 
     @classmethod
     def from_registry(cls) -> Gazetteer:
@@ -190,34 +89,3 @@ class Gazetteer:
                 )
             ],
         )
-
-    def match(self, text: str, words: list[re.Match]) -> list[Match]:
-        """Every registry name in ``text`` (already split into ``words``),
-        longest first, never overlapping."""
-        found: list[Match] = []
-        i, count = 0, len(words)
-        while i < count:
-            candidates = self._index.get(words[i].group())
-            matched = None
-            if candidates:
-                for names, type_, entity in candidates:
-                    n = len(names)
-                    if i + n > count:
-                        continue
-                    if all(
-                        words[i + k].group() == names[k]
-                        and _JOIN_RE.fullmatch(
-                            text, words[i + k - 1].end(), words[i + k].start()
-                        )
-                        for k in range(1, n)
-                    ):
-                        matched = Match(
-                            words[i].start(), words[i + n - 1].end(), type_, entity
-                        )
-                        i += n
-                        break
-            if matched:
-                found.append(matched)
-            else:
-                i += 1
-        return found

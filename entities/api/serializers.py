@@ -5,7 +5,6 @@ from __future__ import annotations
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
-from articles.models import Article
 from newsdesk.api.dynamic import DynamicFieldsMixin
 from newsdesk.api.links import IdentityLinkField, api_url
 from newsdesk.api.writing import (
@@ -443,7 +442,9 @@ class StatusChangeWriteSerializer(StrictWriteSerializer):
         "Slug of the party whose move it was.",
     )
     article = optional_ref(
-        Article.objects.all(),
+        # The story that reported it, by the link's own model: the registry
+        # imports nothing of the stories.
+        AgreementStatusChange._meta.get_field("article").related_model.objects.all(),
         "article",
         "Slug of the article that reported it.",
     )

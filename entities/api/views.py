@@ -17,7 +17,7 @@ from newsdesk.api.writing import ServiceWriteMixin, etag_for, write_schemas
 
 from .. import changes, selectors, services
 from ..filters import AgreementFilter, OrganisationFilter, PersonFilter, RoleFilter
-from ..models import AgreementParty, MergeKind, MergeRecord, Role
+from ..models import MergeKind, MergeRecord, Role
 from .serializers import (
     AgreementSerializer,
     AgreementWriteSerializer,
@@ -167,10 +167,7 @@ class PersonViewSet(
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return selectors.people_visible(user=self.request.user).prefetch_related(
-            "aliases",
-            Prefetch("roles", Role.objects.select_related("organisation")),
-        )
+        return selectors.people_visible(user=self.request.user).with_related()
 
 
 @extend_schema_view(
@@ -203,11 +200,7 @@ class OrganisationViewSet(
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return (
-            selectors.organisations_visible(user=self.request.user)
-            .select_related("parent")
-            .prefetch_related("aliases")
-        )
+        return selectors.organisations_visible(user=self.request.user).with_related()
 
 
 @extend_schema_view(
@@ -229,17 +222,23 @@ class AgreementViewSet(
     ordering_fields = ["signed_on", "title"]
     ordering = ["-signed_on", "title", "id"]
 
+    def perform_destroy(self, agreement):
+        services.agreement_delete(agreement=agreement)
+
     def get_queryset(self):
         user = self.request.user
-        return selectors.agreements_with_status(user=user).prefetch_related(
-            Prefetch("parties", AgreementParty.objects.select_related("organisation")),
-            Prefetch(
-                "status_changes",
-                selectors.status_changes_visible(user=user)
-                .select_related("party", "article")
-                .order_by("date", "id"),
-                to_attr="visible_status_changes",
-            ),
+        return (
+            selectors.agreements_with_status(user=user)
+            .with_related()
+            .prefetch_related(
+                Prefetch(
+                    "status_changes",
+                    selectors.status_changes_visible(user=user)
+                    .select_related("party", "article")
+                    .order_by("date", "id"),
+                    to_attr="visible_status_changes",
+                ),
+            )
         )
 
 
@@ -270,4 +269,4 @@ class RoleViewSet(StrictParametersMixin, ServiceWriteMixin, viewsets.ModelViewSe
         user = self.request.user
         return Role.objects.filter(
             person__in=selectors.people_visible(user=user)
-        ).select_related("person", "organisation")
+        ).with_related()

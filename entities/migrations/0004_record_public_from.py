@@ -4,24 +4,61 @@ from django.db import migrations, models
 
 
 def fill_public_from(apps, schema_editor):
-    from entities.visibility import refresh_all
+    """Fill the new column from the stories as they stood then. A frozen copy
+    of the rules (entities/visibility.py and articles/visibility.py keep the
+    live ones), written against this migration's historical models."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Coalesce, Least, NullIf
+    import datetime
 
-    refresh_all(
-        {
-            name: apps.get_model(app, name)
-            for app, name in [
-                ("articles", "Article"),
-                ("articles", "ArticleAgreement"),
-                ("articles", "ArticleOrganisation"),
-                ("articles", "ArticlePerson"),
-                ("articles", "Quote"),
-                ("entities", "Agreement"),
-                ("entities", "AgreementParty"),
-                ("entities", "AgreementStatusChange"),
-                ("entities", "Organisation"),
-                ("entities", "Person"),
-            ]
-        }
+    never = datetime.datetime(9999, 12, 31, tzinfo=datetime.UTC)
+    m = {
+        name: apps.get_model(app, name)
+        for app, name in [
+            ("articles", "Article"),
+            ("articles", "ArticleAgreement"),
+            ("articles", "ArticleOrganisation"),
+            ("articles", "ArticlePerson"),
+            ("articles", "Quote"),
+            ("entities", "Agreement"),
+            ("entities", "AgreementParty"),
+            ("entities", "AgreementStatusChange"),
+            ("entities", "Organisation"),
+            ("entities", "Person"),
+        ]
+    }
+    published = {"article__status": "published"}
+
+    def earliest(model, key, time, **condition):
+        rows = m[model].objects.filter(
+            **condition, **{key: OuterRef("pk"), f"{time}__isnull": False}
+        )
+        return Coalesce(Subquery(rows.order_by(time).values(time)[:1]), never)
+
+    def least(*found):
+        return NullIf(Least(*found), never)
+
+    m["Agreement"].objects.update(
+        public_from=least(
+            earliest("ArticleAgreement", "agreement", "article__published_at", **published),
+            earliest("AgreementStatusChange", "agreement", "article__published_at", **published),
+        )
+    )
+    m["Person"].objects.update(
+        public_from=least(
+            earliest("Quote", "speaker", "public_from"),
+            earliest("ArticlePerson", "person", "article__published_at", **published),
+            earliest("Article", "authors", "published_at", status="published"),
+        )
+    )
+    m["Organisation"].objects.update(
+        public_from=least(
+            earliest("ArticleOrganisation", "organisation", "article__published_at", **published),
+            earliest("Quote", "organisation", "public_from"),
+            earliest("Quote", "outlet", "public_from"),
+            earliest("Article", "source", "published_at", status="published"),
+            earliest("AgreementParty", "organisation", "agreement__public_from"),
+        )
     )
 
 

@@ -31,7 +31,7 @@ from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
-from entities.services import EditConflict
+from newsdesk.core.services import EditConflict
 
 DETAIL = "detail"
 

@@ -6,7 +6,6 @@ from rest_framework.routers import DefaultRouter
 
 from articles.api.extraction import ExtractionView
 from articles.api.views import (
-    ArticleViewSet,
     OrganisationQuoteViewSet,
     PersonQuoteViewSet,
     QuoteViewSet,
@@ -17,6 +16,9 @@ from entities.api.views import (
     PersonViewSet,
     RoleViewSet,
 )
+from newsdesk.ingest.api import IngestView
+from newsdesk.syndication.views import ArticleViewSet
+from newsdesk.webhooks.api import DeliveryViewSet, EndpointViewSet
 
 from .parameters import StrictParametersMixin
 from .search import SearchView
@@ -70,6 +72,8 @@ router.register("people", PersonViewSet, basename="person")
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("agreements", AgreementViewSet, basename="agreement")
 router.register("roles", RoleViewSet, basename="role")
+router.register("webhooks", EndpointViewSet, basename="webhook")
+router.register("webhook-deliveries", DeliveryViewSet, basename="webhook-delivery")
 
 urlpatterns = [
     path(
@@ -84,5 +88,6 @@ urlpatterns = [
     ),
     path("search/", SearchView.as_view(), name="search"),
     path("extract/", ExtractionView.as_view(), name="extract"),
+    path("ingest/", IngestView.as_view(), name="ingest"),
     *router.urls,
 ]

@@ -237,7 +237,8 @@ class QuoteRecord(Record):
     id: Id
     text: str
     kind: str
-    speaker: Ref
+    # None for an unnamed source, described in source_description.
+    speaker: Ref | None
     organisation: Ref | None
     outlet: Ref | None
     cue: str
@@ -246,6 +247,8 @@ class QuoteRecord(Record):
     end: Count | None
     created_at: Moment
     updated_at: Moment
+    # Only for an unnamed source, so files without one read as before.
+    source_description: str = ""
 
 
 class ArticleRecord(Stamped):

@@ -375,11 +375,14 @@ class Newsroom:
             quote_where = f"quotes[{index}] of {where}"
             speaker = self.resolve(quote_where, "person", "speaker", quote.speaker)
             values = _values(quote, "speaker")
+            if quote.speaker is None and not quote.source_description.strip():
+                self.fail(quote_where, 'needs a "speaker" or a "source_description"')
+                continue
             for key in ("organisation", "outlet"):
                 values[key] = self.resolve(
                     quote_where, "organisation", key, values[key]
                 )
-            if speaker is not None:
+            if speaker is not None or quote.speaker is None:
                 values["public_from"] = article.public_from
                 self.add(quote_where, Quote(article=article, speaker=speaker, **values))
 

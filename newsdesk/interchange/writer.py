@@ -247,7 +247,14 @@ class Exporter:
                         "id": quote.id,
                         "text": quote.text,
                         "kind": quote.kind,
-                        "speaker": people[quote.speaker_id],
+                        "speaker": people.get(quote.speaker_id),
+                        # Only for an unnamed source, so that files without
+                        # one read as before.
+                        **(
+                            {"source_description": quote.source_description}
+                            if quote.source_description
+                            else {}
+                        ),
                         "organisation": self._slug(
                             organisations, quote.organisation_id
                         ),

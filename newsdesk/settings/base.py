@@ -10,6 +10,13 @@ Environment variables:
                    process's memory)
     API_CACHE_SECONDS  how long anonymous API responses are kept (0: not kept)
     API_CACHE_MAX_AGE  how long clients and proxies may reuse one
+    CELERY_BROKER_URL  the task queue's broker (default: REDIS_URL; without
+                   either, background tasks run at once in the requesting
+                   process)
+    INGEST_ALLOWED_URLS  comma-separated URL prefixes ``ingest`` may fetch
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS  "true" lets webhooks reach loopback and
+                   private addresses (never in production)
+
     LOGIN_FAILURE_LIMIT    failed admin logins before an account or an address
                            is locked out (default 5)
     LOGIN_COOLOFF_MINUTES  how long a lockout lasts (default 15)
@@ -63,8 +70,12 @@ INSTALLED_APPS = [
     "django_countries",
     "axes",
     "newsdesk.security",
+    "newsdesk.core",
     "entities",
     "articles",
+    "newsdesk.ingest",
+    "newsdesk.syndication",
+    "newsdesk.webhooks",
 ]
 
 MIDDLEWARE = [
@@ -301,6 +312,56 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "entities.models.DatePrecision",
     },
 }
+
+# Background work on Celery (newsdesk/celery.py), queued in the Redis that
+# holds the shared cache. Without a broker every task runs at once in the
+# process that queues it, so the demo needs no worker.
+# https://docs.celeryq.dev/en/stable/userguide/configuration.html
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = env.bool(
+    "CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL
+)
+# Eager retries are run again at once only when failures are not propagated
+# (Celery's Task.apply); each task records its own failures.
+CELERY_TASK_EAGER_PROPAGATES = False
+# A message is acknowledged once its task has finished, and given back to the
+# queue if the worker dies on it: every task is idempotent, so a second run
+# is harmless where a lost one would not be.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# On Redis, a message not acknowledged within this many seconds (its worker
+# died) goes back to the queue for another worker; it must exceed the
+# longest task and the longest retry wait (webhooks: 30 s × 2^6).
+# https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=7200)
+}
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+
+# Wire copy: the URL prefixes ``manage.py ingest`` and the ingest endpoint
+# may fetch (a file needs none), how long to wait and how much to read.
+INGEST_ALLOWED_URLS = env.list("INGEST_ALLOWED_URLS", default=[])
+INGEST_TIMEOUT_SECONDS = env.int("INGEST_TIMEOUT_SECONDS", default=20)
+INGEST_MAX_BYTES = env.int("INGEST_MAX_BYTES", default=10 * 1024 * 1024)
+
+# Webhooks: delivery attempts (the first and the retries, waiting
+# WEBHOOKS_RETRY_SECONDS × 2^n between them), the replay window receivers
+# are told to enforce, and whether targets on loopback or private networks
+# are allowed (for a newsroom's own network; off by default).
+# The public address of this Newsdesk, for the links in ninjs and webhook
+# payloads made outside a request.
+NEWSDESK_BASE_URL = env.str("NEWSDESK_BASE_URL", default="http://localhost:8000")
+WEBHOOKS_MAX_ATTEMPTS = env.int("WEBHOOKS_MAX_ATTEMPTS", default=8)
+WEBHOOKS_RETRY_SECONDS = env.int("WEBHOOKS_RETRY_SECONDS", default=30)
+WEBHOOKS_TIMEOUT_SECONDS = env.int("WEBHOOKS_TIMEOUT_SECONDS", default=10)
+WEBHOOKS_TOLERANCE_SECONDS = 300
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env.bool(
+    "WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=False
+)
 
 # Brute-force protection for the admin login (django-axes): after
 # LOGIN_FAILURE_LIMIT wrong passwords an account is locked, from any address,

@@ -46,3 +46,14 @@ DATABASES["replica_1"] = {  # noqa: F405
 }
 DATABASE_ROUTERS = ["newsdesk.db_router.ReplicaRouter"]
 DATABASE_REPLICAS = []
+
+# Background tasks run at once, in the test's own process and transaction;
+# the one test of a real worker (tests/test_worker.py) gives it a broker.
+CELERY_BROKER_URL = "memory://"
+CELERY_TASK_ALWAYS_EAGER = True
+
+# Webhook receivers in the suite are live servers on 127.0.0.1; retries do
+# not wait.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = True
+WEBHOOKS_RETRY_SECONDS = 0
+WEBHOOKS_TIMEOUT_SECONDS = 5

@@ -1,6 +1,7 @@
 """Each registry record's ``public_from`` (entities/visibility.py) agrees,
-after every kind of edit, with asking the stories directly: a record is
-public at a time exactly when a story published by then names it."""
+after every kind of edit through the services, with asking the stories
+directly: a record is public at a time exactly when a story published by
+then names it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from articles.models import (
     ArticleStatus,
     Quote,
 )
+from articles.visibility import named_by
 from entities import services, visibility
 from entities.models import (
     Agreement,
@@ -198,26 +200,32 @@ class TestInStep:
         # (The former speaker stays public: quoting them also recorded a
         # mention, which the story keeps.)
         assert story["people"]["other"].pk in kept(timezone.now())["people"]
-        quote.delete()
+        article_services.quote_delete(quote=quote)
         assert_in_step()
 
     def test_mentions_bylines_and_source_removed(self, story):
         article = publish(story)
-        ArticlePerson.objects.filter(article=article).delete()
-        ArticleAgreement.objects.filter(article=article).delete()
-        article.authors.remove(story["people"]["author"])
+        for model in (ArticlePerson, ArticleAgreement):
+            for mention in model.objects.filter(article=article):
+                article_services.article_mention_delete(mention=mention)
+        article_services.article_authors_set(article=article, authors=[])
         assert_in_step()
-        article.authors.set([story["people"]["other"]])
-        article.authors.clear()
+        article_services.article_authors_set(
+            article=article, authors=[story["people"]["other"]]
+        )
+        assert_in_step()
+        article_services.article_authors_set(article=article, authors=[])
         article.source = story["orgs"]["other"]
-        article.save()
+        article_services.article_save(article=article)
         assert_in_step()
 
     def test_status_change_and_party_removed(self, story):
         publish(story)
-        AgreementParty.objects.filter(organisation=story["orgs"]["party"]).delete()
+        for party in AgreementParty.objects.filter(organisation=story["orgs"]["party"]):
+            services.agreement_party_delete(party=party)
         assert_in_step()
-        AgreementStatusChange.objects.all().delete()
+        for change in AgreementStatusChange.objects.all():
+            services.agreement_status_change_delete(change=change)
         assert_in_step()
 
     def test_record_saved_with_a_stale_value(self, story):
@@ -226,13 +234,14 @@ class TestInStep:
         stale = Person.objects.get(pk=story["people"]["speaker"].pk)
         publish(story)
         stale.description = "Edited meanwhile"
-        stale.save()
+        services.person_save(person=stale)
         assert_in_step()
 
     def test_article_deleted(self, story):
         article = publish(story)
-        AgreementStatusChange.objects.all().delete()
-        article.delete()
+        for change in AgreementStatusChange.objects.all():
+            services.agreement_status_change_delete(change=change)
+        article_services.article_delete(article=article)
         assert_in_step()
 
     def test_merges(self, story):
@@ -244,6 +253,86 @@ class TestInStep:
             survivor=story["orgs"]["other"], duplicate=story["orgs"]["outlet"]
         )
         assert_in_step()
+
+    def test_links_edited_on_their_own(self, story):
+        """A mention, a party or a status change edited on its own page
+        (through its service) moves visibility from the record it named to
+        the one it names."""
+        publish(story)
+        mention = ArticlePerson.objects.get(person=story["people"]["mentioned"])
+        mention.person = story["people"]["other"]
+        article_services.article_mention_save(mention=mention)
+        assert_in_step()
+        assert story["people"]["mentioned"].pk not in kept(FAR)["people"]
+        party = AgreementParty.objects.get(organisation=story["orgs"]["party"])
+        party.organisation = story["orgs"]["other"]
+        services.agreement_party_save(party=party)
+        assert_in_step()
+        mentioned_deal, reported_deal = story["deals"]
+        change = AgreementStatusChange.objects.get(agreement=reported_deal)
+        change.agreement = mentioned_deal
+        services.agreement_status_change_save(change=change)
+        assert_in_step()
+        assert reported_deal.pk not in kept(FAR)["agreements"]
+
+    def test_links_changed_by_one_form(self, story):
+        """The admin's change pages save bylines, mentions and parties as
+        inline forms, then refresh from what the record named before."""
+        article = publish(story)
+        before = named_by(article)
+        ArticlePerson.objects.filter(person=story["people"]["mentioned"]).delete()
+        article.authors.clear()
+        article_services.article_links_refresh(article=article, before=before)
+        assert_in_step()
+        assert story["people"]["author"].pk not in kept(FAR)["people"]
+        reported_deal = story["deals"][1]
+        AgreementParty.objects.filter(agreement=reported_deal).delete()
+        services.agreement_links_refresh(
+            agreement=reported_deal, former_parties={story["orgs"]["party"].pk}
+        )
+        assert_in_step()
+
+
+class TestThroughTheAdmin:
+    """The admin's pages write through the services too."""
+
+    def test_deleting_an_article_and_an_agreement(self, story, editor_client):
+        article = publish(story)
+        for change in AgreementStatusChange.objects.all():
+            services.agreement_status_change_delete(change=change)
+        reported_deal = story["deals"][1]
+        response = editor_client.post(
+            f"/admin/entities/agreement/{reported_deal.pk}/delete/", {"post": "yes"}
+        )
+        assert response.status_code == 302, response.content
+        assert not Agreement.objects.filter(pk=reported_deal.pk).exists()
+        assert_in_step()
+        response = editor_client.post(
+            f"/admin/articles/article/{article.pk}/delete/", {"post": "yes"}
+        )
+        assert response.status_code == 302, response.content
+        assert not Article.objects.filter(pk=article.pk).exists()
+        assert_in_step()
+        assert kept(FAR) == {"people": set(), "organisations": set(),
+                             "agreements": set()}  # fmt: skip
+
+    def test_moving_a_mention_on_its_own_page(self, story, editor_client):
+        publish(story)
+        mention = ArticleOrganisation.objects.get(
+            organisation=story["orgs"]["mentioned"]
+        )
+        response = editor_client.post(
+            f"/admin/articles/articleorganisation/{mention.pk}/change/",
+            {
+                "article": mention.article_id,
+                "organisation": story["orgs"]["other"].pk,
+                "about": "",
+            },
+        )
+        assert response.status_code == 302, response.content
+        assert_in_step()
+        assert story["orgs"]["other"].pk in kept(timezone.now())["organisations"]
+        assert story["orgs"]["mentioned"].pk not in kept(FAR)["organisations"]
 
 
 def test_seed_generated_corpus_and_refresh_all(seed):

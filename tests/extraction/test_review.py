@@ -208,7 +208,7 @@ class TestNothingUntilAccepted:
                     row.prefix: {
                         "text": "space power",
                         "kind": QuoteKind.PARTIAL,
-                        "speaker": f"person:{dubrov.pk}",
+                        "speaker": "Pyotr Dubrov",
                         "cue": "called",
                         "outlet": f"organisation:{tass.pk}",
                     }
@@ -228,20 +228,62 @@ class TestNothingUntilAccepted:
     def test_someone_else_from_the_registry_replaces_the_speaker(
         self, editor_client, reference
     ):
-        """ "Or someone else" names a speaker the story does not."""
-        other = PersonFactory(name="Yuri Borisov")
+        """The one speaker field takes a registry name (or alias) the story
+        does not use, and the quote speaks for that person's role."""
+        other = PersonFactory(name="Yuri Borisov", aliases=["Borisov"])
         review = review_of(editor_client.get(propose_url(reference)))
         row = rows_by_text(review)["major space power"]
+        assert row.form.initial["organisation"].startswith("organisation:")
         submit(
             editor_client,
             reference,
             decisions(
                 review,
                 decide={row.prefix: "accept"},
-                edits={row.prefix: {"other_speaker": str(other.pk)}},
+                edits={row.prefix: {"speaker": "borisov"}},
             ),
         )
-        assert reference.quotes.get().speaker == other
+        quote = reference.quotes.get()
+        assert quote.speaker == other
+        # Not China, which was proposed for the speaker replaced.
+        assert quote.organisation is None
+
+    def test_corrected_speaker_speaks_for_their_own_organisation(
+        self, editor_client, reference
+    ):
+        """Correcting the speaker to another person the story names takes
+        that person's organisation as "spoke for" (the screen's script does
+        the same as the editor types)."""
+        review = review_of(editor_client.get(propose_url(reference)))
+        row = rows_by_text(review)["major space power"]
+        assert (
+            "Dmitry Rogozin",
+            f"organisation:{Organisation.objects.get(slug='roscosmos').pk}",
+        ) in review.speakers
+        submit(
+            editor_client,
+            reference,
+            decisions(
+                review,
+                decide={row.prefix: "accept"},
+                edits={row.prefix: {"speaker": "Dmitry Rogozin"}},
+            ),
+        )
+        quote = reference.quotes.get()
+        assert (quote.speaker.slug, quote.organisation.slug) == (
+            "dmitry-rogozin",
+            "roscosmos",
+        )
+
+    def test_one_control_for_the_speaker(self, editor_client, reference):
+        response = editor_client.get(propose_url(reference))
+        review = review_of(response)
+        row = rows_by_text(review)["major space power"]
+        assert "other_speaker" not in row.form.fields
+        html = response.content.decode()
+        assert html.count(f'name="{row.prefix}-speaker"') == 1
+        assert '<datalist id="review-speakers">' in html
+        assert row.form["speaker"].value() == "Zhang Hanhui"
 
     def test_invalid_edit_shows_the_error_and_saves_nothing(
         self, editor_client, reference
@@ -530,3 +572,108 @@ def test_service_is_all_or_nothing(reference, editor):
     )
     assert [q.text for q in applied.quotes] == ["major space power"]
     assert article_services.article_can_edit(article=reference, user=editor)
+
+
+class TestQuotesWithoutASpeaker:
+    BODY = (
+        "The council met on Monday.\n\n"
+        "\u201cWe will not give up.\u201d\n\n"
+        "Mayor Ann Lee closed the session."
+    )
+
+    def test_listed_for_the_editor_to_attribute(self, editor_client, db):
+        """Quoted words the assistant could not attribute are a row of
+        their own ("found a quote, no speaker: pick one"), not dropped."""
+        article = ArticleFactory(body=self.BODY, status=ArticleStatus.DRAFT)
+        response = editor_client.get(propose_url(article))
+        review = review_of(response)
+        (row,) = review.unattributed
+        assert row.proposal.text == "We will not give up."
+        assert row.speaker_name == "found a quote, no speaker: pick one"
+        assert row.form["speaker"].value() == ""
+        html = response.content.decode()
+        assert "found a quote, no speaker: pick one" in html
+        assert "proposal-unattributed" in html
+
+    def test_attributed_by_the_editor(self, editor_client, db):
+        article = ArticleFactory(body=self.BODY, status=ArticleStatus.DRAFT)
+        review = review_of(editor_client.get(propose_url(article)))
+        (row,) = review.unattributed
+        response = submit(
+            editor_client,
+            article,
+            decisions(
+                review,
+                decide={row.prefix: "accept"},
+                edits={row.prefix: {"speaker": "Ann Lee"}},
+            ),
+        )
+        assert response.status_code == 302
+        quote = article.quotes.get()
+        assert (quote.text, quote.kind, quote.speaker.name) == (
+            "We will not give up.",
+            QuoteKind.DIRECT,
+            "Ann Lee",
+        )
+
+    def test_recorded_as_an_unnamed_source(self, editor_client, db):
+        article = ArticleFactory(body=self.BODY, status=ArticleStatus.DRAFT)
+        review = review_of(editor_client.get(propose_url(article)))
+        (row,) = review.unattributed
+        submit(
+            editor_client,
+            article,
+            decisions(
+                review,
+                decide={row.prefix: "accept"},
+                edits={row.prefix: {"source_description": "a council member"}},
+            ),
+        )
+        quote = article.quotes.get()
+        assert (quote.speaker, quote.source_description) == (None, "a council member")
+
+    def test_accepting_with_no_one_is_a_field_error(self, editor_client, db):
+        article = ArticleFactory(body=self.BODY, status=ArticleStatus.DRAFT)
+        review = review_of(editor_client.get(propose_url(article)))
+        (row,) = review.unattributed
+        before = snapshot()
+        response = submit(
+            editor_client, article, decisions(review, decide={row.prefix: "accept"})
+        )
+        assert response.status_code == 200
+        form = next(
+            r.form for r in review_of(response).quotes if r.prefix == row.prefix
+        )
+        assert "Pick who said it" in " ".join(form.errors["speaker"])
+        assert snapshot() == before
+
+    def test_proposed_unnamed_source_is_accepted_as_such(self, editor_client, db):
+        article = ArticleFactory(
+            body="\u201cWe will review the case,\u201d a spokesman said.",
+            status=ArticleStatus.DRAFT,
+        )
+        review = review_of(editor_client.get(propose_url(article)))
+        (row,) = review.quotes
+        assert row.speaker_name == "a spokesman (unnamed source)"
+        assert row.form["source_description"].value() == "a spokesman"
+        submit(editor_client, article, decisions(review, decide={row.prefix: "accept"}))
+        quote = article.quotes.get()
+        assert (quote.speaker, quote.source_description) == (None, "a spokesman")
+
+
+def test_new_agency_keeps_its_kind_and_acronym(editor_client, db):
+    """A wire agency the assistant ships is proposed with its kind, and an
+    acronym the story gives in parentheses is saved as an alias."""
+    article = ArticleFactory(
+        body="The Northern Space Agency (NSA) said its probe had landed, the "
+        "director told the BBC.",
+        status=ArticleStatus.DRAFT,
+    )
+    review = review_of(editor_client.get(propose_url(article)))
+    rows = {row.proposal.name: row for row in review.organisations}
+    # Not a news agency, as any outlet would be taken for.
+    assert rows["BBC"].form.initial["kind"] == OrganisationKind.MEDIA_OUTLET
+    agency = rows["Northern Space Agency"]
+    submit(editor_client, article, decisions(review, decide={agency.prefix: "accept"}))
+    created = Organisation.objects.get(name="Northern Space Agency")
+    assert list(created.aliases.values_list("name", flat=True)) == ["NSA"]

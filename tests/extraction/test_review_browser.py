@@ -120,3 +120,86 @@ def test_editor_accepts_all_proposals(browser, live_server, django_user_model): 
     assert public["text"].startswith("I am certain that the consolidation")
     assert public["speaker"]["slug"] == zhang.slug
     assert public["outlet"]["slug"] == "tass"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editor_corrects_and_picks_speakers(browser, live_server, django_user_model):  # noqa: F811
+    """One speaker field per quote: typing another name updates the card's
+    heading and its "Spoke for" at once; a quote found with no speaker is
+    listed ("pick one"), left out of "Accept all", and saved once named."""
+    eddie = django_user_model.objects.create_user(
+        "eddie", password="eddie-publishes", is_staff=True
+    )
+    eddie.groups.add(Group.objects.get(name="Editors"))
+    acme = OrganisationFactory(name="Acme Corp")
+    beta = OrganisationFactory(name="Beta Bank")
+    article = ArticleFactory(
+        headline="Results day",
+        body=(
+            "Acme Corp's chief executive, Ann Lee, said that profits would rise."
+            "\n\nBeta Bank's chief economist, Bob Stone, said that rates would "
+            "fall.\n\n\u201cWe will not give up.\u201d\n\nThe meeting ended."
+        ),
+        status=ArticleStatus.DRAFT,
+    )
+    base_url = live_server.url
+    _log_in(browser, base_url, "eddie", "eddie-publishes")
+    browser.get(f"{base_url}/admin/articles/article/{article.pk}/propose/")
+    first = _wait(browser).until(
+        EC.visibility_of_element_located((By.ID, "proposal-quote-1"))
+    )
+    unattributed = browser.find_element(By.ID, "proposal-quote-3")
+    heading = unattributed.find_element(By.CSS_SELECTOR, ".proposal-speaker-name")
+    assert heading.text == "found a quote, no speaker: pick one"
+    assert "proposal-unattributed" in unattributed.get_attribute("class")
+    assert len(first.find_elements(By.CSS_SELECTOR, "input[name$='-speaker']")) == 1
+
+    def spoke_for(card) -> str:
+        select = card.find_element(By.CSS_SELECTOR, "select[name$='-organisation']")
+        return select.find_element(By.CSS_SELECTOR, "option:checked").text
+
+    assert spoke_for(first) == "Acme Corp"
+    speaker = first.find_element(By.CSS_SELECTOR, "input.proposal-speaker")
+    speaker.clear()
+    speaker.send_keys("Bob Stone")
+    assert first.find_element(By.CSS_SELECTOR, ".proposal-speaker-name").text == (
+        "Bob Stone"
+    )
+    assert spoke_for(first) == "Beta Bank"
+
+    browser.find_element(By.ID, "accept-all").click()
+    accept = unattributed.find_element(By.CSS_SELECTOR, "input[value=accept]")
+    assert not accept.is_selected()
+    pick = unattributed.find_element(By.CSS_SELECTOR, "input.proposal-speaker")
+    pick.send_keys("Ann Lee")
+    assert heading.text == "Ann Lee"
+    assert spoke_for(unattributed) == "Acme Corp"
+    accept.click()
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'start'});",
+        browser.find_element(By.ID, "quote-proposals"),
+    )
+    ARTEFACTS.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(ARTEFACTS / "propose-pick-speaker.png"))
+
+    save = browser.find_element(By.NAME, "_save")
+    save.click()
+    _wait(browser).until(EC.staleness_of(save))
+    try:
+        _wait(browser).until(
+            EC.visibility_of_element_located(
+                (By.CSS_SELECTOR, "ul.messagelist li.success")
+            )
+        )
+    except TimeoutException:
+        pytest.fail(f"Nothing saved: {_page_problems(browser)}")
+    saved = {
+        q.text: (q.speaker.name, q.organisation)
+        for q in Article.objects.get(pk=article.pk).quotes.select_related("speaker")
+    }
+    assert saved == {
+        "profits would rise": ("Bob Stone", beta),
+        "rates would fall": ("Bob Stone", beta),
+        "We will not give up.": ("Ann Lee", acme),
+    }

@@ -1,4 +1,6 @@
-"""No silent overwrites in the admin.
+"""The admin base classes every app's editors' tool builds on: no silent
+overwrites, guarded reverts, records reached only through their parent.
+
 
 The change form carries the version the editor loaded; on save it is compared
 with the stored one (the row locked for the rest of the request) and the
@@ -123,3 +125,11 @@ class VersionedAdmin(GuardedHistoryAdmin):
         if _is_revert(request):
             return type(obj)._base_manager.get(pk=obj.pk).version
         return form.cleaned_data.get("loaded_version")
+
+
+class HiddenFromIndexAdmin(GuardedHistoryAdmin):
+    """Registered so every record has a changelist and a history, but left
+    off the admin index: editors reach these through their parent's page."""
+
+    def get_model_perms(self, request):
+        return {}

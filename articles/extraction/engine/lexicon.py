@@ -73,6 +73,7 @@ ROLE_HEADS = frozenset(
     chancellor premier king queen prince princess colonel commander editor
     correspondent reporter journalist author activist campaigner consultant
     engineer doctor deputy owner inspector strategist partner pilot
+    administrator superintendent undersecretary commander general
     secretary-general director-general vice-president spokesperson
     """.split()
 )
@@ -91,6 +92,11 @@ TITLE_WORDS = frozenset(
     Labour Labor Agriculture Culture Sports Climate Development Digital
     Spokesperson Spokesman Spokeswoman Economist Analyst Negotiator Manager
     Cosmonaut Astronaut Striker Midfielder Defender Goalkeeper Forward Envoy
+    Administrator Sen Rep Gov Prof Gen Lt Col Sgt Capt Adm Maj Supt Insp
+    Spc Pfc Cpl Pvt Brig Cmdr Cdr Ens Amb Army Navy Marine Air Force Corps
+    Undersecretary Under Assistant Acting Associate Principal Inspector
+    Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
+    Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
     """.split()
 )
 
@@ -103,6 +109,8 @@ GENDERED = {
     "spokesman": "m",
     "chairman": "m",
     "Mrs": "f",
+    "Congresswoman": "f",
+    "Congressman": "m",
     "Ms": "f",
     "Miss": "f",
     "Dame": "f",
@@ -122,7 +130,9 @@ DEMONYMS = frozenset(
     Nigerian Norwegian Pakistani Palestinian Peruvian Polish Portuguese
     Romanian Russian Saudi Scottish Serbian Spanish Swedish Swiss Syrian
     Taiwanese Thai Turkish Ugandan Ukrainian Venezuelan Vietnamese Welsh
-    South North Western Eastern
+    South North Western Eastern Afghan Algerian Argentine Bangladeshi
+    Belarusian Filipino Georgian Jordanian Lebanese Libyan Malaysian Qatari
+    Singaporean Somali Sudanese Tunisian Yemeni Zimbabwean
     """.split()
 )
 
@@ -136,6 +146,7 @@ ORG_KEYWORDS = frozenset(
     Parliament Congress Senate Assembly Service Services Trust Society League
     Club FC Inc Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
+    Division Directorate Region Administration Command
     """.split()
 )
 
@@ -195,5 +206,173 @@ NON_CLAUSE_STARTS = frozenset(
     """
     to for with by from of in on at as about into onto over under after before
     during since until than and or but nor so yet
+    """.split()
+)
+
+
+# Honorifics and titles written abbreviated with a full stop ("Dr. Orbach",
+# "Sen. Kerry"): the stop ends no sentence and joins the name.
+ABBREVIATED_TITLES = frozenset(
+    "Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Sgt Capt Adm Maj Rev St Jr Sr "
+    "Supt Insp Messrs Spc Pfc Cpl Pvt Brig Cmdr Cdr Ens Amb Msgt Ssgt".split()
+)
+
+# The country a demonym or a common short name stands for ("Russian
+# President" speaks for Russia, "U.S. officials" for the United States).
+COUNTRIES = {
+    "Afghan": "Afghanistan",
+    "Algerian": "Algeria",
+    "Argentine": "Argentina",
+    "Bangladeshi": "Bangladesh",
+    "Belarusian": "Belarus",
+    "Filipino": "Philippines",
+    "Georgian": "Georgia",
+    "Jordanian": "Jordan",
+    "Lebanese": "Lebanon",
+    "Libyan": "Libya",
+    "Malaysian": "Malaysia",
+    "Qatari": "Qatar",
+    "Singaporean": "Singapore",
+    "Somali": "Somalia",
+    "Sudanese": "Sudan",
+    "Tunisian": "Tunisia",
+    "Yemeni": "Yemen",
+    "Zimbabwean": "Zimbabwe",
+    "American": "United States",
+    "U.S": "United States",
+    "US": "United States",
+    "U.S.A": "United States",
+    "USA": "United States",
+    "British": "United Kingdom",
+    "U.K": "United Kingdom",
+    "UK": "United Kingdom",
+    "Australian": "Australia",
+    "Austrian": "Austria",
+    "Belgian": "Belgium",
+    "Brazilian": "Brazil",
+    "Canadian": "Canada",
+    "Chilean": "Chile",
+    "Chinese": "China",
+    "Colombian": "Colombia",
+    "Cuban": "Cuba",
+    "Czech": "Czech Republic",
+    "Danish": "Denmark",
+    "Dutch": "Netherlands",
+    "Egyptian": "Egypt",
+    "Ethiopian": "Ethiopia",
+    "Finnish": "Finland",
+    "French": "France",
+    "German": "Germany",
+    "Ghanaian": "Ghana",
+    "Greek": "Greece",
+    "Hungarian": "Hungary",
+    "Indian": "India",
+    "Indonesian": "Indonesia",
+    "Iranian": "Iran",
+    "Iraqi": "Iraq",
+    "Irish": "Ireland",
+    "Israeli": "Israel",
+    "Italian": "Italy",
+    "Japanese": "Japan",
+    "Kenyan": "Kenya",
+    "Mexican": "Mexico",
+    "Moroccan": "Morocco",
+    "Nigerian": "Nigeria",
+    "Norwegian": "Norway",
+    "Pakistani": "Pakistan",
+    "Peruvian": "Peru",
+    "Polish": "Poland",
+    "Portuguese": "Portugal",
+    "Romanian": "Romania",
+    "Russian": "Russia",
+    "Saudi": "Saudi Arabia",
+    "Serbian": "Serbia",
+    "Spanish": "Spain",
+    "Swedish": "Sweden",
+    "Swiss": "Switzerland",
+    "Syrian": "Syria",
+    "Taiwanese": "Taiwan",
+    "Thai": "Thailand",
+    "Turkish": "Turkey",
+    "Ugandan": "Uganda",
+    "Ukrainian": "Ukraine",
+    "Venezuelan": "Venezuela",
+    "Vietnamese": "Vietnam",
+}
+
+# Words that make a title with the title after them ("Press Secretary").
+TITLE_MODIFIERS = frozenset("Press".split())
+
+# Capitals that wire copy uses for their governments ("Moscow says …").
+CAPITALS = {
+    "Moscow": "Russia",
+    "Beijing": "China",
+    "Washington": "United States",
+    "London": "United Kingdom",
+    "Paris": "France",
+    "Berlin": "Germany",
+    "Tokyo": "Japan",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "Tehran": "Iran",
+    "Pyongyang": "North Korea",
+    "Seoul": "South Korea",
+    "Ankara": "Turkey",
+    "Delhi": "India",
+    "Islamabad": "Pakistan",
+    "Ottawa": "Canada",
+    "Canberra": "Australia",
+    "Damascus": "Syria",
+    "Baghdad": "Iraq",
+    "Cairo": "Egypt",
+    "Riyadh": "Saudi Arabia",
+    "Havana": "Cuba",
+    "Caracas": "Venezuela",
+    "Brasilia": "Brazil",
+    "Madrid": "Spain",
+    "Rome": "Italy",
+    "Warsaw": "Poland",
+    "Minsk": "Belarus",
+    "Taipei": "Taiwan",
+    "Jerusalem": "Israel",
+}
+
+# Titles whose holder speaks for their country when the country stands
+# before the title ("Russian President", "U.S. Secretary of State").
+STATE_TITLE_HEADS = frozenset(
+    """
+    president premier chancellor king queen minister ambassador envoy
+    emir sultan monarch secretary senator representative congressman
+    congresswoman governor official officials diplomat diplomats leader
+    """.split()
+)
+
+# A national office whose holder speaks for the office, not the state.
+NATIONAL_OFFICES = {
+    ("United States", "Trade Representative"): (
+        "Office of the United States Trade Representative"
+    ),
+}
+
+# Heads of unnamed sources: "a spokesman", "officials", "teams", "police".
+# Crowds ("fans", "residents") are left out: their words are rarely a quote.
+SOURCE_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
+    official officials source sources aide aides diplomat diplomats analyst
+    analysts expert experts witness witnesses team teams
+    police investigators investigator authorities officers officer
+    representative representatives organisers organizers researchers
+    scientists doctors lawyers activists critics observers insiders
+    negotiators delegates campaigners prosecutors
+    """.split()
+)
+
+# Words that may stand before a source noun ("a senior official", "U.S.
+# officials", "two diplomats").
+SOURCE_DETERMINERS = frozenset(
+    """
+    a an the one two three four five several some many other others
+    his her their its our
     """.split()
 )

@@ -1,0 +1,178 @@
+"""Attribution: reporting cues, the speaker before or after a cue, pronouns
+and outlets ("told TASS")."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import (
+    CUE_RE,
+    OUTLET_RES,
+    Cue,
+)
+from .gazetteer import ORGANISATION, PERSON
+
+# A verb after a subject, an adverb allowed ("Bolden later added").
+VERB_AFTER_RE = re.compile(r"\s+(?:(?:also|later|then|quickly)\s+)?([a-z]+)\b")
+# Irregular past tenses that attribute speech.
+_IRREGULAR = frozenset(
+    "said told wrote spoke swore foretold forecast put began went sang".split()
+)
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case word that can be a reporting verb in the past or
+    present: "hailed", "agreed", "says", "wrote" (not "the", "in", "was")."""
+    if word in lx.SPEECH_VERBS or word in _IRREGULAR:
+        return True
+    if word in lx.NON_CLAUSE_STARTS or word in ("was", "is", "has", "had", "does"):
+        return False
+    return len(word) > 3 and (word.endswith("ed") or word.endswith("s"))
+
+
+class Attribution:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    # -- quotes ------------------------------------------------------------
+
+    def find_cues(self) -> list[Cue]:
+        cues = []
+        for m in CUE_RE.finditer(self.text):
+            cue = m.group().strip().lower()
+            cues.append(
+                Cue(
+                    m.start(),
+                    m.start("verb"),
+                    m.end(),
+                    " ".join(cue.split()),
+                    m.group("verb").lower(),
+                )
+            )
+        return cues
+
+    def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
+        """The person "he" or "she" at ``pos`` stands for: the last one of
+        that gender named earlier in the same sentence, else the first one
+        (the subject) of the latest sentence that names one ("Bush met Putin.
+        He said …" is Bush)."""
+        gender = lx.PRONOUNS[pronoun]
+        s_start = self.sentence_at(pos)[0]
+        chosen, chosen_sentence = None, None
+        for mention in reversed(self.mentions):
+            if mention.start >= pos or mention.type != PERSON:
+                continue
+            if self.gender.get(mention.key) not in (None, gender):
+                continue
+            if mention.start >= s_start:
+                chosen = mention
+                break
+            sentence = self.sentence_at(mention.start)
+            if chosen_sentence not in (None, sentence):
+                break
+            chosen, chosen_sentence = mention, sentence
+        if chosen is None:
+            return None
+        self.gender[chosen.key] = gender
+        return chosen.key
+
+    def subject_before(self, pos: int) -> tuple[str | None, int | None, bool]:
+        """The speaker whose name or pronoun ends right before ``pos``,
+        allowing an aside between commas ("Wekesa, reading the judgment,")."""
+        s_start, _ = self.sentence_at(pos)
+        left = self.text[s_start:pos]
+        stripped = re.sub(
+            r"(?:\s+(?:also|recently|later|previously|repeatedly|again|then|earlier"
+            r"|however|still|yesterday|today))*\s*$",
+            "",
+            left,
+        )
+        end = s_start + len(stripped)
+        m = re.search(r"\b(he|she|He|She)$", stripped)
+        if m:
+            return self.resolve_pronoun(m.group(1), end), end - len(m.group(1)), True
+        mention = self.mention_ending(end, PERSON)
+        if mention:
+            return mention.key, mention.start, False
+        source = self.source_before(stripped, end)
+        if source:
+            return source[0], source[1], False
+        if stripped.endswith(","):
+            mention = self.mention_ending(end - 1, PERSON)
+            if mention:
+                return mention.key, mention.start, False
+            # An aside between commas, itself holding commas ("Barbara
+            # Thompson, director of family policy, children and youth,").
+            comma = len(stripped) - 1
+            for _ in range(3):
+                comma = stripped.rfind(",", 0, comma)
+                if comma <= 0:
+                    break
+                mention = self.mention_ending(s_start + comma, PERSON)
+                if mention:
+                    return mention.key, mention.start, False
+        if re.search(r"\b(?:and|but)$", stripped):
+            first = self.first_mention(s_start, pos, PERSON)
+            if first:
+                return first.key, None, False
+        return None, None, False
+
+    def subject_after(self, pos: int, limit: int) -> str | None:
+        """The speaker named after an inverted cue ("…, said Priya Raman")."""
+        right = self.text[pos:limit]
+        mention = self.first_mention(pos, limit, PERSON, within=60)
+        if mention and not re.search(
+            r"\bthat\b|[\"\u201c\u201d]", right[: mention.start - pos]
+        ):
+            return mention.key
+        m = re.match(r"\s+(he|she)\b", right)
+        if m:
+            return self.resolve_pronoun(m.group(1), pos)
+        return self.source_after(pos, limit)
+
+    def subject_by_position(self, pos: int, limit: int) -> tuple[str, str] | None:
+        """Attribution right after a closing quotation mark, whatever the
+        verb: '"…," Mr. Bush hailed the deal', '"…," agreed President
+        Putin', '"…," officials added'. (speaker key, verb) or None."""
+        text = self.text
+        m = re.match(r"[,\s]*", text[pos:limit])
+        at = pos + m.end()
+        # Name (after titles or an honorific), then the verb.
+        lead = re.match(r"(?:(?:[A-Z][\w.-]*|the|a|an)\s+){0,4}", text[at:limit])
+        for mention in self.mentions:
+            if mention.type != PERSON or not at <= mention.start <= at + lead.end():
+                continue
+            verb = VERB_AFTER_RE.match(text, mention.end, limit)
+            if verb and _verb_like(verb.group(1)):
+                return mention.key, verb.group(1).lower()
+            break
+        m = re.match(r"(he|she|He|She)\s+(\w+)", text[at:limit])
+        if m and _verb_like(m.group(2)):
+            speaker = self.resolve_pronoun(m.group(1), at)
+            return (speaker, m.group(2).lower()) if speaker else None
+        verb = re.match(r"([a-z]+)\b", text[at:limit])
+        if verb and _verb_like(verb.group(1)):
+            speaker = self.subject_after(at + verb.end(), limit)
+            if speaker:
+                return speaker, verb.group(1)
+        source = self.source_at(at, limit)
+        if source:
+            verb = VERB_AFTER_RE.match(text, source[1], limit)
+            if verb and _verb_like(verb.group(1)):
+                return source[0], verb.group(1).lower()
+        return None
+
+    def outlet_in(self, start: int, end: int) -> str | None:
+        text = self.text
+        for pattern in OUTLET_RES:
+            for m in pattern.finditer(text, start, end):
+                org = self.first_mention(m.end(), min(end, m.end() + 45), ORGANISATION)
+                if org is None:
+                    continue
+                between = text[m.end() : org.start]
+                if re.fullmatch(
+                    r"(?:the\s+)?(?:[\w-]+\s+){0,3}", between
+                ) and not re.search(r"\b(?:that|and|but)\b", between):
+                    self.orgs[org.key].outlet = True
+                    return org.key
+        return None

@@ -1,0 +1,69 @@
+"""Shared by the rules: the regular expressions for cues, outlets and
+sentence ends, and the working records of one run (mentions, cues)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+_VERBS = "|".join(sorted(lx.SPEECH_VERBS | lx.LABEL_VERBS, key=len, reverse=True))
+CUE_RE = re.compile(
+    r"\b(?P<aux>(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:been\s+)?)"
+    rf"(?P<verb>(?i:{_VERBS}))\b"
+)
+ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
+THAT_RE = re.compile(
+    r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with)\s"
+    r"[^,.;:\"\u201c\u201d]{0,60}?)?\s*,?)\s*\bthat\s+"
+)
+SKIP_AFTER_CUE_RE = re.compile(
+    r"\s*(?:(?:on|late on|early on|last|this)\s+"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|in a statement|on Twitter|on X"
+    r"|at a (?:news|press) conference|in an interview)\s*,?\s*"
+)
+OUTLET_RES = (
+    re.compile(r"\btold\s+"),
+    re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with|on)\s+"),
+    re.compile(
+        r"\b[Ii]n (?:an|a|his|her|their)\s+(?:interview|comments)\s+(?:with|to)\s+"
+    ),
+    re.compile(r"\b(?:said|speaking|appearing|appeared)\s+on\s+"),
+    re.compile(r"\bquoted by\s+"),
+)
+# Sentence ends: . ! ? (and a closing quotation mark) before a space and a
+# capital, digit or opening mark; line breaks always end one.
+SENTENCE_END_RE = re.compile(
+    r"(?<=[.!?])[\"\u201d\u2019)]?(?=\s+[\"\u201c\u2018(]?[A-Z0-9])|\n+"
+)
+ABBREVIATIONS = lx.ABBREVIATED_TITLES | frozenset("v vs No Co Inc Ltd".split())
+PARAGRAPH_RE = re.compile(r"[^\n]+")
+
+
+# --------------------------------------------------------------------------
+# Working state shared by the rules
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    type: str
+    key: str
+
+
+@dataclass
+class Cue:
+    start: int  # of the auxiliary, if any
+    verb_start: int
+    end: int
+    cue: str
+    verb: str
+    speaker: str | None = None
+    subject_start: int | None = None
+    pronoun: bool = False
+    outlet: str | None = None
+    content: tuple[int, int] | None = None
+    used: bool = False

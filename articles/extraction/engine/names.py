@@ -1,0 +1,395 @@
+"""Names in the text: registry matches, capitalised runs read as people or
+organisations, and surnames of people named in full."""
+
+from __future__ import annotations
+
+import re
+
+from . import agencies
+from . import lexicon as lx
+from .base import (
+    CUE_RE,
+    Mention,
+)
+from .gazetteer import AGREEMENT, ORGANISATION, PERSON, WORD_RE
+from .results import (
+    ProposedOrganisation,
+    ProposedPerson,
+    existing_ref,
+)
+from .text import (
+    is_cap,
+    slugify,
+)
+
+# "European Space Agency (ESA)": an acronym in parentheses after a name.
+ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
+
+
+class Names:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    # -- entities ----------------------------------------------------------
+
+    def add_mention(self, start: int, end: int, type_: str, key: str) -> None:
+        mention = Mention(start, end, type_, key)
+        self.mentions.append(mention)
+        self.by_end[end] = mention
+        self.by_start[start] = mention
+        for i in range(self.word_index_at(start), self.word_index_at(end)):
+            self.covered.add(i)
+        target = {
+            PERSON: self.people,
+            ORGANISATION: self.orgs,
+            AGREEMENT: self.agreements,
+        }[type_][key]
+        target.mentions.append([start, end])
+
+    def person(self, name: str, existing=None) -> str:
+        key = existing.key if existing else slugify(name) or name
+        if key not in self.people:
+            self.people[key] = ProposedPerson(
+                key=key,
+                name=existing.name if existing else name,
+                existing=existing_ref(existing),
+            )
+        return key
+
+    def org(self, name: str, existing=None) -> str:
+        key = existing.key if existing else slugify(name) or name
+        if key not in self.orgs:
+            self.orgs[key] = ProposedOrganisation(
+                key=key,
+                name=existing.name if existing else name,
+                existing=existing_ref(existing),
+            )
+        return key
+
+    def mention_ending(self, end: int, type_: str | None = None) -> Mention | None:
+        mention = self.by_end.get(end)
+        if mention and (type_ is None or mention.type == type_):
+            return mention
+        return None
+
+    def first_mention(
+        self, start: int, end: int, type_: str, within: int | None = None
+    ) -> Mention | None:
+        best = None
+        for mention in self.mentions:
+            if mention.type == type_ and start <= mention.start < end:
+                if best is None or mention.start < best.start:
+                    best = mention
+        if best and within is not None and best.start - start > within:
+            return None
+        return best
+
+    def find_entities(self) -> None:
+        text, words = self.text, self.words
+        for match in self.gaz.match(text, words):
+            if match.type == PERSON:
+                key = self.person(match.entity.name, match.entity)
+            elif match.type == ORGANISATION:
+                key = self.org(match.entity.name, match.entity)
+            else:
+                key = self.agreement(match.entity.name, match.entity)
+            self.add_mention(match.start, match.end, match.type, key)
+        # Wire agencies and broadcasters the registry does not know yet.
+        for match in agencies.shipped().match(text, words, self.covered):
+            key = self.org(match.entity.name)
+            self.orgs[key].kind = match.entity.kind
+            self.add_mention(match.start, match.end, ORGANISATION, key)
+        runs = self._capitalised_runs()
+        singles = []
+        self.titled_singles: list[int] = []
+        for run in runs:
+            if len(run) == 1:
+                singles.append(run[0])
+                continue
+            self._classify_run(run)
+        # Single capitalised words: a partial name of someone named in full
+        # ("Hanhui", "Dubrov"), a title and surname ("President Bush", "Dr.
+        # Orbach"), an acronym the story gave in parentheses, or an
+        # organisation by its context.
+        surnames: dict[str, list[str]] = {}
+        for key, person in self.people.items():
+            for part in WORD_RE.findall(person.name):
+                if is_cap(part) and len(part) > 1:
+                    surnames.setdefault(part, []).append(key)
+        titled = set(self.titled_singles)
+        for i in sorted({*singles, *titled}):
+            word = words[i]
+            if i in self.covered:
+                continue
+            value = word.group()
+            if value in surnames:
+                keys = surnames[value]
+                self.add_mention(
+                    word.start(), word.end(), PERSON, self._nearest(keys, word.start())
+                )
+            elif value in self.acronyms:
+                self.add_mention(
+                    word.start(), word.end(), ORGANISATION, self.acronyms[value]
+                )
+            elif i in titled:
+                key = self.person(value)
+                surnames.setdefault(value, []).append(key)
+                self.add_mention(word.start(), word.end(), PERSON, key)
+            elif self._org_context(word.start(), word.end(), single=True):
+                self.add_mention(
+                    word.start(), word.end(), ORGANISATION, self.org(value)
+                )
+        self.mentions.sort(key=lambda m: m.start)
+
+    def _nearest(self, keys: list[str], pos: int) -> str:
+        if len(keys) == 1:
+            return keys[0]
+        best, best_pos = keys[0], -1
+        for mention in self.mentions:
+            if (
+                mention.type == PERSON
+                and mention.key in keys
+                and best_pos < mention.start < pos
+            ):
+                best, best_pos = mention.key, mention.start
+        return best
+
+    def _joined(self, before: int, after: int) -> bool:
+        """Whether words ``before`` and ``after`` may belong to one name: a
+        space between them, or a full stop and a space after an initial, an
+        abbreviated title or a dotted acronym ("Susan C. Schwab", "Dr.
+        Orbach", "U.S. Trade Representative")."""
+        gap = self.text[self.words[before].end() : self.words[after].start()]
+        if gap == " ":
+            return True
+        value = self.words[before].group()
+        return gap == ". " and (
+            (len(value) == 1 and value.isupper())
+            or value in lx.ABBREVIATED_TITLES
+            or ("." in value and value.replace(".", "").isupper())
+        )
+
+    def _capitalised_runs(self) -> list[tuple[int, ...]]:
+        """Runs of adjacent capitalised words (with name particles and, for
+        organisations, "of"/"for"/"and" between them) outside known names."""
+        runs, current = [], []
+        words = self.words
+        for i, word in enumerate(words):
+            value = word.group()
+            joined = bool(current) and self._joined(current[-1], i)
+            if i in self.covered or not (
+                is_cap(value)
+                or (
+                    joined
+                    and (value in lx.NAME_PARTICLES or value in lx.ORG_CONNECTORS)
+                    and i + 1 < len(words)
+                    and is_cap(words[i + 1].group())
+                )
+            ):
+                if current:
+                    runs.append(tuple(current))
+                current = []
+                continue
+            if current and not joined:
+                runs.append(tuple(current))
+                current = []
+            current.append(i)
+        if current:
+            runs.append(tuple(current))
+        return runs
+
+    def _is_title(self, i: int) -> bool:
+        value = self.words[i].group()
+        # "Administrator-designate", "President-elect".
+        value = re.sub(r"-(?:designate|elect)$", "", value)
+        return value in lx.TITLE_WORDS or (
+            value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS
+        )
+
+    def _is_acronym(self, i: int) -> bool:
+        value = self.words[i].group().replace(".", "")
+        return len(value) >= 2 and value.isupper() and value.isalpha()
+
+    def _name_words(self, part: list[int]) -> bool:
+        """Whether ``part`` can be a person's name: capitalised words and
+        initials, no acronym, title or organisation word."""
+        return 1 <= len(part) <= 5 and not any(
+            self._is_acronym(i)
+            or self._is_title(i)
+            or self.words[i].group() in lx.ORG_KEYWORDS
+            or self.words[i].group() in lx.ORG_CONNECTORS
+            or self.words[i].group() in lx.COMMON_CAPS
+            for i in part
+        )
+
+    def _split_titled(self, run: tuple[int, ...]):
+        """A run that is an organisation, a title and a name ("NASA
+        Administrator Charles Bolden", "European Space Agency Director
+        General Josef Aschbacher", "U.S. Trade Representative Susan C.
+        Schwab"): (the organisation's words, the name's words), or None."""
+        words = self.words
+        for j in range(len(run) - 2, 0, -1):
+            if not self._is_title(run[j]):
+                continue
+            tail = list(run[j + 1 :])
+            if not self._name_words(tail):
+                return None
+            t0 = j
+            while t0 > 0 and (
+                self._is_title(run[t0 - 1])
+                or words[run[t0 - 1]].group() in lx.TITLE_MODIFIERS
+                or (
+                    words[run[t0 - 1]].group() in lx.ORG_CONNECTORS
+                    and t0 > 1
+                    and self._is_title(run[t0 - 2])
+                )
+            ):
+                t0 -= 1
+            head = list(run[:t0])
+            # "Department of Energy Secretary": "Energy" names the department.
+            while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
+                head.append(run[t0])
+                t0 += 1
+            while head and words[head[0]].group() in lx.COMMON_CAPS:
+                head = head[1:]
+            if not head and (t0 > 0 or len(tail) < 2):
+                return None
+            # With no head, every word before the name is a title ("Army
+            # Spc. Ola Mensah"), even one that also names an organisation.
+            return head, tail
+        return None
+
+    def _country_mention(self, i: int) -> bool:
+        """A country's short name ("U.S.") as a mention of the country."""
+        value = self.words[i].group()
+        if value not in lx.COUNTRIES or value in lx.DEMONYMS:
+            return False
+        name = lx.COUNTRIES[value]
+        key = self.org(name, self.gaz.find(name, ORGANISATION))
+        word = self.words[i]
+        end = word.end() + (1 if self.text[word.end() : word.end() + 1] == "." else 0)
+        self.add_mention(word.start(), end, ORGANISATION, key)
+        return True
+
+    def _add_org_run(self, run: list[int]) -> None:
+        words, text = self.words, self.text
+        while run and (
+            words[run[0]].group() in lx.COMMON_CAPS
+            or words[run[0]].group() in lx.ORG_CONNECTORS
+        ):
+            run = run[1:]
+        if not run:
+            return
+        if len(run) == 1 and self._country_mention(run[0]):
+            return
+        value = " ".join(words[i].group() for i in run)
+        if len(run) == 1 and value in self.acronyms:
+            key = self.acronyms[value]
+        else:
+            s, e = words[run[0]].start(), words[run[-1]].end()
+            key = self.org(text[s:e])
+        s, e = words[run[0]].start(), words[run[-1]].end()
+        self.add_mention(s, e, ORGANISATION, key)
+        # "European Space Agency (ESA)": the acronym is another of its names.
+        m = ACRONYM_AFTER_RE.match(text, e)
+        if m and m.group(1) not in self.acronyms:
+            self.acronyms[m.group(1)] = key
+            if m.group(1) not in self.orgs[key].aliases:
+                self.orgs[key].aliases.append(m.group(1))
+            self.add_mention(m.start(1), m.end(1), ORGANISATION, key)
+
+    def _classify_run(self, run: tuple[int, ...]) -> None:
+        words, text = self.words, self.text
+        values = [words[i].group() for i in run]
+        if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
+            return
+        start, end = words[run[0]].start(), words[run[-1]].end()
+        before = text[max(0, start - 30) : start]
+        role_before = re.search(r"\b([a-z-]+) $", before)
+        if not any(v in lx.ORG_KEYWORDS for v in values) and (
+            role_before and role_before.group(1) in lx.ROLE_HEADS
+        ):
+            self.add_mention(start, end, PERSON, self.person(text[start:end]))
+            return
+        split = self._split_titled(run)
+        if split:
+            head, tail = split
+            if head and not all(
+                words[i].group() in lx.DEMONYMS or words[i].group() in lx.TITLE_WORDS
+                for i in head
+            ):
+                self._add_org_run(head)
+            self._add_person_part(tail, titled=True)
+            return
+        if any(v in lx.ORG_KEYWORDS for v in values) or self._org_context(start, end):
+            self._add_org_run(list(run))
+            return
+        # A person: split at connectors, strip leading titles.
+        parts, part = [], []
+        for i in run:
+            if words[i].group() in lx.ORG_CONNECTORS:
+                parts.append(part)
+                part = []
+            else:
+                part.append(i)
+        parts.append(part)
+        run_titled = False
+        for part in parts:
+            titled = False
+            while part and (
+                words[part[0]].group() in lx.COMMON_CAPS
+                or self._is_title(part[0])
+                or words[part[0]].group() in lx.DEMONYMS
+                or words[part[0]].group() in lx.MONTHS_AND_DAYS
+                or (self._is_acronym(part[0]) and len(part) > 2)
+            ):
+                titled = titled or self._is_title(part[0])
+                part = part[1:]
+            if run_titled and not titled and len(part) > 3:
+                # The end of a long title after "for"/"of": "Assistant
+                # Administrator for Enforcement and Compliance Assurance
+                # Susan Bodine" names Susan Bodine.
+                keep = 3 if len(words[part[-2]].group()) == 1 else 2
+                part, titled = part[-keep:], True
+            run_titled = run_titled or titled
+            self._add_person_part(part, titled)
+
+    def _add_person_part(self, part: list[int], titled: bool) -> None:
+        words, text = self.words, self.text
+        while part and words[part[-1]].group() in lx.NAME_PARTICLES:
+            part = part[:-1]
+        if len(part) == 1 and titled and self._name_words(part):
+            # "President Bush", "Dr. Orbach": resolved with the single words.
+            self.titled_singles.append(part[0])
+            return
+        if len(part) < 2 or any(self._is_acronym(i) for i in part):
+            return
+        s, e = words[part[0]].start(), words[part[-1]].end()
+        if titled or self._person_context(s, e):
+            self.add_mention(s, e, PERSON, self.person(text[s:e]))
+
+    def _person_context(self, start: int, end: int) -> bool:
+        text = self.text
+        left = text[max(0, start - 80) : start]
+        right = text[end : end + 80]
+        prev = WORD_RE.findall(left[-40:])
+        if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):
+            return True
+        if re.search(r"\b[Aa]ccording to\s+$", left):
+            return True
+        if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
+            return True
+        # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
+        if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
+            return True
+        m = CUE_RE.match(right.lstrip(" ,"))
+        if m and m.group("verb") in lx.SPEECH_VERBS:
+            return True
+        m = re.search(r"\b(\w+)\s+$", left)
+        if m and m.group(1) in lx.SPEECH_VERBS:
+            return True
+        appos = re.match(r",\s+([^,.;]{2,80})", right)
+        if appos and any(
+            w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(appos.group(1))[:8]
+        ):
+            return True
+        return False

@@ -1,0 +1,199 @@
+"""Organisations and roles: the context that makes a name an organisation,
+and a person's role and whom it is held at."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import (
+    Mention,
+)
+from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .text import (
+    is_cap,
+)
+
+
+class Organisations:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def _org_context(self, start: int, end: int, single: bool = False) -> bool:
+        text = self.text
+        first = text[start:end].split()[0]
+        if first in lx.COMMON_CAPS or first in lx.DEMONYMS or first in lx.TITLE_WORDS:
+            if single:
+                return False
+        left = text[max(0, start - 60) : start]
+        right = text[end : end + 40]
+        prev = WORD_RE.findall(left[-30:])
+        prev_word = prev[-1] if prev else ""
+        if re.search(
+            r"(?:\btold|[Ss]peaking (?:to|with|on)|[Tt]alking to|interview with"
+            r"|comments to|said on|quoted by)\s+(?:the\s+)?$",
+            left,
+        ):
+            return True
+        if prev_word.lower() in lx.ORG_TYPE_NOUNS and left.endswith(prev_word + " "):
+            return True
+        if re.match(r"(?:['\u2019]s?\s+|\s+)(?:[a-z-]+\s+)?([A-Za-z-]+)", right):
+            m = re.match(
+                r"(?:['\u2019]s?\s+|\s+)((?:[A-Za-z-]+\s+){0,2})([A-Za-z-]+)", right
+            )
+            head = m.group(2)
+            possessive = right[:1] in "'\u2019"
+            mods = m.group(1).split()
+            if any(w in lx.NON_CLAUSE_STARTS for w in mods):
+                return False
+            if head.lower() in lx.ROLE_HEADS and (
+                possessive or not is_cap(head) or head in lx.TITLE_WORDS
+            ):
+                if all(not is_cap(w) or w in lx.TITLE_WORDS for w in mods):
+                    return possessive or not single or not is_cap(head)
+        m = re.search(r"\b(?:for|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", left)
+        if m:
+            before = WORD_RE.findall(left[: m.start()])
+            return any(w.lower() in lx.ROLE_HEADS for w in before[-3:])
+        return False
+
+    # -- roles -------------------------------------------------------------
+
+    def find_roles(self) -> None:
+        for mention in self.mentions:
+            if mention.type != PERSON:
+                continue
+            person = self.people[mention.key]
+            if person.role:
+                continue
+            role = self._role_before(mention) or self._role_after(mention)
+            if role:
+                person.role, person.role_organisation = role
+            if mention.key not in self.gender:
+                for word in WORD_RE.findall(person.role or "") + WORD_RE.findall(
+                    self.text[max(0, mention.start - 5) : mention.start]
+                ):
+                    if word in lx.GENDERED:
+                        self.gender[mention.key] = lx.GENDERED[word]
+
+    def _role_before(self, mention: Mention) -> tuple[str, str | None] | None:
+        text = self.text
+        i = self.word_index_at(mention.start) - 1
+        pos = mention.start
+        # "Tuvalu's chief negotiator, Salote Fifita": the role ends at a comma.
+        gap = text[self.word_ends[i] : pos] if i >= 0 else ""
+        if i < 0 or gap not in (" ", ", "):
+            return None
+        first, last, org = None, None, None
+        while i >= 0:
+            word = self.words[i]
+            value = word.group()
+            gap = text[word.end() : pos]
+            if first is not None and gap not in (" ",):
+                # "U.S. Trade Representative": an abbreviation's full stop.
+                owner = self.mention_ending(word.end() + 1, ORGANISATION)
+                if gap == ". " and owner:
+                    org = owner.key
+                if gap.strip() in ("'", "\u2019", "'s", "\u2019s"):
+                    owner = self.mention_ending(word.end(), ORGANISATION)
+                    if owner:
+                        org = owner.key
+                break
+            if first is None and gap not in (" ", ", "):
+                break
+            if value == "s" and text[word.start() - 1 : word.start()] in (
+                "'",
+                "\u2019",
+            ):
+                owner = self.mention_ending(word.start() - 1, ORGANISATION)
+                if owner:
+                    org = owner.key
+                break
+            owner = self.mention_ending(word.end(), ORGANISATION)
+            if owner and first is not None:
+                org = owner.key
+                break
+            if value == "whose" and first is not None:
+                owner = self.mention_ending(
+                    text.rfind(",", 0, word.start()), ORGANISATION
+                )
+                if owner:
+                    org = owner.key
+                break
+            allowed = (
+                value.lower() in lx.ROLE_HEADS
+                or value in lx.TITLE_WORDS
+                or (value in lx.TITLE_MODIFIERS and first is not None)
+                or value in lx.DEMONYMS
+                or (value == "and" and first is not None)
+                or (
+                    value.islower()
+                    and first is not None
+                    and value not in lx.NON_CLAUSE_STARTS
+                    and value not in ("the", "a", "an", "who", "whose", "which")
+                    and value not in lx.SPEECH_VERBS
+                )
+            )
+            if (
+                not allowed
+                or i in self.covered
+                and self.mention_ending(word.end()) is None
+            ):
+                break
+            if first is None:
+                if value.lower() not in lx.ROLE_HEADS and value not in lx.TITLE_WORDS:
+                    return None
+                last = word.end()
+            first = word.start()
+            pos = word.start()
+            i -= 1
+        if first is None:
+            return None
+        role = text[first:last]
+        if role.startswith("and "):
+            role = role[4:]
+        return role, self._office(role, org)
+
+    def _office(self, role: str, org: str | None) -> str | None:
+        """Whom a title before a name speaks for: the organisation named
+        with it, else the country of a demonym before a state title
+        ("Russian President" speaks for Russia); a national office's holder
+        speaks for the office ("U.S. Trade Representative")."""
+        words = role.split()
+        if org is None and words and words[0] in lx.COUNTRIES:
+            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+                name = lx.COUNTRIES[words[0]]
+                org = self.org(name, self.gaz.find(name, ORGANISATION))
+                words = words[1:]
+        if org is not None:
+            office = lx.NATIONAL_OFFICES.get((self.orgs[org].name, " ".join(words)))
+            if office:
+                org = self.org(office, self.gaz.find(office, ORGANISATION))
+        return org
+
+    def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
+        text = self.text
+        m = re.match(
+            r",\s+([^,;.\u201c\"]{2,100}?)(?=,|\.|;|$| as | who )", text[mention.end :]
+        )
+        if not m:
+            return None
+        phrase = m.group(1)
+        phrase_start = mention.end + m.start(1)
+        words = WORD_RE.findall(phrase)
+        if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
+            return None
+        if words and words[0] in lx.SPEECH_VERBS:
+            return None
+        role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+        org = None
+        owner = self.first_mention(
+            phrase_start, phrase_start + len(phrase), ORGANISATION
+        )
+        if owner:
+            after_owner = text[owner.end : owner.end + 2]
+            before_owner = text[phrase_start : owner.start]
+            if after_owner[:1] in "'\u2019" or re.search(
+                r"\b(?:for|at|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", before_owner
+            ):
+                org = owner.key
+        return role, org

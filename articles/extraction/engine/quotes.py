@@ -1,0 +1,301 @@
+"""Direct and partial quotes: which quoted words are quotes, and who said
+them."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import (
+    CUE_RE,
+    Cue,
+)
+from .gazetteer import PERSON, WORD_RE
+from .results import (
+    DIRECT,
+    PARTIAL,
+    ProposedQuote,
+    SetAside,
+)
+from .text import (
+    is_cap,
+)
+
+
+class Quotes:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def find_quotes(self) -> None:
+        spans = self.quoted_spans()
+        inside = [(o, c) for o, c in spans]
+        cues = [
+            c for c in self.find_cues() if not any(o < c.start < cl for o, cl in inside)
+        ]
+        # Direct quotes and their attribution come first: their cues are
+        # then not read again as reported speech.
+        directs: list[tuple[int, int, int, int]] = []
+        partials: list[tuple[int, int, int, int]] = []
+        for open_at, close_at in spans:
+            start, end = open_at + 1, close_at
+            body = self.text[start:end]
+            while end > start and self.text[end - 1] in " ,":
+                end -= 1
+            if end <= start:
+                continue
+            reason = self._not_a_quote(open_at, close_at, body)
+            if reason:
+                self.set_aside.append(
+                    SetAside(self.text[start:end], start, end, reason)
+                )
+                continue
+            (directs if self._is_direct(open_at) else partials).append(
+                (open_at, close_at, start, end)
+            )
+        last_direct: dict[tuple[int, int], ProposedQuote] = {}
+        for open_at, close_at, start, end in directs:
+            self._direct(open_at, close_at, start, end, cues, last_direct)
+        self._indirect(cues)
+        for _open_at, _close_at, start, end in partials:
+            self._partial(start, end, cues)
+
+    def _not_a_quote(self, open_at: int, close_at: int, body: str) -> str | None:
+        text = self.text
+        words = WORD_RE.findall(body)
+        # The words around the marks, never across a paragraph break: a
+        # quote opening a paragraph is not titled by the last word before it.
+        p_start, p_end = self.paragraph_at(open_at)
+        prev = WORD_RE.findall(text[max(p_start, open_at - 40) : open_at])
+        nxt = re.match(
+            r"\s*([a-z][\w-]*)", text[close_at + 1 : min(p_end, close_at + 30)]
+        )
+        prev_word = prev[-1] if prev else ""
+        if (
+            prev_word.lower() in lx.NAMING_WORDS
+            or "so-called" in text[max(p_start, open_at - 12) : open_at]
+        ):
+            return "a name or a label"
+        if prev_word in ("Operation", "Project", "Mission") or (
+            prev_word.lower() in lx.TITLE_NOUNS
+            and words
+            and (is_cap(words[0]) or len(words) <= 3)
+        ):
+            return "a title"
+        if (
+            prev_word.lower() in ("the", "a", "an")
+            and nxt
+            and nxt.group(1) in lx.TITLE_NOUNS
+        ):
+            return "a title"
+        if (
+            words
+            and len(words) <= 6
+            and all(
+                is_cap(w) or w in ("of", "and", "the", "v", "in", "on") for w in words
+            )
+            and not self._is_direct(open_at)
+        ):
+            return "a title"
+        if len(words) <= 2 and not self._is_direct(open_at):
+            m = re.search(
+                r"\b(\w+)\s+(?:\w+\s+){0,3}$",
+                text[max(p_start, open_at - 60) : open_at],
+            )
+            verb_before = re.search(
+                rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b[^.,;]*$",
+                text[max(p_start, open_at - 60) : open_at],
+            )
+            if not (m and verb_before):
+                return "scare quotes"
+        return None
+
+    def _is_direct(self, open_at: int) -> bool:
+        p_start, _ = self.paragraph_at(open_at)
+        before = self.text[p_start:open_at].rstrip()
+        if not before or before[-1] in '.!?:\u201d"':
+            return True
+        if before.endswith(","):
+            m = CUE_RE.search(before[-40:])
+            return bool(m and before[-40:][m.end() :].strip(" ,").count(" ") <= 2)
+        return False
+
+    def _direct(self, open_at, close_at, start, end, cues, last_direct) -> None:
+        text = self.text
+        para = self.paragraph_at(open_at)
+        s_close = self.sentence_at(close_at + 1)
+        after_limit = s_close[1] if s_close[0] <= close_at + 1 else close_at + 1
+        after = text[close_at + 1 : after_limit]
+        speaker = cue = outlet = None
+        evidence = [self.sentence_at(open_at)[0], max(after_limit, close_at + 1)]
+        confidence = 0.9
+        # Attribution after: '"…," Hanhui told TASS.' / '"…," said X.'
+        m = re.match(r"[,\s]*", after)
+        at = close_at + 1 + m.end()
+        for c in cues:
+            if not (at <= c.start <= at + 80 and c.start < after_limit):
+                continue
+            if c.verb in lx.LABEL_VERBS:
+                continue
+            speaker, _, pronoun = (
+                self.subject_before(c.start) if c.start > at else (None, None, False)
+            )
+            if speaker and self._span_clean(at, c.start):
+                pass
+            elif c.start == at or re.fullmatch(r"[,\s]*", text[at : c.start]):
+                speaker = self.subject_after(c.end, after_limit)
+                pronoun = False
+            else:
+                speaker = None
+            if speaker:
+                cue, c.used = c.cue, True
+                outlet = self.outlet_in(c.start, after_limit)
+                confidence = 0.85 if pronoun else 0.9
+                break
+        if speaker is None:
+            # Attribution by position, whatever the verb: '"…," Mr. Bush
+            # hailed the deal', '"…," agreed President Putin'.
+            found = self.subject_by_position(close_at + 1, after_limit)
+            if found:
+                speaker, cue = found
+                outlet = self.outlet_in(close_at + 1, after_limit)
+                confidence = 0.7
+        if speaker is None:
+            # Attribution before: 'Kamau told reporters: "…"'.
+            s_open = self.sentence_at(open_at)
+            lead_start = (
+                s_open[0] if s_open[0] < open_at else self.sentence_at(open_at - 2)[0]
+            )
+            lead = text[lead_start:open_at].rstrip()
+            if lead.endswith((":", ",")):
+                for c in reversed(cues):
+                    if lead_start <= c.start < open_at and c.verb not in lx.LABEL_VERBS:
+                        speaker, _, _ = self.subject_before(c.start)
+                        if speaker:
+                            cue, c.used = c.cue, True
+                            outlet = self.outlet_in(lead_start, open_at)
+                            evidence[0] = lead_start
+                        break
+            if speaker is None and lead.endswith(":"):
+                # A statement introduced by its speaker, with no verb: 'EPA
+                # Regional Administrator Cathy Stepp: "…"', or a paragraph
+                # ending 'issued the following statement:' before the quote.
+                speaker = self._speaker_before_colon(lead_start, lead_start + len(lead))
+                if speaker:
+                    cue, confidence = "", 0.7
+                    evidence[0] = lead_start
+        if speaker is None:
+            # A continuation: '"…," Long said. "We came to …"'.
+            previous = last_direct.get(para)
+            if previous is None and para[0] == open_at:
+                i = self.paragraphs.index(para)
+                previous = last_direct.get(self.paragraphs[i - 1]) if i else None
+                confidence = 0.6
+            else:
+                confidence = 0.75
+            if previous:
+                speaker, cue, outlet = previous.speaker, previous.cue, previous.outlet
+        if speaker is None:
+            self.set_aside.append(
+                SetAside(text[start:end], start, end, "no speaker", DIRECT)
+            )
+            return
+        quote = ProposedQuote(
+            kind=DIRECT,
+            text=text[start:end],
+            start=start,
+            end=end,
+            speaker=speaker,
+            cue=cue,
+            outlet=outlet,
+            evidence_start=evidence[0],
+            evidence_end=evidence[1],
+            confidence=confidence,
+        )
+        self.quotes.append(quote)
+        last_direct[para] = quote
+
+    def _speaker_before_colon(self, start: int, colon: int) -> str | None:
+        """The person a lead ending in a colon names: the one just before
+        the colon (after a title, or with an aside such as "(R-MT)" or "of
+        the Justice Department"), else the first one of the lead (its
+        subject: "John P. Holdren, Assistant to the President, issued the
+        following statement:")."""
+        people = [
+            m
+            for m in self.mentions
+            if m.type == PERSON and start <= m.start and m.end <= colon
+        ]
+        if not people:
+            return None
+        last = people[-1]
+        tail = self.text[last.end : colon - 1]
+        if len(tail.split()) <= 10 and not CUE_RE.search(tail):
+            return last.key
+        return people[0].key
+
+    def _span_clean(self, start: int, end: int) -> bool:
+        """Only a name, a role in commas, or nothing between two offsets (a
+        full stop only after an initial or an abbreviated title)."""
+        between = self.text[start:end]
+        between = re.sub(
+            r"\b(?:[A-Z]|" + "|".join(lx.ABBREVIATED_TITLES) + r")\.(?= )", "", between
+        )
+        between = re.sub(r"\b(?:[A-Z]\.){2,}", "", between)
+        return "." not in between and '"' not in between
+
+    def _partial(self, start: int, end: int, cues: list[Cue]) -> None:
+        text = self.text
+        s_start, s_end = self.sentence_at(start)
+        in_sentence = [
+            c
+            for c in cues
+            if s_start <= c.start < s_end and c.verb not in ("according to",)
+        ]
+        chosen = None
+        # "Calling Russia a "major space power", Hanhui mentioned …".
+        labels = [c for c in in_sentence if c.verb in lx.LABEL_VERBS and c.end <= start]
+        speaker_of_sentence = next((c for c in in_sentence if c.speaker), None)
+        if labels:
+            label = labels[-1]
+            speaker = label.speaker or (
+                speaker_of_sentence and speaker_of_sentence.speaker
+            )
+            if speaker:
+                chosen = (speaker, label.cue, None)
+        if chosen is None:
+            holder = next(
+                (
+                    c
+                    for c in cues
+                    if c.content and c.content[0] <= start and end <= c.content[1]
+                ),
+                None,
+            )
+            if holder:
+                chosen = (holder.speaker, holder.cue, holder.outlet)
+        if chosen is None:
+            speaking = [
+                c for c in in_sentence if c.speaker and c.verb not in lx.LABEL_VERBS
+            ]
+            if speaking:
+                c = speaking[0]
+                chosen = (c.speaker, c.cue, self.outlet_in(s_start, s_end))
+        if chosen is None:
+            self.set_aside.append(
+                SetAside(text[start:end], start, end, "no speaker", PARTIAL)
+            )
+            return
+        speaker, cue, outlet = chosen
+        self.quotes.append(
+            ProposedQuote(
+                kind=PARTIAL,
+                text=text[start:end],
+                start=start,
+                end=end,
+                speaker=speaker,
+                cue=cue,
+                outlet=outlet or self.outlet_in(s_start, s_end),
+                evidence_start=s_start,
+                evidence_end=s_end,
+                confidence=0.8,
+            )
+        )

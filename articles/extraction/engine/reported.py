@@ -1,0 +1,205 @@
+"""Indirect (reported) speech: "said that …", "according to X, …", and the
+inverted "…, X believes"."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import (
+    ACCORDING_RE,
+    CUE_RE,
+    SKIP_AFTER_CUE_RE,
+    THAT_RE,
+    Cue,
+)
+from .gazetteer import PERSON, WORD_RE
+from .results import (
+    INDIRECT,
+    ProposedQuote,
+)
+from .text import is_cap
+
+
+class Reported:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def _indirect(self, cues: list[Cue]) -> None:
+        text = self.text
+        contents: list[tuple[int, int]] = []
+        for c in cues:
+            if any(s <= c.start < e for s, e in contents):
+                continue
+            if c.used or c.verb in lx.LABEL_VERBS:
+                if c.verb in lx.LABEL_VERBS:
+                    c.speaker, c.subject_start, c.pronoun = self.subject_before(c.start)
+                continue
+            s_start, s_end = self.sentence_at(c.start)
+            body_end = s_end
+            while body_end > s_start and text[body_end - 1] in ".!?;:":
+                body_end -= 1
+            speaker, subject_start, pronoun = self.subject_before(c.start)
+            content = None
+            if speaker:
+                content = self._content_after(c, body_end)
+                if content is None and subject_start is not None:
+                    content = self._content_before(s_start, subject_start)
+            else:
+                lead = text[s_start : c.start].rstrip()
+                opens_quoted = re.match(r"[\"\u201c]", text[s_start])
+                # '…, but "how much we can do," said X': a quote inside the
+                # reported words, when the sentence does not open with one.
+                quoted_end = re.search(r",[\"\u201d]$", lead) and not opens_quoted
+                if quoted_end or (
+                    lead.endswith(",")
+                    and not lead[:-1].rstrip().endswith(('"', "\u201d"))
+                ):
+                    speaker = self.subject_after(c.end, body_end)
+                    if speaker and not opens_quoted:
+                        content = (s_start, s_start + len(lead) - 1)
+            c.speaker, c.subject_start, c.pronoun = speaker, subject_start, pronoun
+            if not (speaker and content):
+                continue
+            start, end = self._trim(*content)
+            while end > start and text[end - 1] in ",;:":
+                end -= 1
+            if len(WORD_RE.findall(text[start:end])) < 3:
+                continue
+            c.content = (start, end)
+            contents.append(c.content)
+            c.outlet = self.outlet_in(s_start, s_end)
+            self.quotes.append(
+                ProposedQuote(
+                    kind=INDIRECT,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=speaker,
+                    cue=c.cue,
+                    outlet=c.outlet,
+                    evidence_start=s_start,
+                    evidence_end=s_end,
+                    confidence=0.65 if pronoun else 0.7,
+                )
+            )
+        for m in ACCORDING_RE.finditer(text):
+            s_start, s_end = self.sentence_at(m.start())
+            body_end = s_end
+            while body_end > s_start and text[body_end - 1] in ".!?;:":
+                body_end -= 1
+            person = self.first_mention(m.end(), min(body_end, m.end() + 40), PERSON)
+            if person is None or "," in text[m.end() : person.start]:
+                continue
+            if text[s_start : m.start()].strip(" ,"):
+                start, end = s_start, m.start()
+            else:
+                rest = text[person.end : body_end]
+                appos = re.match(r",\s+(?:the|a|an|his|her)?\s*[^,]{0,60},\s*", rest)
+                if appos and any(
+                    w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(appos.group())
+                ):
+                    start = person.end + appos.end()
+                else:
+                    comma = rest.find(",")
+                    if comma < 0:
+                        continue
+                    start = person.end + comma + 1
+                end = body_end
+            start, end = self._trim(start, end)
+            while end > start and text[end - 1] in ",;:":
+                end -= 1
+            if len(WORD_RE.findall(text[start:end])) < 3:
+                continue
+            cue = Cue(m.start(), m.start(), m.end(), "according to", "according to")
+            cue.speaker, cue.content = person.key, (start, end)
+            cues.append(cue)
+            self.quotes.append(
+                ProposedQuote(
+                    kind=INDIRECT,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=person.key,
+                    cue="according to",
+                    outlet=self.outlet_in(s_start, s_end),
+                    evidence_start=s_start,
+                    evidence_end=s_end,
+                    confidence=0.75,
+                )
+            )
+
+    def _content_before(self, s_start: int, subject_start: int):
+        """The reported words before an inverted attribution: "The talks
+        will resume, a senior official said", also with a title or a
+        description between the comma and the name ("…, Defense Secretary
+        Leon E. Panetta said")."""
+        text = self.text
+        if re.match(r"[\"\u201c]", text[s_start]):
+            return None
+        lead = text[s_start:subject_start].rstrip()
+        if lead.endswith(","):
+            return (s_start, s_start + len(lead) - 1)
+        comma = lead.rfind(", ")
+        if comma < 0:
+            return None
+        between = lead[comma + 2 :]
+        words = between.split()
+        if (
+            len(words) <= 8
+            and not CUE_RE.search(between)
+            and not re.search(r"\bthat\b|[\"\u201c\u201d]", between)
+            and any(is_cap(w) or w.lower() in lx.ROLE_HEADS for w in words)
+        ):
+            return (s_start, s_start + comma)
+        return None
+
+    def _content_after(self, c: Cue, body_end: int) -> tuple[int, int] | None:
+        text = self.text
+        pos = c.end
+        if c.verb in lx.ADDRESS_VERBS:
+            org = self.by_start.get(pos + 1)
+            m = re.match(
+                r"\s+(?:(?:the\s+)?(?:reporters|journalists|lawmakers|parliament"
+                r"|the court|the press|him|her|them|us|me|a news conference)\b)",
+                text[pos:body_end],
+            )
+            if org:
+                pos = org.end
+            elif m:
+                pos += m.end()
+            else:
+                cap = re.match(
+                    r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s?){1,3}", text[pos:body_end]
+                )
+                if cap:
+                    pos += cap.end()
+        m = THAT_RE.match(text, pos, body_end)
+        if m and not re.search(r"[\"\u201c]", m.group("pre")):
+            start = m.end()
+        else:
+            if c.verb in lx.WARNING_VERBS and text[pos : pos + 1] == " ":
+                return self._cut(c.verb_start, body_end)
+            skip = SKIP_AFTER_CUE_RE.match(text, pos, body_end)
+            start = skip.end() if skip else pos
+            while start < body_end and text[start] == " ":
+                start += 1
+            first = WORD_RE.match(text, start, body_end)
+            if first is None or first.start() != start:
+                return None
+            if first.group() in lx.NON_CLAUSE_STARTS:
+                return None
+        return self._cut(start, body_end)
+
+    def _cut(self, start: int, end: int) -> tuple[int, int]:
+        """Stop reported speech where a second reporting verb takes over
+        ("said he understood … but insisted that …")."""
+        m = re.search(
+            rf"(?:,\s*)?\s(?:and|but)\s+(?:also\s+)?(?:{'|'.join(lx.SPEECH_VERBS)})\s+that\b",
+            self.text[start:end],
+        )
+        if m:
+            end = start + m.start()
+        m = re.search(r",\s+according to\b", self.text[start:end])
+        if m:
+            end = start + m.start()
+        return start, end

@@ -1,0 +1,110 @@
+"""Unnamed and group sources: "a spokesman", "senior U.S. officials",
+"teams", "a spokeswoman for the ministry", and a capital standing for its
+government ("Moscow says"). A quote from one has no named speaker; the engine
+records the story's own description and, where the story gives one, the
+organisation, and never invents a name.
+
+A source stands in the run's speaker slots under a key of its own
+(``source:…``), so that continuations and partial quotes follow it as they
+follow a person; ``Story.result()`` turns the key back into a description.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .gazetteer import ORGANISATION
+from .text import slugify
+
+SOURCE = "source:"
+
+_NOUNS = "|".join(sorted(lx.SOURCE_NOUNS, key=len, reverse=True))
+_DETERMINERS = "|".join(sorted(lx.SOURCE_DETERMINERS, key=len, reverse=True))
+# Lower-case words that are no modifier of a source noun.
+_NOT_MODIFIERS = (
+    lx.NON_CLAUSE_STARTS
+    | lx.SPEECH_VERBS
+    | frozenset(
+        "is are was were be been has have had will would can could should may "
+        "might that this these those it who which what when where said says "
+        "not no also".split()
+    )
+)
+_PHRASE = (
+    rf"(?:(?:{_DETERMINERS})\s+)?"
+    r"(?P<mods>(?:[\w.'\u2019-]+\s+){0,3}?)"
+    rf"(?P<noun>{_NOUNS})\b"
+)
+SOURCE_BEFORE_RE = re.compile(rf"(?<![\w.'\u2019-])(?i:{_PHRASE})$")
+SOURCE_AFTER_RE = re.compile(
+    rf"\s*(?P<phrase>(?i:{_PHRASE}))"
+    r"(?P<tail>\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?)?"
+)
+CAPITAL_BEFORE_RE = re.compile(r"(?<![\w.-])(?P<name>" + "|".join(lx.CAPITALS) + r")$")
+
+
+class Sources:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def _source_key(self, description: str, org: str | None) -> str:
+        key = SOURCE + slugify(description) + (f"@{org}" if org else "")
+        self.sources.setdefault(key, (description, org))
+        return key
+
+    def _modifiers_ok(self, mods: str) -> bool:
+        return not any(w.lower() in _NOT_MODIFIERS for w in mods.split())
+
+    def _source_org(self, start: int, end: int) -> str | None:
+        """The organisation a source's own words name: a mention inside the
+        phrase ("NASA officials"), a country's short name or demonym ("U.S.
+        officials", "Russian diplomats"), or "for/at/of the X" after it."""
+        inside = self.first_mention(start, end, ORGANISATION)
+        if inside is not None:
+            return inside.key
+        for word in self.text[start:end].split():
+            word = word.rstrip(".")
+            if word in lx.COUNTRIES:
+                name = lx.COUNTRIES[word]
+                return self.org(name, self.gaz.find(name, ORGANISATION))
+        m = re.match(
+            r"\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?", self.text[end : end + 12]
+        )
+        if m:
+            after = self.first_mention(end, end + m.end() + 1, ORGANISATION)
+            if after is not None and after.start == end + m.end():
+                return after.key
+        return None
+
+    def source_before(self, text_before: str, end: int) -> tuple[str, int] | None:
+        """A source whose description ends at ``end`` (``text_before`` is the
+        sentence up to there): its key and where the description starts."""
+        m = SOURCE_BEFORE_RE.search(text_before)
+        if m and self._modifiers_ok(m.group("mods")):
+            start = end - (len(text_before) - m.start())
+            description = self.text[start:end]
+            key = self._source_key(description, self._source_org(start, end))
+            return key, start
+        m = CAPITAL_BEFORE_RE.search(text_before)
+        if m:
+            country = lx.CAPITALS[m.group("name")]
+            org = self.org(country, self.gaz.find(country, ORGANISATION))
+            start = end - (len(text_before) - m.start())
+            return self._source_key(m.group("name"), org), start
+        return None
+
+    def source_at(self, pos: int, limit: int) -> tuple[str, int] | None:
+        """A source described right at ``pos``: its key and where the
+        description ends."""
+        m = SOURCE_AFTER_RE.match(self.text, pos, limit)
+        if not m or not self._modifiers_ok(m.group("mods")):
+            return None
+        start, end = m.start("phrase"), m.end("phrase")
+        org = self._source_org(start, end)
+        return self._source_key(self.text[start:end], org), end
+
+    def source_after(self, pos: int, limit: int) -> str | None:
+        """A source named right after an inverted cue ("…, said a
+        spokesman for the ministry")."""
+        found = self.source_at(pos, limit)
+        return found[0] if found else None

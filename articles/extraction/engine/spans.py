@@ -1,0 +1,61 @@
+"""Quotation marks: pairing opening and closing marks within a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+
+class QuotedSpans:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    # -- quotation marks ---------------------------------------------------
+
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """(opening mark, closing mark) offsets of every quotation in the
+        text, paired within a paragraph."""
+        spans = []
+        text = self.text
+        for p_start, p_end in self.paragraphs:
+            open_at = None
+            for m in re.finditer('["\u201c\u201d]', text[p_start:p_end]):
+                pos = p_start + m.start()
+                ch = m.group()
+                before = text[pos - 1] if pos > p_start else " "
+                after = text[pos + 1] if pos + 1 < p_end else " "
+                opening = ch == "\u201c" or (
+                    ch == '"'
+                    and (before.isspace() or before in "([-\u2014")
+                    and not after.isspace()
+                )
+                if open_at is None:
+                    if opening or ch == '"':
+                        open_at = pos
+                elif not opening or ch == '"':
+                    spans.append((open_at, pos))
+                    open_at = None
+            if open_at is None:
+                spans.extend(self._single_quoted(p_start, p_end))
+        spans.sort()
+        return spans
+
+    def _single_quoted(self, p_start: int, p_end: int) -> list[tuple[int, int]]:
+        """‘Single’ quotations, only where no apostrophe can be meant: the
+        opening mark follows a space and the closing one ends a word that
+        is not a plural possessive."""
+        text, spans = self.text, []
+        for m in re.finditer(
+            r"(?:(?<=^)|(?<=[\s(]))['\u2018](?=\w)", text[p_start:p_end]
+        ):
+            start = p_start + m.start()
+            close = re.compile(r"(?<=[\w.,!?])['\u2019](?=[\s.,;:!?)]|$)")
+            for c in close.finditer(text, start + 1, p_end):
+                if (
+                    text[c.start() - 1] == "s"
+                    and text[c.start() + 1 : c.start() + 2] == " "
+                ):
+                    continue
+                if spans and spans[-1][1] >= start:
+                    break
+                spans.append((start, c.start()))
+                break
+        return spans
