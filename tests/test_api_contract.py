@@ -18,8 +18,9 @@ from django.test import Client
 from jsonschema.exceptions import ValidationError as SchemaError
 from openapi_schema_validator import OAS30ReadValidator
 
+from newsdesk.webhooks.models import Delivery, Endpoint
 from tests.shared import shared_data
-from tests.test_api_schema import REQUIRED_QUERY_VALUES, concrete_url
+from tests.test_api_schema import EDITOR_ONLY, REQUIRED_QUERY_VALUES, concrete_url
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,10 @@ API = "/api/v1"
 def _load():
     call_command("load_seed", verbosity=0, stdout=io.StringIO())
     get_user_model().objects.create_superuser(username="editor", password="x")
+    endpoint = Endpoint.objects.create(
+        name="Front end", url="https://8.8.8.8/hook", events=["article.published"]
+    )
+    Delivery.objects.create(endpoint=endpoint, event="article.published", payload={})
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +57,12 @@ def client(request, newsroom) -> Client:
     return client
 
 
-def read_operations(document: dict):
+def read_operations(document: dict, editor: bool = False):
+    """Every read operation, and as an anonymous client only those of
+    resources it may read (webhooks are for editors)."""
     for path, item in document["paths"].items():
-        if "get" in item:
+        resource = path.strip("/").split("/")[2] if path.count("/") > 3 else ""
+        if "get" in item and (editor or resource not in EDITOR_ONLY):
             yield path, item["get"]
 
 
@@ -130,7 +138,7 @@ class TestEveryAnswerMatchesTheSchema:
         schema describes, sparse fieldsets, expansions, facets and JSON-LD
         included."""
         checked = 0
-        for path, operation in read_operations(document):
+        for path, operation in read_operations(document, editor=client.editor):
             for params in variants(operation, editor=client.editor):
                 response = client.get(concrete_url(path), params)
                 assert response.status_code == 200, (path, params, response.content)

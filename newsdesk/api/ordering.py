@@ -40,8 +40,12 @@ class OrderingFilter(filters.OrderingFilter):
         """A comma list of the fields the view orders by, each ascending or
         descending, typed as such."""
         parameters = super().get_schema_operation_parameters(view)
-        # The views list their fields, so no queryset is needed.
-        fields = [name for name, _ in self.get_valid_fields(None, view)]
+        # The views list their fields; one that does not is ordered by its
+        # serializer's fields, which DRF reads off the view's queryset.
+        fields = [
+            name
+            for name, _ in self.get_valid_fields(getattr(view, "queryset", None), view)
+        ]
         for parameter in parameters:
             parameter["schema"] = {
                 "type": "array",

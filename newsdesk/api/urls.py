@@ -25,7 +25,8 @@ from .search import SearchView
 
 
 class APIRootView(StrictParametersMixin, routers.APIRootView):
-    """Every endpoint of the API: the resources, search and extraction, and
+    """Every endpoint of the API: the resources, search, extraction and
+    ingest, and
     the nested quote lists as URI templates (RFC 6570), as GitHub's API root
     lists its own."""
 
@@ -36,6 +37,7 @@ class APIRootView(StrictParametersMixin, routers.APIRootView):
             {
                 "search": request.build_absolute_uri(reverse("search")),
                 "extract": request.build_absolute_uri(reverse("extract")),
+                "ingest": request.build_absolute_uri(reverse("ingest")),
                 "person_quotes": f"{root}people/{{slug}}/quotes/",
                 "organisation_quotes": f"{root}organisations/{{slug}}/quotes/",
                 "schema": request.build_absolute_uri(reverse("schema")),

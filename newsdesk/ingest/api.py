@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from entities.models import Organisation
+from newsdesk.api.parameters import StrictParametersMixin
 from newsdesk.api.writing import EntityRefField, JSONParser, StrictWriteSerializer
 
 from .services import DocumentError, FetchError, fetch, ingest
@@ -93,7 +94,7 @@ class CanIngest(permissions.BasePermission):
         )
 
 
-class IngestView(APIView):
+class IngestView(StrictParametersMixin, APIView):
     """Ingest wire copy as draft articles, each item on its own: a refused
     item is reported with its errors and writes nothing, the others are
     ingested. A story seen before (same guid/uri) is updated unless an

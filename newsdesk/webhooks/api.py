@@ -10,6 +10,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from newsdesk import events
+from newsdesk.api.parameters import StrictParametersMixin
 from newsdesk.api.writing import JSONParser
 
 from .models import Delivery, Endpoint
@@ -63,7 +64,7 @@ class EndpointSerializer(serializers.ModelSerializer):
         }
 
 
-class EndpointViewSet(viewsets.ModelViewSet):
+class EndpointViewSet(StrictParametersMixin, viewsets.ModelViewSet):
     """Webhook endpoints. Each delivery is a POST of JSON signed with the
     endpoint's secret (docs/webhooks.md)."""
 
@@ -104,7 +105,7 @@ class DeliverySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DeliveryViewSet(viewsets.ReadOnlyModelViewSet):
+class DeliveryViewSet(StrictParametersMixin, viewsets.ReadOnlyModelViewSet):
     """Every delivery, newest first, with its latest attempt's outcome."""
 
     queryset = Delivery.objects.select_related("endpoint")
