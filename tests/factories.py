@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles import services as article_services
@@ -83,3 +85,13 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         return article_services.quote_create(**kwargs)
+
+
+def newsroom_user(username: str, group: str):
+    """A staff account in the Reporters or Editors group (the groups come
+    from a data migration)."""
+    user = get_user_model().objects.create_user(
+        username=username, password="correct horse battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user

@@ -13,8 +13,6 @@ import json
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -50,7 +48,12 @@ from entities.models import (
     Role,
 )
 from newsdesk.api.writing import ServiceWriteMixin
-from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
+from tests.factories import (
+    ArticleFactory,
+    PersonFactory,
+    QuoteFactory,
+    newsroom_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,14 +120,6 @@ def assert_error_shape(response, status: int, *keys: str) -> dict:
     for key in keys:
         assert key in body, (key, body)
     return body
-
-
-def newsroom_user(username: str, group: str):
-    user = get_user_model().objects.create_user(
-        username=username, password="not used", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture(scope="module")

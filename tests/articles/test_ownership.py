@@ -7,13 +7,12 @@ change every story. Another reporter's draft stays visible, read-only."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from rest_framework.authtoken.models import Token
 
 from articles import services
 from articles.models import Article, ArticleStatus, Quote
 from articles.proposals import proposals_apply
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, newsroom_user
 from tests.test_admin import admin_url, form_post_data
 
 pytestmark = pytest.mark.django_db
@@ -22,27 +21,19 @@ API = "/api/v1/"
 BODY = "The minister said “we will build the bridge” on Monday."
 
 
-def _member(django_user_model, username: str, group: str):
-    user = django_user_model.objects.create_user(
-        username, password="correct horse battery", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def rita(django_user_model):
-    return _member(django_user_model, "rita", "Reporters")
+    return newsroom_user("rita", "Reporters")
 
 
 @pytest.fixture
 def ron(django_user_model):
-    return _member(django_user_model, "ron", "Reporters")
+    return newsroom_user("ron", "Reporters")
 
 
 @pytest.fixture
 def eddie(django_user_model):
-    return _member(django_user_model, "eddie", "Editors")
+    return newsroom_user("eddie", "Editors")
 
 
 @pytest.fixture

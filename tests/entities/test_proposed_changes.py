@@ -7,7 +7,6 @@ yet are edited at once."""
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from rest_framework.authtoken.models import Token
 
@@ -19,6 +18,7 @@ from entities.models import (
     ProposedChange,
     Role,
 )
+from tests.factories import newsroom_user
 from tests.test_admin import form_post_data
 
 pytestmark = pytest.mark.django_db
@@ -26,22 +26,14 @@ pytestmark = pytest.mark.django_db
 ZHANG = "/api/v1/people/zhang-hanhui/"
 
 
-def _member(django_user_model, username: str, group: str):
-    user = django_user_model.objects.create_user(
-        username, password="correct horse battery", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def reporter(django_user_model):
-    return _member(django_user_model, "rita", "Reporters")
+    return newsroom_user("rita", "Reporters")
 
 
 @pytest.fixture
 def desk_editor(django_user_model):
-    return _member(django_user_model, "eddie", "Editors")
+    return newsroom_user("eddie", "Editors")
 
 
 def _api(client, user):
@@ -245,7 +237,7 @@ class TestInTheAdmin:
     def test_a_reporter_sees_only_their_own_proposals(
         self, seed, client, reporter, django_user_model
     ):
-        other = _member(django_user_model, "ron", "Reporters")
+        other = newsroom_user("ron", "Reporters")
         _api(client, other).patch(
             ZHANG, {"description": "ron's"}, content_type="application/json"
         )
