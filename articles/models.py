@@ -381,6 +381,9 @@ class Quote(models.Model):
         max_length=200,
         blank=True,
         default="",
+        # Also the database's default: bulk writers (the corpus generator's
+        # COPY) that name only the columns they fill stay valid.
+        db_default="",
         help_text="Who spoke when the story names no one, in the story's words: "
         "“a spokesman”, “officials”, “Moscow”. Give the organisation below when "
         "the story says it.",
