@@ -75,7 +75,6 @@ class PersonAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
     # unordered (and pages through results inconsistently).
     ordering = Person._meta.ordering
     list_filter = [("roles__organisation", admin.RelatedOnlyFieldListFilter)]
-    prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description", "wikidata_id"]
     inlines = [PersonAliasInline, PersonRoleInline]
 
@@ -99,7 +98,9 @@ class PersonAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
         if self.hold_for_review(request, obj, form, change):
             return
         services.person_save(
-            person=obj, expected_version=self.expected_version(request, obj, form)
+            person=obj,
+            not_a_duplicate=bool(form.cleaned_data.get("not_a_duplicate")),
+            expected_version=self.expected_version(request, obj, form),
         )
 
 
@@ -121,7 +122,6 @@ class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdm
     list_select_related = ()
     search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name"]}
     fields = [
         "name",
         "slug",
@@ -145,6 +145,7 @@ class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdm
             return
         services.organisation_save(
             organisation=obj,
+            not_a_duplicate=bool(form.cleaned_data.get("not_a_duplicate")),
             expected_version=self.expected_version(request, obj, form),
         )
 
@@ -197,7 +198,6 @@ class AgreementAdmin(VersionedAdmin):
         ("parties__organisation", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["title", "slug", "scope", "summary", "parties__organisation__name"]
-    prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "signed_on"
     fields = [
         "title",

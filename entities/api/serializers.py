@@ -291,6 +291,40 @@ def aliases_field() -> serializers.ListField:
     )
 
 
+def not_a_duplicate_field() -> serializers.BooleanField:
+    return serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="A new name or alias that folds like another record's name "
+        "or alias (case, spacing, punctuation and accents aside) is refused "
+        "with 400 on `name`, naming the likely duplicates by id, name and URL. "
+        "Send `true` to save it anyway: a namesake, not a duplicate (an empty "
+        "slug is then numbered, e.g. `john-smith-2`).",
+    )
+
+
+def _registry_write(save, record, validated_data, *, replace_aliases: bool):
+    aliases = validated_data.pop("aliases", None)
+    not_a_duplicate = validated_data.pop("not_a_duplicate", False)
+    for name, value in validated_data.items():
+        setattr(record, name, value)
+    return save(
+        record,
+        aliases=aliases,
+        replace_aliases=replace_aliases and aliases is not None,
+        not_a_duplicate=not_a_duplicate,
+    )
+
+
+def _person_save(person, **kwargs):
+    return services.person_save(person=person, **kwargs)
+
+
+def _organisation_save(organisation, **kwargs):
+    return services.organisation_save(organisation=organisation, **kwargs)
+
+
 class PersonWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(PersonSerializer.Meta.fields)
 
@@ -301,19 +335,17 @@ class PersonWriteSerializer(StrictWriteSerializer):
     )
     wikidata_id = wikidata_write_field()
     aliases = aliases_field()
+    not_a_duplicate = not_a_duplicate_field()
 
     def create(self, validated_data):
-        aliases = validated_data.pop("aliases", [])
-        return services.person_save(person=Person(**validated_data), aliases=aliases)
+        return _registry_write(
+            _person_save, Person(), validated_data, replace_aliases=False
+        )
 
     def update(self, person, validated_data):
-        aliases = validated_data.pop("aliases", None)
-        for name, value in validated_data.items():
-            setattr(person, name, value)
-        services.person_save(person=person)
-        if aliases is not None:
-            services.aliases_replace(owner=person, names=aliases)
-        return person
+        return _registry_write(
+            _person_save, person, validated_data, replace_aliases=True
+        )
 
 
 class OrganisationWriteSerializer(StrictWriteSerializer):
@@ -342,21 +374,17 @@ class OrganisationWriteSerializer(StrictWriteSerializer):
     )
     wikidata_id = wikidata_write_field()
     aliases = aliases_field()
+    not_a_duplicate = not_a_duplicate_field()
 
     def create(self, validated_data):
-        aliases = validated_data.pop("aliases", [])
-        return services.organisation_save(
-            organisation=Organisation(**validated_data), aliases=aliases
+        return _registry_write(
+            _organisation_save, Organisation(), validated_data, replace_aliases=False
         )
 
     def update(self, organisation, validated_data):
-        aliases = validated_data.pop("aliases", None)
-        for name, value in validated_data.items():
-            setattr(organisation, name, value)
-        services.organisation_save(organisation=organisation)
-        if aliases is not None:
-            services.aliases_replace(owner=organisation, names=aliases)
-        return organisation
+        return _registry_write(
+            _organisation_save, organisation, validated_data, replace_aliases=True
+        )
 
 
 class RoleReadSerializer(serializers.ModelSerializer):
