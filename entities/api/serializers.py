@@ -10,6 +10,7 @@ from newsdesk.api.links import IdentityLinkField, api_url
 from newsdesk.api.writing import (
     EntityRefField,
     StrictWriteSerializer,
+    bounded_date_field,
     optional_ref,
     slug_write_field,
     wikidata_write_field,
@@ -423,10 +424,10 @@ class RoleWriteSerializer(StrictWriteSerializer):
         help_text="Slug of the organisation.",
     )
     title = serializers.CharField(max_length=200, help_text="E.g. Director General.")
-    start_date = serializers.DateField(
+    start_date = bounded_date_field(
         required=False, allow_null=True, help_text="First day, if known."
     )
-    end_date = serializers.DateField(
+    end_date = bounded_date_field(
         required=False, allow_null=True, help_text="Last day; empty if current."
     )
 
@@ -459,7 +460,7 @@ class PartyWriteSerializer(StrictWriteSerializer):
 
 
 class StatusChangeWriteSerializer(StrictWriteSerializer):
-    date = serializers.DateField(help_text="When it took effect or was announced.")
+    date = bounded_date_field(help_text="When it took effect or was announced.")
     status = serializers.ChoiceField(
         choices=AgreementStatusChange._meta.get_field("status").choices,
         help_text="The status from this date on.",
@@ -483,6 +484,10 @@ class StatusChangeWriteSerializer(StrictWriteSerializer):
 
 class AgreementWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(AgreementSerializer.Meta.fields)
+    read_only_reasons = {
+        "status": "Derived from the status history: its latest change sets "
+        "the current status. Send status_history instead."
+    }
 
     title = serializers.CharField(max_length=300, help_text="Its usual name.")
     slug = slug_write_field("title")
@@ -491,7 +496,7 @@ class AgreementWriteSerializer(StrictWriteSerializer):
         required=False,
         help_text="Treaty, memorandum, …",
     )
-    signed_on = serializers.DateField(
+    signed_on = bounded_date_field(
         required=False, allow_null=True, help_text="Date of signature."
     )
     signed_precision = serializers.ChoiceField(

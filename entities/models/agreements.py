@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from newsdesk.core.dates import date_in_range
 from newsdesk.core.models import SluggedModel, VersionedModel
 
 from .common import public_from_field, wikidata_constraints, wikidata_field
@@ -67,7 +68,11 @@ class Agreement(VersionedModel, SluggedModel):
         help_text="Treaty, memorandum, cooperation agreement, …",
     )
     signed_on = models.DateField(
-        "signed", null=True, blank=True, help_text="Date of signature, if known."
+        "signed",
+        null=True,
+        blank=True,
+        validators=[date_in_range],
+        help_text="Date of signature, if known.",
     )
     signed_precision = models.CharField(
         max_length=5,
@@ -164,7 +169,10 @@ class AgreementStatusChange(models.Model):
         choices=AgreementStatus.choices,
         help_text="The status from this date on.",
     )
-    date = models.DateField(help_text="When the change took effect or was announced.")
+    date = models.DateField(
+        validators=[date_in_range],
+        help_text="When the change took effect or was announced.",
+    )
     party = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from newsdesk.core.dates import date_in_range
+
 from .organisations import Organisation
 from .people import Person
 
@@ -45,10 +47,16 @@ class Role(models.Model):
         max_length=200, help_text="E.g. “Director General”, “Ambassador to Russia”."
     )
     start_date = models.DateField(
-        null=True, blank=True, help_text="First day in the role, if known."
+        null=True,
+        blank=True,
+        validators=[date_in_range],
+        help_text="First day in the role, if known.",
     )
     end_date = models.DateField(
-        null=True, blank=True, help_text="Last day in the role; empty if current."
+        null=True,
+        blank=True,
+        validators=[date_in_range],
+        help_text="Last day in the role; empty if current.",
     )
 
     history = HistoricalRecords()
