@@ -86,6 +86,10 @@ class WebAddressFormMixin:
             )
 
 
+class WebAddressForm(WebAddressFormMixin, VersionedForm):
+    """An agreement's form: its web address in the editors' words."""
+
+
 class DuplicateWarningForm(WebAddressFormMixin, VersionedForm):
     """A name that is likely an existing record's (its name or an alias,
     case, spacing, punctuation and accents aside) is refused with links to

@@ -17,6 +17,7 @@ from newsdesk.api.writing import (
 )
 
 from .. import changes, services
+from ..countries import NewsroomCountries
 from ..models import (
     Agreement,
     AgreementParty,
@@ -147,6 +148,7 @@ class OrganisationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     # ModelSerializer's ChoiceField hands a blank Country object to the JSON
     # encoder (an organisation with no country answered a 500).
     country = CountryField(
+        countries=NewsroomCountries(),
         read_only=True,
         allow_blank=True,
         help_text="ISO 3166-1 alpha-2 country code; empty if none.",

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from newsdesk.core.models import SluggedModel, VersionedModel
 
+from ..countries import NewsroomCountries
 from .common import (
     NameKeyField,
     name_match_q,
@@ -61,6 +62,7 @@ class Organisation(VersionedModel, SluggedModel):
         help_text="What sort of organisation this is.",
     )
     country = CountryField(
+        countries=NewsroomCountries,
         blank=True,
         help_text="The country it belongs to, if any (a state's own country).",
     )
