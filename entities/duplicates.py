@@ -101,9 +101,19 @@ def unique_slug(record) -> str:
     """A web address for ``record`` that no other record of its kind has,
     nor had before a merge (the old one still leads to the survivor): the
     name's, or with the first free number ("john-smith-2"). A name with no
-    Latin letters or digits ("张汉慧") is given the kind's ("person-2")."""
+    Latin letters or digits ("张汉慧") is given the kind's ("person-2"); one
+    with no letters or digits at all ("🚀") is refused on the name."""
     model = type(record)
     source = getattr(record, model.slug_source_field) or ""
+    if not name_key(source):
+        raise ValidationError(
+            {
+                model.slug_source_field: ValidationError(
+                    "Enter a name with at least one letter or digit.",
+                    code="no_letters",
+                )
+            }
+        )
     base = slugify(source)[:200].strip("-") or model._meta.model_name
     taken = set(
         model._base_manager.filter(Q(slug=base) | Q(slug__startswith=f"{base}-"))

@@ -172,6 +172,12 @@ class TestAPI:
         assert saved.status_code == 201
         assert Organisation.objects.count() == 2
 
+    def test_a_name_in_another_script_gets_the_kinds_slug(self, editor_api):
+        response = post(editor_api, PEOPLE, {"name": "محمد بن سلمان"})
+
+        assert response.status_code == 201, response.content
+        assert response.json()["slug"] == "person"
+
     def test_the_schema_documents_the_confirmation(self, client):
         schema = client.get("/api/schema/?format=json").json()
         for name in ("PersonWriteRequest", "OrganisationWriteRequest"):
