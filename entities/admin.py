@@ -1,7 +1,7 @@
 """The registry in the editors' admin: people, organisations, their roles and
 aliases, and agreements with their parties and status history."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
 
@@ -12,7 +12,7 @@ from newsdesk.core.admin import (
 )
 
 from . import services
-from .admin_registry import DuplicateWarningForm, MergeActionMixin
+from .admin_registry import DuplicateWarningForm, MergeActionMixin, WebAddressForm
 from .admin_review import ReviewedChangeAdminMixin
 from .models import (
     Agreement,
@@ -75,7 +75,6 @@ class PersonAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
     # unordered (and pages through results inconsistently).
     ordering = Person._meta.ordering
     list_filter = [("roles__organisation", admin.RelatedOnlyFieldListFilter)]
-    prepopulated_fields = {"slug": ["name"]}
     fields = ["name", "slug", "description", "wikidata_id"]
     inlines = [PersonAliasInline, PersonRoleInline]
 
@@ -99,7 +98,9 @@ class PersonAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdmin):
         if self.hold_for_review(request, obj, form, change):
             return
         services.person_save(
-            person=obj, expected_version=self.expected_version(request, obj, form)
+            person=obj,
+            not_a_duplicate=bool(form.cleaned_data.get("not_a_duplicate")),
+            expected_version=self.expected_version(request, obj, form),
         )
 
 
@@ -121,7 +122,6 @@ class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdm
     list_select_related = ()
     search_fields = ["name", "aliases__name", "slug", "wikidata_id"]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name"]}
     fields = [
         "name",
         "slug",
@@ -145,6 +145,7 @@ class OrganisationAdmin(ReviewedChangeAdminMixin, MergeActionMixin, VersionedAdm
             return
         services.organisation_save(
             organisation=obj,
+            not_a_duplicate=bool(form.cleaned_data.get("not_a_duplicate")),
             expected_version=self.expected_version(request, obj, form),
         )
 
@@ -190,6 +191,7 @@ class AgreementStatusChangeInline(admin.TabularInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(VersionedAdmin):
+    form = WebAddressForm
     list_display = ["title", "kind", "status", "signed_on", "party_list"]
     list_filter = [
         "kind",
@@ -197,7 +199,6 @@ class AgreementAdmin(VersionedAdmin):
         ("parties__organisation", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["title", "slug", "scope", "summary", "parties__organisation__name"]
-    prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "signed_on"
     fields = [
         "title",
@@ -213,6 +214,47 @@ class AgreementAdmin(VersionedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_related()
+
+    def _latest_change(self, obj):
+        if obj is None or obj.pk is None:
+            return None
+        return obj.status_changes.order_by("-date", "-id").first()
+
+    def get_fields(self, request, obj=None):
+        """An agreement with a status history shows its status as derived
+        from it, read-only: an input there would be overwritten on save."""
+        fields = list(super().get_fields(request, obj))
+        if self._latest_change(obj) is not None:
+            fields = ["status_from_history" if f == "status" else f for f in fields]
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if self._latest_change(obj) is not None:
+            readonly.append("status_from_history")
+        return readonly
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if "status" in form.base_fields:
+            form.base_fields["status"].help_text = (
+                "The current status while no status change is recorded below. "
+                "Once one is, the latest change sets it and it shows here "
+                "read-only."
+            )
+        return form
+
+    @admin.display(description="status")
+    def status_from_history(self, obj) -> str:
+        latest = self._latest_change(obj)
+        return format_html(
+            '<strong>{}</strong><br><span class="help">Set by the status '
+            "history below: its latest change ({}, {}). To change the "
+            "status, record a new status change.</span>",
+            obj.get_status_display(),
+            latest.get_status_display(),
+            f"{latest.date:%Y-%m-%d}",
+        )
 
     @admin.display(description="parties")
     def party_list(self, obj) -> str:
@@ -232,7 +274,16 @@ class AgreementAdmin(VersionedAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        typed = form.cleaned_data.get("status")
         services.agreement_status_sync(agreement=form.instance)
+        if typed and typed != form.instance.status:
+            # A status typed beside a first status change: say which won.
+            self.message_user(
+                request,
+                f"The status is {form.instance.get_status_display()}, as set by "
+                "the latest status change, not the one entered above.",
+                messages.WARNING,
+            )
         services.agreement_links_refresh(
             agreement=form.instance,
             former_parties=getattr(form.instance, "_parties_before", set()),

@@ -3,21 +3,98 @@ created, and merging two records into one."""
 
 from __future__ import annotations
 
+import copy
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from newsdesk.core.admin import VersionedForm
 
+from .duplicates import PossibleDuplicate, duplicate_check, unique_slug
 
-class DuplicateWarningForm(VersionedForm):
-    """On the add page, a name that matches an existing record's name or
-    alias is refused once with links to the matches; ticking
-    ``not_a_duplicate`` saves it anyway."""
+
+def change_link(record) -> str:
+    meta = record._meta
+    url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+    return format_html('<a href="{}" target="_blank">{}</a>', url, record)
+
+
+#: What editors call a record's slug.
+WEB_ADDRESS_LABEL = "Web address"
+WEB_ADDRESS_HELP = (
+    "The last part of this record's address on the site and in the API, e.g. "
+    "charles-bolden. Leave it empty and Newsdesk makes one from the name, "
+    "numbered if another record has it already."
+)
+
+
+class WebAddressFormMixin:
+    """The slug as editors know it: the record's web address, made from the
+    name when left empty (the services make it unique, "john-smith-2"); one
+    typed that another record has is refused with a link to that record."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("slug")
+        if field is not None:
+            field.label = WEB_ADDRESS_LABEL
+            field.help_text = WEB_ADDRESS_HELP
+            field.error_messages["invalid"] = (
+                "Use only letters, digits, hyphens and underscores in the web "
+                "address, or leave it empty."
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "slug" in self.fields and not cleaned_data.get("slug"):
+            source = self._meta.model.slug_source_field
+            if cleaned_data.get(source):
+                candidate = copy.copy(self.instance)
+                setattr(candidate, source, cleaned_data[source])
+                cleaned_data["slug"] = unique_slug(candidate)
+                # The services number it again should another record take it
+                # before this one is saved.
+                self.instance._slug_derived = True
+        return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()
+        errors = self._errors.get("slug") if self._errors else None
+        # A refused field leaves cleaned_data; the instance still has it.
+        slug = getattr(self.instance, "slug", "")
+        if not errors or not slug:
+            return
+        taken = (
+            self._meta.model._base_manager.filter(slug=slug)
+            .exclude(pk=self.instance.pk)
+            .first()
+        )
+        if taken is not None:
+            self._errors["slug"] = self.error_class(
+                [
+                    format_html(
+                        "{} already has this web address. Choose another, or "
+                        "leave it empty to have one made from the name.",
+                        change_link(taken),
+                    )
+                ]
+            )
+
+
+class WebAddressForm(WebAddressFormMixin, VersionedForm):
+    """An agreement's form: its web address in the editors' words."""
+
+
+class DuplicateWarningForm(WebAddressFormMixin, VersionedForm):
+    """A name that is likely an existing record's (its name or an alias,
+    case, spacing, punctuation and accents aside) is refused with links to
+    the matches until ``not_a_duplicate`` is ticked. The check is the
+    services' (entities/duplicates.py), which the API's writes pass too."""
 
     not_a_duplicate = forms.BooleanField(
         required=False,
@@ -28,44 +105,31 @@ class DuplicateWarningForm(VersionedForm):
     def clean(self):
         cleaned_data = super().clean()
         name = cleaned_data.get("name")
-        if (
-            self.instance.pk is None
-            and name
-            and not cleaned_data.get("not_a_duplicate")
-        ):
-            model = self._meta.model
-            matches = list(
-                model.objects.filter(
-                    Q(name__iexact=name.strip()) | Q(aliases__name__iexact=name.strip())
-                ).distinct()[:5]
+        if not name:
+            return cleaned_data
+        candidate = copy.copy(self.instance)
+        candidate.name = name
+        try:
+            duplicate_check(
+                candidate, not_a_duplicate=bool(cleaned_data.get("not_a_duplicate"))
             )
-            if matches:
-                links = format_html_join(
-                    ", ",
-                    '<a href="{}" target="_blank">{}</a>',
-                    (
-                        (
-                            reverse(
-                                f"admin:{model._meta.app_label}_"
-                                f"{model._meta.model_name}_change",
-                                args=[match.pk],
-                            ),
-                            match.name,
-                        )
-                        for match in matches
+        except PossibleDuplicate as duplicate:
+            noun = self._meta.model._meta.verbose_name
+            links = format_html_join(
+                ", ", "{}", ((change_link(match),) for match in duplicate.matches)
+            )
+            self.add_error(
+                "name",
+                ValidationError(
+                    format_html(
+                        "Possible duplicate of {}. Open it to check; if this is "
+                        "another {}, tick “Not a duplicate” and save again.",
+                        links,
+                        noun,
                     ),
-                )
-                self.add_error(
-                    "name",
-                    ValidationError(
-                        format_html(
-                            "Possible duplicate of {}. Open it to check; if this "
-                            "is someone else, tick “Not a duplicate” and save again.",
-                            links,
-                        ),
-                        code="possible_duplicate",
-                    ),
-                )
+                    code="possible_duplicate",
+                ),
+            )
         return cleaned_data
 
 
@@ -77,7 +141,9 @@ class MergeActionMixin:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None and "not_a_duplicate" not in fieldsets[0][1]["fields"]:
+        # On the change page too: renaming a record to another's name asks
+        # the same question.
+        if "not_a_duplicate" not in fieldsets[0][1]["fields"]:
             fieldsets[0][1]["fields"].insert(1, "not_a_duplicate")
         return fieldsets
 

@@ -48,8 +48,11 @@ class ReviewedChangeAdminMixin:
         values = {
             name: form.cleaned_data[name] for name in form.changed_data if name in names
         }
+        confirmed = {"not_a_duplicate": bool(form.cleaned_data.get("not_a_duplicate"))}
         request._proposed_change = (
-            changes.proposed_change_create(record=obj, values=values, user=request.user)
+            changes.proposed_change_create(
+                record=obj, values={**values, **confirmed}, user=request.user
+            )
             if values
             else None
         )

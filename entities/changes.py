@@ -19,6 +19,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from . import selectors, services
+from .duplicates import duplicate_check
 from .models import ChangeStatus, Organisation, Person, ProposedChange
 
 REVIEW_PERMISSION = "entities.approve_proposedchange"
@@ -67,12 +68,18 @@ def proposed_change_create(
     """Keep ``values`` (field name → new value; ``aliases`` a list of
     names) as a change waiting for an editor. The record is not touched, but
     the values are checked as a save would check them, so a wrong value is
-    refused now with its field named."""
+    refused now with its field named, a likely duplicate name included
+    (unless ``not_a_duplicate`` is among the values, true)."""
+    values = dict(values)
+    not_a_duplicate = bool(values.pop("not_a_duplicate", False))
     stored = type(record)._base_manager.get(pk=record.pk)
     fields = {name: value for name, value in values.items() if name != "aliases"}
     candidate = type(record)._base_manager.get(pk=record.pk)
     for name, value in fields.items():
         setattr(candidate, name, value)
+    duplicate_check(
+        candidate, aliases=values.get("aliases", ()), not_a_duplicate=not_a_duplicate
+    )
     candidate.full_clean()
     kept = {
         name: _stored(value)
@@ -144,10 +151,12 @@ def proposed_change_approve(
     record._change_reason = f"Proposed by {change.proposed_by}, approved by {user}"[
         :100
     ]
+    # Its names were checked when it was proposed; the editor approving it
+    # has seen them.
     if isinstance(record, Person):
-        services.person_save(person=record)
+        services.person_save(person=record, not_a_duplicate=True)
     else:
-        services.organisation_save(organisation=record)
+        services.organisation_save(organisation=record, not_a_duplicate=True)
     if aliases is not None:
         services.aliases_replace(owner=record, names=aliases)
     return record

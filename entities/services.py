@@ -4,7 +4,7 @@ loader all call these, so validation (``full_clean()``) exists once."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,13 +12,12 @@ from django.db import transaction
 from newsdesk.core.services import EditConflict, validated_save
 
 from . import visibility
+from .duplicates import duplicate_check, unique_slug
 from .models import (
     Agreement,
     AgreementParty,
     AgreementStatus,
     AgreementStatusChange,
-    MergeKind,
-    MergeRecord,
     Organisation,
     PartyRole,
     Person,
@@ -44,28 +43,73 @@ def _record_save(
         visibility.refresh(**{key.get(type(record), "agreements"): {record.pk}})
 
 
+def _registry_save(
+    record: Person | Organisation,
+    *,
+    aliases: Iterable[str] = (),
+    not_a_duplicate: bool = False,
+    expected_version: int | None = None,
+) -> None:
+    """Save a person or organisation: a name or alias that is likely another
+    record's is refused unless ``not_a_duplicate`` (entities/duplicates.py),
+    and a web address left empty (or made by a form, ``_slug_derived``) is
+    one no other record has. Two writers saving the same new name at once:
+    the database refuses the second's address, and the check runs again
+    against what the first committed."""
+    derived = not record.slug or getattr(record, "_slug_derived", False)
+    attempts = 3 if derived and record._state.adding else 1
+    for attempt in range(attempts):
+        duplicate_check(record, aliases=aliases, not_a_duplicate=not_a_duplicate)
+        if derived:
+            record.slug = unique_slug(record)
+        try:
+            _record_save(record, expected_version=expected_version)
+            return
+        except ValidationError as error:
+            raced = "slug" in getattr(error, "error_dict", {})
+            if not raced or attempt == attempts - 1:
+                raise
+
+
+def _alias_key(name: str) -> str:
+    # Spellings the copy uses are kept as they are ("Zhang Han-hui" beside
+    # "Zhang Hanhui"), so aliases differ by more than case.
+    return name.strip().casefold()
+
+
 def _add_aliases(owner: Person | Organisation, names: Iterable[str]) -> None:
-    """Add the names that are neither the owner's name nor already an alias."""
+    """Add the names that are neither the owner's name nor already an alias
+    (case aside)."""
     manager = owner.aliases
-    known = {name.casefold() for name in manager.values_list("name", flat=True)}
-    known.add(owner.name.casefold())
+    known = {_alias_key(name) for name in manager.values_list("name", flat=True)}
+    known.add(_alias_key(owner.name))
     for name in names:
         name = name.strip()
-        if name and name.casefold() not in known:
+        if name and _alias_key(name) not in known:
             validated_save(manager.model(**{manager.field.name: owner, "name": name}))
-            known.add(name.casefold())
+            known.add(_alias_key(name))
 
 
 @transaction.atomic
 def person_save(
     *,
     person: Person,
-    aliases: Iterable[str] = (),
+    aliases: Iterable[str] | None = None,
+    replace_aliases: bool = False,
+    not_a_duplicate: bool = False,
     expected_version: int | None = None,
 ) -> Person:
-    """Create or update a person, adding any new ``aliases``."""
-    _record_save(person, expected_version=expected_version)
-    _add_aliases(person, aliases)
+    """Create or update a person, adding any new ``aliases`` (with
+    ``replace_aliases``, making them exactly those). A name or alias that is
+    likely another person's is refused unless ``not_a_duplicate``."""
+    aliases = list(aliases or ())
+    _registry_save(
+        person,
+        aliases=aliases,
+        not_a_duplicate=not_a_duplicate,
+        expected_version=expected_version,
+    )
+    _aliases_save(person, aliases, replace=replace_aliases)
     return person
 
 
@@ -76,24 +120,42 @@ def person_create(
     description: str = "",
     wikidata_id: str = "",
     aliases: Iterable[str] = (),
+    not_a_duplicate: bool = False,
 ) -> Person:
     person = Person(
         name=name, slug=slug, description=description, wikidata_id=wikidata_id
     )
-    return person_save(person=person, aliases=aliases)
+    return person_save(person=person, aliases=aliases, not_a_duplicate=not_a_duplicate)
 
 
 @transaction.atomic
 def organisation_save(
     *,
     organisation: Organisation,
-    aliases: Iterable[str] = (),
+    aliases: Iterable[str] | None = None,
+    replace_aliases: bool = False,
+    not_a_duplicate: bool = False,
     expected_version: int | None = None,
 ) -> Organisation:
-    """Create or update an organisation, adding any new ``aliases``."""
-    _record_save(organisation, expected_version=expected_version)
-    _add_aliases(organisation, aliases)
+    """Create or update an organisation, adding any new ``aliases`` (with
+    ``replace_aliases``, making them exactly those). A name or alias that is
+    likely another organisation's is refused unless ``not_a_duplicate``."""
+    aliases = list(aliases or ())
+    _registry_save(
+        organisation,
+        aliases=aliases,
+        not_a_duplicate=not_a_duplicate,
+        expected_version=expected_version,
+    )
+    _aliases_save(organisation, aliases, replace=replace_aliases)
     return organisation
+
+
+def _aliases_save(owner, aliases: list[str], *, replace: bool) -> None:
+    if replace:
+        aliases_replace(owner=owner, names=aliases)
+    else:
+        _add_aliases(owner, aliases)
 
 
 def organisation_create(
@@ -106,6 +168,7 @@ def organisation_create(
     description: str = "",
     wikidata_id: str = "",
     aliases: Iterable[str] = (),
+    not_a_duplicate: bool = False,
 ) -> Organisation:
     organisation = Organisation(
         name=name,
@@ -116,7 +179,9 @@ def organisation_create(
         description=description,
         wikidata_id=wikidata_id,
     )
-    return organisation_save(organisation=organisation, aliases=aliases)
+    return organisation_save(
+        organisation=organisation, aliases=aliases, not_a_duplicate=not_a_duplicate
+    )
 
 
 @transaction.atomic
@@ -152,7 +217,7 @@ def agreement_create(
     wikidata_id: str = "",
     parties: Iterable[tuple[Organisation, str]] = (),
 ) -> Agreement:
-    agreement = validated_save(
+    agreement = _agreement_record_save(
         Agreement(
             title=title,
             kind=kind,
@@ -183,6 +248,25 @@ def agreement_party_add(
     party = _party_add(agreement, organisation, role)
     visibility.refresh(organisations={organisation.pk})
     return party
+
+
+def _agreement_record_save(
+    agreement: Agreement, *, expected_version: int | None = None
+) -> Agreement:
+    """Save an agreement; one whose web address is left empty gets one no
+    other agreement has ("artemis-accords-2": treaties share titles)."""
+    derived = not agreement.slug or getattr(agreement, "_slug_derived", False)
+    attempts = 3 if derived and agreement._state.adding else 1
+    for attempt in range(attempts):
+        if derived:
+            agreement.slug = unique_slug(agreement)
+        try:
+            return validated_save(agreement, expected_version=expected_version)
+        except ValidationError as error:
+            raced = "slug" in getattr(error, "error_dict", {})
+            if not raced or attempt == attempts - 1:
+                raise
+    return agreement
 
 
 def _party_add(agreement, organisation, role) -> AgreementParty:
@@ -300,211 +384,14 @@ def agreement_delete(*, agreement: Agreement) -> None:
     visibility.refresh(organisations=parties)
 
 
-def _merge_guard(survivor, duplicate) -> None:
-    if survivor.pk == duplicate.pk:
-        raise ValidationError(
-            {"duplicate": "A record cannot be merged with itself."}, code="self_merge"
-        )
-
-
-def _absorb_identity(survivor, duplicate) -> list[str]:
-    """The duplicate's name and aliases become the survivor's aliases; its
-    Wikidata id and description fill the survivor's blanks."""
-    moved = [duplicate.name, *duplicate.aliases.values_list("name", flat=True)]
-    if not survivor.wikidata_id and duplicate.wikidata_id:
-        survivor.wikidata_id, duplicate.wikidata_id = duplicate.wikidata_id, ""
-        type(duplicate)._base_manager.filter(pk=duplicate.pk).update(wikidata_id="")
-    if not survivor.description and duplicate.description:
-        survivor.description = duplicate.description
-    return moved
-
-
-#: What the apps above the registry move when a person or organisation is
-#: merged: each mover, called as ``mover(duplicate=, survivor=, reason=)``,
-#: points its own rows at the survivor and answers how many of each it moved
-#: ({"quotes": 3}). The stories register theirs (articles/merging.py), so
-#: the registry merges records without knowing what links to them.
-MERGE_MOVERS: dict[type, list[Callable[..., dict[str, int]]]] = {
-    Person: [],
-    Organisation: [],
-}
-
-#: The order in which a merge's summary lists what moved.
-MERGE_SUMMARY_ORDER = (
-    "quotes",
-    "mentions",
-    "roles",
-    "bylines",
-    "articles",
-    "status changes",
-    "parties",
-    "sub-organisations",
-)
-
-
-def merge_mover_register(model: type, mover: Callable[..., dict[str, int]]) -> None:
-    """Have ``mover`` move its rows whenever a ``model`` record is merged."""
-    if mover not in MERGE_MOVERS[model]:
-        MERGE_MOVERS[model].append(mover)
-
-
-def _moved_by_others(duplicate, survivor, reason: str) -> dict[str, int]:
-    moved: dict[str, int] = {}
-    for mover in MERGE_MOVERS[type(duplicate)]:
-        for what, count in mover(
-            duplicate=duplicate, survivor=survivor, reason=reason
-        ).items():
-            moved[what] = moved.get(what, 0) + count
-    return moved
-
-
-def _merge_summary(moved: dict[str, int]) -> str:
-    order = {what: n for n, what in enumerate(MERGE_SUMMARY_ORDER)}
-    words = sorted(moved, key=lambda what: order.get(what, len(order)))
-    return ", ".join(f"{moved[what]} {what}" for what in words)
-
-
-def rows_repoint(rows, field: str, survivor, reason: str) -> int:
-    """Point ``field`` of each row at ``survivor``, saving one by one so each
-    change is in the history with ``reason``."""
-    count = 0
-    for row in rows:
-        setattr(row, field, survivor)
-        row._change_reason = reason
-        row.save()
-        count += 1
-    return count
-
-
-@transaction.atomic
-def person_merge(*, survivor: Person, duplicate: Person, user=None) -> MergeRecord:
-    """Merge ``duplicate`` into ``survivor``: quotes, roles, mentions and
-    authorship move over, the duplicate's name becomes an alias, and the
-    duplicate is deleted. Each move is in the history, and a ``MergeRecord``
-    keeps the trace (and the old slug working)."""
-    _merge_guard(survivor, duplicate)
-    reason = f"Merged {duplicate.name} ({duplicate.slug}) into {survivor.name}"
-    moved = _moved_by_others(duplicate, survivor, reason)
-    roles = 0
-    for role in duplicate.roles.all():
-        twin = survivor.roles.filter(
-            organisation=role.organisation, title=role.title, start_date=role.start_date
-        ).exists()
-        if twin:
-            role.delete()
-        else:
-            role.person = survivor
-            role._change_reason = reason
-            role.save()
-        roles += 1
-    moved["roles"] = roles
-    aliases = _absorb_identity(survivor, duplicate)
-    survivor._change_reason = reason
-    survivor._history_user = user
-    person_save(person=survivor, aliases=aliases)
-    record = MergeRecord.objects.create(
-        kind=MergeKind.PERSON,
-        old_id=duplicate.pk,
-        old_slug=duplicate.slug,
-        old_name=duplicate.name,
-        survivor_person=survivor,
-        merged_by=user if getattr(user, "pk", None) else None,
-        summary=_merge_summary(moved),
-    )
-    MergeRecord.objects.filter(kind=MergeKind.PERSON, survivor_person=duplicate).update(
-        survivor_person=survivor
-    )
-    duplicate._change_reason = f"Merged into {survivor.name} ({survivor.slug})"
-    duplicate._history_user = user
-    duplicate.delete()
-    # The moves above were bulk updates: the survivor is now named by the
-    # duplicate's stories too.
-    visibility.refresh(people={survivor.pk})
-    return record
-
-
-@transaction.atomic
-def organisation_merge(
-    *, survivor: Organisation, duplicate: Organisation, user=None
-) -> MergeRecord:
-    """Merge ``duplicate`` into ``survivor``: quotes (spoken for and given
-    to), roles, mentions, party memberships, status changes, published
-    articles and sub-organisations move over; the duplicate's name becomes an
-    alias and it is deleted, with a ``MergeRecord`` left as the trace."""
-    _merge_guard(survivor, duplicate)
-    if duplicate in survivor.ancestors()[1:]:
-        raise ValidationError(
-            {
-                "survivor": f"{survivor} sits below {duplicate} in the hierarchy; "
-                "merge them the other way round."
-            },
-            code="merge_into_descendant",
-        )
-    reason = f"Merged {duplicate.name} ({duplicate.slug}) into {survivor.name}"
-    moved = {
-        **_moved_by_others(duplicate, survivor, reason),
-        "roles": rows_repoint(duplicate.roles.all(), "organisation", survivor, reason),
-        "status changes": rows_repoint(
-            AgreementStatusChange.objects.filter(party=duplicate),
-            "party",
-            survivor,
-            reason,
-        ),
-    }
-    parties = 0
-    for party in duplicate.agreement_parties.all():
-        if AgreementParty.objects.filter(
-            agreement_id=party.agreement_id, organisation=survivor
-        ).exists():
-            party.delete()
-        else:
-            party.organisation = survivor
-            party._change_reason = reason
-            party.save()
-        parties += 1
-    moved["parties"] = parties
-    moved["sub-organisations"] = rows_repoint(
-        duplicate.children.exclude(pk=survivor.pk), "parent", survivor, reason
-    )
-    if survivor.parent_id == duplicate.pk:
-        survivor.parent = duplicate.parent
-    if survivor.parent is None and duplicate.parent_id not in (None, survivor.pk):
-        survivor.parent = duplicate.parent
-    if not survivor.country and duplicate.country:
-        survivor.country = duplicate.country
-    aliases = _absorb_identity(survivor, duplicate)
-    survivor._change_reason = reason
-    survivor._history_user = user
-    organisation_save(organisation=survivor, aliases=aliases)
-    record = MergeRecord.objects.create(
-        kind=MergeKind.ORGANISATION,
-        old_id=duplicate.pk,
-        old_slug=duplicate.slug,
-        old_name=duplicate.name,
-        survivor_organisation=survivor,
-        merged_by=user if getattr(user, "pk", None) else None,
-        summary=_merge_summary(moved),
-    )
-    MergeRecord.objects.filter(
-        kind=MergeKind.ORGANISATION, survivor_organisation=duplicate
-    ).update(survivor_organisation=survivor)
-    duplicate._change_reason = f"Merged into {survivor.name} ({survivor.slug})"
-    duplicate._history_user = user
-    duplicate.delete()
-    # The moves above were bulk updates: the survivor is now named by the
-    # duplicate's stories too.
-    visibility.refresh(organisations={survivor.pk})
-    return record
-
-
 @transaction.atomic
 def aliases_replace(*, owner: Person | Organisation, names: Iterable[str]) -> None:
     """Make ``owner``'s aliases exactly ``names`` (ignoring case and the
     owner's own name)."""
-    wanted = {name.strip().casefold(): name.strip() for name in names if name.strip()}
-    wanted.pop(owner.name.casefold(), None)
+    wanted = {_alias_key(name): name.strip() for name in names if name.strip()}
+    wanted.pop(_alias_key(owner.name), None)
     for alias in owner.aliases.all():
-        if alias.name.casefold() not in wanted:
+        if _alias_key(alias.name) not in wanted:
             alias.delete()
     _add_aliases(owner, wanted.values())
 
@@ -522,7 +409,7 @@ def agreement_save(
     agreement's own become exactly those; its current status then follows the
     latest change. Its parties, and those it had, are made public or hidden
     again with it."""
-    validated_save(agreement, expected_version=expected_version)
+    _agreement_record_save(agreement, expected_version=expected_version)
     former_parties: set[int] = set()
     if parties is not None:
         wanted = {
@@ -559,3 +446,23 @@ def agreement_save(
         agreement_status_sync(agreement=agreement)
     visibility.refresh(agreements={agreement.pk}, organisations=former_parties)
     return agreement
+
+
+# Merging lives in entities/merging.py; its calls are the services' too.
+from .merging import (  # noqa: E402
+    MERGE_MOVERS,
+    MERGE_SUMMARY_ORDER,
+    merge_mover_register,
+    organisation_merge,
+    person_merge,
+    rows_repoint,
+)
+
+__all__ += [
+    "MERGE_MOVERS",
+    "MERGE_SUMMARY_ORDER",
+    "merge_mover_register",
+    "organisation_merge",
+    "person_merge",
+    "rows_repoint",
+]

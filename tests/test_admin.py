@@ -761,7 +761,8 @@ class TestRegistryValidation:
         )
 
     def test_person_with_existing_slug_is_refused(self, editor_client):
-        """A person cannot take the slug of an existing person."""
+        """A person cannot take the web address of an existing person: the
+        refusal links that person and never says "slug"."""
         existing = PersonFactory(name="Ada Vance")
         assert existing.slug == "ada-vance"
         data = self.person_data(
@@ -771,22 +772,24 @@ class TestRegistryValidation:
         response = editor_client.post(admin_url(Person, "add"), data)
 
         assert response.status_code == 200
-        assert field_errors(response, "slug") == [
-            "Another record already uses this slug. Choose a different one."
-        ]
+        [error] = field_errors(response, "slug")
+        assert error.endswith(
+            ">Ada Vance</a> already has this web address. Choose another, or "
+            "leave it empty to have one made from the name."
+        )
         assert list(Person.objects.all()) == [existing]
 
-    def test_person_whose_derived_slug_is_taken_is_refused(self, editor_client):
-        """A blank slug derived from a name already in use is refused, not a
-        database error."""
+    def test_namesake_whose_derived_slug_is_taken_is_numbered(self, editor_client):
+        """A confirmed namesake left without a web address gets the next free
+        one instead of a refusal."""
         existing = PersonFactory(name="Ada Vance")
         data = self.person_data(editor_client, name="Ada Vance", slug="")
         data["not_a_duplicate"] = "on"
 
         response = editor_client.post(admin_url(Person, "add"), data)
 
-        assert response.status_code == 200
-        assert field_errors(response, "slug") == [
-            "Another record already uses this slug. Choose a different one."
-        ]
-        assert list(Person.objects.all()) == [existing]
+        assert response.status_code == 302
+        assert set(Person.objects.values_list("slug", flat=True)) == {
+            existing.slug,
+            "ada-vance-2",
+        }

@@ -24,6 +24,7 @@ from newsdesk.api.links import IdentityLinkField
 from newsdesk.api.writing import (
     EntityRefField,
     StrictWriteSerializer,
+    bounded_datetime_field,
     optional_ref,
     slug_write_field,
 )
@@ -331,7 +332,7 @@ class ArticleWriteSerializer(StrictWriteSerializer):
     language = serializers.ChoiceField(
         choices=language_choices(), required=False, help_text="Language code."
     )
-    published_at = serializers.DateTimeField(
+    published_at = bounded_datetime_field(
         required=False,
         allow_null=True,
         help_text="Publication time; a future time schedules it.",

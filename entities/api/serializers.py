@@ -10,12 +10,14 @@ from newsdesk.api.links import IdentityLinkField, api_url
 from newsdesk.api.writing import (
     EntityRefField,
     StrictWriteSerializer,
+    bounded_date_field,
     optional_ref,
     slug_write_field,
     wikidata_write_field,
 )
 
 from .. import changes, services
+from ..countries import NewsroomCountries
 from ..models import (
     Agreement,
     AgreementParty,
@@ -146,6 +148,7 @@ class OrganisationSerializer(DynamicFieldsMixin, serializers.ModelSerializer):
     # ModelSerializer's ChoiceField hands a blank Country object to the JSON
     # encoder (an organisation with no country answered a 500).
     country = CountryField(
+        countries=NewsroomCountries(),
         read_only=True,
         allow_blank=True,
         help_text="ISO 3166-1 alpha-2 country code; empty if none.",
@@ -291,6 +294,40 @@ def aliases_field() -> serializers.ListField:
     )
 
 
+def not_a_duplicate_field() -> serializers.BooleanField:
+    return serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="A new name or alias that folds like another record's name "
+        "or alias (case, spacing, punctuation and accents aside) is refused "
+        "with 400 on `name`, naming the likely duplicates by id, name and URL. "
+        "Send `true` to save it anyway: a namesake, not a duplicate (an empty "
+        "slug is then numbered, e.g. `john-smith-2`).",
+    )
+
+
+def _registry_write(save, record, validated_data, *, replace_aliases: bool):
+    aliases = validated_data.pop("aliases", None)
+    not_a_duplicate = validated_data.pop("not_a_duplicate", False)
+    for name, value in validated_data.items():
+        setattr(record, name, value)
+    return save(
+        record,
+        aliases=aliases,
+        replace_aliases=replace_aliases and aliases is not None,
+        not_a_duplicate=not_a_duplicate,
+    )
+
+
+def _person_save(person, **kwargs):
+    return services.person_save(person=person, **kwargs)
+
+
+def _organisation_save(organisation, **kwargs):
+    return services.organisation_save(organisation=organisation, **kwargs)
+
+
 class PersonWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(PersonSerializer.Meta.fields)
 
@@ -301,19 +338,17 @@ class PersonWriteSerializer(StrictWriteSerializer):
     )
     wikidata_id = wikidata_write_field()
     aliases = aliases_field()
+    not_a_duplicate = not_a_duplicate_field()
 
     def create(self, validated_data):
-        aliases = validated_data.pop("aliases", [])
-        return services.person_save(person=Person(**validated_data), aliases=aliases)
+        return _registry_write(
+            _person_save, Person(), validated_data, replace_aliases=False
+        )
 
     def update(self, person, validated_data):
-        aliases = validated_data.pop("aliases", None)
-        for name, value in validated_data.items():
-            setattr(person, name, value)
-        services.person_save(person=person)
-        if aliases is not None:
-            services.aliases_replace(owner=person, names=aliases)
-        return person
+        return _registry_write(
+            _person_save, person, validated_data, replace_aliases=True
+        )
 
 
 class OrganisationWriteSerializer(StrictWriteSerializer):
@@ -342,21 +377,17 @@ class OrganisationWriteSerializer(StrictWriteSerializer):
     )
     wikidata_id = wikidata_write_field()
     aliases = aliases_field()
+    not_a_duplicate = not_a_duplicate_field()
 
     def create(self, validated_data):
-        aliases = validated_data.pop("aliases", [])
-        return services.organisation_save(
-            organisation=Organisation(**validated_data), aliases=aliases
+        return _registry_write(
+            _organisation_save, Organisation(), validated_data, replace_aliases=False
         )
 
     def update(self, organisation, validated_data):
-        aliases = validated_data.pop("aliases", None)
-        for name, value in validated_data.items():
-            setattr(organisation, name, value)
-        services.organisation_save(organisation=organisation)
-        if aliases is not None:
-            services.aliases_replace(owner=organisation, names=aliases)
-        return organisation
+        return _registry_write(
+            _organisation_save, organisation, validated_data, replace_aliases=True
+        )
 
 
 class RoleReadSerializer(serializers.ModelSerializer):
@@ -395,10 +426,10 @@ class RoleWriteSerializer(StrictWriteSerializer):
         help_text="Slug of the organisation.",
     )
     title = serializers.CharField(max_length=200, help_text="E.g. Director General.")
-    start_date = serializers.DateField(
+    start_date = bounded_date_field(
         required=False, allow_null=True, help_text="First day, if known."
     )
-    end_date = serializers.DateField(
+    end_date = bounded_date_field(
         required=False, allow_null=True, help_text="Last day; empty if current."
     )
 
@@ -431,7 +462,7 @@ class PartyWriteSerializer(StrictWriteSerializer):
 
 
 class StatusChangeWriteSerializer(StrictWriteSerializer):
-    date = serializers.DateField(help_text="When it took effect or was announced.")
+    date = bounded_date_field(help_text="When it took effect or was announced.")
     status = serializers.ChoiceField(
         choices=AgreementStatusChange._meta.get_field("status").choices,
         help_text="The status from this date on.",
@@ -455,6 +486,10 @@ class StatusChangeWriteSerializer(StrictWriteSerializer):
 
 class AgreementWriteSerializer(StrictWriteSerializer):
     read_only_keys = frozenset(AgreementSerializer.Meta.fields)
+    read_only_reasons = {
+        "status": "Derived from the status history: its latest change sets "
+        "the current status. Send status_history instead."
+    }
 
     title = serializers.CharField(max_length=300, help_text="Its usual name.")
     slug = slug_write_field("title")
@@ -463,7 +498,7 @@ class AgreementWriteSerializer(StrictWriteSerializer):
         required=False,
         help_text="Treaty, memorandum, …",
     )
-    signed_on = serializers.DateField(
+    signed_on = bounded_date_field(
         required=False, allow_null=True, help_text="Date of signature."
     )
     signed_precision = serializers.ChoiceField(

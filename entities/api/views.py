@@ -12,10 +12,12 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from newsdesk.api.dynamic import DynamicFieldsViewMixin, slug_parameter
+from newsdesk.api.links import api_url
 from newsdesk.api.parameters import StrictParametersMixin
 from newsdesk.api.writing import ServiceWriteMixin, etag_for, write_schemas
 
 from .. import changes, selectors, services
+from ..duplicates import PossibleDuplicate
 from ..filters import AgreementFilter, OrganisationFilter, PersonFilter, RoleFilter
 from ..models import MergeKind, MergeRecord, Role
 from .serializers import (
@@ -57,6 +59,28 @@ class ReviewedUpdateMixin:
         return Response(
             ProposedChangeSerializer(change).data, status=status.HTTP_202_ACCEPTED
         )
+
+
+class DuplicateAnswerMixin:
+    """A likely duplicate (entities/duplicates.py) answers 400 on ``name``:
+    what to send to save it anyway, then each match by id, name and URL."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, PossibleDuplicate):
+            exc = ValidationError({"name": duplicate_messages(self.request, exc)})
+        return super().handle_exception(exc)
+
+
+def duplicate_messages(request, duplicate: PossibleDuplicate) -> list[str]:
+    noun = duplicate.record._meta.verbose_name
+    messages = [
+        f"Possible duplicate of an existing {noun} (listed below). If this is "
+        f'another {noun}, send "not_a_duplicate": true to save it anyway.'
+    ]
+    for match in duplicate.matches:
+        url = api_url(request, f"{match._meta.model_name}-detail", match.slug)
+        messages.append(f"{match.name} (id {match.pk}): {url}")
+    return messages
 
 
 class MergedSlugRedirectMixin:
@@ -147,6 +171,7 @@ class MergeActionMixin:
     ),
 )
 class PersonViewSet(
+    DuplicateAnswerMixin,
     StrictParametersMixin,
     ReviewedUpdateMixin,
     MergedSlugRedirectMixin,
@@ -180,6 +205,7 @@ class PersonViewSet(
     ),
 )
 class OrganisationViewSet(
+    DuplicateAnswerMixin,
     StrictParametersMixin,
     ReviewedUpdateMixin,
     MergedSlugRedirectMixin,

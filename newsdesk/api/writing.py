@@ -24,8 +24,19 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import parsers, serializers, status
 from rest_framework.exceptions import ParseError, ValidationError
 from rest_framework.response import Response
+from rest_framework.utils import encoders
+
+from newsdesk.core.dates import EARLIEST, LATEST, date_in_range
 
 from .errors import PreconditionFailed
+
+RANGE_HELP = f"Between {EARLIEST:%Y-%m-%d} and {LATEST:%Y-%m-%d}."
+
+
+def _as_json(value):
+    """``value`` as JSON would carry it, for comparing what a client sent
+    with what the API answers."""
+    return json.loads(json.dumps(value, cls=encoders.JSONEncoder, sort_keys=True))
 
 
 def etag_for(data) -> str:
@@ -67,11 +78,19 @@ class EntityRefField(serializers.RelatedField):
 
 
 class StrictWriteSerializer(serializers.Serializer):
-    """Refuses fields it does not know (a typo must not be silently dropped);
-    keys of the read representation are accepted and ignored, so what a client
-    fetched can be sent back with changes."""
+    """Refuses fields it does not know (a typo must not be silently dropped).
+
+    Read-only fields (keys of the read representation that are not
+    writable: ``id``, ``url``, computed ones) are refused with 400 naming
+    them, unless their value is the record's own: what a client fetched can
+    be sent back with changes, but ``{"id": 999}`` is not silently dropped.
+    On a create, where there is no record yet, every read-only field is
+    refused."""
 
     read_only_keys: frozenset[str] = frozenset()
+    #: Why a read-only field cannot be written, where more can be said than
+    #: that it is read-only (a field derived from others).
+    read_only_reasons: dict[str, str] = {}
 
     def to_internal_value(self, data):
         if not isinstance(data, dict):
@@ -81,16 +100,8 @@ class StrictWriteSerializer(serializers.Serializer):
         known = set(self.fields) | self.read_only_keys
         unknown = sorted(key for key in data if key not in known)
         if unknown:
-            raise ValidationError(
-                {
-                    key: [
-                        "Unknown field; writable fields are "
-                        f"{', '.join(sorted(self.fields))}."
-                    ]
-                    for key in unknown
-                }
-            )
-        strict = self.strict_errors(data)
+            raise ValidationError({key: [self.unknown_message(key)] for key in unknown})
+        strict = {**self.read_only_errors(data), **self.strict_errors(data)}
         try:
             value = super().to_internal_value(data)
         except ValidationError as error:
@@ -98,6 +109,39 @@ class StrictWriteSerializer(serializers.Serializer):
         if strict:
             raise ValidationError(strict)
         return value
+
+    def unknown_message(self, key: str) -> str:
+        if key == "version" and self.root is self:
+            return (
+                "Not a field: a record's version is its ETag. Send the ETag you "
+                "fetched as If-Match to refuse the write if someone else saved "
+                "the record since."
+            )
+        return f"Unknown field; writable fields are {', '.join(sorted(self.fields))}."
+
+    def read_only_errors(self, data) -> dict[str, list[str]]:
+        """The read-only fields sent with another value than the record's."""
+        sent = [key for key in data if key in self.read_only_keys - set(self.fields)]
+        if not sent or self.root is not self:
+            return {}
+        current = self._current_representation() if self.instance else {}
+        errors = {}
+        for key in sorted(sent):
+            if key in current and _as_json(data[key]) == _as_json(current[key]):
+                continue
+            reason = self.read_only_reasons.get(key) or (
+                "Read-only: it cannot be changed here."
+                if self.instance is not None
+                else "Read-only: it is set by Newsdesk, not by the request."
+            )
+            errors[key] = [reason + " Leave it out, or send the record's own value."]
+        return errors
+
+    def _current_representation(self) -> dict:
+        view = self.context.get("view")
+        if view is None or not hasattr(view, "get_serializer"):
+            return {}
+        return dict(view.get_serializer(self.instance).data)
 
     def strict_errors(self, data) -> dict[str, list[str]]:
         """What DRF lets through: a number sent for a text field becomes
@@ -265,6 +309,20 @@ def wikidata_write_field(example: str = "Q159") -> serializers.CharField:
     return serializers.CharField(
         max_length=20, required=False, allow_blank=True, help_text=f"E.g. {example}."
     )
+
+
+def bounded_date_field(**kwargs) -> serializers.DateField:
+    """A date between the years 1000 and 2999 (newsdesk/core/dates.py), the
+    range the models hold too; checked here as well so that an item of a
+    list is named by its path (``status_history.0.date``)."""
+    kwargs["help_text"] = f"{kwargs.get('help_text', '')} {RANGE_HELP}".strip()
+    return serializers.DateField(validators=[date_in_range], **kwargs)
+
+
+def bounded_datetime_field(**kwargs) -> serializers.DateTimeField:
+    """A date and time whose date lies between the years 1000 and 2999."""
+    kwargs["help_text"] = f"{kwargs.get('help_text', '')} {RANGE_HELP}".strip()
+    return serializers.DateTimeField(validators=[date_in_range], **kwargs)
 
 
 def optional_ref(queryset, noun: str, help_text: str) -> EntityRefField:

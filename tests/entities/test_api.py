@@ -674,7 +674,7 @@ class TestMergedSlugRedirect:
         from entities.services import person_create, person_merge
 
         zhang = PersonModel.objects.get(slug="zhang-hanhui")
-        duplicate = person_create(name="Zhang Han Hui")
+        duplicate = person_create(name="Zhang Han Hui", not_a_duplicate=True)
         person_merge(survivor=zhang, duplicate=duplicate)
 
         response = client.get("/api/v1/people/zhang-han-hui/?fields=slug")

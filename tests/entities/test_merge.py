@@ -6,6 +6,7 @@ duplicate is created at all."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.contrib import messages
@@ -586,6 +587,15 @@ class TestMergeThroughTheAdmin:
         assert Person.objects.count() == 3
 
 
+def visible_text(response) -> str:
+    """What an editor reads on the page: the text outside tags, scripts and
+    styles."""
+    html = re.sub(
+        r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S
+    )
+    return re.sub(r"<[^>]+>", " ", html)
+
+
 class TestDuplicateWarning:
     @pytest.fixture
     def zhang(self):
@@ -599,12 +609,15 @@ class TestDuplicateWarning:
         data.update({"slug": "", "description": "", **fields})
         return client.post(admin_url(Person, "add"), data)
 
-    @pytest.mark.parametrize("name", ["Hanhui", "hanhui ", "ZHANG HANHUI"])
+    @pytest.mark.parametrize(
+        "name", ["Hanhui", "hanhui ", "ZHANG HANHUI", "zhang  han-hui", "Zhāng Hànhuì"]
+    )
     def test_name_matching_an_alias_or_name_is_refused_once(
         self, merger_client, zhang, name
     ):
-        """A new person named like an existing one's name or alias (any case)
-        is refused with a link to the existing record's change page."""
+        """A new person named like an existing one's name or alias (case,
+        spacing, punctuation and accents aside) is refused with a link to the
+        existing record's change page."""
         response = self.add_person(merger_client, name=name)
 
         assert response.status_code == 200
@@ -632,11 +645,62 @@ class TestDuplicateWarning:
         assert response.status_code == 302
         assert Person.objects.filter(name="Omar Reyes").exists()
 
+    def test_namesake_gets_a_numbered_web_address(self, merger_client):
+        """ "charles  bolden" beside Charles Bolden: refused once with the
+        link, then, ticked, saved as a distinct person with the next free
+        web address; no message speaks of a slug."""
+        bolden = PersonFactory(name="Charles Bolden")
+
+        refused = self.add_person(merger_client, name="charles  bolden")
+
+        assert refused.status_code == 200
+        link = reverse("admin:entities_person_change", args=[bolden.pk])
+        [error] = field_errors(refused, "name")
+        assert f'<a href="{link}" target="_blank">Charles Bolden</a>' in error
+        assert "slug" not in visible_text(refused).lower()
+        saved = self.add_person(
+            merger_client, name="charles  bolden", not_a_duplicate="on"
+        )
+        assert saved.status_code == 302
+        namesake = Person.objects.exclude(pk=bolden.pk).get()
+        assert namesake.slug == "charles-bolden-2"
+
+    def test_taken_web_address_links_its_record(self, merger_client, zhang):
+        """A web address typed that another record has is refused with a link
+        to that record, in the editors' words."""
+        response = self.add_person(merger_client, name="Omar Reyes", slug=zhang.slug)
+
+        assert response.status_code == 200
+        link = reverse("admin:entities_person_change", args=[zhang.pk])
+        assert field_errors(response, "slug") == [
+            f'<a href="{link}" target="_blank">Zhang Hanhui</a> already has this '
+            "web address. Choose another, or leave it empty to have one made "
+            "from the name."
+        ]
+        assert list(Person.objects.all()) == [zhang]
+
+    def test_renaming_to_anothers_name_asks_too(self, merger_client, zhang):
+        """Renaming a person to another's name is refused the same way, and
+        saved once ticked."""
+        other = PersonFactory(name="Omar Reyes")
+        page = merger_client.get(admin_url(Person, "change", other.pk))
+        data = form_post_data(page)
+        data["name"] = "Zhang  Hanhui"
+
+        refused = merger_client.post(admin_url(Person, "change", other.pk), data)
+
+        assert refused.status_code == 200
+        assert field_errors(refused, "name")[0].startswith("Possible duplicate of")
+        assert Person.objects.get(pk=other.pk).name == "Omar Reyes"
+        data["not_a_duplicate"] = "on"
+        saved = merger_client.post(admin_url(Person, "change", other.pk), data)
+        assert saved.status_code == 302
+        assert Person.objects.get(pk=other.pk).name == "Zhang  Hanhui"
+
     def test_editing_an_existing_person_is_not_warned(self, merger_client, zhang):
-        """The warning is for new records only: saving the existing person
-        (whose name matches itself) goes through."""
+        """Saving the existing person (whose name matches itself) goes
+        through without the question."""
         page = merger_client.get(admin_url(Person, "change", zhang.pk))
-        assert 'name="not_a_duplicate"' not in page.content.decode()
         data = form_post_data(page)
         data["description"] = "China's ambassador"
 

@@ -40,12 +40,30 @@ class TestSlugs:
         russia = services.organisation_create(name="Russia", kind="state")
         assert russia.slug == "russia"
 
-    def test_duplicate_slug_refused_by_service(self):
-        """A second record with the same slug is refused on the slug field."""
+    def test_likely_duplicate_name_refused_by_service(self):
+        """A second person whose name folds like the first's is refused on
+        the name, whatever slug it brings; confirmed, it gets the next free
+        slug."""
+        first = services.person_create(name="Dmitry Rogozin")
+        for slug in ("", "another-rogozin"):
+            with pytest.raises(ValidationError) as excinfo:
+                services.person_create(name="dmitry  ROGOZIN", slug=slug)
+            assert list(field_errors(excinfo)) == ["name"]
+            assert field_errors(excinfo)["name"] == [
+                "Possible duplicate of Dmitry Rogozin. If this is another person, "
+                "confirm that it is not a duplicate."
+            ]
+        assert list(Person.objects.all()) == [first]
+        second = services.person_create(name="Dmitry Rogozin", not_a_duplicate=True)
+        third = services.person_create(name="Dmitry Rogozin", not_a_duplicate=True)
+        assert (second.slug, third.slug) == ("dmitry-rogozin-2", "dmitry-rogozin-3")
+
+    def test_taken_explicit_slug_refused_by_service(self):
+        """A slug given explicitly that another record has is refused on the
+        slug field (only an empty one is made unique)."""
         services.person_create(name="Dmitry Rogozin")
         with pytest.raises(ValidationError) as excinfo:
-            services.person_create(name="Dmitry  Rogozin")
-        assert "slug" in field_errors(excinfo)
+            services.person_create(name="Someone Else", slug="dmitry-rogozin")
         assert "already uses this slug" in field_errors(excinfo)["slug"][0]
         assert Person.objects.count() == 1
 
@@ -55,12 +73,12 @@ class TestSlugs:
         with pytest.raises(IntegrityError), transaction.atomic():
             Person.objects.create(name="Other", slug="pyotr-dubrov")
 
-    def test_name_without_slug_characters_needs_a_slug(self):
-        """A name that gives no slug asks the editor for one."""
-        with pytest.raises(ValidationError) as excinfo:
-            services.person_create(name="张汉晖")
-        assert "slug" in field_errors(excinfo)
-        assert services.person_create(name="张汉晖", slug="zhang").slug == "zhang"
+    def test_name_without_slug_characters_gets_the_kinds_slug(self):
+        """A name that gives no slug gets the kind's, numbered when taken."""
+        assert services.person_create(name="张汉晖").slug == "person"
+        other = services.person_create(name="李强")
+        assert other.slug == "person-2"
+        assert services.person_create(name="张汉晖", slug="zhang", not_a_duplicate=True)
 
 
 class TestWikidataId:
