@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
@@ -28,7 +29,8 @@ from . import services
 from .models import Article, ArticleStatus
 
 #: The name of the workflow buttons (their value is a ``Move.key``) and of
-#: the scheduling time picker beside "Schedule".
+#: the date and time fields beside "Schedule" (``_0`` the date, ``_1`` the
+#: time, as Django's split date-time widget names them).
 MOVE_FIELD = "_workflow"
 SCHEDULE_FIELD = "_schedule_at"
 
@@ -71,19 +73,26 @@ def moves_for(article: Article, user) -> list[Move]:
     ]
 
 
-def schedule_time(raw: str) -> datetime.datetime:
-    """The time chosen in the scheduling picker (``YYYY-MM-DDTHH:MM``, in the
-    newsroom's time zone), which must lie ahead."""
-    try:
-        moment = datetime.datetime.fromisoformat(raw.strip())
-    except ValueError:
-        raise ValidationError(
-            "Choose the date and time the story is to be published "
-            "(beside “Schedule”).",
-            code="schedule_missing",
-        ) from None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+def schedule_time(data) -> datetime.datetime:
+    """The time chosen beside "Schedule" (the admin's date and time fields,
+    ``_schedule_at_0`` and ``_schedule_at_1``, in the newsroom's time zone),
+    which must lie ahead."""
+    field = forms.SplitDateTimeField(
+        error_messages={
+            "required": "Choose the date and time the story is to be "
+            "published (beside “Schedule”).",
+            "incomplete": "Give both the date and the time the story is to be "
+            "published (beside “Schedule”).",
+            "invalid_date": "The publication date is not a date: write it as "
+            "2030-12-08 or 8 Dec 2030, or pick it from the calendar.",
+            "invalid_time": "The publication time is not a time: write it as "
+            "14:30, or pick it from the clock.",
+        }
+    )
+    parts = [data.get(f"{SCHEDULE_FIELD}_{n}", "").strip() for n in (0, 1)]
+    if any(parts) and not all(parts):
+        raise ValidationError(field.error_messages["incomplete"], code="incomplete")
+    moment = field.clean(parts)
     if moment <= timezone.now():
         raise ValidationError(
             f"{when(moment)} has already passed: schedule the story for a later "
@@ -122,7 +131,7 @@ def move_refusal(*, article: Article, data, user) -> ValidationError | None:
         return refusal
     if move.key == "schedule":
         try:
-            schedule_time(data.get(SCHEDULE_FIELD, ""))
+            schedule_time(data)
         except ValidationError as error:
             return error
     return None
@@ -158,7 +167,7 @@ def make_move(modeladmin, request, article: Article, move: Move, *, saved: bool)
     published_at = None
     if move.key == "schedule":
         try:
-            published_at = schedule_time(request.POST.get(SCHEDULE_FIELD, ""))
+            published_at = schedule_time(request.POST)
         except ValidationError as error:
             published_at = error
     try:
@@ -333,8 +342,8 @@ class WorkflowAdmin:
                 or self.has_change_permission(request, obj),
                 "move_field": MOVE_FIELD,
                 "schedule_field": SCHEDULE_FIELD,
-                "schedule_value": request.POST.get(SCHEDULE_FIELD, ""),
-                "schedule_min": now.strftime("%Y-%m-%dT%H:%M"),
+                "schedule_date": request.POST.get(f"{SCHEDULE_FIELD}_0", ""),
+                "schedule_time": request.POST.get(f"{SCHEDULE_FIELD}_1", ""),
                 "schedule_zone": now.strftime("%Z"),
             }
         )

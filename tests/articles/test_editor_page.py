@@ -43,6 +43,7 @@ def desk_editor():
 def story(status=DRAFT, *, assignee=None, **fields) -> Article:
     if status in (PUBLISHED, ARCHIVED):
         fields.setdefault("published_at", timezone.now() - datetime.timedelta(hours=1))
+    fields.setdefault("published_at", None)
     article = ArticleFactory(status=status, body=BODY, **fields)
     if assignee is not None:
         article.assignees.add(assignee)
@@ -174,7 +175,11 @@ class TestPressingAButton:
         client.force_login(desk_editor)
 
         response = press(
-            client, article, "schedule", _schedule_at=later.strftime("%Y-%m-%dT%H:%M")
+            client,
+            article,
+            "schedule",
+            _schedule_at_0=f"{later.day} {later:%b %Y}",
+            _schedule_at_1=f"{later:%H:%M}",
         )
 
         saved = stored(article)
@@ -186,20 +191,27 @@ class TestPressingAButton:
         assert f"{later.day} {later:%b %Y}, {later:%H:%M} UTC" in text
 
     @pytest.mark.parametrize(
-        ("typed", "error"),
+        ("date", "time", "error"),
         [
-            ("", "Choose the date and time the story is to be published"),
-            ("2001-01-01T09:00", "has already passed"),
+            ("", "", "Choose the date and time the story is to be published"),
+            ("2030-12-08", "", "Give both the date and the time"),
+            ("08/12/2030", "09:00", "The publication date is not a date"),
+            ("2001-01-01", "09:00", "1 Jan 2001, 09:00 UTC has already passed"),
         ],
     )
     def test_schedule_without_a_future_time_is_refused(
-        self, client, desk_editor, typed, error
+        self, client, desk_editor, date, time, error
     ):
         article = story(DRAFT)
         client.force_login(desk_editor)
 
         response = press(
-            client, article, "schedule", headline="Still here", _schedule_at=typed
+            client,
+            article,
+            "schedule",
+            headline="Still here",
+            _schedule_at_0=date,
+            _schedule_at_1=time,
         )
 
         assert response.status_code == 200
@@ -207,7 +219,8 @@ class TestPressingAButton:
         assert message.startswith("Nothing was saved.") and error in message
         html = response.content.decode()
         assert 'value="Still here"' in html
-        assert f'name="_schedule_at" value="{typed}"' in html
+        assert f'name="_schedule_at_0" value="{date}"' in html
+        assert f'name="_schedule_at_1" value="{time}"' in html
         assert stored(article).status == DRAFT
         assert stored(article).headline != "Still here"
 

@@ -32,7 +32,8 @@
     counter.className = "field-count";
     counter.id = field.id + "_count";
     counter.setAttribute("aria-live", "polite");
-    field.insertAdjacentElement("afterend", counter);
+    // Below the field (Django's admin lays label and field out in a row).
+    (field.closest(".flex-container") || field).insertAdjacentElement("afterend", counter);
     var described = field.getAttribute("aria-describedby");
     field.setAttribute(
       "aria-describedby",

@@ -105,7 +105,7 @@
       marker.className = "errornote size-refusal";
       marker.textContent = "“" + label + "” is " + mib(size.largest.bytes) +
         " of the " + mib(bytesLimit) + " one save may carry.";
-      field.insertAdjacentElement("afterend", marker);
+      (field.closest(".flex-container") || field).insertAdjacentElement("afterend", marker);
       field.classList.add("count-over");
     }
   }
