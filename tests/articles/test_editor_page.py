@@ -509,3 +509,24 @@ class TestUnambiguousDates:
         assert editor_client.post(url, data).status_code == 302
         quote.refresh_from_db()
         assert quote.said_on == datetime.date(2010, 12, 8)
+
+
+class TestPreviewQueries:
+    @pytest.mark.parametrize("quotes", [1, 4])
+    def test_preview_reads_the_same_whatever_the_quotes(
+        self, client, reporter, django_assert_num_queries, quotes
+    ):
+        """The session, the account and its rights, the story, its bylines and
+        its quotes with their speakers: one query each, however many quotes."""
+        article = story(DRAFT)
+        for n in range(quotes):
+            QuoteFactory(
+                article=article,
+                text="the bridge would open in spring",
+                kind=QuoteKind.INDIRECT,
+                speaker=PersonFactory(name=f"Speaker {n}"),
+            )
+        client.force_login(reporter)
+        with django_assert_num_queries(9):
+            response = client.get(f"/stories/preview/{article.pk}/")
+        assert response.content.decode().count('<span class="quote-label') == quotes
