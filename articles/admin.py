@@ -206,8 +206,9 @@ class ArticleAdmin(ArticlePageAdmin, WorkflowAdmin, VersionedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("articles.publish_article"):
-            # Editors decide who works on a story.
+        if obj is not None and not request.user.has_perm("articles.publish_article"):
+            # Editors decide who works on a story (a reporter's new story
+            # shows them as its reporter: ArticlePageAdmin.get_form).
             fields.append("assignees")
         return fields
 

@@ -59,6 +59,21 @@ class ArticlePageAdmin:
             attrs.pop("maxlength", None)
             attrs.update({"data-max-length": headline.max_length, "data-count": "1"})
             attrs["class"] = f"{attrs.get('class', '')} story-headline".strip()
+        assignees = form.base_fields.get("assignees")
+        if (
+            obj is None
+            and assignees is not None
+            and not request.user.has_perm("articles.publish_article")
+        ):
+            # A reporter's new story: they are its reporter, shown ticked and
+            # fixed (a disabled field keeps its initial value, whatever is
+            # posted); editors decide who else works on it.
+            assignees.queryset = assignees.queryset.filter(pk=request.user.pk)
+            assignees.widget = forms.CheckboxSelectMultiple()
+            assignees.disabled = True
+            assignees.help_text = (
+                "You, as the writer: you may edit the story while it is a draft."
+            )
         return form
 
     def get_changeform_initial_data(self, request):

@@ -277,8 +277,8 @@ def test_counts_limits_and_nothing_lost(browser, live_server):  # noqa: F811
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_new_story_defaults_and_iso_dates(browser, live_server):  # noqa: F811
     """The writer is the new story's reporter (and byline, when the registry
-    knows their name); the calendar writes ISO dates, and the list reads
-    "8 Dec 2010"."""
+    knows their name), for an editor and a reporter alike; the calendar
+    writes ISO dates, and the list reads "8 Dec 2010"."""
     eddie = newsroom_user("eddie", "Editors")
     eddie.first_name, eddie.last_name = "Eddie", "Editor"
     eddie.save()
@@ -311,3 +311,13 @@ def test_new_story_defaults_and_iso_dates(browser, live_server):  # noqa: F811
     assert "8 Dec 2010, 09:05" in listing
     assert "08/12/2010" not in listing
     assert _refusals(browser) == []
+    _log_out(browser)
+
+    # A reporter's new story shows them as its reporter, ticked and fixed.
+    newsroom_user("rita", "Reporters")
+    _log_in(browser, base, "rita", PASSWORD)
+    browser.get(f"{base}/admin/articles/article/add/")
+    [box] = browser.find_elements(By.CSS_SELECTOR, "input[name=assignees]")
+    assert box.is_selected() and not box.is_enabled()
+    label = box.find_element(By.XPATH, "ancestor::label")
+    assert label.text == "rita"

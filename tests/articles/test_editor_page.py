@@ -530,3 +530,21 @@ class TestPreviewQueries:
         with django_assert_num_queries(9):
             response = client.get(f"/stories/preview/{article.pk}/")
         assert response.content.decode().count('<span class="quote-label') == quotes
+
+
+class TestReporterNewStory:
+    def test_the_reporter_is_shown_as_its_reporter(self, client, reporter):
+        other = newsroom_user("other", "Reporters")
+        client.force_login(reporter)
+        response = client.get(admin_url(Article, "add"))
+        field = response.context["adminform"].form["assignees"]
+        assert field.field.disabled
+        assert [choice.data["label"] for choice in field.subwidgets] == ["rita"]
+        [box] = re.findall(r'<input type="checkbox" name="assignees"[^>]*>', str(field))
+        assert f'value="{reporter.pk}"' in box
+        assert " checked" in box and " disabled" in box
+
+        data = form_post_data(response)
+        data.update(headline="Mine", body=BODY, assignees=[other.pk])
+        assert client.post(admin_url(Article, "add"), data).status_code == 302
+        assert list(Article.objects.get(headline="Mine").assignees.all()) == [reporter]
