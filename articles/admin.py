@@ -22,13 +22,14 @@ from newsdesk.core.admin import (
 )
 
 from . import services
+from .admin_page import ArticlePageAdmin
+from .admin_workflow import WORKFLOW_ACTIONS, WorkflowAdmin
 from .highlight import highlight_quotes
 from .models import (
     Article,
     ArticleAgreement,
     ArticleOrganisation,
     ArticlePerson,
-    ArticleStatus,
     Quote,
 )
 from .review import review_apply, review_build, review_refusal
@@ -131,32 +132,8 @@ class AgreementMentionInline(ArticlePartInline, admin.TabularInline):
     autocomplete_fields = ["agreement"]
 
 
-def transition_action(status: str, label: str, verb: str):
-    def action(modeladmin, request, queryset):
-        done, refused = [], []
-        for article in queryset:
-            try:
-                services.article_transition(
-                    article=article, status=status, user=request.user
-                )
-            except ValidationError as error:
-                refused.append(" ".join(error.messages))
-            else:
-                done.append(f"“{article}”")
-        if done:
-            modeladmin.message_user(
-                request, f"{verb.capitalize()}: {', '.join(done)}.", messages.SUCCESS
-            )
-        for message in refused:
-            modeladmin.message_user(request, message, messages.ERROR)
-
-    action.__name__ = f"make_{status}"
-    action.short_description = label
-    return action
-
-
 @admin.register(Article)
-class ArticleAdmin(VersionedAdmin):
+class ArticleAdmin(ArticlePageAdmin, WorkflowAdmin, VersionedAdmin):
     list_display = [
         "headline",
         "status",
@@ -192,11 +169,13 @@ class ArticleAdmin(VersionedAdmin):
                     ("source", "source_url"),
                     "language",
                 ],
-                "description": "Status moves only through the actions on the "
-                "article list (submit for review, publish, archive, …). A "
-                "future publication time keeps a published story hidden until "
-                "then. Reporters edit only the drafts they are listed on; "
-                "others' stories open read-only for them.",
+                "description": "Status moves with the workflow buttons at the "
+                "foot of this page (submit for review, publish, schedule, "
+                "unpublish, archive), each saving your changes first, or with "
+                "the actions on the article list. A future publication time "
+                "keeps a published story hidden until then. Reporters edit "
+                "only the drafts they are listed on; others' stories open "
+                "read-only for them.",
             },
         ),
     ]
@@ -207,27 +186,13 @@ class ArticleAdmin(VersionedAdmin):
         AgreementMentionInline,
     ]
     actions = [
-        transition_action(
-            ArticleStatus.IN_REVIEW,
-            "Submit selected articles for review",
-            "submitted for review",
-        ),
-        transition_action(
-            ArticleStatus.PUBLISHED, "Publish selected articles", "published"
-        ),
-        transition_action(
-            ArticleStatus.DRAFT,
-            "Return selected articles to draft (or unpublish)",
-            "returned to draft",
-        ),
-        transition_action(
-            ArticleStatus.ARCHIVED, "Archive selected articles", "archived"
-        ),
+        *WORKFLOW_ACTIONS,
         "propose_structure",
     ]
 
     class Media:
         css = {"all": ["articles/admin.css"]}
+        js = ["articles/editor.js"]
 
     filter_horizontal = ["assignees"]
 
@@ -241,8 +206,9 @@ class ArticleAdmin(VersionedAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if not request.user.has_perm("articles.publish_article"):
-            # Editors decide who works on a story.
+        if obj is not None and not request.user.has_perm("articles.publish_article"):
+            # Editors decide who works on a story (a reporter's new story
+            # shows them as its reporter: ArticlePageAdmin.get_form).
             fields.append("assignees")
         return fields
 

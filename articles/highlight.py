@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Quote
+from .models import Quote, QuoteKind
 
 
 @dataclass(frozen=True)
@@ -95,4 +96,37 @@ def highlight_quotes(body: str, quotes: Iterable[Quote]) -> SafeString:
     ]
     return format_html(
         '<div class="quoted-body">{}</div>', highlight_spans(body, marks)
+    )
+
+
+def _kind_name(kind: str) -> str:
+    """ "direct", "partial" or "indirect", from the choice's label."""
+    return QuoteKind(kind).label.split(" — ")[0].lower()
+
+
+def story_body(article) -> SafeString:
+    """The body as a reader sees it (the public story page and the
+    newsroom's preview): each located quote marked, labelled with its
+    speaker, and a named speaker linked to their record in the API. Expects
+    ``article.quotes`` prefetched with their speakers
+    (``Article.objects.with_quotes()``)."""
+    marks = [
+        Mark(
+            quote.start,
+            quote.end,
+            css=f"quote-{quote.kind}",
+            label=quote.source_name,
+            link=(
+                reverse("person-detail", args=[quote.speaker.slug])
+                if quote.speaker_id
+                else ""
+            ),
+            title=f"{quote.source_name} ({_kind_name(quote.kind)} quote)",
+        )
+        for quote in article.quotes.all()
+        if quote.start is not None
+    ]
+    return format_html(
+        '<div class="quoted-body story-text">{}</div>',
+        highlight_spans(article.body, marks),
     )

@@ -221,7 +221,10 @@ class Article(VersionedModel, SluggedModel):
         return self.headline
 
     def get_absolute_url(self) -> str:
-        return reverse("admin:articles_article_change", args=[self.pk])
+        """The story as a reader would see it, for the newsroom: the admin's
+        "View on site" opens this preview, drafts included. The public page
+        (``/stories/<slug>/``, the JSON-LD's ``url``) shows only public ones."""
+        return reverse("story-preview", args=[self.pk])
 
     @property
     def public_from(self) -> datetime.datetime | None:

@@ -403,6 +403,47 @@ def article_assignee_add(*, article: Article, user) -> None:
         article.assignees.add(user)
 
 
+def article_transition_refusal(
+    *, article: Article, status: str, user
+) -> WorkflowError | None:
+    """Why ``user`` may not move ``article`` (as it stands) to ``status``, or
+    None if they may. ``article_transition`` raises it; the admin asks first,
+    to offer only the moves a user may make."""
+    current = article.status
+    if (current, status) not in TRANSITIONS:
+        return WorkflowError(
+            f"“{article}” is {article.get_status_display().lower()}; it cannot "
+            f"become {ArticleStatus(status).label.lower()}.",
+            code="invalid_transition",
+        )
+    verb, permission = TRANSITIONS[(current, status)]
+    if not user.has_perm(permission):
+        return WorkflowError(
+            f"You may not {verb} “{article}”: that needs an editor.",
+            code="permission_denied",
+        )
+    if current == ArticleStatus.DRAFT and not article_can_edit(
+        article=article, user=user
+    ):
+        return WorkflowError(
+            f"You may not {verb} “{article}”: it is another reporter's draft. "
+            "Ask an editor to add you to its reporters.",
+            code="permission_denied",
+        )
+    return None
+
+
+def article_transitions_allowed(*, article: Article, user) -> list[str]:
+    """The statuses ``user`` may move ``article`` to now, in workflow order."""
+    return [
+        status
+        for (current, status) in TRANSITIONS
+        if current == article.status
+        and article_transition_refusal(article=article, status=status, user=user)
+        is None
+    ]
+
+
 @transaction.atomic
 def article_transition(
     *,
@@ -421,27 +462,10 @@ def article_transition(
     from django.utils import timezone
 
     current = article.status
-    if (current, status) not in TRANSITIONS:
-        raise WorkflowError(
-            f"“{article}” is {article.get_status_display().lower()}; it cannot "
-            f"become {ArticleStatus(status).label.lower()}.",
-            code="invalid_transition",
-        )
-    verb, permission = TRANSITIONS[(current, status)]
+    refusal = article_transition_refusal(article=article, status=status, user=user)
     article._history_user = user
-    if not user.has_perm(permission):
-        raise WorkflowError(
-            f"You may not {verb} “{article}”: that needs an editor.",
-            code="permission_denied",
-        )
-    if current == ArticleStatus.DRAFT and not article_can_edit(
-        article=article, user=user
-    ):
-        raise WorkflowError(
-            f"You may not {verb} “{article}”: it is another reporter's draft. "
-            "Ask an editor to add you to its reporters.",
-            code="permission_denied",
-        )
+    if refusal is not None:
+        raise refusal
     article.status = status
     if status == ArticleStatus.PUBLISHED:
         article.published_at = published_at or article.published_at or timezone.now()

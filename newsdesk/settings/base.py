@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A form too large for the admin to read gets a page that says so;
+    # before the CSRF check reads the form (newsdesk/middleware.py).
+    "newsdesk.middleware.AdminRequestLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Lets GET/HEAD/OPTIONS read from replicas despite ATOMIC_REQUESTS; a
@@ -212,6 +215,8 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Unambiguous dates everywhere in the admin: "8 Dec 2010", 2010-12-08.
+FORMAT_MODULE_PATH = ["newsdesk.formats"]
 
 # A request body larger than this is refused (400) before it is parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_REQUEST_BODY_BYTES", default=1_048_576)
