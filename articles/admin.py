@@ -22,6 +22,9 @@ from newsdesk.core.admin import (
 )
 
 from . import services
+from .admin_history import ArticleHistoryMixin
+from .admin_quotes import QuoteInlineLayout
+from .admin_repair import QuoteRepairMixin
 from .highlight import highlight_quotes
 from .models import (
     Article,
@@ -92,25 +95,13 @@ class ArticlePartAdmin:
         return type(form.__name__, (form,), {"clean_article": clean_article})
 
 
-class QuoteInline(ArticlePartInline, admin.StackedInline):
+class QuoteInline(QuoteInlineLayout, ArticlePartInline, admin.StackedInline):
+    """A story's quotes on its page; the layout is admin_quotes.py's."""
+
     model = Quote
     extra = 1
     autocomplete_fields = ["speaker", "organisation", "outlet"]
-    fields = [
-        "text",
-        ("kind", "cue", "said_on"),
-        ("speaker", "source_description"),
-        ("organisation", "outlet"),
-        "location",
-    ]
-    readonly_fields = ["location"]
     formfield_overrides = {models.TextField: {"widget": QUOTE_TEXT_WIDGET}}
-
-    @admin.display(description="position in body")
-    def location(self, obj) -> str:
-        if obj.start is None:
-            return "not located (indirect quote in other words)" if obj.pk else "—"
-        return f"characters {obj.start}–{obj.end}"
 
 
 class PersonMentionInline(ArticlePartInline, admin.TabularInline):
@@ -156,7 +147,7 @@ def transition_action(status: str, label: str, verb: str):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionedAdmin):
+class ArticleAdmin(QuoteRepairMixin, ArticleHistoryMixin, VersionedAdmin):
     list_display = [
         "headline",
         "status",
