@@ -174,3 +174,23 @@ def test_revert_page_lists_the_quotes_restoring_removes(client, story):
         if item.state == "back"
     ] == ["the budget was agreed"]
     assert second.pk != third.pk
+
+
+def test_history_page_queries(client, story, django_assert_num_queries):
+    """What the history page of a four-version story with three quotes
+    costs, exactly. The quote and mention lines take one query per kind of
+    history row for the whole page (the article's version dates, the quote
+    history, the three mention histories) and one per kind of name that
+    occurs (people here), whatever the number of versions and quotes. The
+    other 21: the session and user, the article (with its bylines and
+    mentions, for the title) and its history, permissions, the revert
+    rights (twice), and django-simple-history's byline diff, two queries
+    per pair of versions."""
+    url = admin_url(Article, "history", story.article.pk)
+    client.get(url)
+
+    with django_assert_num_queries(27):
+        response = client.get(url)
+
+    assert response.status_code == 200
+    assert all(record.related_changes for record in response.context["page_obj"])
