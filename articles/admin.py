@@ -414,9 +414,13 @@ class ArticleAdmin(QuoteRepairMixin, ArticleHistoryMixin, VersionedAdmin):
         if formset.model is not Quote:
             return super().save_formset(request, form, formset, change)
         quotes = formset.save(commit=False)
+        # The quotes' history carries the story's change note too.
+        note = getattr(form.instance, "_change_reason", None)
         for quote in formset.deleted_objects:
+            quote._change_reason = note
             services.quote_delete(quote=quote)
         for quote in quotes:
+            quote._change_reason = note
             services.quote_save(quote=quote)
         formset.save_m2m()
 

@@ -10,7 +10,9 @@ from html import escape
 
 import pytest
 
+from articles import services as article_services
 from tests import test_concurrency
+from tests.factories import PersonFactory
 from tests.test_admin import admin_url, all_error_messages
 from tests.test_concurrency import CASES, open_change_page
 
@@ -174,3 +176,25 @@ def test_a_save_after_the_panel_was_shown_is_refused_again(clients, first_editor
     final = answer(clients[1], model, record, data, again, _conflict="mine")
     assert final.status_code == 302, all_error_messages(final)
     assert getattr(model.objects.get(pk=record.pk), field) == "Mine"
+
+
+def test_the_panel_lists_what_their_save_changed_in_the_quotes(clients):
+    """On an article, the panel also says what the others changed below the
+    fields: here a quote added after the first editor's save."""
+    model, record, field, other, data, refused = conflicting_saves(clients, "article")
+    assert refused.context["adminform"].form.conflict.related == []
+    article_services.quote_create(
+        article=record,
+        text="we will build the bridge",
+        speaker=PersonFactory(name="Ada Vance"),
+        kind="partial",
+    )
+
+    again = clients[1].post(admin_url(model, "change", record.pk), data)
+
+    assert again.status_code == 200
+    assert again.context["adminform"].form.conflict.related == [
+        "Quote added: “we will build the bridge” (Ada Vance, partial)",
+        "Mention added: Ada Vance",
+    ]
+    assert escape("Quote added: “we will build the bridge”") in again.content.decode()

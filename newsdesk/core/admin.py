@@ -163,6 +163,19 @@ class VersionedAdmin(GuardedHistoryAdmin):
     class Media:
         css = {"all": ["newsdesk/admin-core.css"]}
 
+    def _changed_since(self, request, form) -> list[str]:
+        """What the others' saves changed besides the form's fields (an
+        article's quotes and mentions), as the history page lists it."""
+        loaded = form.cleaned_data.get("loaded_version")
+        if loaded is None:
+            return []
+        obj = form.instance
+        records = list(obj.history.filter(version__gt=loaded).order_by("history_date"))
+        if not records:
+            return []
+        lines = self.history_related_changes(request, obj, records)
+        return [line for record in records for line in lines.get(record.history_id, [])]
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = [
             (name, {**options, "fields": list(options["fields"])})
@@ -198,6 +211,7 @@ class VersionedAdmin(GuardedHistoryAdmin):
             # The panel's answer is checked against the version it showed.
             form.data = form.data.copy()
             form.data["conflict_version"] = form.conflict.current_version
+            form.conflict.related = self._changed_since(request, form)
         return super().render_change_form(request, context, *args, **kwargs)
 
     def expected_version(self, request, obj, form) -> int | None:

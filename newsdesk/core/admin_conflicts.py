@@ -72,6 +72,9 @@ class Conflict:
     current_version: int
     savers: list[Saver]
     fields: list[FieldDifference] = field(default_factory=list)
+    # What their saves changed beyond the form's fields (an article's
+    # quotes and mentions), as the history page words it.
+    related: list[str] = field(default_factory=list)
 
     @property
     def who(self) -> str:

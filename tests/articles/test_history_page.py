@@ -11,9 +11,9 @@ from html import escape
 import pytest
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Quote
 from tests.articles import test_history
-from tests.articles.test_history import edit, history_form_data
+from tests.articles.test_history import edit, history_form_data, quote_index
 from tests.test_admin import admin_url
 
 pytestmark = pytest.mark.django_db
@@ -75,8 +75,14 @@ def test_change_note_is_kept_and_shown(client, story):
     def change(page, data):
         data["standfirst"] = "A corrected standfirst."
         data["change_note"] = "Corrected the standfirst after a reader's letter"
+        data[f"quotes-{quote_index(data, story.indirect)}-DELETE"] = "on"
 
     edit(client, story.article, change)
+    # The quotes changed in the same save carry the note too.
+    deleted = Quote.history.get(id=story.indirect.pk, history_type="-")
+    assert deleted.history_change_reason == (
+        "Corrected the standfirst after a reader's letter"
+    )
 
     latest = story.article.history.latest("history_date")
     assert latest.history_change_reason == (
