@@ -15,6 +15,7 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from articles import services
 from articles.models import Article, Quote, QuoteKind
+from entities.models import Person
 from tests import test_browser
 from tests.factories import ArticleFactory, PersonFactory
 from tests.test_admin import admin_url, all_error_messages, form_post_data
@@ -148,6 +149,11 @@ def test_a_quote_takes_seven_tab_stops(browser, live_server, django_user_model):
     opened = tab_stops(browser, "id_quotes-0-DELETE", "quotes-0")
     assert "id_quotes-0-said_on" in opened
     assert len(opened) > len(stops)
+    organisation = browser.find_element(
+        By.CSS_SELECTOR, "#id_quotes-0-organisation + .select2"
+    )
+    assert organisation.is_displayed() and organisation.size["width"] > 100
+    screenshot(browser, "quote-inline-opened", browser.find_element(By.ID, "quotes-0"))
 
 
 def test_history_shows_quote_changes_note_and_restorable_quotes(
@@ -331,3 +337,45 @@ def test_quote_repair_updates_one_quote_and_removes_another(
     partial.refresh_from_db()
     assert partial.text == "bold but affordable"
     assert edited[partial.start : partial.end] == partial.text
+
+
+def test_conflict_on_a_person_taking_theirs(browser, live_server, django_user_model):
+    """The registry's records share the panel: Eddie's edit of a person
+    meets Fiona's earlier save; "Take theirs everywhere" leaves her record
+    as she saved it."""
+    newsroom_editor(django_user_model, "eddie")
+    fiona = newsroom_editor(django_user_model, "fiona")
+    person = PersonFactory(name="Ada Vance", description="Agency head")
+    base_url = live_server.url
+    _log_in(browser, base_url, "eddie", PASSWORD)
+    change_page(browser, base_url, Person, person.pk)
+
+    other = Client()
+    other.force_login(fiona)
+    data = form_post_data(other.get(admin_url(Person, "change", person.pk)))
+    data["description"] = "Head of the agency since 2020"
+    saved = other.post(admin_url(Person, "change", person.pk), data)
+    assert saved.status_code == 302, all_error_messages(saved)
+
+    replace_text(browser, browser.find_element(By.ID, "id_description"), "Former head")
+    save = browser.find_element(By.NAME, "_save")
+    save.click()
+    _wait(browser).until(EC.staleness_of(save))
+    panel = _wait(browser).until(
+        EC.visibility_of_element_located((By.ID, "edit-conflict"))
+    )
+    row = panel.find_element(By.CSS_SELECTOR, "tr[data-field='description']")
+    assert row.find_element(By.CSS_SELECTOR, ".conflict-before").text == "Agency head"
+    assert "Head of the agency since 2020" in row.text and "Former head" in row.text
+    screenshot(browser, "edit-conflict-person", panel)
+
+    _submit_and_expect_message(
+        browser,
+        panel.find_element(By.CSS_SELECTOR, "button[value='theirs']"),
+        "The person “Ada Vance” was changed successfully. You may edit it again below.",
+    )
+    stored = Person.objects.get(pk=person.pk)
+    assert (stored.description, stored.version) == (
+        "Head of the agency since 2020",
+        3,
+    )

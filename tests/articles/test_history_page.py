@@ -14,6 +14,7 @@ from django.urls import reverse
 from articles.models import Article, Quote
 from tests.articles import test_history
 from tests.articles.test_history import edit, history_form_data, quote_index
+from tests.factories import ArticleFactory
 from tests.test_admin import admin_url
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +201,27 @@ def test_history_page_queries(client, story, django_assert_num_queries):
 
     assert response.status_code == 200
     assert all(record.related_changes for record in response.context["page_obj"])
+
+
+def test_a_save_that_only_drops_seconds_shows_no_change(editor_client):
+    """A published story saved unedited: the admin's time field keeps the
+    minute and second but not the microseconds, which the history does not
+    present as the editor's change; times read to the minute, in UTC."""
+    article = ArticleFactory(standfirst="")
+    assert article.published_at.microsecond
+
+    edit(editor_client, article, lambda page, data: None)
+    edit(
+        editor_client,
+        article,
+        lambda page, data: data.update(
+            published_at_0="2010-12-08", published_at_1="09:30:00"
+        ),
+    )
+
+    response = editor_client.get(admin_url(Article, "history", article.pk))
+    newest, unedited, _created = response.context["page_obj"]
+    assert unedited.history_delta_changes == []
+    [published] = newest.history_delta_changes
+    assert published["new"] == "2010-12-08 09:30 UTC"
+    assert "Saved without changes." in history_table(response)
