@@ -12,6 +12,7 @@ version numbers, so a page left open for an hour compares honestly.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.admin.utils import display_for_field
@@ -132,6 +133,9 @@ def _comparable(model_field, value):
         return value.pk if isinstance(value, models.Model) else value
     if value in (None, ""):
         return None
+    if isinstance(value, datetime.datetime):
+        # The admin's time field keeps whole seconds.
+        return value.replace(microsecond=0)
     return value
 
 
