@@ -9,9 +9,34 @@ and shows an empty entry when only related rows changed."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .admin_conflicts import user_label
+
+
+class EditorsRecordContextHelper(HistoricalRecordContextHelper):
+    """Times as editors read them everywhere else in the admin (to the
+    minute, in UTC) and dates as ISO dates; empty values as "—"."""
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        model_field = self.model._meta.get_field(change.field)
+        if isinstance(value, str) and isinstance(model_field, models.DateTimeField):
+            # The diff may hold a time as the text it was stored with.
+            value = parse_datetime(value) or value
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value).strftime("%Y-%m-%d %H:%M %Z")
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if value in (None, ""):
+            return "—"
+        return value
 
 
 class HistoryPageMixin:
@@ -34,11 +59,23 @@ class HistoryPageMixin:
             f"{opts.app_label}.view_{opts.model_name}"
         ) or request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
+    def get_historical_record_context_helper(self, request, historical_record):
+        return EditorsRecordContextHelper(self.model, historical_record)
+
     def set_history_delta_changes(self, request, historical_records, **kwargs):
         super().set_history_delta_changes(request, historical_records, **kwargs)
         records = list(historical_records)
         if not records:
             return
+        for record in records:
+            # A difference below what the page shows (a publication time's
+            # fractions of a second, which the admin's time field drops on
+            # save) is not a change an editor made or can see.
+            record.history_delta_changes = [
+                change
+                for change in getattr(record, "history_delta_changes", [])
+                if str(change["old"]) != str(change["new"])
+            ]
         obj = records[0].instance
         related = self.history_related_changes(request, obj, records)
         for record in records:
