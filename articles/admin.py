@@ -22,7 +22,10 @@ from newsdesk.core.admin import (
 )
 
 from . import services
+from .admin_history import ArticleHistoryMixin
 from .admin_page import ArticlePageAdmin
+from .admin_quotes import QuoteInlineLayout
+from .admin_repair import QuoteRepairMixin
 from .admin_workflow import WORKFLOW_ACTIONS, WorkflowAdmin
 from .highlight import highlight_quotes
 from .models import (
@@ -93,25 +96,13 @@ class ArticlePartAdmin:
         return type(form.__name__, (form,), {"clean_article": clean_article})
 
 
-class QuoteInline(ArticlePartInline, admin.StackedInline):
+class QuoteInline(QuoteInlineLayout, ArticlePartInline, admin.StackedInline):
+    """A story's quotes on its page; the layout is admin_quotes.py's."""
+
     model = Quote
     extra = 1
     autocomplete_fields = ["speaker", "organisation", "outlet"]
-    fields = [
-        "text",
-        ("kind", "cue", "said_on"),
-        ("speaker", "source_description"),
-        ("organisation", "outlet"),
-        "location",
-    ]
-    readonly_fields = ["location"]
     formfield_overrides = {models.TextField: {"widget": QUOTE_TEXT_WIDGET}}
-
-    @admin.display(description="position in body")
-    def location(self, obj) -> str:
-        if obj.start is None:
-            return "not located (indirect quote in other words)" if obj.pk else "—"
-        return f"characters {obj.start}–{obj.end}"
 
 
 class PersonMentionInline(ArticlePartInline, admin.TabularInline):
@@ -133,7 +124,13 @@ class AgreementMentionInline(ArticlePartInline, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticlePageAdmin, WorkflowAdmin, VersionedAdmin):
+class ArticleAdmin(
+    QuoteRepairMixin,
+    ArticleHistoryMixin,
+    ArticlePageAdmin,
+    WorkflowAdmin,
+    VersionedAdmin,
+):
     list_display = [
         "headline",
         "status",
@@ -389,9 +386,13 @@ class ArticleAdmin(ArticlePageAdmin, WorkflowAdmin, VersionedAdmin):
         if formset.model is not Quote:
             return super().save_formset(request, form, formset, change)
         quotes = formset.save(commit=False)
+        # The quotes' history carries the story's change note too.
+        note = getattr(form.instance, "_change_reason", None)
         for quote in formset.deleted_objects:
+            quote._change_reason = note
             services.quote_delete(quote=quote)
         for quote in quotes:
+            quote._change_reason = note
             services.quote_save(quote=quote)
         formset.save_m2m()
 

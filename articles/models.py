@@ -573,13 +573,17 @@ class Quote(models.Model):
         if span is None:
             self.start = self.end = None
             if self.kind in VERBATIM_KINDS:
+                # The code travels with the field's message (a dict's own
+                # code would be dropped): the admin offers repairs for it.
                 raise ValidationError(
                     {
-                        "text": f"This {self.kind} quote does not occur in the "
-                        "article's body. Copy the quoted words exactly as the "
-                        "body has them, or make it an indirect quote."
-                    },
-                    code="quote_not_in_body",
+                        "text": ValidationError(
+                            f"This {self.kind} quote does not occur in the "
+                            "article's body. Copy the quoted words exactly as "
+                            "the body has them, or make it an indirect quote.",
+                            code="quote_not_in_body",
+                        )
+                    }
                 )
             return
         self.start, self.end = span

@@ -21,6 +21,7 @@ from entities.models import Agreement, Organisation, Person
 from newsdesk import events
 from newsdesk.core.services import validated_save
 
+from .history import quotes_as_of
 from .models import (
     UNKNOWN,
     Article,
@@ -477,33 +478,12 @@ def article_transition(
     return article
 
 
-def _version_end(article: Article, history_id: int) -> datetime.datetime:
-    """The moment a version of ``article`` stopped being current: just before
-    the next version was saved, or now. Quotes saved in the same admin request
-    as a version come right after its article row, so they belong to it."""
-    from django.utils import timezone
-
-    record = article.history.get(history_id=history_id)
-    later = (
-        article.history.filter(history_date__gt=record.history_date)
-        .order_by("history_date")
-        .first()
-    )
-    if later is None:
-        return timezone.now()
-    return later.history_date - datetime.timedelta(microseconds=1)
-
-
 @transaction.atomic
 def article_quotes_restore(*, article: Article, history_id: int) -> None:
     """Make ``article``'s quotes what they were in the version ``history_id``:
     quotes added since are deleted, changed ones rewritten, deleted ones
     brought back (with their ids, so links to them work again)."""
-    as_of = _version_end(article, history_id)
-    past = {
-        quote.pk: quote
-        for quote in Quote.history.as_of(as_of).filter(article_id=article.pk)
-    }
+    past = quotes_as_of(article, history_id)
     for quote in article.quotes.exclude(pk__in=past):
         quote_delete(quote=quote)
     current = set(article.quotes.values_list("pk", flat=True))

@@ -13,7 +13,11 @@ from .models import VersionedModel
 
 
 class EditConflict(ValidationError):
-    """Someone else saved the record after the editor (or client) loaded it."""
+    """Someone else saved the record after the editor (or client) loaded it.
+
+    The message says who and when, not version numbers: the admin shows
+    field by field what they changed (newsdesk/core/admin_conflicts.py), the
+    API's 412 carries the message and the current ETag."""
 
     def __init__(self, instance: VersionedModel):
         current = type(instance)._base_manager.filter(pk=instance.pk).first()
@@ -21,15 +25,14 @@ class EditConflict(ValidationError):
         latest = latest.order_by("-history_date").first() if latest else None
         who = ""
         if latest is not None:
-            user = latest.history_user or "someone"
+            user = latest.history_user or "an automatic process"
             who = f" by {user} at {latest.history_date:%Y-%m-%d %H:%M} UTC"
         noun = instance._meta.verbose_name
         self.current_version = getattr(current, "version", None)
         super().__init__(
-            f"This {noun} was changed{who} after you opened it (it is now at "
-            f"version {self.current_version}). Your changes have not been saved "
-            "and theirs are kept: copy what you need, reload, and apply your "
-            "changes again.",
+            f"This {noun} was changed{who} after you opened it. Your changes "
+            "have not been saved and theirs are kept: reload to see theirs, "
+            "then apply yours again.",
             code="edit_conflict",
         )
 
