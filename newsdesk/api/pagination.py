@@ -76,10 +76,16 @@ class Paginator(DjangoPaginator):
     count_exact = True
 
     def __init__(
-        self, *args, count_limit: int | None = None, count_source=None, **kwargs
+        self,
+        *args,
+        count_limit: int | None = None,
+        count_source=None,
+        estimate_first: bool = False,
+        **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.count_limit = COUNT_LIMIT if count_limit is None else count_limit
+        self.estimate_first = estimate_first
         # What to count when the page is read as rows with extra joins for
         # their columns (articles/api/rows.py): the same filters, no joins.
         self.count_source = (
@@ -107,11 +113,14 @@ class Paginator(DjangoPaginator):
         return rows[: self.count_limit + 1]
 
     def _far_beyond_cap(self) -> int | None:
-        """The planner's estimate when it expects more than ``ESTIMATE_TRUSTED``
-        times the cap (PostgreSQL): then the answer is an estimate whatever
-        an exact count would find up to the cap, so none is made. Else None."""
+        """With ``estimate_first`` (full-text lists, whose every counted match
+        costs a look at the row), the planner's estimate when it expects more
+        than ``ESTIMATE_TRUSTED`` times the cap (PostgreSQL): then the answer
+        is an estimate whatever an exact count would find up to the cap, so
+        none is made. Else None. Other lists count up to the cap from an
+        index in a few milliseconds, inside the page's own query."""
         queryset = self.count_source.order_by()
-        if connections[queryset.db].vendor != "postgresql":
+        if not self.estimate_first or connections[queryset.db].vendor != "postgresql":
             return None
         rows = estimate(queryset.values("pk"))
         return rows if rows > ESTIMATE_TRUSTED * self.count_limit else None
@@ -207,6 +216,11 @@ def estimate(queryset) -> int:
     return rows
 
 
+def forget_estimates() -> None:
+    """Drop the estimates kept (after rows were added or removed in bulk)."""
+    _estimates.clear()
+
+
 def _coarse(value):
     if isinstance(value, datetime.datetime):
         return value.replace(minute=value.minute // 10 * 10, second=0, microsecond=0)
@@ -288,11 +302,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
             self.cursor.page_size = self.get_page_size(request)
             return self.cursor.paginate_queryset(queryset, request, view)
         page_size = self.get_page_size(request)
+        searching = bool(request.query_params.get("q"))
         paginator = self.django_paginator_class(
             queryset,
             page_size,
-            count_limit=SEARCH_COUNT_LIMIT if request.query_params.get("q") else None,
+            count_limit=SEARCH_COUNT_LIMIT if searching else None,
             count_source=getattr(view, "count_source", None),
+            estimate_first=searching,
         )
         number = self.get_page_number(request, paginator)
         try:
