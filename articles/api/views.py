@@ -215,10 +215,13 @@ class ArticleViewSet(
         }
 
     def get_queryset(self):
+        listing = self.action == "list"
         queryset = (
-            articles_visible(user=self.request.user).with_related().with_quote_count()
+            articles_visible(user=self.request.user)
+            .with_related(links_only=listing)
+            .with_quote_count()
         )
-        if self.action == "list":
+        if listing:
             return queryset.defer("body")
         return queryset.with_quotes()
 
