@@ -67,27 +67,42 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("published_at")
         )
 
-    def with_related(self) -> ArticleQuerySet:
+    def with_related(self, *, links_only: bool = False) -> ArticleQuerySet:
         """What every list of stories shows: the source, the bylines and
-        the mentions, in one query each whatever the page size."""
+        the mentions, in one query each whatever the page size.
+        ``links_only``: of the people, organisations and agreements, only
+        what a link to them shows (id, slug, name or title), for lists: a
+        page of 50 stories names some 500 records, and loading each in full
+        (descriptions, timestamps, a country object per organisation) cost
+        more than the rest of the page."""
+        person = Person.objects.all()
+        mentioned = {
+            "person": ArticlePerson.objects.select_related("person"),
+            "organisation": ArticleOrganisation.objects.select_related("organisation"),
+            "agreement": ArticleAgreement.objects.select_related("agreement"),
+        }
+        if links_only:
+            person = person.only("id", "slug", "name")
+            for name, label in (
+                ("person", "name"),
+                ("organisation", "name"),
+                ("agreement", "title"),
+            ):
+                mentioned[name] = mentioned[name].only(
+                    "id", "article", "about", f"{name}__id", f"{name}__slug",
+                    f"{name}__{label}",
+                )  # fmt: skip
         return self.select_related("source").prefetch_related(
-            "authors",
+            models.Prefetch("authors", person),
             # Mentions in the order they were recorded (the order an editor
             # or client gave them): without an ORDER BY, PostgreSQL returns
             # them in whatever order its heap holds.
+            models.Prefetch("articleperson_set", mentioned["person"].order_by("pk")),
             models.Prefetch(
-                "articleperson_set",
-                ArticlePerson.objects.select_related("person").order_by("pk"),
+                "articleorganisation_set", mentioned["organisation"].order_by("pk")
             ),
             models.Prefetch(
-                "articleorganisation_set",
-                ArticleOrganisation.objects.select_related("organisation").order_by(
-                    "pk"
-                ),
-            ),
-            models.Prefetch(
-                "articleagreement_set",
-                ArticleAgreement.objects.select_related("agreement").order_by("pk"),
+                "articleagreement_set", mentioned["agreement"].order_by("pk")
             ),
         )
 

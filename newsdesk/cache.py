@@ -11,10 +11,12 @@ keeps the representations and the audiences apart in any cache on the way.
 each process's memory) for at most ``API_CACHE_SECONDS``, and answers an
 ``If-None-Match`` with the cached ETag by a 304 without running the view.
 
-Invalidation: every key contains a *content generation*, a random token kept
-in the cache and replaced by ``content_changed()`` whenever an editorial
-record (an article, quote, mention, person, organisation, agreement, …) is
-saved, deleted or relinked. It is replaced at once, for readers in the same
+Invalidation: every entry records the *content generation* current when
+its request began (a random token kept in the cache), and is served only
+while that is still the current one. The generation is replaced by
+``content_changed()`` whenever an editorial record (an article, quote,
+mention, person, organisation, agreement, …) is saved, deleted or
+relinked; it is replaced at once, for readers in the same
 transaction, and again after the commit, so that what a reader cached from
 the old rows while the write was uncommitted is never served. A random token
 rather than a counter: should the cache lose the key, a new token cannot
@@ -62,6 +64,9 @@ logger = logging.getLogger(__name__)
 API_PREFIX = "/api/"
 CACHE_ALIAS = "default"
 GENERATION_KEY = "api-cache:generation"
+#: (generation, since, when the first story scheduled after ``since`` goes
+#: public): see ``_publication_after``.
+PUBLICATION_KEY = "api-cache:next-publication"
 VARY = ("Accept", "Authorization", "Cookie")
 #: The apps whose records the API shows.
 EDITORIAL_APPS = ("articles", "entities")
@@ -153,6 +158,9 @@ class Entry:
     (under the same key plus ``:body``) so that a 304 never loads it."""
 
     etag: str
+    #: The content generation read before the view ran: the entry is
+    #: served while it is still the current one.
+    generation: str
     last_modified: int | None
     status: int
     headers: list[tuple[str, str]]
@@ -164,8 +172,9 @@ class Entry:
 
 class AnonymousAPICacheMiddleware:
     """Serves anonymous GET requests under /api/ from the cache, keyed by
-    content generation, URL (scheme, host, path and query: responses carry
-    absolute links; ``?format=`` is in the query) and ``Accept``; gives every
+    URL (scheme, host, path and query: responses carry absolute links;
+    ``?format=`` is in the query) and ``Accept``, each entry valid for the
+    content generation it was made in; gives every
     API response its Cache-Control, and ``X-Cache: hit|miss`` when the cache
     was asked.
 
@@ -175,10 +184,12 @@ class AnonymousAPICacheMiddleware:
     carries neither a session cookie nor an ``Authorization`` header, and a
     response is kept only if the view saw an anonymous user as well.
 
-    A miss adds no query to the view's. Whether a story scheduled after an
-    entry was stored has become public since is checked when the entry is
-    about to be served, with one query per generation (and per scheduled
-    story that goes public)."""
+    A hit runs neither DRF nor a view nor a query, and costs two round
+    trips to the cache: one read of everything it needs, one write of the
+    throttle histories. A miss adds no query to the view's. Whether a
+    story scheduled after an entry was stored has become public since is
+    checked when the entry is about to be served, with one query per
+    generation (and per scheduled story that goes public)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -191,21 +202,22 @@ class AnonymousAPICacheMiddleware:
             variant = _variant(request)
             try:
                 cache = caches[CACHE_ALIAS]
-                generation, changed_at = _generation(cache)
-                key = _entry_key(generation, variant)
-                response = _cached_response(cache, generation, key, request, started)
+                key = _entry_key(variant)
+                response, generation, changed_at = _cached_response(
+                    cache, key, request, started
+                )
             except Exception:
                 logger.exception("The API cache could not be read.")
             else:
                 if response is not None:
                     response["X-Cache"] = "hit"
                     return response
-                return self._miss(request, cache, key, changed_at, started)
+                return self._miss(request, cache, key, generation, changed_at, started)
         response = self.get_response(request)
         _set_cache_control(request, response, settings.API_CACHE_MAX_AGE)
         return response
 
-    def _miss(self, request, cache, key, changed_at, started):
+    def _miss(self, request, cache, key, generation, changed_at, started):
         # The view answers in full so that the response can be stored; the
         # client's own condition is applied afterwards.
         conditions = {
@@ -219,7 +231,7 @@ class AnonymousAPICacheMiddleware:
             request.META.update(conditions)
         if _storable(request, response) and not _replicas_may_lag(changed_at):
             try:
-                _store(cache, key, response, started)
+                _store(cache, key, generation, response, started)
             except Exception:
                 logger.exception("The API cache could not be written.")
         _set_cache_control(request, response, settings.API_CACHE_MAX_AGE)
@@ -260,35 +272,48 @@ def _variant(request: HttpRequest) -> str:
     return f"{request.build_absolute_uri()}\n{request.META.get('HTTP_ACCEPT', '')}"
 
 
-def _entry_key(generation: str, variant: str) -> str:
+def _entry_key(variant: str) -> str:
     digest = hashlib.sha256(variant.encode()).hexdigest()[:32]
-    return f"api-cache:{generation}:{digest}"
+    return f"api-cache:entry:{digest}"
 
 
 def _cached_response(
-    cache, generation: str, key: str, request: HttpRequest, now: float
-) -> HttpResponse | None:
+    cache, key: str, request: HttpRequest, now: float
+) -> tuple[HttpResponse | None, str, float]:
+    """The cached answer to ``request`` (None: the view must answer), with
+    the content generation and when it changed. Everything a hit needs —
+    the generation, the entry, its body, the next publication and the
+    throttle histories — comes in one round trip to the cache; a hit then
+    costs one more, to count the request against the rates."""
     body_key = f"{key}:body"
-    publication_key = f"api-cache:{generation}:next-publication"
     conditional = (
         "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META
     )
     rates = _rates(request)
     if rates is None:
-        return None
-    # One round trip for all a hit needs, throttle counts included.
+        return (None, *_generation(cache))
     found = cache.get_many(
-        [key, publication_key, *([] if conditional else [body_key]), *rates]
+        [
+            GENERATION_KEY,
+            key,
+            PUBLICATION_KEY,
+            *([] if conditional else [body_key]),
+            *rates,
+        ]
     )
+    current = found.get(GENERATION_KEY) or _generation(cache)
+    generation, changed_at = current
+    miss = (None, generation, changed_at)
     entry = found.get(key)
-    if entry is None:
-        return None
+    # An entry stored under another generation shows what has changed since.
+    if entry is None or getattr(entry, "generation", None) != generation:
+        return miss
     publication = _publication_after(
-        cache, publication_key, found.get(publication_key), entry.started
+        cache, generation, found.get(PUBLICATION_KEY), entry.started
     )
     if publication is not None and publication <= now:
         # A story scheduled after the entry was stored is public now.
-        return None
+        return miss
     remaining = min(entry.expires, publication or entry.expires) - now
     max_age = max(0, min(settings.API_CACHE_MAX_AGE, math.floor(remaining)))
     if conditional:
@@ -297,44 +322,46 @@ def _cached_response(
         )
         if not_modified is not None:
             if not _count_request(cache, rates, found, request):
-                return None
+                return miss
             for name, value in entry.headers:
                 if name.lower() in ("etag", "last-modified", "vary"):
                     not_modified[name] = value
             _set_cache_control(request, not_modified, max_age)
-            return not_modified
+            return not_modified, generation, changed_at
         body = cache.get(body_key)
     else:
         body = found.get(body_key)
     # Two misses may store the same key at once: the body must be the one
     # the entry describes.
     if body is None or body[0] != entry.etag:
-        return None
+        return miss
     if not _count_request(cache, rates, found, request):
-        return None
+        return miss
     response = HttpResponse(body[1], status=entry.status)
     for name, value in entry.headers:
         response[name] = value
     _set_cache_control(request, response, max_age)
-    return response
+    return response, generation, changed_at
 
 
-def _publication_after(
-    cache, publication_key: str, known, since: float
-) -> float | None:
+def _publication_after(cache, generation: str, known, since: float) -> float | None:
     """When the first story scheduled after ``since`` becomes public (None:
-    none is scheduled). ``known`` is an earlier answer of this generation,
-    (since, publication): it holds for a later ``since`` too, as long as
-    that is before the publication it found. A write that schedules a story
-    replaces the generation, and with it this answer."""
+    none is scheduled). ``known`` is an earlier answer, (generation, since,
+    publication): within its generation it holds for a later ``since`` too,
+    as long as that is before the publication it found. A write that
+    schedules a story replaces the generation, and with it this answer."""
     if known is not None:
-        known_since, publication = known
-        if known_since <= since and (publication is None or publication > since):
+        known_generation, known_since, publication = known
+        if (
+            known_generation == generation
+            and known_since <= since
+            and (publication is None or publication > since)
+        ):
             return publication
     moment = datetime.datetime.fromtimestamp(since, tz=datetime.UTC)
     found = [time for schedule in _schedules if (time := schedule(moment))]
     publication = min(found).timestamp() if found else None
-    cache.set(publication_key, (since, publication), timeout=24 * 60 * 60)
+    cache.set(PUBLICATION_KEY, (generation, since, publication), timeout=24 * 60 * 60)
     return publication
 
 
@@ -428,11 +455,14 @@ def _replicas_may_lag(changed_at: float) -> bool:
     )
 
 
-def _store(cache, key: str, response: HttpResponse, started: float) -> None:
+def _store(
+    cache, key: str, generation: str, response: HttpResponse, started: float
+) -> None:
     timeout = settings.API_CACHE_SECONDS
     patch_vary_headers(response, VARY)
     entry = Entry(
         etag=response["ETag"],
+        generation=generation,
         last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
         status=response.status_code,
         headers=[

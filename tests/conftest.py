@@ -12,6 +12,8 @@ from django.core.servers.basehttp import WSGIServer
 from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
+from newsdesk.api.pagination import forget_estimates
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -97,11 +99,14 @@ def live_server(request):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts and ends with an empty cache: cached API responses
-    and throttle counts must not outlive the rows a rolled-back test wrote."""
+    """Every test starts and ends with an empty cache: cached API responses,
+    throttle counts and count estimates must not outlive the rows a
+    rolled-back test wrote."""
     cache.clear()
+    forget_estimates()
     yield
     cache.clear()
+    forget_estimates()
 
 
 @pytest.fixture

@@ -18,6 +18,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from bench import readme
+
 ROOT = Path(__file__).resolve().parent.parent
 
 ENDPOINTS = {
@@ -31,6 +33,15 @@ ENDPOINTS = {
     "quotes_first_page_cursor",
     "quotes_deep_offset",
     "quotes_deep_cursor",
+    "articles_list",
+    "articles_search_common",
+    "articles_search_rare",
+    "search_common",
+    "search_rare",
+    "people_list",
+    "organisations_list",
+    "agreements_list",
+    "cache_hit",
     "not_modified",
 }
 
@@ -67,7 +78,8 @@ def test_generated_corpus_and_benchmark_run(tmp_path):
     assert set(endpoints) == ENDPOINTS
     for name, figures in endpoints.items():
         assert figures["median_ms"] > 0 and figures["p99_ms"] >= figures["median_ms"]
-        if name != "not_modified":
+        assert len(figures["loadavg_before"]) == len(figures["loadavg_after"]) == 3
+        if name not in ("not_modified", "cache_hit"):
             assert figures["raw_floor"]["median_ms"] > 0, name
             assert figures["values_floor"]["median_ms"] > 0, name
             assert figures["rows"] > 0, name
@@ -76,10 +88,27 @@ def test_generated_corpus_and_benchmark_run(tmp_path):
     assert endpoints["quotes_first_page_cursor"]["queries"] == 1
     assert endpoints["quotes_deep_cursor"]["queries"] == 1
     assert endpoints["not_modified"]["queries"] == 0
-    for name in ("quotes_list", "quotes_filtered"):
+    assert endpoints["cache_hit"]["queries"] == 0
+    for name in (
+        "quotes_list",
+        "quotes_filtered",
+        "quotes_list_floor",
+        "quotes_list_cached",
+    ):
         throughput = report["throughput"][name]
         assert throughput["requests_per_second"] > 0
         assert throughput["errors"] == 0
+    assert report["throughput"]["ratios"]["quotes_list_to_floor"] > 0
+    # The README's section renders from such a report.
+    assert "| quotes list |" in readme.render(report)
+
+
+def test_the_readme_figures_are_the_results_file():
+    """The README's benchmark section is bench/readme.py's rendering of
+    bench/results/api.json, not figures typed by hand."""
+    report = json.loads(readme.RESULTS.read_text())
+    text = readme.README.read_text(encoding="utf-8")
+    assert readme.section(report) in text
 
 
 def test_extraction_benchmark_meets_its_target(tmp_path):

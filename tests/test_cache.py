@@ -85,6 +85,41 @@ class TestAnonymousReads:
         with django_assert_max_num_queries(0):
             assert anonymous.get(f"{API}/quotes/")["X-Cache"] == "hit"
 
+    def test_a_hit_skips_drf_the_view_and_the_throttles(
+        self, anonymous, story, monkeypatch, django_assert_num_queries
+    ):
+        """A hit is answered by the middleware: DRF's view never dispatches,
+        no throttle's allow_request runs, no query — yet the quota headers
+        are there, counted as the view's throttles would count them."""
+        from rest_framework.throttling import SimpleRateThrottle
+        from rest_framework.views import APIView
+
+        miss = anonymous.get(f"{API}/quotes/")
+        anonymous.get(f"{API}/quotes/")  # the first hit may ask the schedule
+        calls = []
+        dispatch, allow = APIView.dispatch, SimpleRateThrottle.allow_request
+
+        def counted_dispatch(view, *args, **kwargs):
+            calls.append(type(view).__name__)
+            return dispatch(view, *args, **kwargs)
+
+        def counted_allow(throttle, *args, **kwargs):
+            calls.append(type(throttle).__name__)
+            return allow(throttle, *args, **kwargs)
+
+        monkeypatch.setattr(APIView, "dispatch", counted_dispatch)
+        monkeypatch.setattr(SimpleRateThrottle, "allow_request", counted_allow)
+        with django_assert_num_queries(0):
+            hit = anonymous.get(f"{API}/quotes/")
+        assert hit["X-Cache"] == "hit" and calls == []
+        assert hit.content == miss.content
+        for header in ("ETag", "Content-Type", "Vary", "RateLimit-Policy"):
+            assert hit[header] == miss[header], header
+        assert int(hit["RateLimit-Remaining"]) < int(miss["RateLimit-Remaining"])
+        # The same instruments see a miss run the view and its throttles.
+        assert anonymous.get(f"{API}/quotes/?page_size=3")["X-Cache"] == "miss"
+        assert calls[0] == "QuoteViewSet" and "AnonRateThrottle" in calls
+
     def test_cache_control_and_vary(self, anonymous, story):
         """Anonymous reads may be kept by anyone for a short while, per
         representation and audience."""
@@ -435,4 +470,44 @@ class TestRedis:
                 response = anonymous.get(f"{API}/articles/")
                 assert (response["X-Cache"], slugs(response)) == ("miss", [])
             finally:
+                cache.clear()
+
+    def test_a_hit_costs_two_round_trips_to_redis(self, anonymous, story, monkeypatch):
+        """Everything a hit needs comes in one read (the generation, the
+        entry, its body, the schedule and the throttle histories); one write
+        counts the request against the rates."""
+        require(
+            redis_reachable(),
+            f"Redis is not reachable at {REDIS_HOST}:{REDIS_PORT}",
+        )
+        import redis
+
+        redis_cache = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_TEST_URL,
+            }
+        }
+        with override_settings(CACHES=redis_cache):
+            cache.clear()
+            try:
+                get_twice(anonymous, f"{API}/quotes/")
+                trips = []
+                command = redis.Redis.execute_command
+                pipeline = redis.client.Pipeline.execute
+
+                def counted_command(client, *args, **kwargs):
+                    trips.append(args[0])
+                    return command(client, *args, **kwargs)
+
+                def counted_pipeline(pipe, *args, **kwargs):
+                    trips.append("pipeline")
+                    return pipeline(pipe, *args, **kwargs)
+
+                monkeypatch.setattr(redis.Redis, "execute_command", counted_command)
+                monkeypatch.setattr(redis.client.Pipeline, "execute", counted_pipeline)
+                assert anonymous.get(f"{API}/quotes/")["X-Cache"] == "hit"
+                assert trips == ["MGET", "pipeline"]
+            finally:
+                monkeypatch.undo()
                 cache.clear()

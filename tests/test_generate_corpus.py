@@ -376,3 +376,82 @@ def test_the_product_never_imports_the_development_tools():
     production = (root / "newsdesk/settings/production.py").read_text()
     base = (root / "newsdesk/settings/base.py").read_text()
     assert "devtools" not in production + base
+
+
+# --------------------------------------------------------------------------
+# The bulk load on PostgreSQL: indexes and constraints dropped, then rebuilt
+
+
+def _schema(tables) -> dict:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes "
+            "WHERE tablename = ANY(%s) ORDER BY 1, 2",
+            [list(tables)],
+        )
+        indexes = cursor.fetchall()
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE conrelid::regclass::text = ANY(%s) "
+            "ORDER BY 1, 2",
+            [list(tables)],
+        )
+        constraints = cursor.fetchall()
+    return {"indexes": indexes, "constraints": constraints}
+
+
+BIG = [
+    Article._meta.db_table,
+    ArticleAuthor._meta.db_table,
+    ArticlePerson._meta.db_table,
+    ArticleOrganisation._meta.db_table,
+    ArticleAgreement._meta.db_table,
+    Quote._meta.db_table,
+]
+
+
+@pytest.mark.postgres
+def test_the_bulk_load_builds_every_index_and_constraint_again(db, monkeypatch):
+    """The COPY batches run with the big tables' secondary indexes and
+    foreign-key and unique constraints gone; afterwards every one is back,
+    with the same definition."""
+    from devtools.corpus import bulkload
+
+    before = _schema(BIG)
+    seen = {}
+    original = bulkload._drop
+
+    def drop(cursor, dropped):
+        original(cursor, dropped)
+        seen[dropped.table] = _schema([dropped.table])
+
+    monkeypatch.setattr(bulkload, "_drop", drop)
+    generate(articles=40)
+    assert _schema(BIG) == before
+    quotes = seen[Quote._meta.db_table]
+    # Only the primary key and the check constraints stayed while loading.
+    assert [name for _, name, _ in quotes["indexes"]] == ["articles_quote_pkey"]
+    assert {definition.split(" ")[0] for _, _, definition in quotes["constraints"]} <= {
+        "PRIMARY",
+        "CHECK",
+    }
+    assert Quote.objects.count() > 0
+
+
+@pytest.mark.postgres
+def test_a_failed_bulk_load_still_rebuilds_the_indexes(db, monkeypatch):
+    from devtools.corpus import database
+
+    before = _schema(BIG)
+
+    def refuse(batch, writer):
+        from django.db import DatabaseError
+
+        raise DatabaseError("refused")
+
+    monkeypatch.setattr(database, "_write_batch", refuse)
+    with pytest.raises(CommandError, match="refused"):
+        generate(articles=40)
+    assert _schema(BIG) == before

@@ -8,8 +8,11 @@ rows satisfy the models' rules by construction (see the package docstring).
 from __future__ import annotations
 
 import datetime
+import queue
+import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
 
 from django.db import DatabaseError, connection, reset_queries, transaction
 
@@ -34,6 +37,7 @@ from entities.models import (
 from newsdesk.cache import content_changed
 from newsdesk.interchange.restore import timestamps_as_given
 
+from .bulkload import indexes_deferred, worth_deferring
 from .generator import Corpus
 from .records import (
     AGREEMENT_MENTION_COLUMNS,
@@ -99,6 +103,7 @@ class Progress:
         self.rows = 0
         self.started = time.monotonic()
         self.drawn_at = 0.0
+        self.phased = False
 
     def advance(self, *, articles: int = 0, rows: int = 0) -> None:
         self.articles += articles
@@ -125,8 +130,21 @@ class Progress:
             self.stream.write(line)
         self.stream.flush()
 
+    def phase(self, label: str, seconds: float | None = None) -> None:
+        """A step after the batches, on its own line (``label`` and, once
+        it is done, how long it took)."""
+        if not self.enabled:
+            return
+        if self.tty and not self.phased:
+            self._draw(time.monotonic())
+            self.stream.write("")
+        self.phased = True
+        done = "" if seconds is None else f" in {_duration(seconds)}"
+        self.stream.write(f"{label}{done}")
+        self.stream.flush()
+
     def close(self) -> None:
-        if self.enabled:
+        if self.enabled and not self.phased:
             self._draw(time.monotonic())
             if self.tty:
                 self.stream.write("")
@@ -174,6 +192,46 @@ class Writer:
             with cursor.cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row(row)
+
+
+def ahead(batches: Iterator[Batch], depth: int = 2) -> Iterator[Batch]:
+    """The batches, each built in a thread while the database takes the
+    one before: building is Python work, ingesting (search vectors, TOAST)
+    the server's, so on two cores the two overlap instead of taking turns.
+    The thread only builds (no database access); the batches come out in
+    order, and an error in building is raised here."""
+    found: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    end = object()
+
+    def offer(item) -> bool:
+        while not stop.is_set():
+            try:
+                found.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def build() -> None:
+        try:
+            for batch in batches:
+                if not offer(batch):
+                    return
+            offer(end)
+        except BaseException as error:  # noqa: BLE001 - handed to the consumer
+            offer(error)
+
+    worker = threading.Thread(target=build, name="corpus-batches", daemon=True)
+    worker.start()
+    try:
+        while (item := found.get()) is not end:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
 
 
 def reserve_ids(model, count: int) -> int:
@@ -251,15 +309,22 @@ def generate(
                 )
                 _write_registry(corpus, writer, counts)
             progress.advance(rows=writer.rows)
-            for batch in corpus.batches(batch_size):
-                before = writer.rows
-                with transaction.atomic():
-                    _write_batch(batch, writer)
-                _count(batch, counts, corpus.now)
-                reset_queries()  # DEBUG keeps every query otherwise
-                progress.advance(
-                    articles=len(batch.articles), rows=writer.rows - before
-                )
+            big = [model for model, _, _ in BIG_TABLES]
+            with indexes_deferred(
+                big,
+                enabled=writer.use_copy and worth_deferring(big, corpus.article_count),
+                report=progress.phase,
+            ):
+                for batch in ahead(corpus.batches(batch_size)):
+                    before = writer.rows
+                    with transaction.atomic():
+                        _write_batch(batch, writer)
+                    _count(batch, counts, corpus.now)
+                    reset_queries()  # DEBUG keeps every query otherwise
+                    progress.advance(
+                        articles=len(batch.articles), rows=writer.rows - before
+                    )
+                progress.phase("Building indexes and constraints…")
             with transaction.atomic():
                 rows = corpus.status_change_rows()
                 writer.create(AgreementStatusChange, rows)

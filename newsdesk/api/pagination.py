@@ -3,9 +3,12 @@
 
 Two things keep it fast on a newsroom's archive:
 
-* Counts are exact up to ``COUNT_LIMIT`` rows and, beyond that, the
-  database's estimate on PostgreSQL (``count_exact`` says which): counting a
-  million rows exactly costs more than the page itself.
+* Counts are exact up to ``COUNT_LIMIT`` rows (``SEARCH_COUNT_LIMIT`` for a
+  list filtered by ``q=``) and, beyond that, the database's estimate on
+  PostgreSQL (``count_exact`` says which): counting a million rows exactly
+  costs more than the page itself. The capped count selects a constant, so
+  an index that covers the filters answers it alone, and the estimate is
+  kept per query for a while instead of asked with an EXPLAIN per request.
 * Deep pages by ``cursor=`` (quotes and articles): the position of the last
   row, so page 5,000 costs what page 1 costs, where an offset makes the
   database walk past every earlier row. ``cursor=`` with no value starts at
@@ -16,12 +19,13 @@ Two things keep it fast on a newsroom's archive:
 import base64
 import datetime
 import json
+import time
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, InvalidPage, PageNotAnInteger
 from django.core.paginator import Paginator as DjangoPaginator
 from django.db import connections
-from django.db.models import F, IntegerField, Q
+from django.db.models import F, IntegerField, Q, Value
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from rest_framework import pagination
@@ -31,6 +35,17 @@ from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 # Beyond this many rows a count is the database's estimate (PostgreSQL).
 COUNT_LIMIT = 10_000
+# The same for a list filtered by ``q=``: each match counted is a look in the
+# full-text index and the row, so its exact count stops sooner.
+SEARCH_COUNT_LIMIT = 1_000
+# How long an estimate is reused for the same query (in each process): the
+# planner's estimate only moves when the statistics do (ANALYZE).
+ESTIMATE_SECONDS = 600
+# When the planner expects more than this many times the cap, its estimate
+# is the count at once: no exact count up to the cap is made to be thrown
+# away (a common word in 100,000 stories cost 90 ms to count to 1,001).
+ESTIMATE_TRUSTED = 2
+ESTIMATES_KEPT = 2_000
 
 
 def ordering_expressions(fields: list[str]) -> list:
@@ -48,62 +63,114 @@ def ordering_expressions(fields: list[str]) -> list:
 
 
 class Paginator(DjangoPaginator):
-    """Counts exactly up to ``COUNT_LIMIT``, then estimates (PostgreSQL).
+    """Counts exactly up to ``count_limit``, then estimates (PostgreSQL).
 
     The capped count rides in the page's own query as a scalar subquery, so
     a page costs one query, not a count and then the rows; a page with no
-    rows (an empty list, or past the end) counts on its own."""
+    rows (an empty list, or past the end) counts on its own. The capped
+    count selects a constant, not the rows' ids, so PostgreSQL can answer it
+    from an index alone. Beyond the cap the count is the planner's estimate,
+    kept per query for ``ESTIMATE_SECONDS`` (one EXPLAIN, not one per
+    request)."""
 
     count_exact = True
+
+    def __init__(
+        self,
+        *args,
+        count_limit: int | None = None,
+        count_source=None,
+        estimate_first: bool = False,
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.count_limit = COUNT_LIMIT if count_limit is None else count_limit
+        self.estimate_first = estimate_first
+        # What to count when the page is read as rows with extra joins for
+        # their columns (articles/api/rows.py): the same filters, no joins.
+        self.count_source = (
+            count_source if count_source is not None else self.object_list
+        )
 
     @cached_property
     def count(self) -> int:
         if not hasattr(self.object_list, "query"):  # a list: search hits
             return len(self.object_list)
-        return self._from_capped(self._capped_rows().count())
+        far = self._far_beyond_cap()
+        if far is not None:
+            self.count_exact = False
+            return far
+        # Django's count() of a slice needs a real column to count.
+        return self._from_capped(self._capped_rows(constant=False).count())
 
-    def _capped_rows(self):
-        """At most ``COUNT_LIMIT + 1`` matching ids: what the count counts."""
-        return self.object_list.order_by().values("pk")[: COUNT_LIMIT + 1]
+    def _capped_rows(self, *, constant: bool = True):
+        """At most ``count_limit + 1`` matching rows: what the count counts."""
+        rows = self.count_source.order_by()
+        if not constant or rows.query.distinct or rows.query.combinator:
+            rows = rows.values("pk")
+        else:
+            rows = rows.values(one=Value(1))
+        return rows[: self.count_limit + 1]
+
+    def _far_beyond_cap(self) -> int | None:
+        """With ``estimate_first`` (full-text lists, whose every counted match
+        costs a look at the row), the planner's estimate when it expects more
+        than ``ESTIMATE_TRUSTED`` times the cap (PostgreSQL): then the answer
+        is an estimate whatever an exact count would find up to the cap, so
+        none is made. Else None. Other lists count up to the cap from an
+        index in a few milliseconds, inside the page's own query."""
+        queryset = self.count_source.order_by()
+        if not self.estimate_first or connections[queryset.db].vendor != "postgresql":
+            return None
+        rows = estimate(queryset.values("pk"))
+        return rows if rows > ESTIMATE_TRUSTED * self.count_limit else None
 
     def _from_capped(self, capped: int) -> int:
-        """The count to show, given the count capped at ``COUNT_LIMIT + 1``."""
-        self.count_exact = capped <= COUNT_LIMIT
+        """The count to show, given the count capped at ``count_limit + 1``."""
+        self.count_exact = capped <= self.count_limit
         if self.count_exact:
             return capped
-        queryset = self.object_list.order_by()
+        queryset = self.count_source.order_by()
         if connections[queryset.db].vendor != "postgresql":
             self.count_exact = True
             return queryset.count()
-        plan = json.loads(queryset.values("pk").explain(format="json"))
-        return max(int(plan[0]["Plan"]["Plan Rows"]), COUNT_LIMIT + 1)
+        return max(estimate(queryset.values("pk")), self.count_limit + 1)
 
     def page(self, number):
         if not hasattr(self.object_list, "query") or "count" in self.__dict__:
             return super().page(number)
         number = self._page_number(number)
         bottom = (number - 1) * self.per_page
-        if bottom > COUNT_LIMIT:
+        if bottom > self.count_limit:
             # Past the rows the capped count can see: count first, so a page
             # beyond the end is refused before its offset reaches the
             # database (a huge one overflows PostgreSQL's bigint).
             return super().page(number)
+        far = self._far_beyond_cap()
+        if far is not None:
+            rows = list(self.object_list[bottom : bottom + self.per_page])
+            if not rows:
+                return super().page(number)
+            self.count, self.count_exact = far, False
+            return self._get_page(rows, number, self)
         try:
             capped_count = self._capped_count()
         except EmptyResultSet:  # a filter that matches nothing, known unasked
             return super().page(number)
-        rows = list(
-            self.object_list.annotate(**{CAPPED_COUNT: capped_count})[
-                bottom : bottom + self.per_page
-            ]
-        )
+        queryset = self.object_list.annotate(**{CAPPED_COUNT: capped_count})
+        fields = self.object_list._fields
+        if fields:
+            # Rows read by values_list(named=True) (articles/api/rows.py):
+            # the count goes after their columns.
+            queryset = queryset.values_list(*fields, CAPPED_COUNT, named=True)
+        rows = list(queryset[bottom : bottom + self.per_page])
         if not rows:  # nothing to read the count from: count, then judge
             return super().page(number)
         self.count = self._from_capped(getattr(rows[0], CAPPED_COUNT))
         return self._get_page(rows, number, self)
 
     def _capped_count(self) -> RawSQL:
-        """``SELECT COUNT(*)`` over at most ``COUNT_LIMIT + 1`` matching rows,
+        """``SELECT COUNT(*)`` over at most ``count_limit + 1`` matching rows,
         as an expression. RawSQL because the ORM cannot count a sliced
         subquery; the inner SQL and its parameters are the ORM's own."""
         inner = self._capped_rows()
@@ -125,6 +192,41 @@ class Paginator(DjangoPaginator):
         if number < 1:
             raise EmptyPage(self.error_messages["min_page"])
         return number
+
+
+_estimates: dict[tuple, tuple[float, int]] = {}
+
+
+def estimate(queryset) -> int:
+    """PostgreSQL's estimate of the rows ``queryset`` matches, from the plan
+    (EXPLAIN, which plans but runs nothing), kept per query for
+    ``ESTIMATE_SECONDS``. Date-time parameters count to the ten minutes in
+    the key: "public before now" asks the same a few seconds later."""
+    sql, params = queryset.query.sql_with_params()
+    key = (queryset.db, sql, tuple(_coarse(value) for value in params))
+    now = time.monotonic()
+    kept = _estimates.get(key)
+    if kept is not None and now - kept[0] < ESTIMATE_SECONDS:
+        return kept[1]
+    plan = json.loads(queryset.explain(format="json"))
+    rows = int(plan[0]["Plan"]["Plan Rows"])
+    if len(_estimates) >= ESTIMATES_KEPT:
+        _estimates.clear()
+    _estimates[key] = (now, rows)
+    return rows
+
+
+def forget_estimates() -> None:
+    """Drop the estimates kept (after rows were added or removed in bulk)."""
+    _estimates.clear()
+
+
+def _coarse(value):
+    if isinstance(value, datetime.datetime):
+        return value.replace(minute=value.minute // 10 * 10, second=0, microsecond=0)
+    if isinstance(value, list):
+        return tuple(value)
+    return value
 
 
 # The page's rows carry the capped count under this name.
@@ -157,8 +259,9 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
     FIELD_DESCRIPTIONS = {
         "count": "How many results match, over all pages: exact up to "
-        f"{COUNT_LIMIT:,}, beyond that an estimate (see count_exact). Absent "
-        "from cursor pages.",
+        f"{COUNT_LIMIT:,} ({SEARCH_COUNT_LIMIT:,} when filtered by q=), beyond "
+        "that the database's estimate (see count_exact). Absent from cursor "
+        "pages.",
         "next": "The next page, or null on the last.",
         "previous": "The previous page, or null on the first.",
         "results": "This page of results.",
@@ -199,7 +302,14 @@ class PageNumberPagination(pagination.PageNumberPagination):
             self.cursor.page_size = self.get_page_size(request)
             return self.cursor.paginate_queryset(queryset, request, view)
         page_size = self.get_page_size(request)
-        paginator = self.django_paginator_class(queryset, page_size)
+        searching = bool(request.query_params.get("q"))
+        paginator = self.django_paginator_class(
+            queryset,
+            page_size,
+            count_limit=SEARCH_COUNT_LIMIT if searching else None,
+            count_source=getattr(view, "count_source", None),
+            estimate_first=searching,
+        )
         number = self.get_page_number(request, paginator)
         try:
             self.page = paginator.page(number)
