@@ -106,6 +106,8 @@ class Names:
                 singles.append(run[0])
                 continue
             self._classify_run(run)
+        if self.recogniser is not None:
+            self._add_recognised(runs)
         # Single capitalised words: a partial name of someone named in full
         # ("Hanhui", "Dubrov"), a title and surname ("President Bush", "Dr.
         # Orbach"), an acronym the story gave in parentheses, or an
@@ -139,6 +141,51 @@ class Names:
                     word.start(), word.end(), ORGANISATION, self.org(value)
                 )
         self.mentions.sort(key=lambda m: m.start)
+
+    def _add_recognised(self, runs: list[tuple[int, ...]]) -> None:
+        """People the statistical step (``ner``) finds where the rules named
+        nothing. Only the sentences holding a run of two capitalised words
+        or more that no mention covers go to the model; of what it tags, a
+        full name (two words or more, titles stripped) none of whose words
+        is in a mention is added. Single words are left to the surname
+        rules, and its organisations are not taken: on wire copy they were
+        more often a title's words ("Defense" of "Defense Secretary") than a
+        body the rules missed."""
+        words = self.words
+        sentences = sorted(
+            {
+                self.sentence_at(words[run[0]].start())
+                for run in runs
+                if len(run) > 1 and not any(i in self.covered for i in run)
+            }
+        )
+        if not sentences:
+            return
+        found = self.recogniser([self.text[s:e] for s, e in sentences])
+        for (offset, _), entities in zip(sentences, found, strict=True):
+            for entity in entities:
+                if entity.type == "person":
+                    self._add_recognised_person(
+                        offset + entity.start, offset + entity.end
+                    )
+
+    def _add_recognised_person(self, start: int, end: int) -> None:
+        words = self.words
+        part = []
+        for i in range(self.word_index_at(start), len(words)):
+            if words[i].end() > end:
+                break
+            part.append(i)
+        if any(i in self.covered for i in part):
+            return
+        while part and (
+            self._is_title(part[0])
+            or words[part[0]].group() in lx.COMMON_CAPS
+            or words[part[0]].group() in lx.DEMONYMS
+        ):
+            part = part[1:]
+        if len(part) >= 2 and self._name_words(part):
+            self._add_person_part(part, titled=True)
 
     def _nearest(self, keys: list[str], pos: int) -> str:
         if len(keys) == 1:
