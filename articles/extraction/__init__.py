@@ -8,8 +8,6 @@ gazetteer (``gazetteer.Gazetteer.from_registry``) and the choice, by the
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from .engine import (
     Extraction,
     ProposedAgreement,
@@ -31,6 +29,10 @@ def extract(
     its model are installed (``requirements-ner.txt``); without them it runs
     on the rules alone."""
     if use_ner is None:
+        # Imported here: the engine package runs, and is tested, where
+        # Django cannot be imported, and importing it imports this module.
+        from django.conf import settings
+
         use_ner = getattr(settings, "EXTRACTION_NER", False)
     return _extract(text, gazetteer, recogniser=ner.load() if use_ner else None)
 
