@@ -22,7 +22,14 @@ SPEECH_VERBS = frozenset(
     vows cautioned cautions complained complains replied replies responded
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
+    agreed agrees saying adding noting stressing explaining insisting arguing
     """.split()
+)
+
+# Present participles that continue an attribution ("…, Little said, noting
+# that …"); their speaker is the sentence's.
+PARTICIPLE_CUES = frozenset(
+    "saying adding noting stressing explaining insisting arguing warning".split()
 )
 
 # Verbs after which a warning's object, not a clause, is reported: the
@@ -172,6 +179,8 @@ COMMON_CAPS = frozenset(
     September October November December Mr Mrs Ms Dr Sir Not No Yes Under
     Over Since Until Despite Although Though Also Then There Here Such What
     Who Why How Where Which Every Each All Any Another Other One
+    Regarding Concerning During Following Among Amid Against Toward Towards
+    Through Throughout Upon Within Regardless
     """.split()
 )
 

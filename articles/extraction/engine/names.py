@@ -230,6 +230,8 @@ class Names:
                     and (value in lx.NAME_PARTICLES or value in lx.ORG_CONNECTORS)
                     and i + 1 < len(words)
                     and is_cap(words[i + 1].group())
+                    # "Robert Lightfoot on Friday": a date joins no name.
+                    and words[i + 1].group() not in lx.MONTHS_AND_DAYS
                 )
             ):
                 if current:
@@ -346,6 +348,15 @@ class Names:
 
     def _classify_run(self, run: tuple[int, ...]) -> None:
         words, text = self.words, self.text
+        # "Defense Secretary Chuck Hagel and Israeli Defense Minister Ehud
+        # Barak": two titled names joined by "and" are read one by one.
+        for k in range(1, len(run) - 1):
+            if words[run[k]].group() == "and" and (
+                self._split_titled(run[:k]) and self._split_titled(run[k + 1 :])
+            ):
+                self._classify_run(run[:k])
+                self._classify_run(run[k + 1 :])
+                return
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
             return

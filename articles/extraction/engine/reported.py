@@ -20,6 +20,12 @@ from .results import (
 )
 from .text import is_cap
 
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# ", Little said" / ", a senior official added" closing a sentence.
+INVERTED_END_RE = re.compile(
+    rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING})\s*$"
+)
+
 
 class Reported:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -28,7 +34,8 @@ class Reported:
         text = self.text
         contents: list[tuple[int, int]] = []
         for c in cues:
-            if any(s <= c.start < e for s, e in contents):
+            outer = next(((s, e) for s, e in contents if s <= c.start < e), None)
+            if outer is not None and not self._nested_cue(c, outer):
                 continue
             if c.used or c.verb in lx.LABEL_VERBS:
                 if c.verb in lx.LABEL_VERBS:
@@ -39,6 +46,8 @@ class Reported:
             while body_end > s_start and text[body_end - 1] in ".!?;:":
                 body_end -= 1
             speaker, subject_start, pronoun = self.subject_before(c.start)
+            if speaker is None and c.verb in lx.PARTICIPLE_CUES:
+                speaker = self._participle_subject(c, cues, s_start)
             content = None
             if speaker:
                 content = self._content_after(c, body_end)
@@ -60,6 +69,8 @@ class Reported:
             c.speaker, c.subject_start, c.pronoun = speaker, subject_start, pronoun
             if not (speaker and content):
                 continue
+            if outer is not None:
+                content = (content[0], min(content[1], outer[1]))
             start, end = self._trim(*content)
             while end > start and text[end - 1] in ",;:":
                 end -= 1
@@ -127,6 +138,34 @@ class Reported:
                     confidence=0.75,
                 )
             )
+
+    def _nested_cue(self, c: Cue, outer: tuple[int, int]) -> bool:
+        """Whether a cue inside another speaker's reported words reports a
+        speech of its own: a named person, then the verb and "that" ("Little
+        said Hagel also stated that …", "Hagel told Barak that …")."""
+        speaker, _, pronoun = self.subject_before(c.start)
+        if speaker is None or pronoun:
+            return False
+        return bool(
+            re.match(
+                r"(?:\s+[\w.'\u2019-]+){0,3}?\s+that\s", self.text[c.end : outer[1]]
+            )
+        )
+
+    def _participle_subject(self, c: Cue, cues: list[Cue], s_start: int):
+        """Who speaks in a participle continuing the sentence ("…, the
+        leader said here today, adding that …", "Mr. Karzai dismissed
+        suggestions …, saying …"): the speaker of the sentence's earlier
+        cue, else the person the sentence opens with."""
+        if not self.text[s_start : c.start].rstrip().endswith(","):
+            return None
+        for earlier in reversed(cues):
+            if s_start <= earlier.start < c.start and earlier.speaker:
+                return earlier.speaker
+        subject = self.first_mention(s_start, c.start, PERSON, within=60)
+        if subject is not None:
+            return subject.key
+        return None
 
     def _content_before(self, s_start: int, subject_start: int):
         """The reported words before an inverted attribution: "The talks
@@ -202,4 +241,9 @@ class Reported:
         m = re.search(r",\s+according to\b", self.text[start:end])
         if m:
             end = start + m.start()
+        # "Hagel noted that …, Little said": the inverted attribution at the
+        # end is another speaker's, reporting this one.
+        m = INVERTED_END_RE.search(self.text, start, end)
+        if m and not re.search(r"\bthat\b", m.group()):
+            end = m.start()
         return start, end

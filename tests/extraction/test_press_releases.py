@@ -1,0 +1,170 @@
+"""More constructions of press-release and agency copy the engine reads, one
+made-up passage each: statements running over several paragraphs, names
+with an apostrophe, dates after a name, cabinet titles as the department
+spoken for, nested reported speech, participles continuing an attribution,
+and the first of several named speakers."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+from tests.extraction.test_wire_copy import org_name, quotes
+
+
+class TestStatements:
+    def test_statement_over_several_paragraphs(self):
+        """A lead naming whose statement follows, then paragraphs that each
+        open with a mark and only the last closes: each paragraph is a
+        direct quote of that speaker."""
+        x = extract(
+            "The following is a statement from Agency Director Ann Marsh "
+            "regarding the launch.\n\n"
+            '"We are proud of the team. The launch went well.\n\n'
+            '"We will fly again next year."'
+        )
+        assert quotes(x) == [
+            (
+                "direct",
+                "We are proud of the team. The launch went well.",
+                "Ann Marsh",
+                None,
+            ),
+            ("direct", "We will fly again next year.", "Ann Marsh", None),
+        ]
+        assert {q.cue for q in x.quotes} == {"statement"}
+
+    def test_issued_the_following_statement(self):
+        x = extract(
+            "Director Ann Marsh issued the following statement Wednesday.\n\n"
+            '"The mission has ended, and we thank everyone who worked on it."'
+        )
+        assert [q[2] for q in quotes(x)] == ["Ann Marsh"]
+
+    def test_unclosed_mark_inside_a_paragraph_is_no_quote(self):
+        """Only a paragraph that opens with the mark runs to its end: a stray
+        mark inside one makes no direct or partial quote."""
+        x = extract('Director Ann Marsh said the "mission was a success.\n\nIt ended.')
+        assert [q.kind for q in x.quotes] == ["indirect"]
+
+
+class TestNames:
+    def test_name_with_an_apostrophe(self):
+        """ "Sean O'Keefe": the apostrophe before a capital is in the name."""
+        x = extract(
+            "Administrator Sean O'Keefe visited the site.\n\n"
+            '"We are encouraged," O\'Keefe said.'
+        )
+        assert quotes(x) == [("direct", "We are encouraged", "Sean O'Keefe", None)]
+
+    def test_possessive_is_not_part_of_a_name(self):
+        x = extract('Director Ann Marsh\'s team met. "We are ready," Marsh said.')
+        assert [p.name for p in x.people] == ["Ann Marsh"]
+
+    def test_date_after_a_name_does_not_join_it(self):
+        """ "NASA Administrator Robert Lightfoot on Friday's …": the
+        organisation before the title is kept."""
+        x = extract(
+            "A statement from acting ACME Administrator Jo Park on Friday's vote:"
+            '\n\n"We welcome it."'
+        )
+        assert quotes(x) == [("direct", "We welcome it.", "Jo Park", None)]
+        assert org_name(x, x.quotes[0].organisation) == "ACME"
+
+
+class TestSeveralSpeakers:
+    def test_two_titled_names_joined_by_and(self):
+        """ "Defense Secretary Chuck Hagel and Israeli Defense Minister Ehud
+        Barak": both are people, neither an organisation."""
+        x = extract(
+            "Trade Secretary Ann Marsh and Kenyan Trade Minister Paul Otieno met "
+            "today. Marsh said that the talks went well."
+        )
+        assert sorted(p.name for p in x.people) == ["Ann Marsh", "Paul Otieno"]
+        assert quotes(x) == [("indirect", "the talks went well", "Ann Marsh", None)]
+
+    def test_preposition_opening_a_sentence_is_no_name(self):
+        x = extract(
+            "Secretary Ann Marsh spoke. Regarding Kenya, Marsh said that the "
+            "president is committed to the deal."
+        )
+        assert [p.name for p in x.people] == ["Ann Marsh"]
+
+
+class TestNestedSpeech:
+    SENTENCE = (
+        "Spokesman Tom Reed briefed reporters. Secretary Ann Marsh arrived in "
+        "Nairobi. Marsh noted that the two have a strong working "
+        "relationship, Reed said."
+    )
+
+    def test_both_levels(self):
+        """ "Hagel noted that …, Little said": the spokesman's words hold the
+        secretary's."""
+        assert sorted(quotes(extract(self.SENTENCE))) == [
+            (
+                "indirect",
+                "Marsh noted that the two have a strong working relationship",
+                "Tom Reed",
+                None,
+            ),
+            (
+                "indirect",
+                "the two have a strong working relationship",
+                "Ann Marsh",
+                None,
+            ),
+        ]
+
+    def test_inner_speaker_after_the_outer_verb(self):
+        """ "Little said Hagel also stated that …"."""
+        x = extract(
+            "Spokesman Tom Reed spoke. Reed said Secretary Ann Marsh also "
+            "stated that there is still time for diplomacy."
+        )
+        assert sorted(quotes(x)) == [
+            (
+                "indirect",
+                "Secretary Ann Marsh also stated that there is still time for "
+                "diplomacy",
+                "Tom Reed",
+                None,
+            ),
+            ("indirect", "there is still time for diplomacy", "Ann Marsh", None),
+        ]
+
+    def test_agreed_is_a_verb_of_saying(self):
+        x = extract(
+            "Secretary Ann Marsh arrived in Nairobi. Marsh agreed that the "
+            "relationship has never been stronger."
+        )
+        assert quotes(x) == [
+            ("indirect", "the relationship has never been stronger", "Ann Marsh", None)
+        ]
+
+
+class TestParticiples:
+    def test_adding_continues_the_speaker(self):
+        """ "…, Little said, noting the leaders pledged …"."""
+        x = extract(
+            "Spokesman Tom Reed spoke. The talks covered security, Reed said, "
+            "noting the leaders pledged to continue planning."
+        )
+        assert (
+            "indirect",
+            "the leaders pledged to continue planning",
+            "Tom Reed",
+            None,
+        ) in quotes(x)
+
+    def test_saying_after_the_subject_of_the_sentence(self):
+        """ "Mr. Karzai dismissed suggestions …, saying the country would …"."""
+        x = extract(
+            "President Ana Ruiz dismissed the suggestions, saying the country "
+            "would recover within a year."
+        )
+        assert quotes(x) == [
+            ("indirect", "the country would recover within a year", "Ana Ruiz", None)
+        ]
+
+    def test_a_participle_without_a_comma_is_no_cue(self):
+        x = extract("President Ana Ruiz left without saying goodbye to the staff.")
+        assert x.quotes == []
