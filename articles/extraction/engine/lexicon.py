@@ -80,7 +80,7 @@ ROLE_HEADS = frozenset(
     chancellor premier king queen prince princess colonel commander editor
     correspondent reporter journalist author activist campaigner consultant
     engineer doctor deputy owner inspector strategist partner pilot
-    administrator superintendent undersecretary commander general
+    administrator superintendent undersecretary commander general comptroller
     secretary-general director-general vice-president spokesperson
     """.split()
 )
@@ -309,6 +309,11 @@ COUNTRIES = {
     "Vietnamese": "Vietnam",
 }
 
+# Countries by their names, as wire copy writes them ("In Australia, …").
+COUNTRY_NAMES = frozenset(COUNTRIES.values()) | frozenset(
+    "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
+)
+
 # Words that make a title with the title after them ("Press Secretary").
 TITLE_MODIFIERS = frozenset("Press".split())
 
@@ -354,6 +359,35 @@ STATE_TITLE_HEADS = frozenset(
     emir sultan monarch secretary senator representative congressman
     congresswoman governor official officials diplomat diplomats leader
     """.split()
+)
+
+# The executive departments of the United States, by the word their
+# secretaries' titles use ("Defense Secretary", "Secretary of Agriculture").
+CABINET_DEPARTMENTS = {
+    "Defense": "U.S. Department of Defense",
+    "Commerce": "U.S. Department of Commerce",
+    "Agriculture": "U.S. Department of Agriculture",
+    "Energy": "U.S. Department of Energy",
+    "Interior": "U.S. Department of the Interior",
+    "the Interior": "U.S. Department of the Interior",
+    "Labor": "U.S. Department of Labor",
+    "Treasury": "U.S. Department of the Treasury",
+    "the Treasury": "U.S. Department of the Treasury",
+    "State": "U.S. Department of State",
+    "Education": "U.S. Department of Education",
+    "Transportation": "U.S. Department of Transportation",
+    "Homeland Security": "U.S. Department of Homeland Security",
+    "Veterans Affairs": "U.S. Department of Veterans Affairs",
+    "Health and Human Services": "U.S. Department of Health and Human Services",
+    "Housing and Urban Development": (
+        "U.S. Department of Housing and Urban Development"
+    ),
+}
+
+# Titles of heads of state and government and of ministers, who speak for
+# the government their paragraph names.
+GOVERNMENT_TITLES = frozenset(
+    "president premier chancellor minister king queen emir sultan".split()
 )
 
 # A national office whose holder speaks for the office, not the state.

@@ -10,6 +10,7 @@ from .base import PARAGRAPH_RE, Mention
 from .gazetteer import WORD_RE, Gazetteer
 from .names import Names
 from .ner import Recogniser
+from .offices import Offices
 from .organisations import Organisations
 from .quotes import Quotes
 from .reported import Reported
@@ -31,6 +32,7 @@ class Story(
     QuotedSpans,
     Names,
     Organisations,
+    Offices,
     Agreements,
     Attribution,
     Quotes,
