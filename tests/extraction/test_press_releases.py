@@ -168,3 +168,60 @@ class TestParticiples:
     def test_a_participle_without_a_comma_is_no_cue(self):
         x = extract("President Ana Ruiz left without saying goodbye to the staff.")
         assert x.quotes == []
+
+
+class TestMoreNames:
+    def test_nickname_in_parentheses(self):
+        """ "Chairman John D. (Jay) Rockefeller IV today issued the following
+        statement": the nickname is left out, the generation kept."""
+        x = extract(
+            "Chairman Paul K. (Pat) Weller III today issued the following "
+            'statement.\n\n"We thank the crew."'
+        )
+        assert quotes(x) == [
+            ("direct", "We thank the crew.", "Paul K. Weller III", None)
+        ]
+
+    def test_generation_after_a_surname(self):
+        x = extract('"We thank the crew," said Senator Paul Weller IV.')
+        assert quotes(x) == [("direct", "We thank the crew", "Paul Weller IV", None)]
+
+    def test_first_of_two_speakers(self):
+        """ "Secretary Carlos M. Gutierrez and U.S. Trade Representative Susan
+        C. Schwab announced that …": the first named speaks."""
+        x = extract(
+            "Secretary of Commerce Ann Marsh and U.S. Trade Representative Paul "
+            "K. Weller announced that the talks will resume in May."
+        )
+        assert quotes(x) == [
+            ("indirect", "the talks will resume in May", "Ann Marsh", None)
+        ]
+        assert org_name(x, x.quotes[0].organisation) == "U.S. Department of Commerce"
+        weller = next(p for p in x.people if p.name == "Paul K. Weller")
+        assert org_name(x, weller.role_organisation) == (
+            "Office of the United States Trade Representative"
+        )
+
+
+class TestReported:
+    def test_officials_reported(self):
+        """ "…, military officials reported": an unnamed source's report."""
+        x = extract(
+            "Three soldiers were killed in action over the past two days, "
+            "military officials reported."
+        )
+        assert quotes(x) == [
+            (
+                "indirect",
+                "Three soldiers were killed in action over the past two days",
+                None,
+                "military officials",
+            )
+        ]
+
+    def test_passive_reported_is_no_cue(self):
+        x = extract(
+            "At the conference, President Ana Ruiz is reported to have "
+            "commented on the threat."
+        )
+        assert x.quotes == []

@@ -39,6 +39,12 @@ class Attribution:
     def find_cues(self) -> list[Cue]:
         cues = []
         for m in CUE_RE.finditer(self.text):
+            if (
+                m.group("aux").strip()
+                and m.group("verb").lower() in lx.PASSIVE_NOT_CUES
+            ):
+                # "is reported to have commented", "was reported shot down".
+                continue
             cue = m.group().strip().lower()
             cues.append(
                 Cue(
@@ -93,6 +99,7 @@ class Attribution:
             return self.resolve_pronoun(m.group(1), end), end - len(m.group(1)), True
         mention = self.mention_ending(end, PERSON)
         if mention:
+            mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
         source = self.source_before(stripped, end)
         if source:
@@ -116,6 +123,23 @@ class Attribution:
             if first:
                 return first.key, None, False
         return None, None, False
+
+    def _first_named(self, mention, s_start: int):
+        """Of several people named as one subject ("Secretary Carlos M.
+        Gutierrez and U.S. Trade Representative Susan C. Schwab announced
+        …"), the first named speaks."""
+        while True:
+            earlier = [
+                m
+                for m in self.mentions
+                if m.type == PERSON and s_start <= m.start and m.end <= mention.start
+            ]
+            if not earlier or not re.fullmatch(
+                r",?\s+and\s+(?:[A-Z][\w.'\u2019-]*\s+){0,5}",
+                self.text[earlier[-1].end : mention.start],
+            ):
+                return mention
+            mention = earlier[-1]
 
     def subject_after(self, pos: int, limit: int) -> str | None:
         """The speaker named after an inverted cue ("…, said Priya Raman")."""

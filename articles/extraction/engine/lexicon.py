@@ -23,8 +23,13 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
+    reported reports
     """.split()
 )
+
+# Verbs that attribute nothing in the passive ("Ahmadinejad is reported to
+# have commented", "a helicopter that was reported shot down").
+PASSIVE_NOT_CUES = frozenset("reported".split())
 
 # Present participles that continue an attribution ("…, Little said, noting
 # that …"); their speaker is the sentence's.
@@ -196,6 +201,9 @@ MONTHS_AND_DAYS = frozenset(
 NAME_PARTICLES = frozenset(
     "da de do dos das van von der den bin al la le del di du".split()
 )
+
+# Generations after a surname ("John D. Rockefeller IV").
+NAME_SUFFIXES = frozenset("II III IV".split())
 
 # Words that may join the capitalised words of an organisation's name.
 ORG_CONNECTORS = frozenset("of for and on".split())

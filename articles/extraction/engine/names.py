@@ -24,6 +24,12 @@ from .text import (
 
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
+# "John D. (Jay) Rockefeller IV": first name (and initial), nickname, surname
+# (and generation).
+NICKNAME_RE = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+(?: [A-Z]\.)?) \([A-Z][a-z]+\) "
+    r"(?P<last>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*(?: (?:Jr\.|Sr\.|III|II|IV)\b)?)"
+)
 
 
 class Names:
@@ -98,6 +104,7 @@ class Names:
             key = self.org(match.entity.name)
             self.orgs[key].kind = match.entity.kind
             self.add_mention(match.start, match.end, ORGANISATION, key)
+        self._nicknamed()
         runs = self._capitalised_runs()
         singles = []
         self.titled_singles: list[int] = []
@@ -141,6 +148,18 @@ class Names:
                     word.start(), word.end(), ORGANISATION, self.org(value)
                 )
         self.mentions.sort(key=lambda m: m.start)
+
+    def _nicknamed(self) -> None:
+        """ "John D. (Jay) Rockefeller IV": a nickname in parentheses inside
+        a name is left out of it; the words either side are one person."""
+        for m in NICKNAME_RE.finditer(self.text):
+            first = self.word_index_at(m.start())
+            last = self.word_index_at(m.end() - 1)
+            if any(i in self.covered for i in range(first, last + 1)):
+                continue
+            key = self.person(f"{m.group('first')} {m.group('last')}")
+            self.add_mention(m.start("first"), m.end("first"), PERSON, key)
+            self.add_mention(m.start("last"), m.end("last"), PERSON, key)
 
     def _add_recognised(self, runs: list[tuple[int, ...]]) -> None:
         """People the statistical step (``ner``) finds where the rules named
@@ -256,7 +275,15 @@ class Names:
 
     def _is_acronym(self, i: int) -> bool:
         value = self.words[i].group().replace(".", "")
-        return len(value) >= 2 and value.isupper() and value.isalpha()
+        return (
+            len(value) >= 2
+            and value.isupper()
+            and value.isalpha()
+            # "John D. Rockefeller IV": a generation, not an acronym.
+            and not (
+                value in lx.NAME_SUFFIXES and i and is_cap(self.words[i - 1].group())
+            )
+        )
 
     def _name_words(self, part: list[int]) -> bool:
         """Whether ``part`` can be a person's name: capitalised words and
@@ -307,6 +334,18 @@ class Names:
             return head, tail
         return None
 
+    def _titled_name(self, part: tuple[int, ...]) -> bool:
+        """Whether ``part`` ends in a name after a title ("Defense Secretary
+        Chuck Hagel", "Secretary of Commerce Carlos M. Gutierrez")."""
+        if self._split_titled(part):
+            return True
+        return any(
+            len(part) > n
+            and self._name_words(list(part[-n:]))
+            and any(self._is_title(i) for i in part[:-n])
+            for n in (2, 3, 4)
+        )
+
     def _country_mention(self, i: int) -> bool:
         """A country's short name ("U.S.") as a mention of the country."""
         value = self.words[i].group()
@@ -352,7 +391,7 @@ class Names:
         # Barak": two titled names joined by "and" are read one by one.
         for k in range(1, len(run) - 1):
             if words[run[k]].group() == "and" and (
-                self._split_titled(run[:k]) and self._split_titled(run[k + 1 :])
+                self._titled_name(run[:k]) and self._split_titled(run[k + 1 :])
             ):
                 self._classify_run(run[:k])
                 self._classify_run(run[k + 1 :])
@@ -402,8 +441,9 @@ class Names:
             ):
                 titled = titled or self._is_title(part[0])
                 part = part[1:]
-            if run_titled and not titled and len(part) > 3:
-                # The end of a long title after "for"/"of": "Assistant
+            if run_titled and not titled and len(part) >= 3:
+                # The end of a title after "for"/"of" ("Secretary of
+                # Commerce Carlos M. Gutierrez"), or a long one: "Assistant
                 # Administrator for Enforcement and Compliance Assurance
                 # Susan Bodine" names Susan Bodine.
                 keep = 3 if len(words[part[-2]].group()) == 1 else 2
