@@ -225,3 +225,97 @@ class TestReported:
             "commented on the threat."
         )
         assert x.quotes == []
+
+
+class TestUnnamedSources:
+    def test_clause_ending_in_a_quoted_phrase(self):
+        """'… in for a "fair fight," a senior Army officer said': the clause
+        ends with its last word."""
+        x = extract(
+            'Enemy forces will not be in for a "fair fight," a senior Army '
+            "officer said in a briefing."
+        )
+        assert (
+            "indirect",
+            'Enemy forces will not be in for a "fair fight',
+            None,
+            "a senior Army officer",
+        ) in quotes(x)
+
+    def test_source_with_what_it_is_for(self):
+        """ "DoD's senior official for prisoner of war affairs said"."""
+        x = extract(
+            "The families will not be abandoned, the senior official for "
+            "missing personnel affairs said here today."
+        )
+        assert quotes(x) == [
+            (
+                "indirect",
+                "The families will not be abandoned",
+                None,
+                "the senior official for missing personnel affairs",
+            )
+        ]
+
+    def test_military_leader_speaks_for_the_forces(self):
+        x = extract(
+            "The ceasefire was a good sign, the top U.S. military leader said "
+            "here today."
+        )
+        assert quotes(x)[0][3] == "the top U.S. military leader"
+        assert org_name(x, x.quotes[0].organisation) == "United States military"
+
+
+class TestMoreAttribution:
+    def test_words_after_another_speakers_attribution(self):
+        """ "Hagel and Barak agreed that …, Little said, and that …": both
+        clauses are the first speaker's, the whole the spokesman's."""
+        x = extract(
+            "Spokesman Tom Reed spoke. Secretary Ann Marsh arrived in Nairobi. "
+            "Marsh agreed that the relationship has never been stronger, Reed "
+            "said, and that both nations will continue their cooperation."
+        )
+        found = quotes(x)
+        assert (
+            "indirect",
+            "the relationship has never been stronger",
+            "Ann Marsh",
+            None,
+        ) in found
+        assert (
+            "indirect",
+            "both nations will continue their cooperation",
+            "Ann Marsh",
+            None,
+        ) in found
+        assert any(q[2] == "Tom Reed" for q in found)
+
+    def test_surnames_joined_by_and(self):
+        """ "Hagel and Barak agreed": two surnames of people named before."""
+        x = extract(
+            "Secretary Ann Marsh arrived in Nairobi with Minister Paul Otieno. "
+            "Marsh and Otieno agreed that the talks went well."
+        )
+        assert quotes(x) == [("indirect", "the talks went well", "Ann Marsh", None)]
+
+    def test_cue_words_used_as_nouns(self):
+        """ "the United States-Israeli relationship", "island states walked
+        out": no cue."""
+        x = extract(
+            "Delegates from a group of small island states walked out of the "
+            "talks on Wednesday. The United States-Kenyan relationship is strong."
+        )
+        assert x.quotes == []
+
+    def test_ranking_member_and_a_rank_with_class(self):
+        """ "Committee Ranking Member Sam Graves (MO-07): "…"", "Army Sgt.
+        1st Class Leroy A. Petry"."""
+        x = extract(
+            "Budget Committee Ranking Member Ann Marsh (MO-07): "
+            "\u201cThis is a good day for taxpayers.\u201d"
+        )
+        assert quotes(x) == [
+            ("direct", "This is a good day for taxpayers.", "Ann Marsh", None)
+        ]
+        x = extract('"We carry on," said Army Sgt. 1st Class Paul K. Weller.')
+        assert quotes(x) == [("direct", "We carry on", "Paul K. Weller", None)]

@@ -45,6 +45,8 @@ class Attribution:
             ):
                 # "is reported to have commented", "was reported shot down".
                 continue
+            if self._noun_not_cue(m):
+                continue
             cue = m.group().strip().lower()
             cues.append(
                 Cue(
@@ -56,6 +58,23 @@ class Attribution:
                 )
             )
         return cues
+
+    def _noun_not_cue(self, m) -> bool:
+        """A cue word used as a noun: "United States" (capitalised after a
+        capitalised word), "island states walked out" (a verb follows)."""
+        verb = m.group("verb")
+        before = self.text[max(0, m.start("verb") - 30) : m.start("verb")]
+        if verb[:1].isupper() and re.search(r"[A-Z][\w.]*\s+$", before):
+            return True
+        after = re.match(r"\s+([a-z]+)\b", self.text[m.end() : m.end() + 30])
+        return bool(
+            not m.group("aux").strip()
+            and after
+            and (
+                after.group(1) in lx.SPEECH_VERBS
+                or (len(after.group(1)) > 4 and after.group(1).endswith("ed"))
+            )
+        )
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         """The person "he" or "she" at ``pos`` stands for: the last one of

@@ -109,6 +109,7 @@ TITLE_WORDS = frozenset(
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
+    Member Class
     """.split()
 )
 
@@ -323,7 +324,7 @@ COUNTRY_NAMES = frozenset(COUNTRIES.values()) | frozenset(
 )
 
 # Words that make a title with the title after them ("Press Secretary").
-TITLE_MODIFIERS = frozenset("Press".split())
+TITLE_MODIFIERS = frozenset("Press Ranking".split())
 
 # Capitals that wire copy uses for their governments ("Moscow says …").
 CAPITALS = {
@@ -415,7 +416,7 @@ SOURCE_NOUNS = frozenset(
     police investigators investigator authorities officers officer
     representative representatives organisers organizers researchers
     scientists doctors lawyers activists critics observers insiders
-    negotiators delegates campaigners prosecutors
+    negotiators delegates campaigners prosecutors leader leaders
     """.split()
 )
 

@@ -108,6 +108,7 @@ class Names:
         runs = self._capitalised_runs()
         singles = []
         self.titled_singles: list[int] = []
+        self.split_singles: list[int] = []
         for run in runs:
             if len(run) == 1:
                 singles.append(run[0])
@@ -125,7 +126,7 @@ class Names:
                 if is_cap(part) and len(part) > 1:
                     surnames.setdefault(part, []).append(key)
         titled = set(self.titled_singles)
-        for i in sorted({*singles, *titled}):
+        for i in sorted({*singles, *titled, *self.split_singles}):
             word = words[i]
             if i in self.covered:
                 continue
@@ -458,6 +459,10 @@ class Names:
         if len(part) == 1 and titled and self._name_words(part):
             # "President Bush", "Dr. Orbach": resolved with the single words.
             self.titled_singles.append(part[0])
+            return
+        if len(part) == 1:
+            # "Hagel and Barak agreed": read as single words (surnames).
+            self.split_singles.append(part[0])
             return
         if len(part) < 2 or any(self._is_acronym(i) for i in part):
             return

@@ -25,6 +25,12 @@ _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 INVERTED_END_RE = re.compile(
     rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING})\s*$"
 )
+# ", Little said, and that …": the same, with more of the first speaker's
+# words after it.
+INVERTED_MID_RE = re.compile(
+    rf"(?P<attribution>,\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING}))"
+    r",\s+and\s+that\s+(?P<more>\S)"
+)
 
 
 class Reported:
@@ -51,8 +57,13 @@ class Reported:
             content = None
             if speaker:
                 content = self._content_after(c, body_end)
-                if content is None and subject_start is not None:
-                    content = self._content_before(s_start, subject_start)
+                # "…, the official said here today": two words after the
+                # verb are no reported clause; the words before may be.
+                short = content is not None and (
+                    len(WORD_RE.findall(text[content[0] : content[1]])) < 3
+                )
+                if (content is None or short) and subject_start is not None:
+                    content = self._content_before(s_start, subject_start) or content
             else:
                 lead = text[s_start : c.start].rstrip()
                 opens_quoted = re.match(r"[\"\u201c]", text[s_start])
@@ -79,6 +90,16 @@ class Reported:
             c.content = (start, end)
             contents.append(c.content)
             c.outlet = self.outlet_in(s_start, s_end)
+            more = INVERTED_MID_RE.match(text, end)
+            inverted = subject_start is not None and subject_start >= end
+            if (
+                more
+                and not inverted
+                and not re.search(r"\bthat\b", more.group("attribution"))
+            ):
+                self._more_after_attribution(
+                    c, more.start("more"), body_end, s_start, s_end, pronoun
+                )
             self.quotes.append(
                 ProposedQuote(
                     kind=INDIRECT,
@@ -139,6 +160,27 @@ class Reported:
                 )
             )
 
+    def _more_after_attribution(self, c, start, body_end, s_start, s_end, pronoun):
+        """The first speaker's further words after another's attribution:
+        "…, Little said, and that both nations will continue …"."""
+        start, end = self._trim(start, body_end)
+        if len(WORD_RE.findall(self.text[start:end])) < 3:
+            return
+        self.quotes.append(
+            ProposedQuote(
+                kind=INDIRECT,
+                text=self.text[start:end],
+                start=start,
+                end=end,
+                speaker=c.speaker,
+                cue=c.cue,
+                outlet=c.outlet,
+                evidence_start=s_start,
+                evidence_end=s_end,
+                confidence=0.6 if pronoun else 0.65,
+            )
+        )
+
     def _nested_cue(self, c: Cue, outer: tuple[int, int]) -> bool:
         """Whether a cue inside another speaker's reported words reports a
         speech of its own: a named person, then the verb and "that" ("Little
@@ -178,6 +220,10 @@ class Reported:
         lead = text[s_start:subject_start].rstrip()
         if lead.endswith(","):
             return (s_start, s_start + len(lead) - 1)
+        # '… in for a "fair fight," a senior Army officer said': the clause
+        # ends with its last word, before the comma and the closing mark.
+        if lead.endswith((',"', ",\u201d")):
+            return (s_start, s_start + len(lead) - 2)
         comma = lead.rfind(", ")
         if comma < 0:
             return None
@@ -245,5 +291,9 @@ class Reported:
         # end is another speaker's, reporting this one.
         m = INVERTED_END_RE.search(self.text, start, end)
         if m and not re.search(r"\bthat\b", m.group()):
+            end = m.start()
+        # "Hagel and Barak agreed that …, Little said, and that …".
+        m = INVERTED_MID_RE.search(self.text, start, end)
+        if m and not re.search(r"\bthat\b", m.group("attribution")):
             end = m.start()
         return start, end

@@ -67,6 +67,7 @@ class Story(
         self.sources: dict[str, tuple[str, str | None]] = {}
         self.acronyms: dict[str, str] = {}  # acronym -> organisation key
         self.titled_singles: list[int] = []
+        self.split_singles: list[int] = []
 
     # -- result ------------------------------------------------------------
 
