@@ -24,6 +24,8 @@ from .text import (
 
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
+# Words either side of a run that the named-entity step reads with it.
+_WINDOW = 4
 # "John D. (Jay) Rockefeller IV": first name (and initial), nickname, surname
 # (and generation).
 NICKNAME_RE = re.compile(
@@ -164,25 +166,43 @@ class Names:
 
     def _add_recognised(self, runs: list[tuple[int, ...]]) -> None:
         """People the statistical step (``ner``) finds where the rules named
-        nothing. Only the sentences holding a run of two capitalised words
-        or more that no mention covers go to the model; of what it tags, a
-        full name (two words or more, titles stripped) none of whose words
-        is in a mention is added. Single words are left to the surname
-        rules, and its organisations are not taken: on wire copy they were
-        more often a title's words ("Defense" of "Defense Secretary") than a
-        body the rules missed."""
+        nothing. Only a window of a few words around each capitalised run
+        that could be a name the rules left unread (two to four name words
+        once titles are stripped, none in a mention) goes to the model; of
+        what it tags, a full name (two words or more, titles stripped)
+        none of whose words is in a mention is added. Single words are left
+        to the surname rules, and its organisations are not taken: on wire
+        copy they were more often a title's words ("Defense" of "Defense
+        Secretary") than a body the rules missed."""
         words = self.words
-        sentences = sorted(
-            {
-                self.sentence_at(words[run[0]].start())
-                for run in runs
-                if len(run) > 1 and not any(i in self.covered for i in run)
-            }
-        )
-        if not sentences:
+        windows: list[list[int]] = []
+        for run in runs:
+            part = [
+                i
+                for i in run
+                if not (
+                    self._is_title(i)
+                    or words[i].group() in lx.COMMON_CAPS
+                    or words[i].group() in lx.DEMONYMS
+                )
+            ]
+            if not 2 <= len(part) <= 4 or not self._name_words(part):
+                continue
+            if any(i in self.covered for i in run):
+                continue
+            s_start, s_end = self.sentence_at(words[run[0]].start())
+            first = max(run[0] - _WINDOW, self.word_index_at(s_start))
+            last = min(run[-1] + _WINDOW, self.word_index_at(s_end) - 1)
+            start = max(words[first].start(), s_start)
+            end = min(words[last].end(), s_end)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        if not windows:
             return
-        found = self.recogniser([self.text[s:e] for s, e in sentences])
-        for (offset, _), entities in zip(sentences, found, strict=True):
+        found = self.recogniser([self.text[s:e] for s, e in windows])
+        for (offset, _), entities in zip(windows, found, strict=True):
             for entity in entities:
                 if entity.type == "person":
                     self._add_recognised_person(
