@@ -319,3 +319,32 @@ class TestMoreAttribution:
         ]
         x = extract('"We carry on," said Army Sgt. 1st Class Paul K. Weller.')
         assert quotes(x) == [("direct", "We carry on", "Paul K. Weller", None)]
+
+
+class TestObjects:
+    def test_announced_an_object_is_no_quote(self):
+        """ "announced his endorsement" states no proposition."""
+        x = extract(
+            "Governor Ann Marsh announced her endorsement yesterday at an "
+            "event in Tampa."
+        )
+        assert x.quotes == []
+
+    def test_announced_a_clause(self):
+        x = extract(
+            "Governor Ann Marsh announced on Monday that the plant will open. "
+            "Governor Paul Otieno announced it will close."
+        )
+        assert [q[1:3] for q in quotes(x)] == [
+            ("the plant will open", "Ann Marsh"),
+            ("it will close", "Paul Otieno"),
+        ]
+
+    def test_object_verb_reports_nothing_before_it(self):
+        """ "Throughout the trip, Regan emphasized the benefits of …"."""
+        x = extract(
+            "Throughout the trip, Administrator Ann Marsh emphasized the "
+            "benefits of investments proposed in the bill for water pipes "
+            "and roads."
+        )
+        assert x.quotes == []

@@ -41,6 +41,15 @@ PARTICIPLE_CUES = frozenset(
 # reference story's "had been warning the US and Europe of …".
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
 
+# Verbs whose words after them, without "that", are mostly an object ("announced
+# his endorsement", "emphasized the benefits"): read as reported speech only
+# after "that" or when a pronoun opens a clause.
+OBJECT_VERBS = frozenset(
+    "announced announces emphasized emphasised emphasizes emphasises".split()
+)
+# Words a clause after such a verb may open with ("announced it will …").
+CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
+
 # Verbs that name an addressee before the reported words ("told TASS that …").
 ADDRESS_VERBS = frozenset("told tells".split())
 

@@ -62,7 +62,18 @@ class Reported:
                 short = content is not None and (
                     len(WORD_RE.findall(text[content[0] : content[1]])) < 3
                 )
-                if (content is None or short) and subject_start is not None:
+                # A verb with its own object after it ("Throughout the
+                # trip, Regan emphasized the benefits of …") reports
+                # nothing before it.
+                with_object = (
+                    c.verb in lx.OBJECT_VERBS
+                    and len(WORD_RE.findall(text[c.end : body_end])) > 8
+                )
+                if (
+                    (content is None or short)
+                    and subject_start is not None
+                    and not with_object
+                ):
                     content = self._content_before(s_start, subject_start) or content
             else:
                 lead = text[s_start : c.start].rstrip()
@@ -272,6 +283,10 @@ class Reported:
             if first is None or first.start() != start:
                 return None
             if first.group() in lx.NON_CLAUSE_STARTS:
+                return None
+            if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:
+                # "announced his endorsement", "emphasized the benefits of
+                # …": an object, not a clause.
                 return None
         return self._cut(start, body_end)
 
