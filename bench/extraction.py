@@ -9,8 +9,10 @@ story's registry, it times the admin's review screen (``Propose structure``:
 registry read, extraction, every proposal's form, the highlighted body,
 rendered to HTML) for a 3,000-word story through Django's test client
 (target: under 1 s at the 99th percentile). Missing either exits with status 1.
+``--ner`` times both with the named-entity step (spaCy, requirements-ner.txt)
+and writes ``bench/results/extraction-ner.json`` unless ``--out`` says where.
 
-    python bench/extraction.py [--runs 300] [--review-runs 20]
+    python bench/extraction.py [--runs 300] [--review-runs 20] [--ner]
         [--out bench/results/extraction.json]
 """
 
@@ -34,6 +36,7 @@ import django  # noqa: E402
 django.setup()
 
 from articles.extraction import Gazetteer, extract  # noqa: E402
+from articles.extraction.engine import ner  # noqa: E402
 from articles.extraction.evaluation import load_gold  # noqa: E402
 
 TARGET_MS = 100.0
@@ -52,10 +55,11 @@ def story_text(min_words: int = 1000) -> tuple[str, Gazetteer]:
     return "\n\n".join(parts), gazetteer
 
 
-def review_timings(runs: int) -> tuple[int, list[float]]:
+def review_timings(runs: int, use_ner: bool = False) -> tuple[int, list[float]]:
     """Milliseconds per GET of the review screen of a 3,000-word story."""
     import io
 
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.test import Client
@@ -67,6 +71,7 @@ def review_timings(runs: int) -> tuple[int, list[float]]:
 
     # No setup_test_environment(): it instruments every template render to
     # record contexts for tests, which would be timed too.
+    settings.EXTRACTION_NER = use_ner
     old = setup_databases(verbosity=0, interactive=False, aliases={"default"})
     try:
         call_command("load_seed", stdout=io.StringIO())
@@ -102,16 +107,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--review-runs", type=int, default=20)
     parser.add_argument(
-        "--out", default=str(ROOT / "bench" / "results" / "extraction.json")
+        "--ner", action="store_true", help="With the named-entity step."
     )
+    parser.add_argument("--out")
     args = parser.parse_args()
+    if args.ner and not ner.available():
+        sys.exit("--ner needs spaCy and its model: install requirements-ner.txt.")
+    name = "extraction-ner.json" if args.ner else "extraction.json"
+    args.out = args.out or str(ROOT / "bench" / "results" / name)
     text, gazetteer = story_text()
     words = len(text.split())
-    extract(text, gazetteer)  # warm up: compiled patterns, imports
+    # Warm up: compiled patterns, imports, and the model when there is one.
+    extract(text, gazetteer, use_ner=args.ner)
     timings = []
     for _ in range(args.runs):
         started = time.perf_counter()
-        extract(text, gazetteer)
+        extract(text, gazetteer, use_ner=args.ner)
         timings.append((time.perf_counter() - started) * 1000 * 1000 / words)
     timings.sort()
     figures = {
@@ -121,10 +132,11 @@ def main() -> None:
         "p99_ms_per_1000_words": round(_p99(timings), 3),
         "max_ms_per_1000_words": round(timings[-1], 3),
         "target_ms_per_1000_words": TARGET_MS,
+        "ner": args.ner,
         "python": platform.python_version(),
         "machine": platform.machine(),
     }
-    review_words, review = review_timings(args.review_runs)
+    review_words, review = review_timings(args.review_runs, args.ner)
     figures["review"] = {
         "words": review_words,
         "runs": args.review_runs,

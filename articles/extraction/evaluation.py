@@ -481,10 +481,13 @@ class Report:
         }
 
 
-def evaluate(paths: list[Path], registry: str = "gold") -> Report:
+def evaluate(
+    paths: list[Path], registry: str = "gold", use_ner: bool | None = None
+) -> Report:
     """Score every gold story. ``registry`` is ``"gold"`` (each story's own
     registry, as the newsroom would have it), ``"none"`` (no registry at
-    all) or ``"db"`` (the registry in the database)."""
+    all) or ``"db"`` (the registry in the database). ``use_ner`` turns the
+    named-entity step on or off (default: the ``EXTRACTION_NER`` setting)."""
     shared = Gazetteer.from_registry() if registry == "db" else None
     stories: dict[str, dict[str, Counts]] = {}
     overlaps: dict[str, OverlapScore] = {}
@@ -500,7 +503,7 @@ def evaluate(paths: list[Path], registry: str = "gold") -> Report:
             gazetteer = shared
         else:
             gazetteer = Gazetteer()
-        extraction = extract(gold.text, gazetteer)
+        extraction = extract(gold.text, gazetteer, use_ner=use_ner)
         counts = score(extraction, gold)
         stories[gold.name] = counts
         for metric, c in counts.items():

@@ -415,3 +415,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# The extraction assistant's optional named-entity step (spaCy's small English
+# model, installed with requirements-ner.txt): people and organisations the
+# rules miss. Off by default; where spaCy is not installed, extraction runs on
+# the rules alone whatever this says.
+EXTRACTION_NER = env.bool("EXTRACTION_NER", default=False)

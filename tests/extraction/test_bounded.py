@@ -11,6 +11,7 @@ from django.urls import reverse
 
 import articles.api.extraction as extraction_api
 import articles.review as review
+import articles.review.build as review_builder
 from articles.extraction import extract as real_extract
 from articles.models import Article, ArticleStatus
 from tests.extraction.test_review import REFERENCE_BODY, snapshot
@@ -82,7 +83,7 @@ class Watch:
 def test_review_screen_extracts_outside_a_transaction(editor_client, monkeypatch):
     article = ArticleFactory(body=REFERENCE_BODY, status=ArticleStatus.DRAFT)
     watch = Watch()
-    monkeypatch.setattr(review, "extract", watch)
+    monkeypatch.setattr(review_builder, "extract", watch)
     assert editor_client.get(propose_url(article)).status_code == 200
     assert watch.in_transaction == [False]
 
@@ -109,7 +110,7 @@ def test_another_editor_writes_while_proposals_are_worked_out(
     client.force_login(editor)
     article = ArticleFactory(body=REFERENCE_BODY, status=ArticleStatus.DRAFT)
     watch = Watch(article)
-    monkeypatch.setattr(review, "extract", watch)
+    monkeypatch.setattr(review_builder, "extract", watch)
     response = client.get(propose_url(article))
     assert response.status_code == 200
     assert watch.written and watch.in_transaction == [False]

@@ -39,6 +39,14 @@ class Attribution:
     def find_cues(self) -> list[Cue]:
         cues = []
         for m in CUE_RE.finditer(self.text):
+            if (
+                m.group("aux").strip()
+                and m.group("verb").lower() in lx.PASSIVE_NOT_CUES
+            ):
+                # "is reported to have commented", "was reported shot down".
+                continue
+            if self._noun_not_cue(m):
+                continue
             cue = m.group().strip().lower()
             cues.append(
                 Cue(
@@ -50,6 +58,23 @@ class Attribution:
                 )
             )
         return cues
+
+    def _noun_not_cue(self, m) -> bool:
+        """A cue word used as a noun: "United States" (capitalised after a
+        capitalised word), "island states walked out" (a verb follows)."""
+        verb = m.group("verb")
+        before = self.text[max(0, m.start("verb") - 30) : m.start("verb")]
+        if verb[:1].isupper() and re.search(r"[A-Z][\w.]*\s+$", before):
+            return True
+        after = re.match(r"\s+([a-z]+)\b", self.text[m.end() : m.end() + 30])
+        return bool(
+            not m.group("aux").strip()
+            and after
+            and (
+                after.group(1) in lx.SPEECH_VERBS
+                or (len(after.group(1)) > 4 and after.group(1).endswith("ed"))
+            )
+        )
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         """The person "he" or "she" at ``pos`` stands for: the last one of
@@ -93,6 +118,7 @@ class Attribution:
             return self.resolve_pronoun(m.group(1), end), end - len(m.group(1)), True
         mention = self.mention_ending(end, PERSON)
         if mention:
+            mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
         source = self.source_before(stripped, end)
         if source:
@@ -116,6 +142,23 @@ class Attribution:
             if first:
                 return first.key, None, False
         return None, None, False
+
+    def _first_named(self, mention, s_start: int):
+        """Of several people named as one subject ("Secretary Carlos M.
+        Gutierrez and U.S. Trade Representative Susan C. Schwab announced
+        …"), the first named speaks."""
+        while True:
+            earlier = [
+                m
+                for m in self.mentions
+                if m.type == PERSON and s_start <= m.start and m.end <= mention.start
+            ]
+            if not earlier or not re.fullmatch(
+                r",?\s+and\s+(?:[A-Z][\w.'\u2019-]*\s+){0,5}",
+                self.text[earlier[-1].end : mention.start],
+            ):
+                return mention
+            mention = earlier[-1]
 
     def subject_after(self, pos: int, limit: int) -> str | None:
         """The speaker named after an inverted cue ("…, said Priya Raman")."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .text import slugify
 
-WORD_RE = re.compile(r"\w+(?:[-.&]\w+)*")
+WORD_RE = re.compile(r"\w+(?:[-.&]\w+|['\u2019][A-Z]\w+)*")
 # What may separate two words of one name: a space, or an apostrophe before
 # a possessive "s" ("People's Republic of China").
 _JOIN_RE = re.compile(r"[\s'\u2019]{1,2}")

@@ -22,12 +22,33 @@ SPEECH_VERBS = frozenset(
     vows cautioned cautions complained complains replied replies responded
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
+    agreed agrees saying adding noting stressing explaining insisting arguing
+    reported reports
     """.split()
+)
+
+# Verbs that attribute nothing in the passive ("Ahmadinejad is reported to
+# have commented", "a helicopter that was reported shot down").
+PASSIVE_NOT_CUES = frozenset("reported".split())
+
+# Present participles that continue an attribution ("…, Little said, noting
+# that …"); their speaker is the sentence's.
+PARTICIPLE_CUES = frozenset(
+    "saying adding noting stressing explaining insisting arguing warning".split()
 )
 
 # Verbs after which a warning's object, not a clause, is reported: the
 # reference story's "had been warning the US and Europe of …".
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
+
+# Verbs whose words after them, without "that", are mostly an object ("announced
+# his endorsement", "emphasized the benefits"): read as reported speech only
+# after "that" or when a pronoun opens a clause.
+OBJECT_VERBS = frozenset(
+    "announced announces emphasized emphasised emphasizes emphasises".split()
+)
+# Words a clause after such a verb may open with ("announced it will …").
+CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
 
 # Verbs that name an addressee before the reported words ("told TASS that …").
 ADDRESS_VERBS = frozenset("told tells".split())
@@ -73,7 +94,7 @@ ROLE_HEADS = frozenset(
     chancellor premier king queen prince princess colonel commander editor
     correspondent reporter journalist author activist campaigner consultant
     engineer doctor deputy owner inspector strategist partner pilot
-    administrator superintendent undersecretary commander general
+    administrator superintendent undersecretary commander general comptroller
     secretary-general director-general vice-president spokesperson
     """.split()
 )
@@ -97,6 +118,7 @@ TITLE_WORDS = frozenset(
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
+    Member Class
     """.split()
 )
 
@@ -172,6 +194,8 @@ COMMON_CAPS = frozenset(
     September October November December Mr Mrs Ms Dr Sir Not No Yes Under
     Over Since Until Despite Although Though Also Then There Here Such What
     Who Why How Where Which Every Each All Any Another Other One
+    Regarding Concerning During Following Among Amid Against Toward Towards
+    Through Throughout Upon Within Regardless
     """.split()
 )
 
@@ -187,6 +211,9 @@ MONTHS_AND_DAYS = frozenset(
 NAME_PARTICLES = frozenset(
     "da de do dos das van von der den bin al la le del di du".split()
 )
+
+# Generations after a surname ("John D. Rockefeller IV").
+NAME_SUFFIXES = frozenset("II III IV".split())
 
 # Words that may join the capitalised words of an organisation's name.
 ORG_CONNECTORS = frozenset("of for and on".split())
@@ -300,8 +327,13 @@ COUNTRIES = {
     "Vietnamese": "Vietnam",
 }
 
+# Countries by their names, as wire copy writes them ("In Australia, …").
+COUNTRY_NAMES = frozenset(COUNTRIES.values()) | frozenset(
+    "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
+)
+
 # Words that make a title with the title after them ("Press Secretary").
-TITLE_MODIFIERS = frozenset("Press".split())
+TITLE_MODIFIERS = frozenset("Press Ranking".split())
 
 # Capitals that wire copy uses for their governments ("Moscow says …").
 CAPITALS = {
@@ -347,6 +379,35 @@ STATE_TITLE_HEADS = frozenset(
     """.split()
 )
 
+# The executive departments of the United States, by the word their
+# secretaries' titles use ("Defense Secretary", "Secretary of Agriculture").
+CABINET_DEPARTMENTS = {
+    "Defense": "U.S. Department of Defense",
+    "Commerce": "U.S. Department of Commerce",
+    "Agriculture": "U.S. Department of Agriculture",
+    "Energy": "U.S. Department of Energy",
+    "Interior": "U.S. Department of the Interior",
+    "the Interior": "U.S. Department of the Interior",
+    "Labor": "U.S. Department of Labor",
+    "Treasury": "U.S. Department of the Treasury",
+    "the Treasury": "U.S. Department of the Treasury",
+    "State": "U.S. Department of State",
+    "Education": "U.S. Department of Education",
+    "Transportation": "U.S. Department of Transportation",
+    "Homeland Security": "U.S. Department of Homeland Security",
+    "Veterans Affairs": "U.S. Department of Veterans Affairs",
+    "Health and Human Services": "U.S. Department of Health and Human Services",
+    "Housing and Urban Development": (
+        "U.S. Department of Housing and Urban Development"
+    ),
+}
+
+# Titles of heads of state and government and of ministers, who speak for
+# the government their paragraph names.
+GOVERNMENT_TITLES = frozenset(
+    "president premier chancellor minister king queen emir sultan".split()
+)
+
 # A national office whose holder speaks for the office, not the state.
 NATIONAL_OFFICES = {
     ("United States", "Trade Representative"): (
@@ -364,7 +425,7 @@ SOURCE_NOUNS = frozenset(
     police investigators investigator authorities officers officer
     representative representatives organisers organizers researchers
     scientists doctors lawyers activists critics observers insiders
-    negotiators delegates campaigners prosecutors
+    negotiators delegates campaigners prosecutors leader leaders
     """.split()
 )
 

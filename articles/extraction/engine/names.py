@@ -24,6 +24,14 @@ from .text import (
 
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
+# Words either side of a run that the named-entity step reads with it.
+_WINDOW = 4
+# "John D. (Jay) Rockefeller IV": first name (and initial), nickname, surname
+# (and generation).
+NICKNAME_RE = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+(?: [A-Z]\.)?) \([A-Z][a-z]+\) "
+    r"(?P<last>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*(?: (?:Jr\.|Sr\.|III|II|IV)\b)?)"
+)
 
 
 class Names:
@@ -98,14 +106,18 @@ class Names:
             key = self.org(match.entity.name)
             self.orgs[key].kind = match.entity.kind
             self.add_mention(match.start, match.end, ORGANISATION, key)
+        self._nicknamed()
         runs = self._capitalised_runs()
         singles = []
         self.titled_singles: list[int] = []
+        self.split_singles: list[int] = []
         for run in runs:
             if len(run) == 1:
                 singles.append(run[0])
                 continue
             self._classify_run(run)
+        if self.recogniser is not None:
+            self._add_recognised(runs)
         # Single capitalised words: a partial name of someone named in full
         # ("Hanhui", "Dubrov"), a title and surname ("President Bush", "Dr.
         # Orbach"), an acronym the story gave in parentheses, or an
@@ -116,7 +128,7 @@ class Names:
                 if is_cap(part) and len(part) > 1:
                     surnames.setdefault(part, []).append(key)
         titled = set(self.titled_singles)
-        for i in sorted({*singles, *titled}):
+        for i in sorted({*singles, *titled, *self.split_singles}):
             word = words[i]
             if i in self.covered:
                 continue
@@ -139,6 +151,81 @@ class Names:
                     word.start(), word.end(), ORGANISATION, self.org(value)
                 )
         self.mentions.sort(key=lambda m: m.start)
+
+    def _nicknamed(self) -> None:
+        """ "John D. (Jay) Rockefeller IV": a nickname in parentheses inside
+        a name is left out of it; the words either side are one person."""
+        for m in NICKNAME_RE.finditer(self.text):
+            first = self.word_index_at(m.start())
+            last = self.word_index_at(m.end() - 1)
+            if any(i in self.covered for i in range(first, last + 1)):
+                continue
+            key = self.person(f"{m.group('first')} {m.group('last')}")
+            self.add_mention(m.start("first"), m.end("first"), PERSON, key)
+            self.add_mention(m.start("last"), m.end("last"), PERSON, key)
+
+    def _add_recognised(self, runs: list[tuple[int, ...]]) -> None:
+        """People the statistical step (``ner``) finds where the rules named
+        nothing. Only a window of a few words around each capitalised run
+        that could be a name the rules left unread (two to four name words
+        once titles are stripped, none in a mention) goes to the model; of
+        what it tags, a full name (two words or more, titles stripped)
+        none of whose words is in a mention is added. Single words are left
+        to the surname rules, and its organisations are not taken: on wire
+        copy they were more often a title's words ("Defense" of "Defense
+        Secretary") than a body the rules missed."""
+        words = self.words
+        windows: list[list[int]] = []
+        for run in runs:
+            part = [
+                i
+                for i in run
+                if not (
+                    self._is_title(i)
+                    or words[i].group() in lx.COMMON_CAPS
+                    or words[i].group() in lx.DEMONYMS
+                )
+            ]
+            if not 2 <= len(part) <= 4 or not self._name_words(part):
+                continue
+            if any(i in self.covered for i in run):
+                continue
+            s_start, s_end = self.sentence_at(words[run[0]].start())
+            first = max(run[0] - _WINDOW, self.word_index_at(s_start))
+            last = min(run[-1] + _WINDOW, self.word_index_at(s_end) - 1)
+            start = max(words[first].start(), s_start)
+            end = min(words[last].end(), s_end)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        if not windows:
+            return
+        found = self.recogniser([self.text[s:e] for s, e in windows])
+        for (offset, _), entities in zip(windows, found, strict=True):
+            for entity in entities:
+                if entity.type == "person":
+                    self._add_recognised_person(
+                        offset + entity.start, offset + entity.end
+                    )
+
+    def _add_recognised_person(self, start: int, end: int) -> None:
+        words = self.words
+        part = []
+        for i in range(self.word_index_at(start), len(words)):
+            if words[i].end() > end:
+                break
+            part.append(i)
+        if any(i in self.covered for i in part):
+            return
+        while part and (
+            self._is_title(part[0])
+            or words[part[0]].group() in lx.COMMON_CAPS
+            or words[part[0]].group() in lx.DEMONYMS
+        ):
+            part = part[1:]
+        if len(part) >= 2 and self._name_words(part):
+            self._add_person_part(part, titled=True)
 
     def _nearest(self, keys: list[str], pos: int) -> str:
         if len(keys) == 1:
@@ -183,6 +270,8 @@ class Names:
                     and (value in lx.NAME_PARTICLES or value in lx.ORG_CONNECTORS)
                     and i + 1 < len(words)
                     and is_cap(words[i + 1].group())
+                    # "Robert Lightfoot on Friday": a date joins no name.
+                    and words[i + 1].group() not in lx.MONTHS_AND_DAYS
                 )
             ):
                 if current:
@@ -207,7 +296,15 @@ class Names:
 
     def _is_acronym(self, i: int) -> bool:
         value = self.words[i].group().replace(".", "")
-        return len(value) >= 2 and value.isupper() and value.isalpha()
+        return (
+            len(value) >= 2
+            and value.isupper()
+            and value.isalpha()
+            # "John D. Rockefeller IV": a generation, not an acronym.
+            and not (
+                value in lx.NAME_SUFFIXES and i and is_cap(self.words[i - 1].group())
+            )
+        )
 
     def _name_words(self, part: list[int]) -> bool:
         """Whether ``part`` can be a person's name: capitalised words and
@@ -258,6 +355,18 @@ class Names:
             return head, tail
         return None
 
+    def _titled_name(self, part: tuple[int, ...]) -> bool:
+        """Whether ``part`` ends in a name after a title ("Defense Secretary
+        Chuck Hagel", "Secretary of Commerce Carlos M. Gutierrez")."""
+        if self._split_titled(part):
+            return True
+        return any(
+            len(part) > n
+            and self._name_words(list(part[-n:]))
+            and any(self._is_title(i) for i in part[:-n])
+            for n in (2, 3, 4)
+        )
+
     def _country_mention(self, i: int) -> bool:
         """A country's short name ("U.S.") as a mention of the country."""
         value = self.words[i].group()
@@ -299,6 +408,15 @@ class Names:
 
     def _classify_run(self, run: tuple[int, ...]) -> None:
         words, text = self.words, self.text
+        # "Defense Secretary Chuck Hagel and Israeli Defense Minister Ehud
+        # Barak": two titled names joined by "and" are read one by one.
+        for k in range(1, len(run) - 1):
+            if words[run[k]].group() == "and" and (
+                self._titled_name(run[:k]) and self._split_titled(run[k + 1 :])
+            ):
+                self._classify_run(run[:k])
+                self._classify_run(run[k + 1 :])
+                return
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
             return
@@ -344,8 +462,9 @@ class Names:
             ):
                 titled = titled or self._is_title(part[0])
                 part = part[1:]
-            if run_titled and not titled and len(part) > 3:
-                # The end of a long title after "for"/"of": "Assistant
+            if run_titled and not titled and len(part) >= 3:
+                # The end of a title after "for"/"of" ("Secretary of
+                # Commerce Carlos M. Gutierrez"), or a long one: "Assistant
                 # Administrator for Enforcement and Compliance Assurance
                 # Susan Bodine" names Susan Bodine.
                 keep = 3 if len(words[part[-2]].group()) == 1 else 2
@@ -360,6 +479,10 @@ class Names:
         if len(part) == 1 and titled and self._name_words(part):
             # "President Bush", "Dr. Orbach": resolved with the single words.
             self.titled_singles.append(part[0])
+            return
+        if len(part) == 1:
+            # "Hagel and Barak agreed": read as single words (surnames).
+            self.split_singles.append(part[0])
             return
         if len(part) < 2 or any(self._is_acronym(i) for i in part):
             return

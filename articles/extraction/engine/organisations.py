@@ -63,11 +63,13 @@ class Organisations:
             if mention.type != PERSON:
                 continue
             person = self.people[mention.key]
-            if person.role:
+            if person.role or person.role_organisation:
                 continue
             role = self._role_before(mention) or self._role_after(mention)
             if role:
                 person.role, person.role_organisation = role
+            if person.role_organisation is None:
+                person.role_organisation = self.spoken_for(mention, person.role)
             if mention.key not in self.gender:
                 for word in WORD_RE.findall(person.role or "") + WORD_RE.findall(
                     self.text[max(0, mention.start - 5) : mention.start]

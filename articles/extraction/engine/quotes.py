@@ -174,6 +174,14 @@ class Quotes:
                             outlet = self.outlet_in(lead_start, open_at)
                             evidence[0] = lead_start
                         break
+            if speaker is None and para[0] == open_at:
+                # The paragraph before says whose statement follows: "The
+                # following is a statement from NASA Administrator Sean
+                # O'Keefe …", "… Griffin issued the following statement".
+                speaker = self._statement_speaker(para)
+                if speaker:
+                    cue, confidence = "statement", 0.7
+                    evidence[0] = self.paragraphs[self.paragraphs.index(para) - 1][0]
             if speaker is None and lead.endswith(":"):
                 # A statement introduced by its speaker, with no verb: 'EPA
                 # Regional Administrator Cathy Stepp: "…"', or a paragraph
@@ -212,6 +220,27 @@ class Quotes:
         )
         self.quotes.append(quote)
         last_direct[para] = quote
+
+    def _statement_speaker(self, para: tuple[int, int]) -> str | None:
+        """The speaker a statement's lead paragraph names, for the quoted
+        paragraph after it: the person after "statement from/by", else the
+        subject of "… issued the following statement"."""
+        i = self.paragraphs.index(para)
+        if i == 0:
+            return None
+        start, end = self.paragraphs[i - 1]
+        lead = self.text[start:end]
+        m = re.search(r"\bstatement\s+(?:from|by)\s+", lead)
+        if m:
+            person = self.first_mention(start + m.end(), end, PERSON, within=60)
+            return person.key if person else None
+        m = re.search(
+            r"\b(?:issued|released|made)\s+(?:the following|a)\s+statement\b", lead
+        )
+        if m:
+            person = self.first_mention(start, start + m.start(), PERSON)
+            return person.key if person else None
+        return None
 
     def _speaker_before_colon(self, start: int, colon: int) -> str | None:
         """The person a lead ending in a colon names: the one just before

@@ -20,6 +20,18 @@ from .results import (
 )
 from .text import is_cap
 
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# ", Little said" / ", a senior official added" closing a sentence.
+INVERTED_END_RE = re.compile(
+    rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING})\s*$"
+)
+# ", Little said, and that …": the same, with more of the first speaker's
+# words after it.
+INVERTED_MID_RE = re.compile(
+    rf"(?P<attribution>,\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING}))"
+    r",\s+and\s+that\s+(?P<more>\S)"
+)
+
 
 class Reported:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -28,7 +40,8 @@ class Reported:
         text = self.text
         contents: list[tuple[int, int]] = []
         for c in cues:
-            if any(s <= c.start < e for s, e in contents):
+            outer = next(((s, e) for s, e in contents if s <= c.start < e), None)
+            if outer is not None and not self._nested_cue(c, outer):
                 continue
             if c.used or c.verb in lx.LABEL_VERBS:
                 if c.verb in lx.LABEL_VERBS:
@@ -39,11 +52,29 @@ class Reported:
             while body_end > s_start and text[body_end - 1] in ".!?;:":
                 body_end -= 1
             speaker, subject_start, pronoun = self.subject_before(c.start)
+            if speaker is None and c.verb in lx.PARTICIPLE_CUES:
+                speaker = self._participle_subject(c, cues, s_start)
             content = None
             if speaker:
                 content = self._content_after(c, body_end)
-                if content is None and subject_start is not None:
-                    content = self._content_before(s_start, subject_start)
+                # "…, the official said here today": two words after the
+                # verb are no reported clause; the words before may be.
+                short = content is not None and (
+                    len(WORD_RE.findall(text[content[0] : content[1]])) < 3
+                )
+                # A verb with its own object after it ("Throughout the
+                # trip, Regan emphasized the benefits of …") reports
+                # nothing before it.
+                with_object = (
+                    c.verb in lx.OBJECT_VERBS
+                    and len(WORD_RE.findall(text[c.end : body_end])) > 8
+                )
+                if (
+                    (content is None or short)
+                    and subject_start is not None
+                    and not with_object
+                ):
+                    content = self._content_before(s_start, subject_start) or content
             else:
                 lead = text[s_start : c.start].rstrip()
                 opens_quoted = re.match(r"[\"\u201c]", text[s_start])
@@ -60,6 +91,8 @@ class Reported:
             c.speaker, c.subject_start, c.pronoun = speaker, subject_start, pronoun
             if not (speaker and content):
                 continue
+            if outer is not None:
+                content = (content[0], min(content[1], outer[1]))
             start, end = self._trim(*content)
             while end > start and text[end - 1] in ",;:":
                 end -= 1
@@ -68,6 +101,16 @@ class Reported:
             c.content = (start, end)
             contents.append(c.content)
             c.outlet = self.outlet_in(s_start, s_end)
+            more = INVERTED_MID_RE.match(text, end)
+            inverted = subject_start is not None and subject_start >= end
+            if (
+                more
+                and not inverted
+                and not re.search(r"\bthat\b", more.group("attribution"))
+            ):
+                self._more_after_attribution(
+                    c, more.start("more"), body_end, s_start, s_end, pronoun
+                )
             self.quotes.append(
                 ProposedQuote(
                     kind=INDIRECT,
@@ -128,6 +171,55 @@ class Reported:
                 )
             )
 
+    def _more_after_attribution(self, c, start, body_end, s_start, s_end, pronoun):
+        """The first speaker's further words after another's attribution:
+        "…, Little said, and that both nations will continue …"."""
+        start, end = self._trim(start, body_end)
+        if len(WORD_RE.findall(self.text[start:end])) < 3:
+            return
+        self.quotes.append(
+            ProposedQuote(
+                kind=INDIRECT,
+                text=self.text[start:end],
+                start=start,
+                end=end,
+                speaker=c.speaker,
+                cue=c.cue,
+                outlet=c.outlet,
+                evidence_start=s_start,
+                evidence_end=s_end,
+                confidence=0.6 if pronoun else 0.65,
+            )
+        )
+
+    def _nested_cue(self, c: Cue, outer: tuple[int, int]) -> bool:
+        """Whether a cue inside another speaker's reported words reports a
+        speech of its own: a named person, then the verb and "that" ("Little
+        said Hagel also stated that …", "Hagel told Barak that …")."""
+        speaker, _, pronoun = self.subject_before(c.start)
+        if speaker is None or pronoun:
+            return False
+        return bool(
+            re.match(
+                r"(?:\s+[\w.'\u2019-]+){0,3}?\s+that\s", self.text[c.end : outer[1]]
+            )
+        )
+
+    def _participle_subject(self, c: Cue, cues: list[Cue], s_start: int):
+        """Who speaks in a participle continuing the sentence ("…, the
+        leader said here today, adding that …", "Mr. Karzai dismissed
+        suggestions …, saying …"): the speaker of the sentence's earlier
+        cue, else the person the sentence opens with."""
+        if not self.text[s_start : c.start].rstrip().endswith(","):
+            return None
+        for earlier in reversed(cues):
+            if s_start <= earlier.start < c.start and earlier.speaker:
+                return earlier.speaker
+        subject = self.first_mention(s_start, c.start, PERSON, within=60)
+        if subject is not None:
+            return subject.key
+        return None
+
     def _content_before(self, s_start: int, subject_start: int):
         """The reported words before an inverted attribution: "The talks
         will resume, a senior official said", also with a title or a
@@ -139,6 +231,10 @@ class Reported:
         lead = text[s_start:subject_start].rstrip()
         if lead.endswith(","):
             return (s_start, s_start + len(lead) - 1)
+        # '… in for a "fair fight," a senior Army officer said': the clause
+        # ends with its last word, before the comma and the closing mark.
+        if lead.endswith((',"', ",\u201d")):
+            return (s_start, s_start + len(lead) - 2)
         comma = lead.rfind(", ")
         if comma < 0:
             return None
@@ -188,6 +284,10 @@ class Reported:
                 return None
             if first.group() in lx.NON_CLAUSE_STARTS:
                 return None
+            if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:
+                # "announced his endorsement", "emphasized the benefits of
+                # …": an object, not a clause.
+                return None
         return self._cut(start, body_end)
 
     def _cut(self, start: int, end: int) -> tuple[int, int]:
@@ -202,4 +302,13 @@ class Reported:
         m = re.search(r",\s+according to\b", self.text[start:end])
         if m:
             end = start + m.start()
+        # "Hagel noted that …, Little said": the inverted attribution at the
+        # end is another speaker's, reporting this one.
+        m = INVERTED_END_RE.search(self.text, start, end)
+        if m and not re.search(r"\bthat\b", m.group()):
+            end = m.start()
+        # "Hagel and Barak agreed that …, Little said, and that …".
+        m = INVERTED_MID_RE.search(self.text, start, end)
+        if m and not re.search(r"\bthat\b", m.group("attribution")):
+            end = m.start()
         return start, end

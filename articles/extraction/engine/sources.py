@@ -36,7 +36,10 @@ _PHRASE = (
     r"(?P<mods>(?:[\w.'\u2019-]+\s+){0,3}?)"
     rf"(?P<noun>{_NOUNS})\b"
 )
-SOURCE_BEFORE_RE = re.compile(rf"(?<![\w.'\u2019-])(?i:{_PHRASE})$")
+# "DoD's senior official for prisoner of war/missing personnel affairs":
+# what the source is for, after the noun.
+_TAIL = r"(?:\s+(?:for|at|of|with|from|in)\s+[^,;:\"\u201c\u201d.]{1,60}?)?"
+SOURCE_BEFORE_RE = re.compile(rf"(?<![\w.'\u2019-])(?i:{_PHRASE}){_TAIL}$")
 SOURCE_AFTER_RE = re.compile(
     rf"\s*(?P<phrase>(?i:{_PHRASE}))"
     r"(?P<tail>\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?)?"
@@ -62,10 +65,14 @@ class Sources:
         inside = self.first_mention(start, end, ORGANISATION)
         if inside is not None:
             return inside.key
-        for word in self.text[start:end].split():
+        words = self.text[start:end].split()
+        for i, word in enumerate(words):
             word = word.rstrip(".")
             if word in lx.COUNTRIES:
                 name = lx.COUNTRIES[word]
+                if words[i + 1 : i + 2] == ["military"]:
+                    # "the top U.S. military leader" speaks for the forces.
+                    name = f"{name} military"
                 return self.org(name, self.gaz.find(name, ORGANISATION))
         m = re.match(
             r"\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?", self.text[end : end + 12]

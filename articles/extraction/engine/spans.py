@@ -12,7 +12,9 @@ class QuotedSpans:
 
     def quoted_spans(self) -> list[tuple[int, int]]:
         """(opening mark, closing mark) offsets of every quotation in the
-        text, paired within a paragraph."""
+        text, paired within a paragraph; a paragraph that opens with a mark
+        no other mark closes is a quotation to its end (its "closing mark"
+        is then the paragraph's end)."""
         spans = []
         text = self.text
         for p_start, p_end in self.paragraphs:
@@ -33,7 +35,12 @@ class QuotedSpans:
                 elif not opening or ch == '"':
                     spans.append((open_at, pos))
                     open_at = None
-            if open_at is None:
+            if open_at == p_start:
+                # A quotation running over several paragraphs: each opens
+                # with a mark, only the last closes. This one runs to the
+                # paragraph's end.
+                spans.append((open_at, p_end))
+            elif open_at is None:
                 spans.extend(self._single_quoted(p_start, p_end))
         spans.sort()
         return spans

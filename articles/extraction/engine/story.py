@@ -9,6 +9,8 @@ from .attribution import Attribution
 from .base import PARAGRAPH_RE, Mention
 from .gazetteer import WORD_RE, Gazetteer
 from .names import Names
+from .ner import Recogniser
+from .offices import Offices
 from .organisations import Organisations
 from .quotes import Quotes
 from .reported import Reported
@@ -30,6 +32,7 @@ class Story(
     QuotedSpans,
     Names,
     Organisations,
+    Offices,
     Agreements,
     Attribution,
     Quotes,
@@ -38,9 +41,12 @@ class Story(
 ):
     """One extraction run over one text: the state every rule reads and adds to."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer):
+    def __init__(
+        self, text: str, gazetteer: Gazetteer, recogniser: Recogniser | None = None
+    ):
         self.text = text
         self.gaz = gazetteer
+        self.recogniser = recogniser
         self.words = list(WORD_RE.finditer(text))
         self.word_starts = [w.start() for w in self.words]
         self.word_ends = [w.end() for w in self.words]
@@ -61,6 +67,7 @@ class Story(
         self.sources: dict[str, tuple[str, str | None]] = {}
         self.acronyms: dict[str, str] = {}  # acronym -> organisation key
         self.titled_singles: list[int] = []
+        self.split_singles: list[int] = []
 
     # -- result ------------------------------------------------------------
 
@@ -98,12 +105,19 @@ class Story(
         )
 
 
-def extract(text: str, gazetteer: Gazetteer | None = None) -> Extraction:
+def extract(
+    text: str,
+    gazetteer: Gazetteer | None = None,
+    *,
+    recogniser: Recogniser | None = None,
+) -> Extraction:
     """Propose the structure of a story: its quotes with speakers, outlets
     and organisations, and the people, organisations and agreements it
     mentions. ``gazetteer`` is the registry to resolve names against; without
-    one, every name found becomes a proposed new record."""
-    story = Story(text, gazetteer or Gazetteer())
+    one, every name found becomes a proposed new record. ``recogniser`` (the
+    optional named-entity step, ``ner.load()``) adds the people and
+    organisations it finds where the rules find no name."""
+    story = Story(text, gazetteer or Gazetteer(), recogniser)
     story.find_entities()
     story.find_agreements()
     story.mentions.sort(key=lambda m: m.start)

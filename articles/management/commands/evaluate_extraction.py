@@ -8,12 +8,14 @@ held-out stories, which rules are never tuned on; ``--set`` names any set."""
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.extraction.engine import ner
 from articles.extraction.evaluation import SETS, evaluate, format_table, gold_paths
 
 GOLD = Path(settings.BASE_DIR) / "seeds" / "gold"
@@ -54,6 +56,14 @@ class Command(BaseCommand):
             help="Which registry resolves names: each gold file's own "
             "(default), none, or the database's.",
         )
+        parser.add_argument(
+            "--ner",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="With (--ner) or without (--no-ner) the named-entity step "
+            "(default: the EXTRACTION_NER setting). --ner needs spaCy and "
+            "its model (requirements-ner.txt).",
+        )
         parser.add_argument("--json", action="store_true", help="Print JSON.")
         parser.add_argument(
             "--min-f1",
@@ -70,13 +80,28 @@ class Command(BaseCommand):
         paths = [Path(p) for p in options["paths"]] or gold_paths(GOLD, which)
         if not paths:
             raise CommandError(f"No gold files for the set {which!r} in {GOLD}.")
+        if options["ner"] and not ner.available():
+            raise CommandError(
+                "--ner needs spaCy and its English model: install "
+                "requirements-ner.txt (docs/ner.md)."
+            )
         try:
-            report = evaluate(paths, registry=options["registry"])
+            report = evaluate(
+                paths, registry=options["registry"], use_ner=options["ner"]
+            )
         except (OSError, ValueError, KeyError) as error:
             raise CommandError(f"Cannot evaluate: {error}") from error
         if options["json"]:
             data = report.as_dict()
             data["set"] = "files" if options["paths"] else which
+            data["ner"] = (
+                bool(
+                    settings.EXTRACTION_NER
+                    if options["ner"] is None
+                    else options["ner"]
+                )
+                and ner.available()
+            )
             self.stdout.write(json.dumps(data, indent=2))
         else:
             self.stdout.write(format_table(report))

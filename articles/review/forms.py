@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from entities.models import OrganisationKind
 
-from .models import Quote, QuoteKind
+from ..models import Quote, QuoteKind
 
 ACCEPT, REJECT, LEAVE = "accept", "reject", "leave"
 DECISIONS = [

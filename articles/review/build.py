@@ -1,59 +1,43 @@
-"""The review screen of the extraction assistant: an article's proposals as
-rows an editor accepts, edits or rejects, each with its evidence highlighted.
+"""Building a review: the assistant's proposals for one article, resolved
+against the registry and the quotes already entered, as rows with their
+forms; and the limit on what the screen takes.
 
-Nothing here writes to the database, and nothing about a review is stored:
-the proposals are recomputed from the body and the registry on every visit,
-and the form carries the editor's decisions and edits together with a
-fingerprint of the proposals it was made for. If the body or the registry
-changed in between, the fingerprint no longer matches and the editor is
-shown the new proposals instead of a decision about the old ones. What the
-editor accepts goes to ``articles.proposals.proposals_apply``.
-"""
+Nothing here writes to the database, and extraction runs outside any
+transaction (the caller opens none)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
 
-from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from entities.models import Agreement, Organisation, OrganisationKind, Person
 
-from .extraction import (
-    Extraction,
-    Gazetteer,
-    ProposedAgreement,
-    ProposedOrganisation,
-    ProposedPerson,
-    ProposedQuote,
-    extract,
-)
-from .highlight import Mark, highlight_spans
-from .models import Article, Quote
-from .proposals import (
-    AcceptedMention,
-    AcceptedQuote,
-    Applied,
-    NewOrganisation,
-    NewPerson,
-    ProposalsRefused,
-    proposals_apply,
-)
-from .review_forms import (
+from ..extraction import Gazetteer, ProposedQuote, extract
+from ..highlight import Mark, highlight_spans
+from ..models import Article, Quote
+from ..text import clean_quote_text, fold
+from .forms import (
     NEW,
     MentionProposalForm,
     OrganisationProposalForm,
     PersonProposalForm,
-    ProposalForm,
     QuoteProposalForm,
     _choice,
 )
-from .text import clean_quote_text, fold
+from .rows import (
+    MentionRow,
+    OrganisationRow,
+    PersonRow,
+    QuoteRow,
+    Review,
+    UnknownAgreement,
+    excerpt,
+    sentence_around,
+)
 
 # The longest body the review screen takes: about 10,000 words. Past it the
 # screen (every proposal with its form) grows too slow and too long to
@@ -71,128 +55,6 @@ def review_refusal(article: Article) -> str | None:
         f"and the review screen takes at most {REVIEW_BODY_LIMIT:,} (about "
         "10,000 words). Split the story, or enter its quotes by hand."
     )
-
-
-# --------------------------------------------------------------------------
-# Evidence in the body
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"\u201d\u2019]?\s|\n")
-
-
-def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (roughly: between sentence ends or line breaks) holding
-    ``body[start:end]``, at most a few hundred characters either side."""
-    lower = max(0, start - 300)
-    begin = lower
-    for match in _SENTENCE_BREAK.finditer(body, lower, start):
-        begin = match.end()
-    stop = _SENTENCE_BREAK.search(body, end, min(len(body), end + 300))
-    finish = stop.start() + 1 if stop else min(len(body), end + 300)
-    return begin, max(finish, end)
-
-
-def excerpt(body: str, start: int, end: int, marks: list[Mark]) -> SafeString:
-    """``body[start:end]`` with ``marks`` highlighted, in an evidence box."""
-    before = "… " if start > 0 and body[start - 1] != "\n" else ""
-    after = " …" if end < len(body) and body[end : end + 1] not in ("", "\n") else ""
-    return format_html(
-        '<div class="quoted-body proposal-evidence">{}{}{}</div>',
-        before,
-        highlight_spans(body[start:end], marks, offset=start),
-        after,
-    )
-
-
-# --------------------------------------------------------------------------
-# Rows
-
-
-@dataclass
-class Row:
-    prefix: str
-    number: int
-    evidence: SafeString
-    form: ProposalForm | None = None
-
-    @property
-    def anchor(self) -> str:
-        return f"proposal-{self.prefix}"
-
-
-@dataclass
-class QuoteRow(Row):
-    proposal: ProposedQuote | None = None
-    speaker_name: str = ""
-    entered: Quote | None = None
-    # Quoted words the assistant found but could not attribute.
-    unattributed: bool = False
-
-
-@dataclass
-class PersonRow(Row):
-    proposal: ProposedPerson | None = None
-
-
-@dataclass
-class OrganisationRow(Row):
-    proposal: ProposedOrganisation | None = None
-
-
-@dataclass
-class MentionRow(Row):
-    kind: str = ""  # person, organisation or agreement
-    record: Person | Organisation | Agreement | None = None
-    entered: bool = False
-    matched_by_name: bool = False
-
-
-@dataclass
-class UnknownAgreement(Row):
-    proposal: ProposedAgreement | None = None
-
-
-@dataclass
-class Review:
-    article: Article
-    extraction: Extraction
-    quotes: list[QuoteRow] = field(default_factory=list)
-    people: list[PersonRow] = field(default_factory=list)
-    organisations: list[OrganisationRow] = field(default_factory=list)
-    mentions: list[MentionRow] = field(default_factory=list)
-    unknown_agreements: list[UnknownAgreement] = field(default_factory=list)
-    body: SafeString = mark_safe("")  # noqa: S308 - empty
-    fingerprint: str = ""
-    stale: bool = False
-    # (name, "spoke for" choice) of each person the story names, offered to
-    # every speaker field; the review script sets "spoke for" from it.
-    speakers: list[tuple[str, str]] = field(default_factory=list)
-    speaker_values: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def unattributed(self) -> list[QuoteRow]:
-        return [row for row in self.quotes if row.unattributed]
-
-    def rows(self) -> list[Row]:
-        return [*self.quotes, *self.people, *self.organisations, *self.mentions]
-
-    def forms(self) -> list[ProposalForm]:
-        return [row.form for row in self.rows() if row.form is not None]
-
-    @property
-    def offered(self) -> int:
-        return len(self.forms())
-
-    @property
-    def media(self) -> forms.Media:
-        media = forms.Media()
-        for form in self.forms():
-            media += form.media
-        return media
-
-    @property
-    def has_errors(self) -> bool:
-        return any(form.is_bound and form.errors for form in self.forms())
 
 
 # --------------------------------------------------------------------------
@@ -525,204 +387,6 @@ def review_build(*, article: Article, admin_site, data=None) -> Review:
         review = builder.build(None)
         review.stale = True
     return review
-
-
-# --------------------------------------------------------------------------
-# Submitting a review
-
-
-def _records(model, values: set[str]) -> dict[str, object]:
-    prefix = f"{model._meta.model_name}:"
-    ids = {
-        int(v[len(prefix) :])
-        for v in values
-        if v.startswith(prefix) and v[len(prefix) :].isdigit()
-    }
-    name = model._meta.model_name
-    return {f"{name}:{pk}": record for pk, record in model.objects.in_bulk(ids).items()}
-
-
-def review_apply(*, review: Review, user) -> Applied | None:
-    """Apply the decisions the review's bound forms carry: the accepted
-    proposals, through ``proposals_apply``. Returns what was applied, or
-    ``None`` with the errors on the forms (nothing saved)."""
-    if not all(form.is_valid() for form in review.forms()):
-        return None
-    data = {row.prefix: row.form.cleaned_data for row in review.rows() if row.form}
-    # Each speaker typed or picked: a person the story names, a registry
-    # record of that name or alias, or else someone new.
-    speakers: dict[str, str | Person | None] = {}
-    for row in review.quotes:
-        if row.form is not None and row.form.accepted():
-            speakers[row.prefix] = _speaker_value(review, data[row.prefix]["speaker"])
-    values = {
-        value
-        for cleaned in data.values()
-        for name in ("outlet", "organisation", "role_organisation")
-        if (value := cleaned.get(name))
-    } | {value for value in speakers.values() if isinstance(value, str)}
-    records = {**_records(Person, values), **_records(Organisation, values)}
-
-    new_organisations: dict[str, tuple[NewOrganisation, OrganisationRow]] = {}
-    for row in review.organisations:
-        cleaned = data[row.prefix]
-        item = NewOrganisation(
-            ref=row.prefix,
-            name=cleaned["name"],
-            kind=cleaned["kind"],
-            aliases=[a for a in row.proposal.aliases if a != cleaned["name"]],
-        )
-        new_organisations[row.proposal.key] = (item, row)
-
-    errors: dict[str, dict[str, list[str]]] = {}
-
-    def refer(value: str, ref: str, field_name: str):
-        """The record or proposed new record a choice names."""
-        if not value:
-            return None
-        if value.startswith(NEW):
-            key = value[len(NEW) :]
-            found = new_organisations.get(key) or new_people.get(key)
-            if found is None:
-                errors.setdefault(ref, {})[field_name] = [
-                    "This is no longer proposed; choose again."
-                ]
-                return None
-            item, row = found
-            if row.form.rejected():
-                errors.setdefault(ref, {})[field_name] = [
-                    f"You rejected {item.name} (new) below: accept them, leave "
-                    "them undecided, or choose another."
-                ]
-            return item
-        record = records.get(value)
-        if record is None:
-            errors.setdefault(ref, {})[field_name] = [
-                "That record no longer exists; choose again."
-            ]
-        return record
-
-    new_people: dict[str, tuple[NewPerson, PersonRow]] = {}
-    for row in review.people:
-        cleaned = data[row.prefix]
-        item = NewPerson(
-            ref=row.prefix,
-            name=cleaned["name"],
-            description=cleaned["description"],
-            role_title=cleaned["role_title"],
-        )
-        new_people[row.proposal.key] = (item, row)
-    for item, row in new_people.values():
-        value = data[row.prefix]["role_organisation"]
-        if not row.form.rejected():
-            item.role_organisation = refer(value, row.prefix, "role_organisation")
-
-    quotes = []
-    for row in review.quotes:
-        if row.form is None or not row.form.accepted():
-            continue
-        cleaned = data[row.prefix]
-        chosen = speakers[row.prefix]
-        name = " ".join(cleaned["speaker"].split())
-        if chosen is None:
-            speaker = NewPerson(ref=row.prefix, name=name) if name else None
-        elif isinstance(chosen, str):
-            speaker = refer(chosen, row.prefix, "speaker")
-        else:
-            speaker = chosen
-        organisation = cleaned["organisation"]
-        initial = row.form.initial
-        if " ".join(
-            initial.get("speaker", "").split()
-        ).casefold() != name.casefold() and organisation == initial.get(
-            "organisation", ""
-        ):
-            # A corrected speaker speaks for their own organisation, not the
-            # one proposed for the speaker they replace (the review script
-            # does the same on screen).
-            organisation = dict(review.speakers).get(
-                next(
-                    (
-                        n
-                        for n in dict(review.speakers)
-                        if n.casefold() == name.casefold()
-                    ),
-                    "",
-                ),
-                "",
-            )
-        quotes.append(
-            AcceptedQuote(
-                ref=row.prefix,
-                text=cleaned["text"],
-                kind=cleaned["kind"],
-                speaker=speaker,
-                source_description=""
-                if speaker is not None
-                else " ".join(cleaned["source_description"].split()),
-                cue=cleaned["cue"],
-                outlet=refer(cleaned["outlet"], row.prefix, "outlet"),
-                organisation=refer(organisation, row.prefix, "organisation"),
-                start=row.proposal.start,
-            )
-        )
-    people = [item for item, row in new_people.values() if row.form.accepted()]
-    # A role's organisation errors matter only for people being added.
-    for item, row in new_people.values():
-        if not (row.form.accepted() or any(q.speaker is item for q in quotes)):
-            errors.pop(row.prefix, None)
-    organisations = [
-        item for item, row in new_organisations.values() if row.form.accepted()
-    ]
-    mentions = [
-        AcceptedMention(ref=row.prefix, entity=row.record)
-        for row in review.mentions
-        if row.form is not None and row.form.accepted()
-    ]
-    if errors:
-        _show(review, errors)
-        return None
-    try:
-        return proposals_apply(
-            article=review.article,
-            user=user,
-            quotes=quotes,
-            people=people,
-            organisations=organisations,
-            mentions=mentions,
-        )
-    except ProposalsRefused as refused:
-        _show(review, refused.by_ref)
-        return None
-
-
-def _speaker_value(review: Review, typed: str) -> str | Person | None:
-    """What a speaker field names: the choice value of a person the story
-    names (by name, case aside), the registry person of that name or alias,
-    the ``person:``/``new:`` value itself, or None for a name no one has."""
-    name = " ".join(typed.split())
-    if not name:
-        return None
-    if name.startswith((NEW, "person:")):
-        return name
-    value = review.speaker_values.get(name.casefold())
-    if value is not None:
-        return value
-    return Person.objects.matching_name(name).first()
-
-
-def _show(review: Review, errors: dict[str, dict[str, list[str]]]) -> None:
-    forms_by_prefix = {row.prefix: row.form for row in review.rows() if row.form}
-    for ref, fields in errors.items():
-        form = forms_by_prefix.get(ref)
-        if form is None:
-            continue
-        for name, messages in fields.items():
-            target = (
-                None if name == NON_FIELD_ERRORS or name not in form.fields else name
-            )
-            for message in messages:
-                form.add_error(target, message)
 
 
 def _choices(proposals, records: dict) -> list[tuple[str, str]]:

@@ -1,0 +1,108 @@
+"""Whom a person speaks for when their role names no organisation outright:
+a cabinet title ("Defense Secretary", "Secretary of Agriculture") speaks for
+its department, an acronym heading a title ("EPA Region 5 Administrator")
+for that body, "X of the Justice Department" for the department, and a head
+of state or government minister for the country the paragraph names ("In
+Australia, … Foreign affairs minister Alexander Downer")."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import Mention
+from .gazetteer import ORGANISATION
+
+_DEPARTMENTS = "|".join(sorted(lx.CABINET_DEPARTMENTS, key=len, reverse=True))
+# "Defense Secretary", "Deputy Defense Secretary", "Secretary of Defense",
+# "undersecretary of defense for policy", "U.S. Secretary of Agriculture".
+DEPARTMENT_RE = re.compile(
+    rf"(?i:\b(?:(?:under|deputy\s+|assistant\s+)?secretary\s+of\s+(?:the\s+)?"
+    rf"(?P<after>{_DEPARTMENTS})|(?P<before>{_DEPARTMENTS})\s+"
+    r"(?:(?:under|deputy\s+)?secretary)))\b"
+)
+DEPARTMENT_END_RE = re.compile(rf"(?:{DEPARTMENT_RE.pattern})\s+$")
+_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()}
+_DEMONYMS = "|".join(
+    sorted((d for d in lx.COUNTRIES if d in lx.DEMONYMS), key=len, reverse=True)
+)
+_COUNTRIES = "|".join(sorted(lx.COUNTRY_NAMES, key=len, reverse=True))
+# A paragraph naming a government: "In Australia, …", "the Iranian
+# administration", "Kenya's government".
+GOVERNMENT_RE = re.compile(
+    rf"(?:(?<![\w-])In\s+(?P<country>{_COUNTRIES}),"
+    rf"|\b(?P<demonym>{_DEMONYMS})\s+(?:administration|government|regime|cabinet)\b"
+    rf"|\b(?P<owner>{_COUNTRIES})['\u2019]s\s+government\b)"
+)
+# A title phrase of capitalised words, connectors and numbers that opens
+# with an acronym and runs up to the name: "EPA Assistant Administrator for
+# Enforcement and Compliance Assurance ", "EPA Region 5 Administrator ".
+ACRONYM_TITLE_RE = re.compile(
+    r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n))(?P<acronym>[A-Z]{2,6})"
+    r"(?:\s+(?:[A-Z][\w-]*|for|and|of|the|\d+))+\s+$"
+)
+# "Jeffrey Bossert Clark of the Justice Department's …".
+OF_THE_RE = re.compile(r"\s+of\s+the\s+")
+
+
+class Offices:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def spoken_for(self, mention: Mention, role: str) -> str | None:
+        """The organisation ``mention``'s person speaks for by the rules
+        above, or None."""
+        return (
+            self._department(role, mention)
+            or self._acronym_title(mention)
+            or self._of_the(mention)
+            or self._state_of_paragraph(mention, role)
+        )
+
+    def _named_org(self, name: str) -> str:
+        return self.org(name, self.gaz.find(name, ORGANISATION))
+
+    def _department(self, role: str, mention: Mention) -> str | None:
+        before = self.text[max(0, mention.start - 60) : mention.start]
+        # ("Kenyan Defense Secretary" has its country as organisation
+        # already: this is only asked when the role names none.)
+        for m in (DEPARTMENT_RE.search(role), DEPARTMENT_END_RE.search(before)):
+            if m is None:
+                continue
+            name = (m.group("after") or m.group("before")).lower()
+            return self._named_org(_BY_LOWER[" ".join(name.split())])
+        return None
+
+    def _acronym_title(self, mention: Mention) -> str | None:
+        line_start = self.text.rfind("\n", 0, mention.start) + 1
+        m = ACRONYM_TITLE_RE.search(self.text, line_start, mention.start)
+        if m is None or m.group("acronym") in lx.COUNTRIES:
+            return None
+        acronym = m.group("acronym")
+        existing = self.mention_ending(m.end("acronym"), ORGANISATION)
+        if existing is not None:
+            return existing.key
+        return self.acronyms.get(acronym) or self._named_org(acronym)
+
+    def _of_the(self, mention: Mention) -> str | None:
+        m = OF_THE_RE.match(self.text, mention.end)
+        if m is None:
+            return None
+        owner = self.by_start.get(m.end())
+        return owner.key if owner is not None and owner.type == ORGANISATION else None
+
+    def _state_of_paragraph(self, mention: Mention, role: str) -> str | None:
+        """A head of state or a minister with no organisation speaks for the
+        government the paragraph names before them."""
+        words = role.lower().split()
+        if not words or words[-1] not in lx.GOVERNMENT_TITLES:
+            return None
+        p_start, _ = self.paragraph_at(mention.start)
+        found = None
+        for m in GOVERNMENT_RE.finditer(self.text, p_start, mention.start):
+            demonym = m.group("demonym")
+            found = (
+                lx.COUNTRIES[demonym]
+                if demonym
+                else m.group("country") or m.group("owner")
+            )
+        return self._named_org(found) if found else None
