@@ -298,7 +298,12 @@ def test_new_story_defaults_and_iso_dates(browser, live_server):  # noqa: F811
         By.CSS_SELECTOR, "#id_authors + .select2 .select2-selection__rendered"
     )
     assert "Eddie Editor" in byline.text
-    browser.find_element(By.ID, "id_quotes-0-said_on")
+    # The quote's date sits in its collapsed "organisation, outlet and date"
+    # section: open it as an editor would.
+    said_on = browser.find_element(By.ID, "id_quotes-0-said_on")
+    said_on.find_element(By.XPATH, "ancestor::details").find_element(
+        By.TAG_NAME, "summary"
+    ).click()
     browser.find_element(
         By.CSS_SELECTOR, "#quotes-0 .field-said_on .datetimeshortcuts a"
     ).click()  # "Today"
