@@ -103,6 +103,27 @@ def live_server(request):
     server.stop()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying the database, groups and
+    permissions included. In one process pytest-django runs such tests after
+    all others; with the suite spread over workers (scripts/test.py), a
+    worker may go on to another module afterwards, so the data the
+    migrations created is put back once the test's fixtures are torn down."""
+    yield
+    marker = item.get_closest_marker("django_db")
+    if nextitem is None or not (marker and marker.kwargs.get("transaction")):
+        return
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        for alias in connections:
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts and ends with an empty cache: cached API responses,

@@ -202,7 +202,12 @@ def estimate(queryset) -> int:
     (EXPLAIN, which plans but runs nothing), kept per query for
     ``ESTIMATE_SECONDS``. Date-time parameters count to the ten minutes in
     the key: "public before now" asks the same a few seconds later."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:
+        # A search with no usable words ("", "--", "OR OR") matches nothing:
+        # Django knows without asking the database.
+        return 0
     key = (queryset.db, sql, tuple(_coarse(value) for value in params))
     now = time.monotonic()
     kept = _estimates.get(key)
