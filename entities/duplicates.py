@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -85,6 +86,26 @@ def new_names(record, aliases: Iterable[str] = ()) -> list[str]:
     return names + [name for name in aliases if name_key(name) not in known]
 
 
+def _hold_keys(model, keys: Iterable[str]) -> None:
+    """Make writers of the same folded name wait for each other until the
+    first one's transaction ends, so the second's check sees what the first
+    saved. Without it two clients creating "Racing Name" at once could both
+    pass the check, and the second be given "racing-name-2".
+
+    PostgreSQL's transaction-scoped advisory locks, taken in a fixed order
+    so two writers of several names cannot deadlock. SQLite runs one write
+    transaction at a time and has no such locks."""
+    if connection.vendor != "postgresql":
+        return
+    label = model._meta.label_lower
+    with connection.cursor() as cursor:
+        for key in sorted(set(keys)):
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                [f"{label}:{key}"],
+            )
+
+
 def duplicate_check(
     record: Person | Organisation,
     *,
@@ -93,10 +114,13 @@ def duplicate_check(
 ) -> None:
     """Refuse, with ``PossibleDuplicate`` on ``name``, a name or alias this
     save gives ``record`` that folds like another record's name or alias,
-    unless the writer confirmed ``not_a_duplicate``."""
+    unless the writer confirmed ``not_a_duplicate``. Call it inside the
+    save's transaction: writers of the same name wait here for each other."""
     if not_a_duplicate:
         return
-    matches = likely_duplicates(record, new_names(record, aliases))
+    names = new_names(record, aliases)
+    _hold_keys(type(record), filter(None, map(name_key, names)))
+    matches = likely_duplicates(record, names)
     if matches:
         raise PossibleDuplicate(record, matches)
 

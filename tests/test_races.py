@@ -11,7 +11,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from rest_framework.authtoken.models import Token
 
@@ -151,3 +151,62 @@ def test_racing_admin_adds_of_one_name(editor):
             assert "errornote" in page
             assert "typed by hand" in page
     assert Person.objects.filter(name="Admin Racer").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Same folded name, different web addresses ("strae-group" and
+        # "strasse-group"): the address cannot stop the second writer.
+        ({"name": "Straße Group"}, {"name": "Strasse Group"}),
+        # The second writer's alias is the first one's name.
+        (
+            {"name": "Charles Bolden"},
+            {"name": "Charlie Bolden", "aliases": ["Charles Bolden"]},
+        ),
+    ],
+)
+def test_a_writer_waits_for_an_uncommitted_namesake(first, second):
+    """While one writer's new record is saved but not yet committed, a
+    second writer of a name that folds like it waits, then is refused as a
+    possible duplicate, rather than passing a check that cannot see the
+    first record yet."""
+    from entities.duplicates import PossibleDuplicate
+    from entities.services import person_create
+
+    saved = threading.Event()
+    release = threading.Event()
+    outcome: dict = {}
+
+    def first_writer():
+        try:
+            with transaction.atomic():
+                person_create(**first)
+                saved.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    def second_writer():
+        try:
+            person_create(**second)
+            outcome["result"] = "created"
+        except PossibleDuplicate as duplicate:
+            outcome["result"] = [match.name for match in duplicate.matches]
+        finally:
+            connection.close()
+
+    holder = threading.Thread(target=first_writer)
+    holder.start()
+    assert saved.wait(timeout=30)
+    waiter = threading.Thread(target=second_writer)
+    waiter.start()
+    waiter.join(timeout=1)
+    still_waiting = waiter.is_alive()
+    release.set()
+    holder.join(timeout=30)
+    # The second writer waited while the first record was uncommitted.
+    assert still_waiting, outcome
+    waiter.join(timeout=30)
+    assert outcome == {"result": [first["name"]]}
+    assert Person.objects.count() == 1
