@@ -33,7 +33,10 @@ class SearchHitSerializer(serializers.Serializer):
     def to_representation(self, hit):
         record, kind = hit["record"], hit["type"]
         if kind == "quote":
-            title, slug = record.speaker.name, None
+            # An unnamed source is titled by its description ("officials").
+            speaker = record.speaker
+            title = speaker.name if speaker else record.source_description
+            slug = None
             path = reverse("quote-detail", args=[record.pk])
         else:
             title = getattr(record, "name", None) or getattr(record, "title", None)

@@ -188,3 +188,12 @@ class TestExport:
         with pytest.raises(Exception) as refused:
             import_file(path)
         assert 'needs a "speaker" or a "source_description"' in str(refused.value)
+
+
+def test_search_titles_an_unnamed_quote_by_its_source(client, unnamed):
+    """search/ finds an unnamed source's quote and titles it by the source's
+    description, as it titles a named one by its speaker."""
+    response = client.get(f"{API}/search/?q=bridge")
+    assert response.status_code == 200, response.content
+    quotes = [hit for hit in response.json()["results"] if hit["type"] == "quote"]
+    assert [hit["title"] for hit in quotes] == ["a spokesman"]
