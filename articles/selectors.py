@@ -53,7 +53,7 @@ def search(*, q: str, user) -> list[dict]:
     Each type is capped so one huge type cannot starve the others. Snippets
     are added by ``with_snippets`` for the page returned only.
     """
-    from django.db.models import Q
+    from django.db.models import Prefetch, Q
 
     from entities import selectors as entity_selectors
 
@@ -63,27 +63,48 @@ def search(*, q: str, user) -> list[dict]:
         ("person", entity_selectors.people_visible(user=user)),
         ("organisation", entity_selectors.organisations_visible(user=user)),
     ):
-        matches = fulltext.names_matching(queryset, q).prefetch_related("aliases")
+        # Only what a hit shows: the name, the slug for its URL, the aliases
+        # for its score.
+        matches = (
+            fulltext.names_matching(queryset, q)
+            .only("id", "slug", "name")
+            .prefetch_related(
+                Prefetch(
+                    "aliases",
+                    queryset.model.aliases.rel.related_model.objects.only(
+                        "id", queryset.model.aliases.field.name, "name"
+                    ),
+                )
+            )
+        )
         for record in matches.order_by("-similarity", "name")[:SEARCH_LIMIT_PER_TYPE]:
             names = [record.name, *(alias.name for alias in record.aliases.all())]
             score = max(_name_score(name, q) for name in names)
             hits.append({"type": kind, "record": record, "score": score})
-    agreements = entity_selectors.agreements_visible(user=user).filter(
-        Q(title__icontains=q) | Q(scope__icontains=q) | Q(summary__icontains=q)
-    )[:SEARCH_LIMIT_PER_TYPE]
+    agreements = (
+        entity_selectors.agreements_visible(user=user)
+        .filter(Q(title__icontains=q) | Q(scope__icontains=q) | Q(summary__icontains=q))
+        .only("id", "slug", "title", "scope", "signed_on")[:SEARCH_LIMIT_PER_TYPE]
+    )
     for agreement in agreements:
         in_title = q.casefold() in agreement.title.casefold()
         score = _name_score(agreement.title, q) if in_title else 0.3
         hits.append({"type": "agreement", "record": agreement, "score": score})
     newest = articles_visible(user=user).order_by("-published_at", "-id")
-    articles = fulltext.articles_ranked(
-        articles_visible(user=user).filter(
-            pk__in=fulltext.articles_matching(newest, q).values("pk")[
-                :SEARCH_RANK_WINDOW
-            ]
-        ),
-        q,
-    ).order_by("-rank", "-published_at", "-id")[:SEARCH_LIMIT_PER_TYPE]
+    articles = (
+        fulltext.articles_ranked(
+            articles_visible(user=user).filter(
+                pk__in=fulltext.articles_matching(newest, q).values("pk")[
+                    :SEARCH_RANK_WINDOW
+                ]
+            ),
+            q,
+        )
+        .order_by("-rank", "-published_at", "-id")
+        .only("id", "slug", "headline", "standfirst", "body", "published_at")[
+            :SEARCH_LIMIT_PER_TYPE
+        ]
+    )
     for article in articles:
         hits.append(
             {"type": "article", "record": article, "score": 0.3 + 0.5 * article.rank}
@@ -97,8 +118,11 @@ def search(*, q: str, user) -> list[dict]:
             ),
             q,
         )
-        .select_related("speaker", "article")
-        .order_by("-rank", "-said_on", "-id")[:SEARCH_LIMIT_PER_TYPE]
+        .select_related("speaker")
+        .order_by("-rank", "-said_on", "-id")
+        .only("id", "text", "said_on", "source_description", "speaker__name")[
+            :SEARCH_LIMIT_PER_TYPE
+        ]
     )
     for quote in quotes:
         hits.append(
