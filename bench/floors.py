@@ -305,12 +305,6 @@ def values_rows(name: str, p: Params) -> list[dict]:
             .order_by("-signed_on", "title", "id")
             .values("id", "slug", "title", "kind", "signed_on", "status", "scope")[:20]
         )
-    elif name == "people_name_prefix":
-        rows = (
-            Person.objects.filter(public_from__lte=p.now, name__icontains=p.name_prefix)
-            .order_by("name", "id")
-            .values("id", "slug", "name", "description")[:20]
-        )
     elif name == "quotes_deep_offset":
         start = PAGE * (p.deep_page - 1)
         rows = quotes.values(*QUOTE_VALUES)[start : start + PAGE]
@@ -384,12 +378,6 @@ def raw_sql(name: str, p: Params) -> tuple[str, list]:
             "x.agreement_id = g.id AND o.slug = %s) "
             "ORDER BY g.signed_on DESC NULLS FIRST, g.title, g.id LIMIT 20",
             [p.now, *p.parties],
-        )
-    if name == "people_name_prefix":
-        return (
-            "SELECT id, slug, name, description FROM entities_person WHERE "
-            "public_from <= %s AND name ILIKE %s ORDER BY name, id LIMIT 20",
-            [p.now, f"%{p.name_prefix}%"],
         )
     if name == "quotes_deep_offset":
         return (

@@ -35,6 +35,7 @@ from entities.models import (
 from newsdesk import fulltext
 
 PAGE = 50
+NAME_SEARCH_PAGE = 20  # people/?q= at the default page size
 SEARCH_PER_TYPE = 20  # what search/ shows of each type at most, one page
 # search/ ranks the newest this many matches of each type, as the API does
 # (articles.selectors.SEARCH_RANK_WINDOW).
@@ -89,6 +90,18 @@ def page_queryset(name: str, p):
             Person.objects.filter(public_from__lte=p.now)
             .order_by("name", "id")
             .values("id", "slug", "name", "description", "wikidata_id")[:PAGE]
+        )
+    if name == "people_name_prefix":
+        # The API's own name search (names and aliases, misspellings too):
+        # a floor with a plain ILIKE would match other rows by another plan.
+        return (
+            fulltext.names_matching(
+                Person.objects.filter(public_from__lte=p.now), p.name_prefix
+            )
+            .order_by("name", "id")
+            .values("id", "slug", "name", "description", "wikidata_id")[
+                :NAME_SEARCH_PAGE
+            ]
         )
     if name == "organisations_list":
         return (
@@ -246,6 +259,7 @@ MORE_FLOORS = {
     "search_common": lambda p: _search_rows("search_common", p),
     "search_rare": lambda p: _search_rows("search_rare", p),
     "people_list": lambda p: _people_rows("people_list", p),
+    "people_name_prefix": lambda p: _people_rows("people_name_prefix", p),
     "organisations_list": lambda p: _organisation_rows("organisations_list", p),
     "agreements_list": lambda p: _agreement_rows("agreements_list", p),
 }
