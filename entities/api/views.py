@@ -226,7 +226,10 @@ class OrganisationViewSet(
     ordering = ["name", "id"]
 
     def get_queryset(self):
-        return selectors.organisations_visible(user=self.request.user).with_related()
+        visible = selectors.organisations_visible(user=self.request.user)
+        if self.action == "list":
+            return visible.with_links()
+        return visible.with_related()
 
 
 @extend_schema_view(

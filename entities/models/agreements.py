@@ -45,7 +45,16 @@ class AgreementQuerySet(models.QuerySet):
         organisation."""
         return self.prefetch_related(
             models.Prefetch(
-                "parties", AgreementParty.objects.select_related("organisation")
+                "parties",
+                # A party shows a link to its organisation: three columns.
+                AgreementParty.objects.select_related("organisation").only(
+                    "id",
+                    "agreement",
+                    "role",
+                    "organisation__id",
+                    "organisation__slug",
+                    "organisation__name",
+                ),
             ),
         )
 

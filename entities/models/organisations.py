@@ -49,6 +49,14 @@ class OrganisationQuerySet(models.QuerySet):
         """What every list of organisations shows: the parent and aliases."""
         return self.select_related("parent").prefetch_related("aliases")
 
+    def with_links(self) -> OrganisationQuerySet:
+        """``with_related()`` for lists, where the parent is shown as a link:
+        its id, slug and name, not its whole row."""
+        own = [field.attname for field in self.model._meta.concrete_fields]
+        return self.with_related().only(
+            *own, "parent__id", "parent__slug", "parent__name"
+        )
+
 
 class Organisation(VersionedModel, SluggedModel):
     """A state, body, agency, outlet or company. Countries that sign

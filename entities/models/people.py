@@ -32,10 +32,28 @@ class PersonQuerySet(models.QuerySet):
         organisations."""
         from .roles import Role
 
-        return self.prefetch_related(
-            "aliases",
-            models.Prefetch("roles", Role.objects.select_related("organisation")),
+        # A role shows a link to its organisation: three of its columns,
+        # not the whole row. The roles come per person, so the model's
+        # ordering by the person's name (a join) is left out.
+        roles = (
+            Role.objects.select_related("organisation")
+            .only(*LINKED_ROLE_FIELDS)
+            .order_by("-start_date", "pk")
         )
+        return self.prefetch_related("aliases", models.Prefetch("roles", roles))
+
+
+#: What a list shows of a role: its own fields and a link to where it is held.
+LINKED_ROLE_FIELDS = (
+    "id",
+    "person",
+    "title",
+    "start_date",
+    "end_date",
+    "organisation__id",
+    "organisation__slug",
+    "organisation__name",
+)
 
 
 class Person(VersionedModel, SluggedModel):
