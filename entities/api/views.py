@@ -264,6 +264,22 @@ class AgreementViewSet(
                     "status_changes",
                     selectors.status_changes_visible(user=user)
                     .select_related("party", "article")
+                    # Links to the party and the reporting story: not the
+                    # story's body nor the party's whole row.
+                    .only(
+                        "id",
+                        "agreement",
+                        "status",
+                        "date",
+                        "note",
+                        "party__id",
+                        "party__slug",
+                        "party__name",
+                        "article__id",
+                        "article__slug",
+                        "article__headline",
+                        "article__published_at",
+                    )
                     .order_by("date", "id"),
                     to_attr="visible_status_changes",
                 ),
