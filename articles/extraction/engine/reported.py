@@ -269,13 +269,20 @@ class Reported:
                 )
                 if cap:
                     pos += cap.end()
+        skip = SKIP_AFTER_CUE_RE.match(text, pos, body_end)
         m = THAT_RE.match(text, pos, body_end)
+        if m is None and skip:
+            # "said here today that …".
+            m = THAT_RE.match(text, skip.end() - 1, body_end)
         if m and not re.search(r"[\"\u201c]", m.group("pre")):
             start = m.end()
         else:
             if c.verb in lx.WARNING_VERBS and text[pos : pos + 1] == " ":
                 return self._cut(c.verb_start, body_end)
-            skip = SKIP_AFTER_CUE_RE.match(text, pos, body_end)
+            if skip and "," in skip.group():
+                # "…, the leader said here today, adding that …": what
+                # follows the comma is no reported clause of this cue.
+                return None
             start = skip.end() if skip else pos
             while start < body_end and text[start] == " ":
                 start += 1
