@@ -47,3 +47,94 @@ class TestCues:
         """'said today that …': the clause after "that" is reported."""
         x = extract("Minister Jane Roe said today that the plan will go ahead.")
         assert quotes(x) == [("indirect", "the plan will go ahead", "Jane Roe", None)]
+
+
+class TestOrganisations:
+    def test_possessive_before_a_role_with_modifiers(self):
+        """ "DoD's senior official for …": the role's head need not be the
+        word right after the possessive."""
+        x = extract(
+            "The plant is safe, ACME's senior official for safety affairs said."
+        )
+        assert x.quotes[0].source_description == (
+            "ACME's senior official for safety affairs"
+        )
+        assert org_name(x, x.quotes[0].organisation) == "ACME"
+
+    def test_most_specific_body_in_a_role(self):
+        """ "a spokesman for NASA's Kennedy Space Center" speaks for the
+        center, not the agency that owns it."""
+        x = extract(
+            '"We had no damage," said Jo Bloggs, a spokesman for ACME\'s '
+            "Northfield Research Center."
+        )
+        assert org_name(x, x.quotes[0].organisation) == "Northfield Research Center"
+
+    def test_body_after_at_not_the_first_name_in_the_role(self):
+        """ "PACE project scientist at Goddard": the mission named first is
+        not whom the scientist works for."""
+        x = extract(
+            '"It will help," said Jo Bloggs, ORBIT project scientist at Halden.'
+        )
+        assert org_name(x, x.quotes[0].organisation) == "Halden"
+
+    def test_plural_role_after_an_acronym(self):
+        """ "NASA officials also say …": the acronym is the officials'."""
+        x = extract("ACME officials also say that the site suffered no damage.")
+        assert quotes(x) == [
+            ("indirect", "the site suffered no damage", None, "ACME officials")
+        ]
+        assert org_name(x, x.quotes[0].organisation) == "ACME"
+
+    def test_service_inside_a_source_description(self):
+        """ "a senior Army officer" speaks for the Army."""
+        x = extract("Enemy forces will not fight fair, a senior Navy officer said.")
+        assert org_name(x, x.quotes[0].organisation) == "Navy"
+
+    def test_demonym_of_two_words(self):
+        """ "an anonymous South Korean intelligence official" speaks for South
+        Korea, and so does a "South Korean President"."""
+        x = extract(
+            "An anonymous South Korean intelligence official said that the test "
+            'is near. "We are ready," said South Korean President Kim Dae-ho.'
+        )
+        assert [org_name(x, q.organisation) for q in x.quotes] == [
+            "South Korea",
+            "South Korea",
+        ]
+
+
+class TestSources:
+    def test_place_names_are_no_person(self):
+        """ "The International Space Station said" is no person's quote."""
+        x = extract("Orbital Science Station said that the module will launch soon.")
+        assert x.quotes == []
+        assert x.people == []
+
+    def test_an_unnamed_manager(self):
+        """ "The launch director of Atlantis said …" is an unnamed source."""
+        x = extract("The launch director of the mission said the crew is ready to go.")
+        assert quotes(x) == [
+            (
+                "indirect",
+                "the crew is ready to go",
+                None,
+                "The launch director of the mission",
+            )
+        ]
+
+    def test_description_in_apposition_to_a_name(self):
+        """ "Leroy Cain, the American manager of the mission said …": the
+        description is the named person's, not an unnamed source."""
+        x = extract(
+            "Jo Bloggs, the deputy manager of the mission said the crew is ready."
+        )
+        assert quotes(x) == [("indirect", "the crew is ready", "Jo Bloggs", None)]
+
+    def test_wholly_quoted_clause_is_one_partial_quote(self):
+        """'X said that "…"' with the whole clause in the marks is annotated
+        once, as a partial quote."""
+        x = extract('Minister Jane Roe said that "the plan will go ahead as agreed."')
+        assert quotes(x) == [
+            ("partial", "the plan will go ahead as agreed.", "Jane Roe", None)
+        ]

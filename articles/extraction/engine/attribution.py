@@ -122,6 +122,13 @@ class Attribution:
             return mention.key, mention.start, False
         source = self.source_before(stripped, end)
         if source:
+            # "Leroy Cain, the American manager of the mission said": the
+            # description is an aside on the person named before it.
+            named = self.mention_ending(
+                s_start + len(stripped[: source[1] - s_start].rstrip(" ,")), PERSON
+            )
+            if named and re.fullmatch(r",\s*", self.text[named.end : source[1]]):
+                return named.key, named.start, False
             return source[0], source[1], False
         if stripped.endswith(","):
             mention = self.mention_ending(end - 1, PERSON)

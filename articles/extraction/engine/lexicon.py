@@ -168,7 +168,17 @@ ORG_KEYWORDS = frozenset(
     Parliament Congress Senate Assembly Service Services Trust Society League
     Club FC Inc Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
-    Division Directorate Region Administration Command
+    Division Directorate Region Administration Command Navy Laboratory
+    Hospital School College Museum
+    """.split()
+)
+
+# Words of the names of places, craft and prizes, never of a person's
+# ("International Space Station said", "the President's Quality Award").
+THING_WORDS = frozenset(
+    """
+    Station Space Award Awards Prize Airport Observatory Shuttle Telescope
+    Satellite Avenue Stadium Islands Ocean Cup Championship Olympics
     """.split()
 )
 
@@ -327,6 +337,16 @@ COUNTRIES = {
     "Vietnamese": "Vietnam",
 }
 
+# Demonyms of two words ("South Korean intelligence official").
+COUNTRY_DEMONYMS = {
+    "South Korean": "South Korea",
+    "North Korean": "North Korea",
+    "South African": "South Africa",
+    "New Zealand": "New Zealand",
+    "Sri Lankan": "Sri Lanka",
+    "Saudi Arabian": "Saudi Arabia",
+}
+
 # Countries by their names, as wire copy writes them ("In Australia, …").
 COUNTRY_NAMES = frozenset(COUNTRIES.values()) | frozenset(
     "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
@@ -425,7 +445,8 @@ SOURCE_NOUNS = frozenset(
     police investigators investigator authorities officers officer
     representative representatives organisers organizers researchers
     scientists doctors lawyers activists critics observers insiders
-    negotiators delegates campaigners prosecutors leader leaders
+    negotiators delegates campaigners prosecutors leader leaders manager
+    managers director directors
     """.split()
 )
 

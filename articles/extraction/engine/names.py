@@ -315,6 +315,7 @@ class Names:
             or self.words[i].group() in lx.ORG_KEYWORDS
             or self.words[i].group() in lx.ORG_CONNECTORS
             or self.words[i].group() in lx.COMMON_CAPS
+            or self.words[i].group() in lx.THING_WORDS
             for i in part
         )
 
@@ -484,7 +485,9 @@ class Names:
             # "Hagel and Barak agreed": read as single words (surnames).
             self.split_singles.append(part[0])
             return
-        if len(part) < 2 or any(self._is_acronym(i) for i in part):
+        if len(part) < 2 or any(
+            self._is_acronym(i) or words[i].group() in lx.THING_WORDS for i in part
+        ):
             return
         s, e = words[part[0]].start(), words[part[-1]].end()
         if titled or self._person_context(s, e):

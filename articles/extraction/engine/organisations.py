@@ -15,6 +15,14 @@ from .text import (
 )
 
 
+def _role_head(word: str, plural: bool = False) -> bool:
+    """A role's head word ("official"), or its plural ("officials")."""
+    word = word.lower()
+    return word in lx.ROLE_HEADS or (
+        plural and word.endswith("s") and word[:-1] in lx.ROLE_HEADS
+    )
+
+
 class Organisations:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -36,20 +44,34 @@ class Organisations:
             return True
         if prev_word.lower() in lx.ORG_TYPE_NOUNS and left.endswith(prev_word + " "):
             return True
-        if re.match(r"(?:['\u2019]s?\s+|\s+)(?:[a-z-]+\s+)?([A-Za-z-]+)", right):
-            m = re.match(
-                r"(?:['\u2019]s?\s+|\s+)((?:[A-Za-z-]+\s+){0,2})([A-Za-z-]+)", right
-            )
-            head = m.group(2)
+        m = re.match(r"(?:['\u2019]s?\s+|\s+)((?:[A-Za-z-]+\s*){1,3})", right)
+        if m:
+            # The role after the name, its head the first role word of up to
+            # three ("DoD's senior official for …", "DoD's comptroller and
+            # point man"), any words before it modifiers.
             possessive = right[:1] in "'\u2019"
-            mods = m.group(1).split()
-            if any(w in lx.NON_CLAUSE_STARTS for w in mods):
-                return False
-            if head.lower() in lx.ROLE_HEADS and (
-                possessive or not is_cap(head) or head in lx.TITLE_WORDS
-            ):
-                if all(not is_cap(w) or w in lx.TITLE_WORDS for w in mods):
-                    return possessive or not single or not is_cap(head)
+            after = m.group(1).split()
+            for k, head in enumerate(after):
+                mods = after[:k]
+                if any(
+                    w in lx.NON_CLAUSE_STARTS
+                    or w in lx.SPEECH_VERBS
+                    or (w.endswith("ed") and w.islower())
+                    for w in mods
+                ):
+                    # "Spokesman Tom Reed briefed reporters": a verb, not a
+                    # role's modifier.
+                    return False
+                if k and is_cap(head) and not possessive:
+                    # "Ann Lee met Senator Bob Stone": a title after words
+                    # of the sentence belongs to the next name.
+                    return False
+                if _role_head(head, plural=k == 0) and (
+                    possessive or not is_cap(head) or head in lx.TITLE_WORDS
+                ):
+                    if all(not is_cap(w) or w in lx.TITLE_WORDS for w in mods):
+                        return possessive or not single or not is_cap(head)
+                    break
         m = re.search(r"\b(?:for|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", left)
         if m:
             before = WORD_RE.findall(left[: m.start()])
@@ -161,7 +183,14 @@ class Organisations:
         ("Russian President" speaks for Russia); a national office's holder
         speaks for the office ("U.S. Trade Representative")."""
         words = role.split()
-        if org is None and words and words[0] in lx.COUNTRIES:
+        pair = " ".join(words[:2])
+        if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
+            # "South Korean President".
+            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+                name = lx.COUNTRY_DEMONYMS[pair]
+                org = self.org(name, self.gaz.find(name, ORGANISATION))
+                words = words[2:]
+        elif org is None and words and words[0] in lx.COUNTRIES:
             if words[-1].lower() in lx.STATE_TITLE_HEADS:
                 name = lx.COUNTRIES[words[0]]
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
@@ -187,15 +216,39 @@ class Organisations:
         if words and words[0] in lx.SPEECH_VERBS:
             return None
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
-        org = None
-        owner = self.first_mention(
-            phrase_start, phrase_start + len(phrase), ORGANISATION
-        )
-        if owner:
+        return role, self._owner_in(phrase_start, phrase_start + len(phrase))
+
+    def _owner_in(self, start: int, end: int) -> str | None:
+        """The organisation a role phrase names as the holder's: the most
+        specific one owned or after "for/at/of" ("a spokesman for NASA's
+        Kennedy Space Center" is Kennedy Space Center; "PACE project
+        scientist at Goddard" is Goddard, not the mission)."""
+        text, org = self.text, None
+        owners = [
+            m
+            for m in self.mentions
+            if m.type == ORGANISATION and start <= m.start < end
+        ]
+        for owner in owners:
             after_owner = text[owner.end : owner.end + 2]
-            before_owner = text[phrase_start : owner.start]
-            if after_owner[:1] in "'\u2019" or re.search(
+            before_owner = text[start : owner.start]
+            possessive = after_owner[:1] in "'\u2019"
+            if possessive or re.search(
                 r"\b(?:for|at|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", before_owner
             ):
                 org = owner.key
-        return role, org
+                if not possessive:
+                    break
+            elif org is not None and re.fullmatch(
+                r"['\u2019]s?\s+", text[self._end_of(org, owner.start) : owner.start]
+            ):
+                # The body an owner's possessive names: "NASA's Kennedy
+                # Space Center".
+                org = owner.key
+                break
+        return org
+
+    def _end_of(self, key: str, before: int) -> int:
+        """Where the last mention of ``key`` before ``before`` ends."""
+        ends = [m.end for m in self.mentions if m.key == key and m.end <= before]
+        return max(ends) if ends else before

@@ -13,6 +13,7 @@ from .base import (
 from .gazetteer import PERSON, WORD_RE
 from .results import (
     DIRECT,
+    INDIRECT,
     PARTIAL,
     ProposedQuote,
     SetAside,
@@ -20,6 +21,8 @@ from .results import (
 from .text import (
     is_cap,
 )
+
+QUOTE_MARKS = '"\u201c\u201d'
 
 
 class Quotes:
@@ -57,6 +60,28 @@ class Quotes:
         self._indirect(cues)
         for _open_at, _close_at, start, end in partials:
             self._partial(start, end, cues)
+        self._drop_wholly_quoted()
+
+    def _drop_wholly_quoted(self) -> None:
+        """'X said that "…"': when the whole reported clause is inside the
+        marks there are no reported words outside them, and the quote is
+        the partial one alone."""
+        partials = {(q.start, q.end) for q in self.quotes if q.kind == PARTIAL}
+        kept = []
+        for q in self.quotes:
+            if q.kind == INDIRECT:
+                start, end = q.start, q.end
+                text = self.text
+                while start < end and text[start] in QUOTE_MARKS:
+                    start += 1
+                while end > start and text[end - 1] in QUOTE_MARKS + ",.!? ":
+                    end -= 1
+                if any(ps <= start and end <= pe for ps, pe in partials) and (
+                    start > q.start
+                ):
+                    continue
+            kept.append(q)
+        self.quotes = kept
 
     def _not_a_quote(self, open_at: int, close_at: int, body: str) -> str | None:
         text = self.text

@@ -62,10 +62,16 @@ class Sources:
         """The organisation a source's own words name: a mention inside the
         phrase ("NASA officials"), a country's short name or demonym ("U.S.
         officials", "Russian diplomats"), or "for/at/of the X" after it."""
+        words = self.text[start:end].split()
+        for i in range(len(words) - 1):
+            pair = " ".join(words[i : i + 2])
+            if pair in lx.COUNTRY_DEMONYMS:
+                # "an anonymous South Korean intelligence official".
+                name = lx.COUNTRY_DEMONYMS[pair]
+                return self.org(name, self.gaz.find(name, ORGANISATION))
         inside = self.first_mention(start, end, ORGANISATION)
         if inside is not None:
             return inside.key
-        words = self.text[start:end].split()
         for i, word in enumerate(words):
             word = word.rstrip(".")
             if word in lx.COUNTRIES:
@@ -74,6 +80,16 @@ class Sources:
                     # "the top U.S. military leader" speaks for the forces.
                     name = f"{name} military"
                 return self.org(name, self.gaz.find(name, ORGANISATION))
+        for word in words[:-1]:
+            # "a senior Army officer", "EGLE officials": a service or an
+            # acronym among the description's words.
+            if word in lx.ORG_KEYWORDS or (
+                len(word) >= 2
+                and word.isupper()
+                and word.isalpha()
+                and word not in lx.COUNTRIES
+            ):
+                return self.org(word, self.gaz.find(word, ORGANISATION))
         m = re.match(
             r"\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?", self.text[end : end + 12]
         )
