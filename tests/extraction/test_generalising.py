@@ -138,3 +138,18 @@ class TestSources:
         assert quotes(x) == [
             ("partial", "the plan will go ahead as agreed.", "Jane Roe", None)
         ]
+
+
+class TestCountries:
+    def test_a_country_before_a_verb_is_no_person(self):
+        """ "The United States said that …": a country speaking is an
+        organisation, and no quote."""
+        x = extract("The United States said that the talks will resume.")
+        assert x.quotes == []
+        assert [o.name for o in x.organisations] == ["United States"]
+
+    def test_a_body_named_after_its_country(self):
+        """ "According to Électricité de France, …" is no person's."""
+        x = extract("According to Banque de France, the fire harmed no one.")
+        assert x.quotes == []
+        assert x.people == []

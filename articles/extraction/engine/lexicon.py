@@ -348,8 +348,14 @@ COUNTRY_DEMONYMS = {
 }
 
 # Countries by their names, as wire copy writes them ("In Australia, …").
-COUNTRY_NAMES = frozenset(COUNTRIES.values()) | frozenset(
-    "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
+COUNTRY_NAMES = (
+    frozenset(COUNTRIES.values())
+    | frozenset(
+        "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
+    )
+    | frozenset(
+        ["South Korea", "North Korea", "South Africa", "New Zealand", "Sri Lanka"]
+    )
 )
 
 # Words that make a title with the title after them ("Press Secretary").

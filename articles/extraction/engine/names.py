@@ -429,6 +429,16 @@ class Names:
         ):
             self.add_mention(start, end, PERSON, self.person(text[start:end]))
             return
+        named = [v for v in values if v not in lx.COMMON_CAPS]
+        if " ".join(named) in lx.COUNTRY_NAMES or (
+            len(named) >= 3
+            and named[-1] in lx.COUNTRY_NAMES
+            and (named[-2] in lx.NAME_PARTICLES or named[-2] in lx.ORG_CONNECTORS)
+        ):
+            # "The United States said", "Électricité de France": a country,
+            # or a body named after one, is no person.
+            self._add_org_run(list(run))
+            return
         split = self._split_titled(run)
         if split:
             head, tail = split
