@@ -153,3 +153,38 @@ class TestCountries:
         x = extract("According to Banque de France, the fire harmed no one.")
         assert x.quotes == []
         assert x.people == []
+
+
+class TestTold:
+    def test_told_someone_how_is_a_topic(self):
+        """ "told conferees how the Guard can …" states no proposition."""
+        x = extract(
+            "General Jo Bloggs told top industry conferees how the Guard can "
+            "communicate better with local officials."
+        )
+        assert x.quotes == []
+
+    def test_told_only_whom_reports_the_words_before(self):
+        """'…, Sgt. 1st Class Leroy A. Petry told the attendees of the
+        conference': the words before the attribution are reported, with a
+        long title between the comma and the name."""
+        x = extract(
+            "Soldiers can draw strength from each other, wounded veteran and "
+            "Medal of Honor recipient Army Sgt. 1st Class Jo K. Bloggs told the "
+            "attendees of the Resilience Conference."
+        )
+        assert quotes(x) == [
+            (
+                "indirect",
+                "Soldiers can draw strength from each other",
+                "Jo K. Bloggs",
+                None,
+            )
+        ]
+
+    def test_told_reporters_a_clause_without_that(self):
+        """ "told reporters the talks will resume": still a clause."""
+        x = extract("Minister Jane Roe told reporters the talks will resume soon.")
+        assert quotes(x) == [
+            ("indirect", "the talks will resume soon", "Jane Roe", None)
+        ]

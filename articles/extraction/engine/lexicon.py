@@ -62,6 +62,19 @@ LABEL_VERBS = frozenset(
     """.split()
 )
 
+# Words that open a topic, not a proposition, after "told X" ("told
+# conferees how …", "told them about …").
+TOPIC_WORDS = frozenset("how what why whether when where about".split())
+
+# Auxiliaries and common finite verbs that show a clause ("told reporters the
+# talks will resume").
+FINITE_VERBS = frozenset(
+    """
+    is are was were will would can could should shall may might must has have
+    had do does did remains remained needs needed
+    """.split()
+)
+
 # Verbs that introduce a name or a title rather than someone's words.
 NAMING_WORDS = frozenset(
     "dubbed nicknamed titled entitled named so-called branded".split()

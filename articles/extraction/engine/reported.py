@@ -241,7 +241,7 @@ class Reported:
         between = lead[comma + 2 :]
         words = between.split()
         if (
-            len(words) <= 8
+            len(words) <= 12
             and not CUE_RE.search(between)
             and not re.search(r"\bthat\b|[\"\u201c\u201d]", between)
             and any(is_cap(w) or w.lower() in lx.ROLE_HEADS for w in words)
@@ -269,6 +269,13 @@ class Reported:
                 )
                 if cap:
                     pos += cap.end()
+            if not THAT_RE.match(text, pos, body_end) and not self._a_clause(
+                pos, body_end
+            ):
+                # "told conferees how the Guard can …" (a topic), "…, Petry
+                # told the attendees of the conference" (only whom to): no
+                # reported clause after the verb.
+                return None
         skip = SKIP_AFTER_CUE_RE.match(text, pos, body_end)
         m = THAT_RE.match(text, pos, body_end)
         if m is None and skip:
@@ -296,6 +303,19 @@ class Reported:
                 # …": an object, not a clause.
                 return None
         return self._cut(start, body_end)
+
+    def _a_clause(self, start: int, end: int) -> bool:
+        """Whether the words after an addressee read as a reported clause: a
+        finite verb among them, and no question word or "about" opening a
+        topic first ("told reporters the talks will resume", not "told the
+        attendees of the conference" or "told conferees how …")."""
+        for word in WORD_RE.findall(self.text[start:end]):
+            lower = word.lower()
+            if lower in lx.TOPIC_WORDS:
+                return False
+            if lower in lx.FINITE_VERBS or (len(lower) > 4 and lower.endswith("ed")):
+                return True
+        return False
 
     def _cut(self, start: int, end: int) -> tuple[int, int]:
         """Stop reported speech where a second reporting verb takes over
