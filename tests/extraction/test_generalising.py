@@ -188,3 +188,62 @@ class TestTold:
         assert quotes(x) == [
             ("indirect", "the talks will resume soon", "Jane Roe", None)
         ]
+
+
+class TestAnaphora:
+    def test_its_role_refers_to_the_body_before(self):
+        """ "The African Union … Its health commissioner, Dr. Fatou Diallo,
+        said …": the honorific between role and name, and "its" the union."""
+        x = extract(
+            "The Northern League has set a target. Its health commissioner, Dr. "
+            "Ana Brun, said the plan was sound."
+        )
+        assert quotes(x) == [("indirect", "the plan was sound", "Ana Brun", None)]
+        assert org_name(x, x.quotes[0].organisation) == "Northern League"
+
+    def test_the_groups_president(self):
+        """ "Pierre Gagnon, the group's president" speaks for the group
+        named before."""
+        x = extract(
+            "The Grain Growers Association said it would study the text. Jo "
+            "Bloggs, the group's president, said prices will fall."
+        )
+        assert org_name(x, x.quotes[0].organisation) == "Grain Growers Association"
+
+    def test_an_outlet_is_not_referred_back_to(self):
+        """ "… told Sport TV. Club president X said …": the club, not the
+        channel the words were said to."""
+        x = extract(
+            "Porto Azul FC signed a striker on Monday, as its coach confirmed in "
+            "an interview with Sport TV. According to club president Jo Bloggs, "
+            "the fee was fair."
+        )
+        assert org_name(x, x.quotes[0].organisation) == "Porto Azul FC"
+
+    def test_one_of_that_organizations_officers(self):
+        """ "…, one of that new organization's high-ranking officers said":
+        an unnamed source, for the body the sentence named."""
+        x = extract(
+            "The Guard has given the Northern Command a base it can build on, one "
+            "of that new organization's high-ranking officers said recently."
+        )
+        assert quotes(x) == [
+            (
+                "indirect",
+                "The Guard has given the Northern Command a base it can build on",
+                None,
+                "one of that new organization's high-ranking officers",
+            )
+        ]
+        assert org_name(x, x.quotes[0].organisation) == "Northern Command"
+
+    def test_a_group_of_officials(self):
+        """ "a group of senior defense and military officials told reporters"."""
+        x = extract(
+            "Leaders are determined to be open, a group of senior defense and "
+            "military officials told reporters."
+        )
+        assert [q[3] for q in quotes(x)] == [
+            "a group of senior defense and military officials"
+        ]
+        assert x.quotes[0].organisation is None

@@ -195,6 +195,15 @@ THING_WORDS = frozenset(
     """.split()
 )
 
+# Nouns by which a story refers back to an organisation it named ("the
+# group's president", "that new organization's officers", "club president").
+ANAPHORIC_ORG_NOUNS = frozenset(
+    """
+    organization organisation agency group company club firm association
+    federation union body committee council
+    """.split()
+)
+
 # Nouns written just before an organisation's name ("news agency TASS",
 # "the advocacy group Climate Justice Now", "newspaper O Globo").
 ORG_TYPE_NOUNS = frozenset(

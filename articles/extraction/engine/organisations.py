@@ -103,6 +103,15 @@ class Organisations:
         text = self.text
         i = self.word_index_at(mention.start) - 1
         pos = mention.start
+        if (
+            i > 0
+            and self.words[i].group() in lx.ABBREVIATED_TITLES
+            and text[self.word_ends[i] : pos] == ". "
+        ):
+            # "Its health commissioner, Dr. Fatou Diallo": the honorific
+            # stands between the role and the name.
+            pos = self.words[i].start()
+            i -= 1
         # "Tuvalu's chief negotiator, Salote Fifita": the role ends at a comma.
         gap = text[self.word_ends[i] : pos] if i >= 0 else ""
         if i < 0 or gap not in (" ", ", "):

@@ -15,6 +15,7 @@ import re
 
 from . import lexicon as lx
 from .gazetteer import ORGANISATION
+from .offices import ANAPHOR_RE
 from .text import slugify
 
 SOURCE = "source:"
@@ -31,9 +32,15 @@ _NOT_MODIFIERS = (
         "not no also".split()
     )
 )
+# "a group of", "one of that new organization's": a part of a group.
+_PARTITIVE = (
+    r"(?:(?:a\s+(?:group|team|panel|number|couple|pair)|one|two|three|some|several"
+    r"|many|most|none)\s+of\s+(?:(?:the|that|this|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:[\w-]+['\u2019]s\s+)?)?)"
+)
 _PHRASE = (
-    rf"(?:(?:{_DETERMINERS})\s+)?"
-    r"(?P<mods>(?:[\w.'\u2019-]+\s+){0,3}?)"
+    rf"(?:{_PARTITIVE}|(?:{_DETERMINERS})\s+)?"
+    r"(?P<mods>(?:[\w.'\u2019-]+\s+){0,4}?)"
     rf"(?P<noun>{_NOUNS})\b"
 )
 # "DoD's senior official for prisoner of war/missing personnel affairs":
@@ -56,7 +63,13 @@ class Sources:
         return key
 
     def _modifiers_ok(self, mods: str) -> bool:
-        return not any(w.lower() in _NOT_MODIFIERS for w in mods.split())
+        words = mods.split()
+        return not any(
+            w.lower() in _NOT_MODIFIERS
+            # "senior defense and military officials".
+            and not (w == "and" and 0 < i < len(words) - 1)
+            for i, w in enumerate(words)
+        )
 
     def _source_org(self, start: int, end: int) -> str | None:
         """The organisation a source's own words name: a mention inside the
@@ -72,6 +85,13 @@ class Sources:
         inside = self.first_mention(start, end, ORGANISATION)
         if inside is not None:
             return inside.key
+        if ANAPHOR_RE.search(self.text, start, end) or re.match(
+            r"(?:one|some|several|many|most|two|three)\s+of\s+its\s",
+            self.text[start:end],
+        ):
+            # "one of that new organization's officers": the body named
+            # before.
+            return self.org_before(start)
         for i, word in enumerate(words):
             word = word.rstrip(".")
             if word in lx.COUNTRIES:
