@@ -247,3 +247,33 @@ class TestAnaphora:
             "a group of senior defense and military officials"
         ]
         assert x.quotes[0].organisation is None
+
+
+class TestShortQuotes:
+    def test_a_word_or_two_in_marks_inside_reported_speech(self):
+        """'… will not be in for a "fair fight," a senior officer said': the
+        two quoted words are the officer's, a partial quote."""
+        x = extract(
+            'Enemy forces will not be in for a "fair fight," a senior officer '
+            "said on Tuesday."
+        )
+        assert ("partial", "fair fight", None, "a senior officer") in quotes(x)
+
+    def test_scare_quotes_outside_reported_speech_stay_aside(self):
+        """The same two words in a sentence that reports no one are set
+        aside."""
+        x = extract('The rivals were never in for a "fair fight" this season.')
+        assert x.quotes == []
+        assert [s.reason for s in x.set_aside] == ["scare quotes"]
+
+
+class TestPronouns:
+    def test_no_pronoun_past_an_organisation_speaking(self):
+        """ "NASA said that … He also said …" with the last person named
+        before NASA spoke: the pronoun names no one."""
+        x = extract(
+            "Jo Bloggs, the manager of the mission, said that the team is ready."
+            "\n\nACME said that the crew is ready. He also said that the "
+            "astronauts have simulators."
+        )
+        assert quotes(x) == [("indirect", "the team is ready", "Jo Bloggs", None)]

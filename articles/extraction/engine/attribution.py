@@ -83,10 +83,15 @@ class Attribution:
         He said …" is Bush)."""
         gender = lx.PRONOUNS[pronoun]
         s_start = self.sentence_at(pos)[0]
+        # A pronoun refers no further back than a sentence in which an
+        # organisation speaks ("NASA said that … He also said" is no one's).
+        earliest = self._organisation_spoke_before(s_start)
         chosen, chosen_sentence = None, None
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
                 continue
+            if mention.start < earliest:
+                break
             if self.gender.get(mention.key) not in (None, gender):
                 continue
             if mention.start >= s_start:
@@ -100,6 +105,33 @@ class Attribution:
             return None
         self.gender[chosen.key] = gender
         return chosen.key
+
+    def _organisation_spoke_before(self, s_start: int) -> int:
+        """Where the latest sentence before ``s_start`` that opens with an
+        organisation and a cue ("NASA said that …") ends, or 0."""
+        i = (
+            self.sentence_starts.index(s_start)
+            if s_start in self.sentence_starts
+            else 0
+        )
+        for start, end in reversed(self.sentences[max(0, i - 3) : i]):
+            mention = self.by_start.get(start)
+            if mention is not None and mention.type == ORGANISATION:
+                after = mention.end
+            else:
+                # An acronym speaking ("NASA said"), named or not.
+                m = re.match(r"[A-Z]{2,}\b", self.text[start:end])
+                if m is None or self.by_start.get(start) is not None:
+                    continue
+                after = start + m.end()
+            verb = re.match(r"\s+(?:also\s+)?", self.text[after:end])
+            if verb is None:
+                continue
+            if CUE_RE.match(self.text, after + verb.end()) and not any(
+                m.type == PERSON and start <= m.start < end for m in self.mentions
+            ):
+                return end
+        return 0
 
     def subject_before(self, pos: int) -> tuple[str | None, int | None, bool]:
         """The speaker whose name or pronoun ends right before ``pos``,

@@ -23,6 +23,7 @@ from .text import (
 )
 
 QUOTE_MARKS = '"\u201c\u201d'
+SCARE_QUOTES = "scare quotes"
 
 
 class Quotes:
@@ -38,6 +39,7 @@ class Quotes:
         # then not read again as reported speech.
         directs: list[tuple[int, int, int, int]] = []
         partials: list[tuple[int, int, int, int]] = []
+        short: list[tuple[int, int, str]] = []
         for open_at, close_at in spans:
             start, end = open_at + 1, close_at
             body = self.text[start:end]
@@ -46,6 +48,12 @@ class Quotes:
             if end <= start:
                 continue
             reason = self._not_a_quote(open_at, close_at, body)
+            if reason == SCARE_QUOTES:
+                # Decided once reported speech is known: inside it, a word
+                # or two in marks is the speaker's ("in for a "fair fight,"
+                # an officer said").
+                short.append((start, end, reason))
+                continue
             if reason:
                 self.set_aside.append(
                     SetAside(self.text[start:end], start, end, reason)
@@ -58,6 +66,20 @@ class Quotes:
         for open_at, close_at, start, end in directs:
             self._direct(open_at, close_at, start, end, cues, last_direct)
         self._indirect(cues)
+        for start, end, reason in short:
+            if any(
+                c.content
+                and c.speaker
+                and c.content[0] <= start
+                and end <= c.content[1]
+                for c in cues
+            ):
+                partials.append((start - 1, end, start, end))
+            else:
+                self.set_aside.append(
+                    SetAside(self.text[start:end], start, end, reason)
+                )
+        partials.sort()
         for _open_at, _close_at, start, end in partials:
             self._partial(start, end, cues)
         self._drop_wholly_quoted()
@@ -130,7 +152,7 @@ class Quotes:
                 text[max(p_start, open_at - 60) : open_at],
             )
             if not (m and verb_before):
-                return "scare quotes"
+                return SCARE_QUOTES
         return None
 
     def _is_direct(self, open_at: int) -> bool:
