@@ -277,3 +277,93 @@ class TestPronouns:
             "astronauts have simulators."
         )
         assert quotes(x) == [("indirect", "the team is ready", "Jo Bloggs", None)]
+
+
+class TestSpeakers:
+    def test_relative_clause_after_a_name(self):
+        """ "said Yaw Mensah, a researcher at the institute, who warned that
+        …": the relative clause is the named person's."""
+        x = extract(
+            "Minister Jo Bloggs visited. Ana Brun, a researcher at the institute, "
+            "who warned that the plant would depend on imports, was not invited."
+        )
+        assert ("indirect", "the plant would depend on imports", "Ana Brun", None) in (
+            quotes(x)
+        )
+
+    def test_relative_clause_inside_reported_speech(self):
+        """ "Cain said Gingrich, who vowed to reporters he would stay …, has
+        been …": the relative clause is its own speaker's, cut at the main
+        clause, and "to reporters" is whom it was said to."""
+        x = extract(
+            "Minister Herman Kay backed Senator Newt Gale. Kay said Gale, who "
+            "vowed to reporters he would stay in the race until August, has "
+            "been through a tough fight."
+        )
+        assert (
+            "indirect",
+            "he would stay in the race until August",
+            "Newt Gale",
+            None,
+        ) in quotes(x)
+
+    def test_unclosed_aside_after_a_name(self):
+        """ "Qazi Hussain Ahmed, the head of an Islamic party alliance told the
+        BBC that …": an aside with no closing comma, and the role stops at
+        the verb."""
+        x = extract(
+            "Parties disagree. Jo Bloggs, the head of a party alliance told the "
+            "BBC that the apology held no weight."
+        )
+        assert quotes(x) == [
+            ("indirect", "the apology held no weight", "Jo Bloggs", None)
+        ]
+        assert x.person(x.quotes[0].speaker).role == "head of a party alliance"
+
+    def test_a_name_whose_surname_speaks_later(self):
+        """ "endorsed Newt Gingrich …. Gingrich said …": the name read with no
+        context is a person once its surname speaks."""
+        x = extract(
+            "The party endorsed Newt Gale on Monday.\n\n"
+            "Gale said that he would stay in the race."
+        )
+        assert quotes(x) == [
+            ("indirect", "he would stay in the race", "Newt Gale", None)
+        ]
+
+    def test_middle_initial_makes_a_name(self):
+        """ "George W. Bush and the Foreign Secretary have dismissed …":
+        a middle initial makes a person's name with no other context."""
+        x = extract(
+            "Meanwhile, Jon Q. Public and his aides have dismissed the plan. "
+            'Public has described it as "wild speculation" in a speech.'
+        )
+        assert [p.name for p in x.people] == ["Jon Q. Public"]
+        assert quotes(x) == [("partial", "wild speculation", "Jon Q. Public", None)]
+
+    def test_a_reporter_alleging(self):
+        """ "A Washington Post reporter alleges that …": an unnamed source of
+        the paper, and "alleges" a verb of saying."""
+        x = extract(
+            "A Daily Post reporter alleges that the agency possessed powerful evidence."
+        )
+        assert quotes(x) == [
+            (
+                "indirect",
+                "the agency possessed powerful evidence",
+                None,
+                "A Daily Post reporter",
+            )
+        ]
+        assert org_name(x, x.quotes[0].organisation) == "Daily Post"
+
+    def test_exhorts_attributes_quoted_words(self):
+        """ "Zawahiri exhorts the insurgency to "Stay firm, stay together."":
+        the quoted words are his, and nothing else is reported."""
+        x = extract(
+            "Minister Jo Bloggs spoke. In the video, Bloggs exhorts the "
+            "fighters to \u201cStay firm, stay together.\u201d"
+        )
+        assert quotes(x) == [
+            ("partial", "Stay firm, stay together.", "Jo Bloggs", None)
+        ]

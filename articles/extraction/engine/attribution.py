@@ -11,7 +11,7 @@ from .base import (
     OUTLET_RES,
     Cue,
 )
-from .gazetteer import ORGANISATION, PERSON
+from .gazetteer import ORGANISATION, PERSON, WORD_RE
 
 # A verb after a subject, an adverb allowed ("Bolden later added").
 VERB_AFTER_RE = re.compile(r"\s+(?:(?:also|later|then|quickly)\s+)?([a-z]+)\b")
@@ -152,6 +152,19 @@ class Attribution:
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
+        m = re.search(r",\s+who$", stripped)
+        if m:
+            # "Yaw Mensah, a researcher at the institute, who warned that …".
+            found = self.subject_before(s_start + m.start() + 1)
+            if found[0] and not found[2]:
+                return found
+        m = re.search(r",\s+(?:the|a|an)\s+[^,;\"\u201c\u201d]{2,60}$", stripped)
+        if m and any(w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(m.group())):
+            # An aside whose closing comma the writer left out: "Qazi
+            # Hussain Ahmed, the head of an Islamic party alliance told …".
+            named = self.mention_ending(s_start + m.start(), PERSON)
+            if named:
+                return named.key, named.start, False
         source = self.source_before(stripped, end)
         if source:
             # "Leroy Cain, the American manager of the mission said": the

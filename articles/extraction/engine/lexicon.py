@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
-    reported reports
+    reported reports alleged alleges
     """.split()
 )
 
@@ -59,6 +59,7 @@ LABEL_VERBS = frozenset(
     """
     call calls called calling describe describes described describing
     branded branding labelled labeling labelled termed
+    exhort exhorts exhorted exhorting
     """.split()
 )
 
@@ -474,7 +475,7 @@ SOURCE_NOUNS = frozenset(
     representative representatives organisers organizers researchers
     scientists doctors lawyers activists critics observers insiders
     negotiators delegates campaigners prosecutors leader leaders manager
-    managers director directors
+    managers director directors reporter correspondent journalist
     """.split()
 )
 

@@ -34,6 +34,9 @@ NICKNAME_RE = re.compile(
 )
 
 
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+
+
 class Names:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -116,6 +119,7 @@ class Names:
                 singles.append(run[0])
                 continue
             self._classify_run(run)
+        self._speaking_surnames()
         if self.recogniser is not None:
             self._add_recognised(runs)
         # Single capitalised words: a partial name of someone named in full
@@ -500,8 +504,43 @@ class Names:
         ):
             return
         s, e = words[part[0]].start(), words[part[-1]].end()
-        if titled or self._person_context(s, e):
+        if titled or self._person_context(s, e) or self._initialled(part):
             self.add_mention(s, e, PERSON, self.person(text[s:e]))
+        elif self._name_words(part):
+            self.untyped_names.append((s, e))
+
+    def _initialled(self, part: list[int]) -> bool:
+        """A given name, a middle initial and a surname ("George W. Bush")
+        is a person's name wherever it stands."""
+        words = self.words
+        return (
+            len(part) == 3
+            and self._name_words(part)
+            and len(words[part[1]].group()) == 1
+            and words[part[1]].group().isupper()
+            and self.text[words[part[1]].end() : words[part[1]].end() + 1] == "."
+            and len(words[part[0]].group()) > 1
+            and words[part[0]].group()[1:].islower()
+            and words[part[2]].group()[1:].islower()
+        )
+
+    def _speaking_surnames(self) -> None:
+        """A name read with no context ("endorsed Newt Gingrich") is a
+        person when its last word speaks later in the story ("Gingrich, who
+        vowed …", "Gingrich said", "said Gingrich")."""
+        for s, e in self.untyped_names:
+            if any(
+                i in self.covered
+                for i in range(self.word_index_at(s), self.word_index_at(e))
+            ):
+                continue
+            surname = re.escape(self.text[s:e].split()[-1])
+            if re.search(
+                rf"(?<![\w.-]){surname}(?:,\s+who)?\s+(?:also\s+)?(?:{_SAYING})\b"
+                rf"|\b(?:said|says|added)\s+{surname}\b",
+                self.text[e:],
+            ):
+                self.add_mention(s, e, PERSON, self.person(self.text[s:e]))
 
     def _person_context(self, start: int, end: int) -> bool:
         text = self.text

@@ -14,6 +14,10 @@ from .text import (
     is_cap,
 )
 
+# A role after a name ends before a verb of saying even with no comma
+# ("Qazi Hussain Ahmed, the head of an Islamic party alliance told the BBC").
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+
 
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
@@ -164,6 +168,7 @@ class Organisations:
                     and value not in lx.NON_CLAUSE_STARTS
                     and value not in ("the", "a", "an", "who", "whose", "which")
                     and value not in lx.SPEECH_VERBS
+                    and value not in lx.LABEL_VERBS
                 )
             )
             if (
@@ -213,7 +218,9 @@ class Organisations:
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
         m = re.match(
-            r",\s+([^,;.\u201c\"]{2,100}?)(?=,|\.|;|$| as | who )", text[mention.end :]
+            r",\s+([^,;.\u201c\"]{2,100}?)(?=,|\.|;|$| as | who |"
+            rf" (?:{_SAYING})\b)",
+            text[mention.end :],
         )
         if not m:
             return None

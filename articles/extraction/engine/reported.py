@@ -33,6 +33,14 @@ INVERTED_MID_RE = re.compile(
 )
 
 
+# A cue in a relative clause: "Gingrich, who vowed".
+RELATIVE_RE = re.compile(r",\s+who\s+(?:(?:also|later|then)\s+)?$")
+TO_WHOM_RE = re.compile(
+    r"\s+to\s+(?:the\s+)?(?:reporters|journalists|lawmakers|the press|press"
+    r"|him|her|them|us|me|supporters|delegates)\b"
+)
+
+
 class Reported:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -57,6 +65,15 @@ class Reported:
             content = None
             if speaker:
                 content = self._content_after(c, body_end)
+                if content and RELATIVE_RE.search(text, 0, c.start):
+                    # The relative clause ends at the comma before the main
+                    # clause's verb ("…, who vowed he would stay …, has been").
+                    rest = re.search(
+                        r",\s+(?:has|have|had|is|was|were|are|will|would)\s",
+                        text[content[0] : content[1]],
+                    )
+                    if rest:
+                        content = (content[0], content[0] + rest.start())
                 # "…, the official said here today": two words after the
                 # verb are no reported clause; the words before may be.
                 short = content is not None and (
@@ -199,6 +216,10 @@ class Reported:
         speaker, _, pronoun = self.subject_before(c.start)
         if speaker is None or pronoun:
             return False
+        if RELATIVE_RE.search(self.text, 0, c.start):
+            # "Cain said Gingrich, who vowed to reporters he would …, has
+            # been …": a relative clause is its own speaker's.
+            return True
         return bool(
             re.match(
                 r"(?:\s+[\w.'\u2019-]+){0,3}?\s+that\s", self.text[c.end : outer[1]]
@@ -276,6 +297,11 @@ class Reported:
                 # told the attendees of the conference" (only whom to): no
                 # reported clause after the verb.
                 return None
+        else:
+            # "vowed to reporters he would stay", "said to the press that".
+            to = TO_WHOM_RE.match(text, pos, body_end)
+            if to:
+                pos = to.end()
         skip = SKIP_AFTER_CUE_RE.match(text, pos, body_end)
         m = THAT_RE.match(text, pos, body_end)
         if m is None and skip:
