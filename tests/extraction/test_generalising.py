@@ -367,3 +367,43 @@ class TestSpeakers:
         assert quotes(x) == [
             ("partial", "Stay firm, stay together.", "Jo Bloggs", None)
         ]
+
+
+class TestLabelsAndFollowers:
+    def test_here_between_source_and_verb(self):
+        """ "…, military officials here announced today.\""""
+        x = extract(
+            "The command is looking into the allegations, military officials "
+            "here announced today."
+        )
+        assert [q[3] for q in quotes(x)] == ["military officials"]
+
+    def test_label_after_a_title_noun_is_no_title(self):
+        """ "called the project "a turning point"": a label someone gave."""
+        x = extract(
+            'Minister Kwame Osei called the project "a turning point" for the region.'
+        )
+        assert quotes(x) == [("partial", "a turning point", "Kwame Osei", None)]
+
+    def test_capitalised_label_is_no_title(self):
+        """ "calls President Bush the "Caesar of Washington,"": capitalised
+        words after a labelling verb are still the speaker's."""
+        x = extract(
+            "Minister Jo Bloggs spoke on Monday. He also calls the president the "
+            "\u201cCaesar of Washington,\u201d and praised his allies."
+        )
+        assert quotes(x) == [("partial", "Caesar of Washington", "Jo Bloggs", None)]
+
+    def test_direct_quote_after_a_reporting_sentence(self):
+        """ "… told the BBC that …. "There have been …"": the direct quote
+        takes the sentence before's speaker and outlet."""
+        x = extract(
+            "Jo Bloggs, the head of a party alliance, told the BBC that the "
+            'apology held no weight. "There have been reports of abuse. It has '
+            'no meaning."'
+        )
+        assert [(q.kind, x.person(q.speaker).name) for q in x.quotes] == [
+            ("indirect", "Jo Bloggs"),
+            ("direct", "Jo Bloggs"),
+        ]
+        assert org_name(x, x.quotes[1].outlet) == "BBC"

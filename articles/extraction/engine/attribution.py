@@ -140,7 +140,7 @@ class Attribution:
         left = self.text[s_start:pos]
         stripped = re.sub(
             r"(?:\s+(?:also|recently|later|previously|repeatedly|again|then|earlier"
-            r"|however|still|yesterday|today))*\s*$",
+            r"|however|still|yesterday|today|here|there))*\s*$",
             "",
             left,
         )

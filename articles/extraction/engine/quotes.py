@@ -82,7 +82,53 @@ class Quotes:
         partials.sort()
         for _open_at, _close_at, start, end in partials:
             self._partial(start, end, cues)
+        self._attributed_by_sentence_before(cues)
         self._drop_wholly_quoted()
+
+    def _attributed_by_sentence_before(self, cues: list[Cue]) -> None:
+        """A direct quote with no attribution of its own that follows, in
+        the same paragraph, a sentence reporting someone's words ("… told
+        the BBC that …. "There have been …"") takes that sentence's
+        speaker, cue and outlet."""
+        kept = []
+        for item in self.set_aside:
+            found = None
+            if item.reason == "no speaker" and item.kind == DIRECT:
+                open_at = item.start - 1
+                i = self.sentence_starts.index(self.sentence_at(open_at)[0])
+                para = self.paragraph_at(open_at)
+                if i and self.sentences[i][0] == open_at:
+                    s_start, s_end = self.sentences[i - 1]
+                    if s_start >= para[0] and not self.text[s_end:open_at].strip():
+                        found = next(
+                            (
+                                c
+                                for c in cues
+                                if s_start <= c.start < s_end
+                                and c.speaker
+                                and c.content
+                                and c.verb not in lx.LABEL_VERBS
+                            ),
+                            None,
+                        )
+            if found is None:
+                kept.append(item)
+                continue
+            self.quotes.append(
+                ProposedQuote(
+                    kind=DIRECT,
+                    text=item.text,
+                    start=item.start,
+                    end=item.end,
+                    speaker=found.speaker,
+                    cue=found.cue,
+                    outlet=found.outlet,
+                    evidence_start=self.sentences[i - 1][0],
+                    evidence_end=item.end,
+                    confidence=0.6,
+                )
+            )
+        self.set_aside = kept
 
     def _drop_wholly_quoted(self) -> None:
         """'X said that "…"': when the whole reported clause is inside the
@@ -116,6 +162,13 @@ class Quotes:
             r"\s*([a-z][\w-]*)", text[close_at + 1 : min(p_end, close_at + 30)]
         )
         prev_word = prev[-1] if prev else ""
+        # "called the project "a turning point"", "calls X the "Caesar of
+        # Washington"": after a verb that labels, the words are a label
+        # someone gave, not a title.
+        labelled = re.search(
+            rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b[^.;:]*$",
+            text[max(p_start, open_at - 60) : open_at],
+        )
         if (
             prev_word.lower() in lx.NAMING_WORDS
             or "so-called" in text[max(p_start, open_at - 12) : open_at]
@@ -125,6 +178,7 @@ class Quotes:
             prev_word.lower() in lx.TITLE_NOUNS
             and words
             and (is_cap(words[0]) or len(words) <= 3)
+            and not (labelled and not is_cap(words[0]))
         ):
             return "a title"
         if (
@@ -140,6 +194,7 @@ class Quotes:
                 is_cap(w) or w in ("of", "and", "the", "v", "in", "on") for w in words
             )
             and not self._is_direct(open_at)
+            and not labelled
         ):
             return "a title"
         if len(words) <= 2 and not self._is_direct(open_at):
