@@ -407,3 +407,21 @@ class TestLabelsAndFollowers:
             ("direct", "Jo Bloggs"),
         ]
         assert org_name(x, x.quotes[1].outlet) == "BBC"
+
+
+class TestTitles:
+    def test_title_before_a_national_office(self):
+        """ "Deputy U.S. Trade Representative Demetrios Marantis" speaks for
+        the office; "Deputy U.S." is no organisation."""
+        x = extract(
+            '"We will work with them," said Deputy U.S. Trade Representative Jo Park.'
+        )
+        assert org_name(x, x.quotes[0].organisation) == (
+            "Office of the United States Trade Representative"
+        )
+        assert "Deputy U.S" not in [o.name for o in x.organisations]
+
+    def test_acronym_heading_a_role_after_the_name(self):
+        """ "Stephen L. Johnson, EPA Administrator" speaks for the EPA."""
+        x = extract('"We will work with them," said Jo K. Park, ACME Administrator.')
+        assert org_name(x, x.quotes[0].organisation) == "ACME"

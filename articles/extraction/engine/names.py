@@ -351,7 +351,11 @@ class Names:
             while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
                 head.append(run[t0])
                 t0 += 1
-            while head and words[head[0]].group() in lx.COMMON_CAPS:
+            while head and (
+                words[head[0]].group() in lx.COMMON_CAPS
+                # "Deputy U.S. Trade Representative": a title before the body.
+                or (len(head) > 1 and self._is_title(head[0]))
+            ):
                 head = head[1:]
             if not head and (t0 > 0 or len(tail) < 2):
                 return None
@@ -442,6 +446,14 @@ class Names:
             # "The United States said", "Électricité de France": a country,
             # or a body named after one, is no person.
             self._add_org_run(list(run))
+            return
+        if (
+            len(run) > 1
+            and self._is_acronym(run[0])
+            and all(self._is_title(i) for i in run[1:])
+        ):
+            # "Stephen L. Johnson, EPA Administrator": the acronym is a body.
+            self._add_org_run([run[0]])
             return
         split = self._split_titled(run)
         if split:

@@ -249,6 +249,15 @@ class Organisations:
             after_owner = text[owner.end : owner.end + 2]
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
+            if not before_owner.strip() and re.match(
+                r"\s+[A-Za-z-]+", text[owner.end : end]
+            ):
+                # "Stephen L. Johnson, EPA Administrator": the body heads
+                # the role.
+                word = text[owner.end : end].split()[0]
+                if _role_head(word) or word in lx.TITLE_WORDS:
+                    org = owner.key
+                    break
             if possessive or re.search(
                 r"\b(?:for|at|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", before_owner
             ):
