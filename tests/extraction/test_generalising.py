@@ -425,3 +425,46 @@ class TestTitles:
         """ "Stephen L. Johnson, EPA Administrator" speaks for the EPA."""
         x = extract('"We will work with them," said Jo K. Park, ACME Administrator.')
         assert org_name(x, x.quotes[0].organisation) == "ACME"
+
+
+class TestAsides:
+    def test_a_titled_name_before_a_verb_and_a_role(self):
+        """ "Ambassador Ron Kirk met the minister": a person, not a body
+        whose minister is met; "said Kirk" later is him."""
+        x = extract(
+            "Ambassador Ron Kirk met the minister on Monday.\n\n"
+            '"This is a good day for trade," said Kirk.'
+        )
+        assert [p.name for p in x.people] == ["Ron Kirk"]
+        assert quotes(x) == [
+            ("direct", "This is a good day for trade", "Ron Kirk", None)
+        ]
+
+    def test_a_quote_attributed_to_a_document_is_no_continuation(self):
+        """'"…," the statement said' after someone's quote in the paragraph
+        before is not that person's."""
+        x = extract(
+            '"We are ready," said Minister Jo Bloggs.\n\n'
+            '"The terms are clear," the statement said.'
+        )
+        assert [q[1] for q in quotes(x)] == ["We are ready"]
+
+    def test_source_with_an_aside(self):
+        """ "The official, who spoke on condition of anonymity, said …"."""
+        x = extract(
+            "The official, who spoke on condition of anonymity, said the talks "
+            "would resume."
+        )
+        assert quotes(x) == [
+            ("indirect", "the talks would resume", None, "The official")
+        ]
+
+    def test_age_between_name_and_verb(self):
+        """ "Jane Roe, 45, said …"."""
+        x = extract("Jane Roe, 45, said the fire spread quickly.")
+        assert quotes(x) == [("indirect", "the fire spread quickly", "Jane Roe", None)]
+
+    def test_party_label_in_parentheses(self):
+        """ "Sen. John McCain (R-Ariz.) said …"."""
+        x = extract("Sen. Jon Park (R-Ariz.) said the bill would fail.")
+        assert quotes(x) == [("indirect", "the bill would fail", "Jon Park", None)]

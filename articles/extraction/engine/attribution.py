@@ -144,6 +144,9 @@ class Attribution:
             "",
             left,
         )
+        # "Sen. John McCain (R-Ariz.) said": a party label or a place in
+        # parentheses after the name.
+        stripped = re.sub(r"\s*\([^()]{1,25}\)$", "", stripped)
         end = s_start + len(stripped)
         m = re.search(r"\b(he|she|He|She)$", stripped)
         if m:
@@ -189,6 +192,12 @@ class Attribution:
                 mention = self.mention_ending(s_start + comma, PERSON)
                 if mention:
                     return mention.key, mention.start, False
+                # "The official, who spoke on condition of anonymity, said".
+                source = self.source_before(stripped[:comma], s_start + comma)
+                if source and re.match(
+                    r",\s+(?:who\s|speaking\s|according\s)", stripped[comma:]
+                ):
+                    return source[0], source[1], False
         if re.search(r"\b(?:and|but)$", stripped):
             first = self.first_mention(s_start, pos, PERSON)
             if first:

@@ -565,6 +565,8 @@ class Names:
             return True
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
             return True
+        # "Jane Roe, 45, said": an age between the name and the verb.
+        right = re.sub(r"^,\s*\d{1,3},", "", right)
         # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True

@@ -19,6 +19,11 @@ from .text import (
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 
 
+# "Ambassador Ron Kirk met the minister": a determiner opens another noun
+# phrase, so the role after it is not the name's.
+_DETERMINERS = frozenset("the a an his her its their this that these those".split())
+
+
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
     word = word.lower()
@@ -60,6 +65,7 @@ class Organisations:
                 if any(
                     w in lx.NON_CLAUSE_STARTS
                     or w in lx.SPEECH_VERBS
+                    or w.lower() in _DETERMINERS
                     or (w.endswith("ed") and w.islower())
                     for w in mods
                 ):

@@ -292,8 +292,13 @@ class Quotes:
                 if speaker:
                     cue, confidence = "", 0.7
                     evidence[0] = lead_start
-        if speaker is None:
-            # A continuation: '"…," Long said. "We came to …"'.
+        attributed = any(
+            at <= c.start <= at + 40 and c.start < after_limit for c in cues
+        )
+        if speaker is None and not attributed:
+            # A continuation: '"…," Long said. "We came to …"' (not when a
+            # cue after the quote names another source: '"…," the
+            # statement said').
             previous = last_direct.get(para)
             if previous is None and para[0] == open_at:
                 i = self.paragraphs.index(para)
