@@ -468,3 +468,43 @@ class TestAsides:
         """ "Sen. John McCain (R-Ariz.) said …"."""
         x = extract("Sen. Jon Park (R-Ariz.) said the bill would fail.")
         assert quotes(x) == [("indirect", "the bill would fail", "Jon Park", None)]
+
+
+class TestWireRoles:
+    def test_body_heading_a_role_after_a_rank(self):
+        """ "Navy Adm. John Kirby, the Pentagon press secretary, said …": the
+        rank names no body; the role after the name does."""
+        x = extract(
+            "Navy Adm. Jo Kirk, the Pentagon press secretary, said the strikes "
+            "were successful."
+        )
+        assert org_name(x, x.quotes[0].organisation) == "Pentagon"
+
+    def test_participle_after_an_indirect_quote(self):
+        """ "Kirby said the strikes hit 12 targets, adding that more would
+        follow": two quotes, the participle's its own."""
+        x = extract(
+            "Minister Jo Kirk spoke. Kirk said the strikes hit 12 targets, "
+            "adding that more would follow."
+        )
+        assert [q[1] for q in quotes(x)] == [
+            "the strikes hit 12 targets",
+            "more would follow",
+        ]
+
+    def test_told_an_organisation_after_the(self):
+        """ "told the Senate Armed Services Committee that …"."""
+        x = extract(
+            "Gen. Jo Kirk told the Senate Armed Services Committee that the plan "
+            "is sound."
+        )
+        assert [q[1] for q in quotes(x)] == ["the plan is sound"]
+
+    def test_said_he_with_a_verb_is_not_inverted(self):
+        """ "The former astronaut, who led the agency, said he was proud":
+        "he" opens the reported clause; it is no inverted attribution."""
+        x = extract(
+            "Minister Jo Kirk spoke. The former astronaut, who led the agency "
+            "since 2009, said he was proud."
+        )
+        assert all(not q[1].startswith("The former astronaut") for q in quotes(x))

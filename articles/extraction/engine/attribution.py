@@ -229,7 +229,8 @@ class Attribution:
             r"\bthat\b|[\"\u201c\u201d]", right[: mention.start - pos]
         ):
             return mention.key
-        m = re.match(r"\s+(he|she)\b", right)
+        # "…, said he." is inverted; "…, said he was proud" is not.
+        m = re.match(r"\s+(he|she)\b(?=\s*(?:[,.;:!?]|$))", right)
         if m:
             return self.resolve_pronoun(m.group(1), pos)
         return self.source_after(pos, limit)

@@ -97,7 +97,12 @@ class Organisations:
             person = self.people[mention.key]
             if person.role or person.role_organisation:
                 continue
-            role = self._role_before(mention) or self._role_after(mention)
+            role = self._role_before(mention)
+            after = self._role_after(mention)
+            if role is None or (role[1] is None and after and after[1]):
+                # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
+                # names no body, the role after the name does.
+                role = after
             if role:
                 person.role, person.role_organisation = role
             if person.role_organisation is None:
@@ -245,7 +250,7 @@ class Organisations:
         specific one owned or after "for/at/of" ("a spokesman for NASA's
         Kennedy Space Center" is Kennedy Space Center; "PACE project
         scientist at Goddard" is Goddard, not the mission)."""
-        text, org = self.text, None
+        text, org, heading = self.text, None, None
         owners = [
             m
             for m in self.mentions
@@ -255,15 +260,19 @@ class Organisations:
             after_owner = text[owner.end : owner.end + 2]
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
-            if not before_owner.strip() and re.match(
-                r"\s+[A-Za-z-]+", text[owner.end : end]
+            if heading is None and re.fullmatch(
+                r"(?:the\s+)?", before_owner, re.IGNORECASE
             ):
-                # "Stephen L. Johnson, EPA Administrator": the body heads
-                # the role.
-                word = text[owner.end : end].split()[0]
-                if _role_head(word) or word in lx.TITLE_WORDS:
-                    org = owner.key
-                    break
+                # "Stephen L. Johnson, EPA Administrator", "John Kirby, the
+                # Pentagon press secretary": the body heads the role (unless
+                # the role names another after "at": "PACE project
+                # scientist at Goddard").
+                after = WORD_RE.findall(text[owner.end : end])[:3]
+                if any(_role_head(w) or w in lx.TITLE_WORDS for w in after) and all(
+                    w.islower() or w in lx.TITLE_WORDS for w in after
+                ):
+                    heading = owner.key
+                    continue
             if possessive or re.search(
                 r"\b(?:for|at|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", before_owner
             ):
@@ -277,7 +286,7 @@ class Organisations:
                 # Space Center".
                 org = owner.key
                 break
-        return org
+        return org or heading
 
     def _end_of(self, key: str, before: int) -> int:
         """Where the last mention of ``key`` before ``before`` ends."""

@@ -275,6 +275,10 @@ class Reported:
         pos = c.end
         if c.verb in lx.ADDRESS_VERBS:
             org = self.by_start.get(pos + 1)
+            the = re.match(r"\s+the\s+", text[pos:body_end])
+            if org is None and the:
+                # "told the Senate Armed Services Committee that …".
+                org = self.by_start.get(pos + the.end())
             m = re.match(
                 r"\s+(?:(?:the\s+)?(?:reporters|journalists|lawmakers|parliament"
                 r"|the court|the press|him|her|them|us|me|a news conference)\b)",
@@ -349,6 +353,12 @@ class Reported:
         m = re.search(
             rf"(?:,\s*)?\s(?:and|but)\s+(?:also\s+)?(?:{'|'.join(lx.SPEECH_VERBS)})\s+that\b",
             self.text[start:end],
+        )
+        if m:
+            end = start + m.start()
+        # "…, adding that …": the participle's clause is a quote of its own.
+        m = re.search(
+            rf",\s+(?:{'|'.join(lx.PARTICIPLE_CUES)})\s+that\b", self.text[start:end]
         )
         if m:
             end = start + m.start()
