@@ -508,3 +508,24 @@ class TestWireRoles:
             "since 2009, said he was proud."
         )
         assert all(not q[1].startswith("The former astronaut") for q in quotes(x))
+
+
+class TestStateAndOffice:
+    def test_demonym_counterpart_before_a_title(self):
+        """ "Her Vietnamese counterpart, Industry and Trade Minister Tran Van
+        Long, said …" speaks for Vietnam."""
+        x = extract(
+            "Minister Jo Kirk spoke. Her Kenyan counterpart, Industry and Trade "
+            "Minister Ana Wairimu, said that both governments had agreed."
+        )
+        assert quotes(x)[-1][2] == "Ana Wairimu"
+        assert org_name(x, x.quotes[-1].organisation) == "Kenya"
+
+    def test_owned_title_with_for_before_a_comma(self):
+        """ "NASA's Associate Administrator for Space Operations, Bill
+        Gerstenmaier, said …" speaks for NASA."""
+        x = extract(
+            "ACME's Associate Administrator for Space Operations, Bill Gerst, "
+            "said the launch was a success."
+        )
+        assert org_name(x, x.quotes[0].organisation) == "ACME"

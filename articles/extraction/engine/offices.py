@@ -51,6 +51,17 @@ ANAPHOR_RE = re.compile(
     rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b)",
     re.IGNORECASE,
 )
+_ALL_DEMONYMS = "|".join(
+    sorted(
+        [*lx.COUNTRY_DEMONYMS, *(d for d in lx.COUNTRIES if d in lx.DEMONYMS)],
+        key=len,
+        reverse=True,
+    )
+)
+COUNTERPART_RE = re.compile(
+    rf"\b(?P<demonym>{_ALL_DEMONYMS})\s+(?:counterpart|colleague|opposite number)"
+    r",\s+(?:(?:[A-Z][\w.-]*|and|of|for)\s+){0,6}$"
+)
 # "Jeffrey Bossert Clark of the Justice Department's …".
 OF_THE_RE = re.compile(r"\s+of\s+the\s+")
 
@@ -67,7 +78,19 @@ class Offices:
             or self._of_the(mention)
             or self._state_of_paragraph(mention, role)
             or self._anaphoric(mention, role)
+            or self._counterpart(mention)
         )
+
+    def _counterpart(self, mention: Mention) -> str | None:
+        """ "Her Vietnamese counterpart, Industry and Trade Minister Tran Van
+        Long": the demonym before "counterpart" names the state."""
+        before = self.text[max(0, mention.start - 120) : mention.start]
+        m = COUNTERPART_RE.search(before)
+        if m is None:
+            return None
+        demonym = m.group("demonym")
+        name = lx.COUNTRY_DEMONYMS.get(demonym) or lx.COUNTRIES.get(demonym)
+        return self._named_org(name) if name else None
 
     def _anaphoric(self, mention: Mention, role: str) -> str | None:
         """A role that points back at an organisation: "Its health

@@ -24,6 +24,12 @@ _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 
+OWNED_TITLE_RE = re.compile(
+    r"(?P<owner>\S+)['\u2019]s\s+"
+    r"(?P<title>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|the)){0,8}),\s+$"
+)
+
+
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
     word = word.lower()
@@ -97,7 +103,7 @@ class Organisations:
             person = self.people[mention.key]
             if person.role or person.role_organisation:
                 continue
-            role = self._role_before(mention)
+            role = self._role_before(mention) or self._owned_title_before(mention)
             after = self._role_after(mention)
             if role is None or (role[1] is None and after and after[1]):
                 # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
@@ -201,6 +207,21 @@ class Organisations:
         if role.startswith("and "):
             role = role[4:]
         return role, self._office(role, org)
+
+    def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
+        """ "NASA's Associate Administrator for Space Operations, Bill
+        Gerstenmaier": a body's titled office ending in a comma before the
+        name, however many capitalised words it runs to."""
+        before = self.text[max(0, mention.start - 120) : mention.start]
+        m = OWNED_TITLE_RE.search(before)
+        if m is None or not any(w in lx.TITLE_WORDS for w in m.group("title").split()):
+            return None
+        owner = self.mention_ending(
+            mention.start - (len(before) - m.end("owner")), ORGANISATION
+        )
+        if owner is None:
+            return None
+        return m.group("title"), owner.key
 
     def _office(self, role: str, org: str | None) -> str | None:
         """Whom a title before a name speaks for: the organisation named
