@@ -529,3 +529,18 @@ class TestStateAndOffice:
             "said the launch was a success."
         )
         assert org_name(x, x.quotes[0].organisation) == "ACME"
+
+
+class TestAddressees:
+    def test_told_someone_described_that(self):
+        """ "told his Israeli counterpart that …": the clause after "that"."""
+        x = extract(
+            "Secretary Jo Kirk told his Israeli counterpart that the alliance "
+            "stands firm."
+        )
+        assert quotes(x) == [("indirect", "the alliance stands firm", "Jo Kirk", None)]
+
+    def test_police_speak_as_an_organisation(self):
+        """ "Police say …" is the force speaking, no quote
+        (docs/annotation.md)."""
+        assert extract("Police say the suspect fled the scene.").quotes == []

@@ -464,14 +464,16 @@ NATIONAL_OFFICES = {
     ),
 }
 
-# Heads of unnamed sources: "a spokesman", "officials", "teams", "police".
-# Crowds ("fans", "residents") are left out: their words are rarely a quote.
+# Heads of unnamed sources: "a spokesman", "officials", "teams".
+# Crowds ("fans", "residents") are left out: their words are rarely a quote;
+# so is "police", which speaks for its force as an organisation ("police
+# say"), as docs/annotation.md has it.
 SOURCE_NOUNS = frozenset(
     """
     spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
     official officials source sources aide aides diplomat diplomats analyst
     analysts expert experts witness witnesses team teams
-    police investigators investigator authorities officers officer
+    investigators investigator authorities officers officer
     representative representatives organisers organizers researchers
     scientists doctors lawyers activists critics observers insiders
     negotiators delegates campaigners prosecutors leader leaders manager

@@ -284,10 +284,16 @@ class Reported:
                 r"|the court|the press|him|her|them|us|me|a news conference)\b)",
                 text[pos:body_end],
             )
+            whom = re.match(
+                r"\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)", text[pos:body_end]
+            )
             if org:
                 pos = org.end
             elif m:
                 pos += m.end()
+            elif whom:
+                # "told his Israeli counterpart that …".
+                pos += whom.end() - 1
             else:
                 cap = re.match(
                     r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s?){1,3}", text[pos:body_end]
