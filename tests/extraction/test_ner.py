@@ -22,9 +22,12 @@ from tests.extraction.test_review import REFERENCE_BODY
 
 # A full name with no title or reporting verb beside it, then a quote
 # attributed to the surname alone.
+# A name the rules cannot read as a person: no title, no cue beside it, and
+# the quote after it attributed by a pronoun, not the surname (a surname
+# that speaks makes the rules read the name, see test_generalising).
 UNTITLED = (
     "Yesterday Maria Gonzalez toured the plant in Ohio.\n\n"
-    '"We are ready for the first shipment," Gonzalez said.'
+    '"We are ready for the first shipment," she said.'
 )
 
 
@@ -77,7 +80,7 @@ def _recogniser(passages):
 
 def test_engine_adds_recognised_people_the_rules_missed():
     """The engine's side of the step, without spaCy: a recognised full name
-    becomes a person, so the later surname attribution has a speaker;
+    becomes a person, so the later attribution has a speaker;
     organisations from the recogniser are not taken."""
     rules = engine_extract(UNTITLED)
     assert rules.quotes == []

@@ -11,7 +11,7 @@ from .base import (
     OUTLET_RES,
     Cue,
 )
-from .gazetteer import ORGANISATION, PERSON
+from .gazetteer import ORGANISATION, PERSON, WORD_RE
 
 # A verb after a subject, an adverb allowed ("Bolden later added").
 VERB_AFTER_RE = re.compile(r"\s+(?:(?:also|later|then|quickly)\s+)?([a-z]+)\b")
@@ -83,10 +83,15 @@ class Attribution:
         He said …" is Bush)."""
         gender = lx.PRONOUNS[pronoun]
         s_start = self.sentence_at(pos)[0]
+        # A pronoun refers no further back than a sentence in which an
+        # organisation speaks ("NASA said that … He also said" is no one's).
+        earliest = self._organisation_spoke_before(s_start)
         chosen, chosen_sentence = None, None
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
                 continue
+            if mention.start < earliest:
+                break
             if self.gender.get(mention.key) not in (None, gender):
                 continue
             if mention.start >= s_start:
@@ -101,6 +106,33 @@ class Attribution:
         self.gender[chosen.key] = gender
         return chosen.key
 
+    def _organisation_spoke_before(self, s_start: int) -> int:
+        """Where the latest sentence before ``s_start`` that opens with an
+        organisation and a cue ("NASA said that …") ends, or 0."""
+        i = (
+            self.sentence_starts.index(s_start)
+            if s_start in self.sentence_starts
+            else 0
+        )
+        for start, end in reversed(self.sentences[max(0, i - 3) : i]):
+            mention = self.by_start.get(start)
+            if mention is not None and mention.type == ORGANISATION:
+                after = mention.end
+            else:
+                # An acronym speaking ("NASA said"), named or not.
+                m = re.match(r"[A-Z]{2,}\b", self.text[start:end])
+                if m is None or self.by_start.get(start) is not None:
+                    continue
+                after = start + m.end()
+            verb = re.match(r"\s+(?:also\s+)?", self.text[after:end])
+            if verb is None:
+                continue
+            if CUE_RE.match(self.text, after + verb.end()) and not any(
+                m.type == PERSON and start <= m.start < end for m in self.mentions
+            ):
+                return end
+        return 0
+
     def subject_before(self, pos: int) -> tuple[str | None, int | None, bool]:
         """The speaker whose name or pronoun ends right before ``pos``,
         allowing an aside between commas ("Wekesa, reading the judgment,")."""
@@ -108,10 +140,13 @@ class Attribution:
         left = self.text[s_start:pos]
         stripped = re.sub(
             r"(?:\s+(?:also|recently|later|previously|repeatedly|again|then|earlier"
-            r"|however|still|yesterday|today))*\s*$",
+            r"|however|still|yesterday|today|here|there))*\s*$",
             "",
             left,
         )
+        # "Sen. John McCain (R-Ariz.) said": a party label or a place in
+        # parentheses after the name.
+        stripped = re.sub(r"\s*\([^()]{1,25}\)$", "", stripped)
         end = s_start + len(stripped)
         m = re.search(r"\b(he|she|He|She)$", stripped)
         if m:
@@ -120,8 +155,28 @@ class Attribution:
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
+        m = re.search(r",\s+who$", stripped)
+        if m:
+            # "Yaw Mensah, a researcher at the institute, who warned that …".
+            found = self.subject_before(s_start + m.start() + 1)
+            if found[0] and not found[2]:
+                return found
+        m = re.search(r",\s+(?:the|a|an)\s+[^,;\"\u201c\u201d]{2,60}$", stripped)
+        if m and any(w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(m.group())):
+            # An aside whose closing comma the writer left out: "Qazi
+            # Hussain Ahmed, the head of an Islamic party alliance told …".
+            named = self.mention_ending(s_start + m.start(), PERSON)
+            if named:
+                return named.key, named.start, False
         source = self.source_before(stripped, end)
         if source:
+            # "Leroy Cain, the American manager of the mission said": the
+            # description is an aside on the person named before it.
+            named = self.mention_ending(
+                s_start + len(stripped[: source[1] - s_start].rstrip(" ,")), PERSON
+            )
+            if named and re.fullmatch(r",\s*", self.text[named.end : source[1]]):
+                return named.key, named.start, False
             return source[0], source[1], False
         if stripped.endswith(","):
             mention = self.mention_ending(end - 1, PERSON)
@@ -137,6 +192,12 @@ class Attribution:
                 mention = self.mention_ending(s_start + comma, PERSON)
                 if mention:
                     return mention.key, mention.start, False
+                # "The official, who spoke on condition of anonymity, said".
+                source = self.source_before(stripped[:comma], s_start + comma)
+                if source and re.match(
+                    r",\s+(?:who\s|speaking\s|according\s)", stripped[comma:]
+                ):
+                    return source[0], source[1], False
         if re.search(r"\b(?:and|but)$", stripped):
             first = self.first_mention(s_start, pos, PERSON)
             if first:
@@ -168,7 +229,8 @@ class Attribution:
             r"\bthat\b|[\"\u201c\u201d]", right[: mention.start - pos]
         ):
             return mention.key
-        m = re.match(r"\s+(he|she)\b", right)
+        # "…, said he." is inverted; "…, said he was proud" is not.
+        m = re.match(r"\s+(he|she)\b(?=\s*(?:[,.;:!?]|$))", right)
         if m:
             return self.resolve_pronoun(m.group(1), pos)
         return self.source_after(pos, limit)

@@ -18,11 +18,20 @@ THAT_RE = re.compile(
     r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with)\s"
     r"[^,.;:\"\u201c\u201d]{0,60}?)?\s*,?)\s*\bthat\s+"
 )
+# Where and when, between a cue and its reported words or the sentence's end
+# ("said here today, adding that …", "said recently", "said in a Pentagon
+# press briefing", "said on Tuesday that …"): skipped, one or more of them.
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 SKIP_AFTER_CUE_RE = re.compile(
-    r"\s*(?:(?:on|late on|early on|last|this)\s+"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|in a statement|on Twitter|on X"
-    r"|at a (?:news|press) conference|in an interview)\s*,?\s*"
+    r"(?:\s*(?:(?:(?:on|late on|early on|last|this)\s+)?"
+    rf"(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:here|there|today|yesterday|tonight|recently|earlier|later|again)"
+    r"(?![\w'\u2019-])"
+    r"|(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b"
+    r"|in a statement|on Twitter|on X"
+    r"|(?:at|in|during) an?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:news conference|press conference|briefing|interview|speech|statement)\b"
+    r")\s*,?)+\s*"
 )
 OUTLET_RES = (
     re.compile(r"\btold\s+"),
@@ -38,7 +47,10 @@ OUTLET_RES = (
 SENTENCE_END_RE = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]?(?=\s+[\"\u201c\u2018(]?[A-Z0-9])|\n+"
 )
-ABBREVIATIONS = lx.ABBREVIATED_TITLES | frozenset("v vs No Co Inc Ltd".split())
+# Month abbreviations ("Nov. 26") end no sentence either.
+ABBREVIATIONS = lx.ABBREVIATED_TITLES | frozenset(
+    "v vs No Co Inc Ltd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 
 

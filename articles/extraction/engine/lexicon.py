@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
-    reported reports
+    reported reports alleged alleges
     """.split()
 )
 
@@ -59,6 +59,20 @@ LABEL_VERBS = frozenset(
     """
     call calls called calling describe describes described describing
     branded branding labelled labeling labelled termed
+    exhort exhorts exhorted exhorting
+    """.split()
+)
+
+# Words that open a topic, not a proposition, after "told X" ("told
+# conferees how …", "told them about …").
+TOPIC_WORDS = frozenset("how what why whether when where about".split())
+
+# Auxiliaries and common finite verbs that show a clause ("told reporters the
+# talks will resume").
+FINITE_VERBS = frozenset(
+    """
+    is are was were will would can could should shall may might must has have
+    had do does did remains remained needs needed
     """.split()
 )
 
@@ -168,7 +182,26 @@ ORG_KEYWORDS = frozenset(
     Parliament Congress Senate Assembly Service Services Trust Society League
     Club FC Inc Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
-    Division Directorate Region Administration Command
+    Division Directorate Region Administration Command Navy Laboratory
+    Hospital School College Museum
+    """.split()
+)
+
+# Words of the names of places, craft and prizes, never of a person's
+# ("International Space Station said", "the President's Quality Award").
+THING_WORDS = frozenset(
+    """
+    Station Space Award Awards Prize Airport Observatory Shuttle Telescope
+    Satellite Avenue Stadium Islands Ocean Cup Championship Olympics
+    """.split()
+)
+
+# Nouns by which a story refers back to an organisation it named ("the
+# group's president", "that new organization's officers", "club president").
+ANAPHORIC_ORG_NOUNS = frozenset(
+    """
+    organization organisation agency group company club firm association
+    federation union body committee council
     """.split()
 )
 
@@ -327,9 +360,25 @@ COUNTRIES = {
     "Vietnamese": "Vietnam",
 }
 
+# Demonyms of two words ("South Korean intelligence official").
+COUNTRY_DEMONYMS = {
+    "South Korean": "South Korea",
+    "North Korean": "North Korea",
+    "South African": "South Africa",
+    "New Zealand": "New Zealand",
+    "Sri Lankan": "Sri Lanka",
+    "Saudi Arabian": "Saudi Arabia",
+}
+
 # Countries by their names, as wire copy writes them ("In Australia, …").
-COUNTRY_NAMES = frozenset(COUNTRIES.values()) | frozenset(
-    "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
+COUNTRY_NAMES = (
+    frozenset(COUNTRIES.values())
+    | frozenset(
+        "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
+    )
+    | frozenset(
+        ["South Korea", "North Korea", "South Africa", "New Zealand", "Sri Lanka"]
+    )
 )
 
 # Words that make a title with the title after them ("Press Secretary").
@@ -415,17 +464,20 @@ NATIONAL_OFFICES = {
     ),
 }
 
-# Heads of unnamed sources: "a spokesman", "officials", "teams", "police".
-# Crowds ("fans", "residents") are left out: their words are rarely a quote.
+# Heads of unnamed sources: "a spokesman", "officials", "teams".
+# Crowds ("fans", "residents") are left out: their words are rarely a quote;
+# so is "police", which speaks for its force as an organisation ("police
+# say"), as docs/annotation.md has it.
 SOURCE_NOUNS = frozenset(
     """
     spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
     official officials source sources aide aides diplomat diplomats analyst
     analysts expert experts witness witnesses team teams
-    police investigators investigator authorities officers officer
+    investigators investigator authorities officers officer
     representative representatives organisers organizers researchers
     scientists doctors lawyers activists critics observers insiders
-    negotiators delegates campaigners prosecutors leader leaders
+    negotiators delegates campaigners prosecutors leader leaders manager
+    managers director directors reporter correspondent journalist
     """.split()
 )
 

@@ -34,6 +34,9 @@ NICKNAME_RE = re.compile(
 )
 
 
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+
+
 class Names:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -116,6 +119,7 @@ class Names:
                 singles.append(run[0])
                 continue
             self._classify_run(run)
+        self._speaking_surnames()
         if self.recogniser is not None:
             self._add_recognised(runs)
         # Single capitalised words: a partial name of someone named in full
@@ -315,6 +319,7 @@ class Names:
             or self.words[i].group() in lx.ORG_KEYWORDS
             or self.words[i].group() in lx.ORG_CONNECTORS
             or self.words[i].group() in lx.COMMON_CAPS
+            or self.words[i].group() in lx.THING_WORDS
             for i in part
         )
 
@@ -346,7 +351,11 @@ class Names:
             while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
                 head.append(run[t0])
                 t0 += 1
-            while head and words[head[0]].group() in lx.COMMON_CAPS:
+            while head and (
+                words[head[0]].group() in lx.COMMON_CAPS
+                # "Deputy U.S. Trade Representative": a title before the body.
+                or (len(head) > 1 and self._is_title(head[0]))
+            ):
                 head = head[1:]
             if not head and (t0 > 0 or len(tail) < 2):
                 return None
@@ -428,6 +437,24 @@ class Names:
         ):
             self.add_mention(start, end, PERSON, self.person(text[start:end]))
             return
+        named = [v for v in values if v not in lx.COMMON_CAPS]
+        if " ".join(named) in lx.COUNTRY_NAMES or (
+            len(named) >= 3
+            and named[-1] in lx.COUNTRY_NAMES
+            and (named[-2] in lx.NAME_PARTICLES or named[-2] in lx.ORG_CONNECTORS)
+        ):
+            # "The United States said", "Électricité de France": a country,
+            # or a body named after one, is no person.
+            self._add_org_run(list(run))
+            return
+        if (
+            len(run) > 1
+            and self._is_acronym(run[0])
+            and all(self._is_title(i) for i in run[1:])
+        ):
+            # "Stephen L. Johnson, EPA Administrator": the acronym is a body.
+            self._add_org_run([run[0]])
+            return
         split = self._split_titled(run)
         if split:
             head, tail = split
@@ -484,11 +511,48 @@ class Names:
             # "Hagel and Barak agreed": read as single words (surnames).
             self.split_singles.append(part[0])
             return
-        if len(part) < 2 or any(self._is_acronym(i) for i in part):
+        if len(part) < 2 or any(
+            self._is_acronym(i) or words[i].group() in lx.THING_WORDS for i in part
+        ):
             return
         s, e = words[part[0]].start(), words[part[-1]].end()
-        if titled or self._person_context(s, e):
+        if titled or self._person_context(s, e) or self._initialled(part):
             self.add_mention(s, e, PERSON, self.person(text[s:e]))
+        elif self._name_words(part):
+            self.untyped_names.append((s, e))
+
+    def _initialled(self, part: list[int]) -> bool:
+        """A given name, a middle initial and a surname ("George W. Bush")
+        is a person's name wherever it stands."""
+        words = self.words
+        return (
+            len(part) == 3
+            and self._name_words(part)
+            and len(words[part[1]].group()) == 1
+            and words[part[1]].group().isupper()
+            and self.text[words[part[1]].end() : words[part[1]].end() + 1] == "."
+            and len(words[part[0]].group()) > 1
+            and words[part[0]].group()[1:].islower()
+            and words[part[2]].group()[1:].islower()
+        )
+
+    def _speaking_surnames(self) -> None:
+        """A name read with no context ("endorsed Newt Gingrich") is a
+        person when its last word speaks later in the story ("Gingrich, who
+        vowed …", "Gingrich said", "said Gingrich")."""
+        for s, e in self.untyped_names:
+            if any(
+                i in self.covered
+                for i in range(self.word_index_at(s), self.word_index_at(e))
+            ):
+                continue
+            surname = re.escape(self.text[s:e].split()[-1])
+            if re.search(
+                rf"(?<![\w.-]){surname}(?:,\s+who)?\s+(?:also\s+)?(?:{_SAYING})\b"
+                rf"|\b(?:said|says|added)\s+{surname}\b",
+                self.text[e:],
+            ):
+                self.add_mention(s, e, PERSON, self.person(self.text[s:e]))
 
     def _person_context(self, start: int, end: int) -> bool:
         text = self.text
@@ -501,6 +565,8 @@ class Names:
             return True
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
             return True
+        # "Jane Roe, 45, said": an age between the name and the verb.
+        right = re.sub(r"^,\s*\d{1,3},", "", right)
         # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .base import Mention
+from .base import OUTLET_RES, Mention
 from .gazetteer import ORGANISATION
 
 _DEPARTMENTS = "|".join(sorted(lx.CABINET_DEPARTMENTS, key=len, reverse=True))
@@ -41,6 +41,27 @@ ACRONYM_TITLE_RE = re.compile(
     r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n))(?P<acronym>[A-Z]{2,6})"
     r"(?:\s+(?:[A-Z][\w-]*|for|and|of|the|\d+))+\s+$"
 )
+_ROLE_HEADS = "|".join(sorted(lx.ROLE_HEADS, key=len, reverse=True))
+_ORG_NOUNS = "|".join(sorted(lx.ANAPHORIC_ORG_NOUNS, key=len, reverse=True))
+# A role or description that refers back to an organisation named before:
+# "the group's president", "that new organization's officers", "club
+# president".
+ANAPHOR_RE = re.compile(
+    rf"(?:(?:(?:the|that|this)\s+)?(?:new\s+)?(?:{_ORG_NOUNS})['\u2019]s?\s"
+    rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b)",
+    re.IGNORECASE,
+)
+_ALL_DEMONYMS = "|".join(
+    sorted(
+        [*lx.COUNTRY_DEMONYMS, *(d for d in lx.COUNTRIES if d in lx.DEMONYMS)],
+        key=len,
+        reverse=True,
+    )
+)
+COUNTERPART_RE = re.compile(
+    rf"\b(?P<demonym>{_ALL_DEMONYMS})\s+(?:counterpart|colleague|opposite number)"
+    r",\s+(?:(?:[A-Z][\w.-]*|and|of|for)\s+){0,6}$"
+)
 # "Jeffrey Bossert Clark of the Justice Department's …".
 OF_THE_RE = re.compile(r"\s+of\s+the\s+")
 
@@ -56,7 +77,52 @@ class Offices:
             or self._acronym_title(mention)
             or self._of_the(mention)
             or self._state_of_paragraph(mention, role)
+            or self._anaphoric(mention, role)
+            or self._counterpart(mention)
         )
+
+    def _counterpart(self, mention: Mention) -> str | None:
+        """ "Her Vietnamese counterpart, Industry and Trade Minister Tran Van
+        Long": the demonym before "counterpart" names the state."""
+        before = self.text[max(0, mention.start - 120) : mention.start]
+        m = COUNTERPART_RE.search(before)
+        if m is None:
+            return None
+        demonym = m.group("demonym")
+        name = lx.COUNTRY_DEMONYMS.get(demonym) or lx.COUNTRIES.get(demonym)
+        return self._named_org(name) if name else None
+
+    def _anaphoric(self, mention: Mention, role: str) -> str | None:
+        """A role that points back at an organisation: "Its health
+        commissioner", "Pierre Gagnon, the group's president", "club
+        president Henrique Duarte"."""
+        if not role:
+            return None
+        before = self.text[max(0, mention.start - len(role) - 12) : mention.start]
+        if ANAPHOR_RE.match(role) or re.search(
+            r"(?<![\w-])[Ii]ts\s+" + re.escape(role) + r",?\s+(?:[A-Z][a-z]*\.\s+)?$",
+            before,
+        ):
+            return self.org_before(mention.start)
+        return None
+
+    def org_before(self, pos: int) -> str | None:
+        """The organisation named last before ``pos`` in its paragraph or the
+        one before, that an anaphor ("its", "the group's") refers to."""
+        i = self.paragraphs.index(self.paragraph_at(pos))
+        start = self.paragraphs[max(0, i - 1)][0]
+        found = None
+        for m in self.mentions:
+            if m.type == ORGANISATION and start <= m.start and m.end <= pos:
+                lead = self.text[max(start, m.start - 40) : m.start]
+                if self.orgs[m.key].kind or any(
+                    o.search(lead) and o.search(lead).end() == len(lead)
+                    for o in OUTLET_RES
+                ):
+                    # An outlet ("told Sport TV") is whom words were said to.
+                    continue
+                found = m.key
+        return found
 
     def _named_org(self, name: str) -> str:
         return self.org(name, self.gaz.find(name, ORGANISATION))

@@ -14,6 +14,29 @@ from .text import (
     is_cap,
 )
 
+# A role after a name ends before a verb of saying even with no comma
+# ("Qazi Hussain Ahmed, the head of an Islamic party alliance told the BBC").
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+
+
+# "Ambassador Ron Kirk met the minister": a determiner opens another noun
+# phrase, so the role after it is not the name's.
+_DETERMINERS = frozenset("the a an his her its their this that these those".split())
+
+
+OWNED_TITLE_RE = re.compile(
+    r"(?P<owner>\S+)['\u2019]s\s+"
+    r"(?P<title>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|the)){0,8}),\s+$"
+)
+
+
+def _role_head(word: str, plural: bool = False) -> bool:
+    """A role's head word ("official"), or its plural ("officials")."""
+    word = word.lower()
+    return word in lx.ROLE_HEADS or (
+        plural and word.endswith("s") and word[:-1] in lx.ROLE_HEADS
+    )
+
 
 class Organisations:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -36,20 +59,35 @@ class Organisations:
             return True
         if prev_word.lower() in lx.ORG_TYPE_NOUNS and left.endswith(prev_word + " "):
             return True
-        if re.match(r"(?:['\u2019]s?\s+|\s+)(?:[a-z-]+\s+)?([A-Za-z-]+)", right):
-            m = re.match(
-                r"(?:['\u2019]s?\s+|\s+)((?:[A-Za-z-]+\s+){0,2})([A-Za-z-]+)", right
-            )
-            head = m.group(2)
+        m = re.match(r"(?:['\u2019]s?\s+|\s+)((?:[A-Za-z-]+\s*){1,3})", right)
+        if m:
+            # The role after the name, its head the first role word of up to
+            # three ("DoD's senior official for …", "DoD's comptroller and
+            # point man"), any words before it modifiers.
             possessive = right[:1] in "'\u2019"
-            mods = m.group(1).split()
-            if any(w in lx.NON_CLAUSE_STARTS for w in mods):
-                return False
-            if head.lower() in lx.ROLE_HEADS and (
-                possessive or not is_cap(head) or head in lx.TITLE_WORDS
-            ):
-                if all(not is_cap(w) or w in lx.TITLE_WORDS for w in mods):
-                    return possessive or not single or not is_cap(head)
+            after = m.group(1).split()
+            for k, head in enumerate(after):
+                mods = after[:k]
+                if any(
+                    w in lx.NON_CLAUSE_STARTS
+                    or w in lx.SPEECH_VERBS
+                    or w.lower() in _DETERMINERS
+                    or (w.endswith("ed") and w.islower())
+                    for w in mods
+                ):
+                    # "Spokesman Tom Reed briefed reporters": a verb, not a
+                    # role's modifier.
+                    return False
+                if k and is_cap(head) and not possessive:
+                    # "Ann Lee met Senator Bob Stone": a title after words
+                    # of the sentence belongs to the next name.
+                    return False
+                if _role_head(head, plural=k == 0) and (
+                    possessive or not is_cap(head) or head in lx.TITLE_WORDS
+                ):
+                    if all(not is_cap(w) or w in lx.TITLE_WORDS for w in mods):
+                        return possessive or not single or not is_cap(head)
+                    break
         m = re.search(r"\b(?:for|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", left)
         if m:
             before = WORD_RE.findall(left[: m.start()])
@@ -65,7 +103,12 @@ class Organisations:
             person = self.people[mention.key]
             if person.role or person.role_organisation:
                 continue
-            role = self._role_before(mention) or self._role_after(mention)
+            role = self._role_before(mention) or self._owned_title_before(mention)
+            after = self._role_after(mention)
+            if role is None or (role[1] is None and after and after[1]):
+                # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
+                # names no body, the role after the name does.
+                role = after
             if role:
                 person.role, person.role_organisation = role
             if person.role_organisation is None:
@@ -81,6 +124,15 @@ class Organisations:
         text = self.text
         i = self.word_index_at(mention.start) - 1
         pos = mention.start
+        if (
+            i > 0
+            and self.words[i].group() in lx.ABBREVIATED_TITLES
+            and text[self.word_ends[i] : pos] == ". "
+        ):
+            # "Its health commissioner, Dr. Fatou Diallo": the honorific
+            # stands between the role and the name.
+            pos = self.words[i].start()
+            i -= 1
         # "Tuvalu's chief negotiator, Salote Fifita": the role ends at a comma.
         gap = text[self.word_ends[i] : pos] if i >= 0 else ""
         if i < 0 or gap not in (" ", ", "):
@@ -133,6 +185,7 @@ class Organisations:
                     and value not in lx.NON_CLAUSE_STARTS
                     and value not in ("the", "a", "an", "who", "whose", "which")
                     and value not in lx.SPEECH_VERBS
+                    and value not in lx.LABEL_VERBS
                 )
             )
             if (
@@ -155,13 +208,35 @@ class Organisations:
             role = role[4:]
         return role, self._office(role, org)
 
+    def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
+        """ "NASA's Associate Administrator for Space Operations, Bill
+        Gerstenmaier": a body's titled office ending in a comma before the
+        name, however many capitalised words it runs to."""
+        before = self.text[max(0, mention.start - 120) : mention.start]
+        m = OWNED_TITLE_RE.search(before)
+        if m is None or not any(w in lx.TITLE_WORDS for w in m.group("title").split()):
+            return None
+        owner = self.mention_ending(
+            mention.start - (len(before) - m.end("owner")), ORGANISATION
+        )
+        if owner is None:
+            return None
+        return m.group("title"), owner.key
+
     def _office(self, role: str, org: str | None) -> str | None:
         """Whom a title before a name speaks for: the organisation named
         with it, else the country of a demonym before a state title
         ("Russian President" speaks for Russia); a national office's holder
         speaks for the office ("U.S. Trade Representative")."""
         words = role.split()
-        if org is None and words and words[0] in lx.COUNTRIES:
+        pair = " ".join(words[:2])
+        if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
+            # "South Korean President".
+            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+                name = lx.COUNTRY_DEMONYMS[pair]
+                org = self.org(name, self.gaz.find(name, ORGANISATION))
+                words = words[2:]
+        elif org is None and words and words[0] in lx.COUNTRIES:
             if words[-1].lower() in lx.STATE_TITLE_HEADS:
                 name = lx.COUNTRIES[words[0]]
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
@@ -175,7 +250,9 @@ class Organisations:
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
         m = re.match(
-            r",\s+([^,;.\u201c\"]{2,100}?)(?=,|\.|;|$| as | who )", text[mention.end :]
+            r",\s+([^,;.\u201c\"]{2,100}?)(?=,|\.|;|$| as | who |"
+            rf" (?:{_SAYING})\b)",
+            text[mention.end :],
         )
         if not m:
             return None
@@ -187,15 +264,52 @@ class Organisations:
         if words and words[0] in lx.SPEECH_VERBS:
             return None
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
-        org = None
-        owner = self.first_mention(
-            phrase_start, phrase_start + len(phrase), ORGANISATION
-        )
-        if owner:
+        return role, self._owner_in(phrase_start, phrase_start + len(phrase))
+
+    def _owner_in(self, start: int, end: int) -> str | None:
+        """The organisation a role phrase names as the holder's: the most
+        specific one owned or after "for/at/of" ("a spokesman for NASA's
+        Kennedy Space Center" is Kennedy Space Center; "PACE project
+        scientist at Goddard" is Goddard, not the mission)."""
+        text, org, heading = self.text, None, None
+        owners = [
+            m
+            for m in self.mentions
+            if m.type == ORGANISATION and start <= m.start < end
+        ]
+        for owner in owners:
             after_owner = text[owner.end : owner.end + 2]
-            before_owner = text[phrase_start : owner.start]
-            if after_owner[:1] in "'\u2019" or re.search(
+            before_owner = text[start : owner.start]
+            possessive = after_owner[:1] in "'\u2019"
+            if heading is None and re.fullmatch(
+                r"(?:the\s+)?", before_owner, re.IGNORECASE
+            ):
+                # "Stephen L. Johnson, EPA Administrator", "John Kirby, the
+                # Pentagon press secretary": the body heads the role (unless
+                # the role names another after "at": "PACE project
+                # scientist at Goddard").
+                after = WORD_RE.findall(text[owner.end : end])[:3]
+                if any(_role_head(w) or w in lx.TITLE_WORDS for w in after) and all(
+                    w.islower() or w in lx.TITLE_WORDS for w in after
+                ):
+                    heading = owner.key
+                    continue
+            if possessive or re.search(
                 r"\b(?:for|at|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", before_owner
             ):
                 org = owner.key
-        return role, org
+                if not possessive:
+                    break
+            elif org is not None and re.fullmatch(
+                r"['\u2019]s?\s+", text[self._end_of(org, owner.start) : owner.start]
+            ):
+                # The body an owner's possessive names: "NASA's Kennedy
+                # Space Center".
+                org = owner.key
+                break
+        return org or heading
+
+    def _end_of(self, key: str, before: int) -> int:
+        """Where the last mention of ``key`` before ``before`` ends."""
+        ends = [m.end for m in self.mentions if m.key == key and m.end <= before]
+        return max(ends) if ends else before

@@ -13,6 +13,7 @@ from .base import (
 from .gazetteer import PERSON, WORD_RE
 from .results import (
     DIRECT,
+    INDIRECT,
     PARTIAL,
     ProposedQuote,
     SetAside,
@@ -20,6 +21,9 @@ from .results import (
 from .text import (
     is_cap,
 )
+
+QUOTE_MARKS = '"\u201c\u201d'
+SCARE_QUOTES = "scare quotes"
 
 
 class Quotes:
@@ -35,6 +39,7 @@ class Quotes:
         # then not read again as reported speech.
         directs: list[tuple[int, int, int, int]] = []
         partials: list[tuple[int, int, int, int]] = []
+        short: list[tuple[int, int, str]] = []
         for open_at, close_at in spans:
             start, end = open_at + 1, close_at
             body = self.text[start:end]
@@ -43,6 +48,12 @@ class Quotes:
             if end <= start:
                 continue
             reason = self._not_a_quote(open_at, close_at, body)
+            if reason == SCARE_QUOTES:
+                # Decided once reported speech is known: inside it, a word
+                # or two in marks is the speaker's ("in for a "fair fight,"
+                # an officer said").
+                short.append((start, end, reason))
+                continue
             if reason:
                 self.set_aside.append(
                     SetAside(self.text[start:end], start, end, reason)
@@ -55,8 +66,90 @@ class Quotes:
         for open_at, close_at, start, end in directs:
             self._direct(open_at, close_at, start, end, cues, last_direct)
         self._indirect(cues)
+        for start, end, reason in short:
+            if any(
+                c.content
+                and c.speaker
+                and c.content[0] <= start
+                and end <= c.content[1]
+                for c in cues
+            ):
+                partials.append((start - 1, end, start, end))
+            else:
+                self.set_aside.append(
+                    SetAside(self.text[start:end], start, end, reason)
+                )
+        partials.sort()
         for _open_at, _close_at, start, end in partials:
             self._partial(start, end, cues)
+        self._attributed_by_sentence_before(cues)
+        self._drop_wholly_quoted()
+
+    def _attributed_by_sentence_before(self, cues: list[Cue]) -> None:
+        """A direct quote with no attribution of its own that follows, in
+        the same paragraph, a sentence reporting someone's words ("… told
+        the BBC that …. "There have been …"") takes that sentence's
+        speaker, cue and outlet."""
+        kept = []
+        for item in self.set_aside:
+            found = None
+            if item.reason == "no speaker" and item.kind == DIRECT:
+                open_at = item.start - 1
+                i = self.sentence_starts.index(self.sentence_at(open_at)[0])
+                para = self.paragraph_at(open_at)
+                if i and self.sentences[i][0] == open_at:
+                    s_start, s_end = self.sentences[i - 1]
+                    if s_start >= para[0] and not self.text[s_end:open_at].strip():
+                        found = next(
+                            (
+                                c
+                                for c in cues
+                                if s_start <= c.start < s_end
+                                and c.speaker
+                                and c.content
+                                and c.verb not in lx.LABEL_VERBS
+                            ),
+                            None,
+                        )
+            if found is None:
+                kept.append(item)
+                continue
+            self.quotes.append(
+                ProposedQuote(
+                    kind=DIRECT,
+                    text=item.text,
+                    start=item.start,
+                    end=item.end,
+                    speaker=found.speaker,
+                    cue=found.cue,
+                    outlet=found.outlet,
+                    evidence_start=self.sentences[i - 1][0],
+                    evidence_end=item.end,
+                    confidence=0.6,
+                )
+            )
+        self.set_aside = kept
+
+    def _drop_wholly_quoted(self) -> None:
+        """'X said that "…"': when the whole reported clause is inside the
+        marks there are no reported words outside them, and the quote is
+        the partial one alone."""
+        partials = {(q.start, q.end) for q in self.quotes if q.kind == PARTIAL}
+        kept = []
+        for q in self.quotes:
+            if q.kind == INDIRECT:
+                start, end = q.start, q.end
+                text = self.text
+                while start < end and text[start] in QUOTE_MARKS:
+                    start += 1
+                while end > start and text[end - 1] in QUOTE_MARKS + ",.!? ":
+                    end -= 1
+                if any(ps <= start and end <= pe for ps, pe in partials) and (
+                    start > q.start
+                ):
+                    continue
+            kept.append(q)
+        self.quotes = kept
 
     def _not_a_quote(self, open_at: int, close_at: int, body: str) -> str | None:
         text = self.text
@@ -69,6 +162,13 @@ class Quotes:
             r"\s*([a-z][\w-]*)", text[close_at + 1 : min(p_end, close_at + 30)]
         )
         prev_word = prev[-1] if prev else ""
+        # "called the project "a turning point"", "calls X the "Caesar of
+        # Washington"": after a verb that labels, the words are a label
+        # someone gave, not a title.
+        labelled = re.search(
+            rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b[^.;:]*$",
+            text[max(p_start, open_at - 60) : open_at],
+        )
         if (
             prev_word.lower() in lx.NAMING_WORDS
             or "so-called" in text[max(p_start, open_at - 12) : open_at]
@@ -78,6 +178,7 @@ class Quotes:
             prev_word.lower() in lx.TITLE_NOUNS
             and words
             and (is_cap(words[0]) or len(words) <= 3)
+            and not (labelled and not is_cap(words[0]))
         ):
             return "a title"
         if (
@@ -93,6 +194,7 @@ class Quotes:
                 is_cap(w) or w in ("of", "and", "the", "v", "in", "on") for w in words
             )
             and not self._is_direct(open_at)
+            and not labelled
         ):
             return "a title"
         if len(words) <= 2 and not self._is_direct(open_at):
@@ -105,7 +207,7 @@ class Quotes:
                 text[max(p_start, open_at - 60) : open_at],
             )
             if not (m and verb_before):
-                return "scare quotes"
+                return SCARE_QUOTES
         return None
 
     def _is_direct(self, open_at: int) -> bool:
@@ -190,8 +292,13 @@ class Quotes:
                 if speaker:
                     cue, confidence = "", 0.7
                     evidence[0] = lead_start
-        if speaker is None:
-            # A continuation: '"…," Long said. "We came to …"'.
+        attributed = any(
+            at <= c.start <= at + 40 and c.start < after_limit for c in cues
+        )
+        if speaker is None and not attributed:
+            # A continuation: '"…," Long said. "We came to …"' (not when a
+            # cue after the quote names another source: '"…," the
+            # statement said').
             previous = last_direct.get(para)
             if previous is None and para[0] == open_at:
                 i = self.paragraphs.index(para)

@@ -33,6 +33,14 @@ INVERTED_MID_RE = re.compile(
 )
 
 
+# A cue in a relative clause: "Gingrich, who vowed".
+RELATIVE_RE = re.compile(r",\s+who\s+(?:(?:also|later|then)\s+)?$")
+TO_WHOM_RE = re.compile(
+    r"\s+to\s+(?:the\s+)?(?:reporters|journalists|lawmakers|the press|press"
+    r"|him|her|them|us|me|supporters|delegates)\b"
+)
+
+
 class Reported:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -57,6 +65,15 @@ class Reported:
             content = None
             if speaker:
                 content = self._content_after(c, body_end)
+                if content and RELATIVE_RE.search(text, 0, c.start):
+                    # The relative clause ends at the comma before the main
+                    # clause's verb ("…, who vowed he would stay …, has been").
+                    rest = re.search(
+                        r",\s+(?:has|have|had|is|was|were|are|will|would)\s",
+                        text[content[0] : content[1]],
+                    )
+                    if rest:
+                        content = (content[0], content[0] + rest.start())
                 # "…, the official said here today": two words after the
                 # verb are no reported clause; the words before may be.
                 short = content is not None and (
@@ -199,6 +216,10 @@ class Reported:
         speaker, _, pronoun = self.subject_before(c.start)
         if speaker is None or pronoun:
             return False
+        if RELATIVE_RE.search(self.text, 0, c.start):
+            # "Cain said Gingrich, who vowed to reporters he would …, has
+            # been …": a relative clause is its own speaker's.
+            return True
         return bool(
             re.match(
                 r"(?:\s+[\w.'\u2019-]+){0,3}?\s+that\s", self.text[c.end : outer[1]]
@@ -241,7 +262,7 @@ class Reported:
         between = lead[comma + 2 :]
         words = between.split()
         if (
-            len(words) <= 8
+            len(words) <= 12
             and not CUE_RE.search(between)
             and not re.search(r"\bthat\b|[\"\u201c\u201d]", between)
             and any(is_cap(w) or w.lower() in lx.ROLE_HEADS for w in words)
@@ -254,28 +275,57 @@ class Reported:
         pos = c.end
         if c.verb in lx.ADDRESS_VERBS:
             org = self.by_start.get(pos + 1)
+            the = re.match(r"\s+the\s+", text[pos:body_end])
+            if org is None and the:
+                # "told the Senate Armed Services Committee that …".
+                org = self.by_start.get(pos + the.end())
             m = re.match(
                 r"\s+(?:(?:the\s+)?(?:reporters|journalists|lawmakers|parliament"
                 r"|the court|the press|him|her|them|us|me|a news conference)\b)",
                 text[pos:body_end],
             )
+            whom = re.match(
+                r"\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)", text[pos:body_end]
+            )
             if org:
                 pos = org.end
             elif m:
                 pos += m.end()
+            elif whom:
+                # "told his Israeli counterpart that …".
+                pos += whom.end() - 1
             else:
                 cap = re.match(
                     r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s?){1,3}", text[pos:body_end]
                 )
                 if cap:
                     pos += cap.end()
+            if not THAT_RE.match(text, pos, body_end) and not self._a_clause(
+                pos, body_end
+            ):
+                # "told conferees how the Guard can …" (a topic), "…, Petry
+                # told the attendees of the conference" (only whom to): no
+                # reported clause after the verb.
+                return None
+        else:
+            # "vowed to reporters he would stay", "said to the press that".
+            to = TO_WHOM_RE.match(text, pos, body_end)
+            if to:
+                pos = to.end()
+        skip = SKIP_AFTER_CUE_RE.match(text, pos, body_end)
         m = THAT_RE.match(text, pos, body_end)
+        if m is None and skip:
+            # "said here today that …".
+            m = THAT_RE.match(text, skip.end() - 1, body_end)
         if m and not re.search(r"[\"\u201c]", m.group("pre")):
             start = m.end()
         else:
             if c.verb in lx.WARNING_VERBS and text[pos : pos + 1] == " ":
                 return self._cut(c.verb_start, body_end)
-            skip = SKIP_AFTER_CUE_RE.match(text, pos, body_end)
+            if skip and "," in skip.group():
+                # "…, the leader said here today, adding that …": what
+                # follows the comma is no reported clause of this cue.
+                return None
             start = skip.end() if skip else pos
             while start < body_end and text[start] == " ":
                 start += 1
@@ -290,12 +340,31 @@ class Reported:
                 return None
         return self._cut(start, body_end)
 
+    def _a_clause(self, start: int, end: int) -> bool:
+        """Whether the words after an addressee read as a reported clause: a
+        finite verb among them, and no question word or "about" opening a
+        topic first ("told reporters the talks will resume", not "told the
+        attendees of the conference" or "told conferees how …")."""
+        for word in WORD_RE.findall(self.text[start:end]):
+            lower = word.lower()
+            if lower in lx.TOPIC_WORDS:
+                return False
+            if lower in lx.FINITE_VERBS or (len(lower) > 4 and lower.endswith("ed")):
+                return True
+        return False
+
     def _cut(self, start: int, end: int) -> tuple[int, int]:
         """Stop reported speech where a second reporting verb takes over
         ("said he understood … but insisted that …")."""
         m = re.search(
             rf"(?:,\s*)?\s(?:and|but)\s+(?:also\s+)?(?:{'|'.join(lx.SPEECH_VERBS)})\s+that\b",
             self.text[start:end],
+        )
+        if m:
+            end = start + m.start()
+        # "…, adding that …": the participle's clause is a quote of its own.
+        m = re.search(
+            rf",\s+(?:{'|'.join(lx.PARTICIPLE_CUES)})\s+that\b", self.text[start:end]
         )
         if m:
             end = start + m.start()

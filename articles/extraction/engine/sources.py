@@ -15,6 +15,7 @@ import re
 
 from . import lexicon as lx
 from .gazetteer import ORGANISATION
+from .offices import ANAPHOR_RE
 from .text import slugify
 
 SOURCE = "source:"
@@ -31,9 +32,15 @@ _NOT_MODIFIERS = (
         "not no also".split()
     )
 )
+# "a group of", "one of that new organization's": a part of a group.
+_PARTITIVE = (
+    r"(?:(?:a\s+(?:group|team|panel|number|couple|pair)|one|two|three|some|several"
+    r"|many|most|none)\s+of\s+(?:(?:the|that|this|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:[\w-]+['\u2019]s\s+)?)?)"
+)
 _PHRASE = (
-    rf"(?:(?:{_DETERMINERS})\s+)?"
-    r"(?P<mods>(?:[\w.'\u2019-]+\s+){0,3}?)"
+    rf"(?:{_PARTITIVE}|(?:{_DETERMINERS})\s+)?"
+    r"(?P<mods>(?:[\w.'\u2019-]+\s+){0,4}?)"
     rf"(?P<noun>{_NOUNS})\b"
 )
 # "DoD's senior official for prisoner of war/missing personnel affairs":
@@ -56,16 +63,35 @@ class Sources:
         return key
 
     def _modifiers_ok(self, mods: str) -> bool:
-        return not any(w.lower() in _NOT_MODIFIERS for w in mods.split())
+        words = mods.split()
+        return not any(
+            w.lower() in _NOT_MODIFIERS
+            # "senior defense and military officials".
+            and not (w == "and" and 0 < i < len(words) - 1)
+            for i, w in enumerate(words)
+        )
 
     def _source_org(self, start: int, end: int) -> str | None:
         """The organisation a source's own words name: a mention inside the
         phrase ("NASA officials"), a country's short name or demonym ("U.S.
         officials", "Russian diplomats"), or "for/at/of the X" after it."""
+        words = self.text[start:end].split()
+        for i in range(len(words) - 1):
+            pair = " ".join(words[i : i + 2])
+            if pair in lx.COUNTRY_DEMONYMS:
+                # "an anonymous South Korean intelligence official".
+                name = lx.COUNTRY_DEMONYMS[pair]
+                return self.org(name, self.gaz.find(name, ORGANISATION))
         inside = self.first_mention(start, end, ORGANISATION)
         if inside is not None:
             return inside.key
-        words = self.text[start:end].split()
+        if ANAPHOR_RE.search(self.text, start, end) or re.match(
+            r"(?:one|some|several|many|most|two|three)\s+of\s+its\s",
+            self.text[start:end],
+        ):
+            # "one of that new organization's officers": the body named
+            # before.
+            return self.org_before(start)
         for i, word in enumerate(words):
             word = word.rstrip(".")
             if word in lx.COUNTRIES:
@@ -74,6 +100,16 @@ class Sources:
                     # "the top U.S. military leader" speaks for the forces.
                     name = f"{name} military"
                 return self.org(name, self.gaz.find(name, ORGANISATION))
+        for word in words[:-1]:
+            # "a senior Army officer", "EGLE officials": a service or an
+            # acronym among the description's words.
+            if word in lx.ORG_KEYWORDS or (
+                len(word) >= 2
+                and word.isupper()
+                and word.isalpha()
+                and word not in lx.COUNTRIES
+            ):
+                return self.org(word, self.gaz.find(word, ORGANISATION))
         m = re.match(
             r"\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?", self.text[end : end + 12]
         )

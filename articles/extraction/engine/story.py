@@ -68,6 +68,7 @@ class Story(
         self.acronyms: dict[str, str] = {}  # acronym -> organisation key
         self.titled_singles: list[int] = []
         self.split_singles: list[int] = []
+        self.untyped_names: list[tuple[int, int]] = []
 
     # -- result ------------------------------------------------------------
 
