@@ -86,7 +86,10 @@ def producer():
     require(redis_up(), f"Redis is not answering at {BROKER}")
     client = redis.Redis.from_url(BROKER)
     client.delete(QUEUE, "unacked", "unacked_index")
-    yield Celery(broker=BROKER)
+    # Not the current app: a task called later in this process (by a test on
+    # the same worker, say) would otherwise be sent to Redis by this app
+    # instead of run eagerly by Newsdesk's, and never run.
+    yield Celery(broker=BROKER, set_as_current=False)
     client.delete(QUEUE, "unacked", "unacked_index")
 
 
@@ -185,3 +188,14 @@ def test_a_worker_killed_mid_task_loses_nothing(producer, tmp_path):
         stop(first)
     assert len(receiver.requests) == 2
     assert Delivery.objects.get(pk=delivery.pk).attempts == 1
+
+
+def test_the_producer_leaves_newsdesk_the_current_app(producer):
+    """Tasks called in this process still run eagerly through Newsdesk's
+    app while a test producer exists."""
+    from newsdesk.ingest.tasks import propose_structure
+
+    assert producer.conf.broker_url == BROKER
+    task = propose_structure._get_current_object()
+    assert task.app.main == "newsdesk"
+    assert task.app.conf.task_always_eager
