@@ -153,15 +153,11 @@ def with_snippets(hits: list[dict], q: str) -> list[dict]:
     for hit in hits:
         record = hit["record"]
         if hit["type"] == "article":
-            text = next(
-                (
-                    part
-                    for part in (record.headline, record.standfirst, record.body)
-                    if fulltext.snippet(part, q).count("<mark>")
-                ),
-                record.body,
-            )
-            hit["snippet"] = fulltext.snippet(text, q)
+            # The first part with a word found, else the body's opening.
+            for part in (record.headline, record.standfirst, record.body):
+                hit["snippet"] = fulltext.snippet(part, q)
+                if "<mark>" in hit["snippet"]:
+                    break
         elif hit["type"] == "quote":
             hit["snippet"] = fulltext.snippet(record.text, q)
         elif hit["type"] == "agreement":

@@ -41,6 +41,7 @@ What is still written by hand, and why:
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -322,10 +323,21 @@ def snippet(text: str, q: str, width: int = 200) -> str:
     the text escaped, each word of ``q`` in ``<mark>``; made for the records
     on the page returned only."""
     stems = {_stem(word) for word in words(q)}
-    hits = [m for m in _WORD.finditer(text) if _stem(m.group()) in stems]
+    # A stem is the start of every word it stems from, so a text that holds
+    # none of the stems (case aside) has no hit, and the words need not be
+    # stemmed one by one; where it has some, the words are stemmed only as
+    # far as the end of the snippet (search/ makes some 80 snippets a page,
+    # many of them of a whole story's body).
+    folded = text.casefold()
+    found = (
+        (m for m in _WORD.finditer(text) if _stem(m.group()) in stems)
+        if any(stem in folded for stem in stems)
+        else iter(())
+    )
+    first = next(found, None)
     start = 0
-    if hits and len(text) > width:
-        start = max(0, hits[0].start() - width // 3)
+    if first is not None and len(text) > width:
+        start = max(0, first.start() - width // 3)
         # Begin at a word.
         while start > 0 and text[start - 1].isalnum():
             start -= 1
@@ -333,9 +345,9 @@ def snippet(text: str, q: str, width: int = 200) -> str:
     while end < len(text) and text[end].isalnum():
         end += 1
     parts, at = [], start
-    for hit in hits:
-        if hit.start() < start or hit.end() > end:
-            continue
+    for hit in () if first is None else itertools.chain([first], found):
+        if hit.end() > end:  # the hits come in order: the rest are beyond
+            break
         parts.append(html.escape(text[at : hit.start()]))
         parts.append(f"<mark>{html.escape(hit.group())}</mark>")
         at = hit.end()

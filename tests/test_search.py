@@ -12,6 +12,8 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles import services as article_services
 from articles.models import Article, ArticleStatus, Quote
@@ -325,3 +327,66 @@ class TestSqliteIndex:
             )
         assert fulltext.ensure_sqlite_fts() == ["articles_article_fts_update"]
         assert ("article", SEED_ARTICLE) in found(client, "Shenzhou")
+
+
+def _snippet_by_full_scan(text: str, q: str, width: int = 200) -> str:
+    """The snippet as made by stemming every word of ``text``: what
+    ``fulltext.snippet``'s shortcuts must give."""
+    import html
+
+    from newsdesk.fulltext import _WORD, _stem, words
+
+    stems = {_stem(word) for word in words(q)}
+    hits = [m for m in _WORD.finditer(text) if _stem(m.group()) in stems]
+    start = 0
+    if hits and len(text) > width:
+        start = max(0, hits[0].start() - width // 3)
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+    end = min(len(text), start + width)
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    parts, at = [], start
+    for hit in hits:
+        if hit.start() < start or hit.end() > end:
+            continue
+        parts.append(html.escape(text[at : hit.start()]))
+        parts.append(f"<mark>{html.escape(hit.group())}</mark>")
+        at = hit.end()
+    parts.append(html.escape(text[at:end]))
+    return (
+        ("…" if start else "")
+        + "".join(parts).strip()
+        + ("…" if end < len(text) else "")
+    )
+
+
+_SNIPPET_WORDS = [
+    "Moon",
+    "moons",
+    "landing",
+    "landed",
+    "base",
+    "bases",
+    "the",
+    "Agency's",
+    "ÉTÉ",
+    "Straße",
+    "said",
+    "<b>",
+    "&",
+    "—",
+    "x",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SNIPPET_WORDS), max_size=120).map(" ".join),
+    st.lists(st.sampled_from(_SNIPPET_WORDS), min_size=1, max_size=3).map(" ".join),
+    st.integers(min_value=10, max_value=300),
+)
+def test_snippet_matches_a_full_scan(text, q, width):
+    """The snippet's shortcuts (no stemming when no stem is in the text,
+    stemming only up to the snippet's end) change nothing it gives."""
+    assert fulltext.snippet(text, q, width) == _snippet_by_full_scan(text, q, width)
