@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import CharField, F, FloatField, Q, QuerySet, TextField, Value
+from django.db.models.expressions import Window
+from django.db.models.functions import RowNumber
 
 from newsdesk import fulltext
 from newsdesk.core.audience import can_see_unpublished
@@ -41,10 +43,15 @@ SEARCH_LIMIT_PER_TYPE = 50
 # ranked, and the best of them returned.
 SEARCH_RANK_WINDOW = 300
 
+# The order of the types among hits of equal score.
+_SEARCH_TYPES = ("person", "organisation", "agreement", "article", "quote")
+
 
 def search(*, q: str, user) -> list[dict]:
     """People, organisations, agreements, articles and quotes matching ``q``,
-    best first, as plain dicts (``type``, ``record``, ``score``).
+    best first, as plain dicts: ``type``, ``id``, ``slug``, ``title``,
+    ``texts`` (what a snippet may come from, in the order tried) and
+    ``score``.
 
     Stories and quotes by full-text search (``newsdesk.fulltext``), names by
     name or alias with misspellings forgiven. Scores share one scale: an
@@ -52,83 +59,188 @@ def search(*, q: str, user) -> list[dict]:
     its rank (headline above standfirst above body), a quote 0.25 to 0.75.
     Each type is capped so one huge type cannot starve the others. Snippets
     are added by ``with_snippets`` for the page returned only.
-    """
-    from django.db.models import Prefetch, Q
 
+    It costs two queries, three when a name matches: the names of both
+    registries in one, their aliases (for the score) in another, and the
+    agreements, stories and quotes in a third. Each is a ``UNION ALL`` of
+    one part per type, and each part picks its best rows in a subquery
+    (``pk IN (… ORDER BY … LIMIT n)``), because SQLite allows no LIMIT on
+    a part of a compound query itself.
+    """
+    q = q.strip()
+    hits = _name_hits(q, user) + _text_hits(q, user)
+    # Within a type, the order of its own ranking; then by score, stably.
+    hits.sort(key=lambda hit: (_SEARCH_TYPES.index(hit["type"]), hit.pop("ordinal")))
+    hits.sort(key=lambda hit: -hit["score"])
+    return hits
+
+
+def _part(queryset, best, order, kind: str, *columns):
+    """One part of a search query: (kind, id, *columns, ordinal) of the
+    records of ``queryset`` among ``best`` (a sliced ``pk`` subquery), the
+    ordinal numbering them in ``order``."""
+    return (
+        queryset.filter(pk__in=best)
+        .order_by()
+        .values_list(
+            Value(kind, output_field=CharField()),
+            "pk",
+            *columns,
+            Window(RowNumber(), order_by=order),
+        )
+    )
+
+
+def _name_hits(q: str, user) -> list[dict]:
     from entities import selectors as entity_selectors
 
-    q = q.strip()
-    hits: list[dict] = []
+    parts, aliases = [], []
     for kind, queryset in (
         ("person", entity_selectors.people_visible(user=user)),
         ("organisation", entity_selectors.organisations_visible(user=user)),
     ):
-        # Only what a hit shows: the name, the slug for its URL, the aliases
-        # for its score.
-        matches = (
+        order = [F("similarity").desc(), F("name").asc()]
+        best = (
             fulltext.names_matching(queryset, q)
-            .only("id", "slug", "name")
-            .prefetch_related(
-                Prefetch(
-                    "aliases",
-                    queryset.model.aliases.rel.related_model.objects.only(
-                        "id", queryset.model.aliases.field.name, "name"
-                    ),
-                )
-            )
+            .order_by(*order)
+            .values("pk")[:SEARCH_LIMIT_PER_TYPE]
         )
-        for record in matches.order_by("-similarity", "name")[:SEARCH_LIMIT_PER_TYPE]:
-            names = [record.name, *(alias.name for alias in record.aliases.all())]
-            score = max(_name_score(name, q) for name in names)
-            hits.append({"type": kind, "record": record, "score": score})
-    agreements = (
-        entity_selectors.agreements_visible(user=user)
-        .filter(Q(title__icontains=q) | Q(scope__icontains=q) | Q(summary__icontains=q))
-        .only("id", "slug", "title", "scope", "signed_on")[:SEARCH_LIMIT_PER_TYPE]
-    )
-    for agreement in agreements:
-        in_title = q.casefold() in agreement.title.casefold()
-        score = _name_score(agreement.title, q) if in_title else 0.3
-        hits.append({"type": "agreement", "record": agreement, "score": score})
-    newest = articles_visible(user=user).order_by("-published_at", "-id")
-    articles = (
+        named = queryset.annotate(similarity=fulltext.WordSimilarity(q, "name"))
+        parts.append(_part(named, best, order, kind, "slug", "name"))
+        alias_model = queryset.model.aliases.rel.related_model
+        owner = f"{queryset.model.aliases.field.name}_id"
+        aliases.append((kind, alias_model, owner))
+    found = list(parts[0].union(*parts[1:], all=True))
+    if not found:
+        return []
+    names = {(kind, pk): [name] for kind, pk, _slug, name, _ordinal in found}
+    alias_parts = [
+        model.objects.filter(**{f"{owner}__in": [pk for k, pk in names if k == kind]})
+        .order_by()
+        .values_list(Value(kind, output_field=CharField()), owner, "name")
+        for kind, model, owner in aliases
+    ]
+    for kind, pk, name in alias_parts[0].union(*alias_parts[1:], all=True):
+        names[kind, pk].append(name)
+    return [
+        {
+            "type": kind,
+            "id": pk,
+            "slug": slug,
+            "title": name,
+            "texts": (),
+            "score": max(_name_score(each, q) for each in names[kind, pk]),
+            "ordinal": ordinal,
+        }
+        for kind, pk, slug, name, ordinal in found
+    ]
+
+
+def _text_hits(q: str, user) -> list[dict]:
+    from entities import selectors as entity_selectors
+
+    none = Value(None, output_field=TextField())
+    # Stories first: every column of theirs has a type, which PostgreSQL
+    # then gives the other parts' empty (NULL) columns.
+    stories = articles_visible(user=user)
+    order = [F("rank").desc(), F("published_at").desc(), F("id").desc()]
+    best = (
         fulltext.articles_ranked(
-            articles_visible(user=user).filter(
-                pk__in=fulltext.articles_matching(newest, q).values("pk")[
-                    :SEARCH_RANK_WINDOW
-                ]
-            ),
-            q,
-        )
-        .order_by("-rank", "-published_at", "-id")
-        .only("id", "slug", "headline", "standfirst", "body", "published_at")[
-            :SEARCH_LIMIT_PER_TYPE
-        ]
-    )
-    for article in articles:
-        hits.append(
-            {"type": "article", "record": article, "score": 0.3 + 0.5 * article.rank}
-        )
-    quotes = (
-        fulltext.quotes_ranked(
-            quotes_visible(user=user).filter(
-                pk__in=fulltext.quote_text_matching(
-                    quotes_visible(user=user).order_by("-said_on", "-id"), q
+            stories.filter(
+                pk__in=fulltext.articles_matching(
+                    stories.order_by("-published_at", "-id"), q
                 ).values("pk")[:SEARCH_RANK_WINDOW]
             ),
             q,
         )
-        .select_related("speaker")
-        .order_by("-rank", "-said_on", "-id")
-        .only("id", "text", "said_on", "source_description", "speaker__name")[
-            :SEARCH_LIMIT_PER_TYPE
-        ]
+        .order_by(*order)
+        .values("pk")[:SEARCH_LIMIT_PER_TYPE]
     )
-    for quote in quotes:
-        hits.append(
-            {"type": "quote", "record": quote, "score": 0.25 + 0.5 * quote.rank}
+    ranked = fulltext.articles_ranked(stories, q)
+    parts = [
+        _part(
+            ranked,
+            best,
+            order,
+            "article",
+            "slug",
+            "headline",
+            "headline",
+            "standfirst",
+            "body",
+            "rank",
         )
-    hits.sort(key=lambda hit: -hit["score"])
+    ]
+    quotes = quotes_visible(user=user)
+    order = [F("rank").desc(), F("said_on").desc(), F("id").desc()]
+    best = (
+        fulltext.quotes_ranked(
+            quotes.filter(
+                pk__in=fulltext.quote_text_matching(
+                    quotes.order_by("-said_on", "-id"), q
+                ).values("pk")[:SEARCH_RANK_WINDOW]
+            ),
+            q,
+        )
+        .order_by(*order)
+        .values("pk")[:SEARCH_LIMIT_PER_TYPE]
+    )
+    parts.append(
+        _part(
+            fulltext.quotes_ranked(quotes, q),
+            best,
+            order,
+            "quote",
+            none,
+            "speaker__name",
+            "source_description",
+            "text",
+            none,
+            "rank",
+        )
+    )
+    agreements = entity_selectors.agreements_visible(user=user).filter(
+        Q(title__icontains=q) | Q(scope__icontains=q) | Q(summary__icontains=q)
+    )
+    order = [F("signed_on").desc(), F("title").asc(), F("id").asc()]
+    best = agreements.order_by(*order).values("pk")[:SEARCH_LIMIT_PER_TYPE]
+    parts.append(
+        _part(
+            agreements,
+            best,
+            order,
+            "agreement",
+            "slug",
+            "title",
+            "scope",
+            none,
+            none,
+            Value(None, output_field=FloatField()),
+        )
+    )
+    hits = []
+    for kind, pk, slug, title, first, second, third, rank, ordinal in parts[0].union(
+        *parts[1:], all=True
+    ):
+        if kind == "article":
+            texts, score = (first, second, third), 0.3 + 0.5 * rank
+        elif kind == "quote":
+            # An unnamed source is titled by its description ("officials").
+            title, texts, score = title or first, (second,), 0.25 + 0.5 * rank
+        else:
+            in_title = q.casefold() in title.casefold()
+            texts, score = (first,), _name_score(title, q) if in_title else 0.3
+        hits.append(
+            {
+                "type": kind,
+                "id": pk,
+                "slug": slug,
+                "title": title,
+                "texts": texts,
+                "score": score,
+                "ordinal": ordinal,
+            }
+        )
     return hits
 
 
@@ -148,20 +260,14 @@ def _name_score(name: str, q: str) -> float:
 
 
 def with_snippets(hits: list[dict], q: str) -> list[dict]:
-    """Add each hit's ``snippet``: the matching part of a story's text or a
-    quote, highlighted; an agreement's scope; nothing for names."""
+    """Add each hit's ``snippet``: the matching part of the first of its
+    ``texts`` that holds a word of ``q`` (a story's headline, standfirst,
+    then body), else of the last of them (the body's opening); nothing for
+    names."""
     for hit in hits:
-        record = hit["record"]
-        if hit["type"] == "article":
-            # The first part with a word found, else the body's opening.
-            for part in (record.headline, record.standfirst, record.body):
-                hit["snippet"] = fulltext.snippet(part, q)
-                if "<mark>" in hit["snippet"]:
-                    break
-        elif hit["type"] == "quote":
-            hit["snippet"] = fulltext.snippet(record.text, q)
-        elif hit["type"] == "agreement":
-            hit["snippet"] = fulltext.snippet(record.scope, q)
-        else:
-            hit["snippet"] = ""
+        hit["snippet"] = ""
+        for text in hit["texts"]:
+            hit["snippet"] = fulltext.snippet(text, q)
+            if "<mark>" in hit["snippet"]:
+                break
     return hits

@@ -324,16 +324,21 @@ def snippet(text: str, q: str, width: int = 200) -> str:
     on the page returned only."""
     stems = {_stem(word) for word in words(q)}
     # A stem is the start of every word it stems from, so a text that holds
-    # none of the stems (case aside) has no hit, and the words need not be
-    # stemmed one by one; where it has some, the words are stemmed only as
-    # far as the end of the snippet (search/ makes some 80 snippets a page,
-    # many of them of a whole story's body).
+    # none of the stems (case aside) has no hit, and no word before the
+    # first place one of them occurs is a hit: the words are stemmed one by
+    # one only from the word holding that place, and only as far as the end
+    # of the snippet (search/ makes some 80 snippets a page, many of them of
+    # a whole story's body).
     folded = text.casefold()
-    found = (
-        (m for m in _WORD.finditer(text) if _stem(m.group()) in stems)
-        if any(stem in folded for stem in stems)
-        else iter(())
-    )
+    places = [place for place in map(folded.find, stems) if place >= 0]
+    found = iter(())
+    if places:
+        # Casefolding lengthens some letters ("ß" is "ss"); where it did, the
+        # places in ``folded`` are not those in ``text``.
+        begin = min(places) if len(folded) == len(text) else 0
+        while begin > 0 and _WORD.match(text, begin - 1):
+            begin -= 1
+        found = (m for m in _WORD.finditer(text, begin) if _stem(m.group()) in stems)
     first = next(found, None)
     start = 0
     if first is not None and len(text) > width:

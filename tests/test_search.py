@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articles import services as article_services
@@ -191,6 +191,38 @@ class TestSameShape:
         assert client.get(f"{API}/search/", {"q": q}).status_code in (200, 400)
         assert client.get(f"{API}/quotes/", {"q": q}).status_code == 200
         assert client.get(f"{API}/articles/", {"q": q}).status_code == 200
+
+
+class TestSearchCost:
+    # A request's own statements: its transaction's savepoint and release.
+    TRANSACTION = 2
+
+    @pytest.mark.parametrize(
+        "q, queries, types",
+        [
+            # No name matches: the names, then agreements, stories and quotes.
+            ("humanity", 2, {"quote", "article"}),
+            # A name matches: its aliases too, for its score.
+            ("Hanhui", 3, {"person", "article"}),
+            ("Roscosmos", 3, {"organisation", "article"}),
+        ],
+    )
+    def test_search_costs_two_queries_three_with_names(
+        self, client, seed, django_assert_num_queries, q, queries, types
+    ):
+        """search/ reads each registry's names in one query, all their
+        aliases in one more, and the agreements, stories and quotes in a
+        third, however many types match."""
+        with django_assert_num_queries(queries + self.TRANSACTION):
+            hits = search(client, q)
+        assert {hit["type"] for hit in hits} >= types
+
+    def test_aliases_score_their_names(self, client, seed):
+        """A person found by an alias scores as that alias: "Hanhui" is
+        part of Zhang Hanhui's name, and his alias "Hanhui" is exact."""
+        [hit] = [hit for hit in search(client, "Hanhui") if hit["type"] == "person"]
+        assert hit["slug"] == "zhang-hanhui"
+        assert hit["score"] == 1.0
 
 
 class TestQFilters:
@@ -380,13 +412,24 @@ _SNIPPET_WORDS = [
 ]
 
 
+_SEPARATORS = [" ", " ", " ", "", "-", "\n\n", "’"]
+
+
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.sampled_from(_SNIPPET_WORDS), max_size=120).map(" ".join),
+    # Words run together too ("xbases"), so that a stem occurs inside a word.
+    st.lists(
+        st.tuples(st.sampled_from(_SNIPPET_WORDS), st.sampled_from(_SEPARATORS)),
+        max_size=120,
+    ).map(lambda pairs: "".join(word + separator for word, separator in pairs)),
     st.lists(st.sampled_from(_SNIPPET_WORDS), min_size=1, max_size=3).map(" ".join),
     st.integers(min_value=10, max_value=300),
 )
+# Casefolding makes each "ß" two letters: the word found lies eight places
+# before where "bases" is in the folded text.
+@example("Straße " * 8 + "bases Moon", "bases", 50)
 def test_snippet_matches_a_full_scan(text, q, width):
     """The snippet's shortcuts (no stemming when no stem is in the text,
-    stemming only up to the snippet's end) change nothing it gives."""
+    none before the first place a stem occurs, and none after the snippet's
+    end) change nothing it gives."""
     assert fulltext.snippet(text, q, width) == _snippet_by_full_scan(text, q, width)

@@ -31,23 +31,13 @@ class SearchHitSerializer(serializers.Serializer):
     url = serializers.URLField(help_text="The record in the API.")
 
     def to_representation(self, hit):
-        record, kind = hit["record"], hit["type"]
-        if kind == "quote":
-            # An unnamed source is titled by its description ("officials").
-            speaker = record.speaker
-            title = speaker.name if speaker else record.source_description
-            slug = None
-            path = reverse("quote-detail", args=[record.pk])
-        else:
-            title = getattr(record, "name", None) or getattr(record, "title", None)
-            title = title or record.headline
-            slug = record.slug
-            path = reverse(f"{kind}-detail", args=[slug])
+        kind = hit["type"]
+        path = reverse(f"{kind}-detail", args=[hit["slug"] or hit["id"]])
         return {
             "type": kind,
-            "id": record.pk,
-            "slug": slug,
-            "title": title,
+            "id": hit["id"],
+            "slug": hit["slug"],
+            "title": hit["title"],
             "snippet": hit["snippet"],
             "score": round(hit["score"], 3),
             "url": self.context["request"].build_absolute_uri(path),
