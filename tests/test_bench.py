@@ -89,6 +89,13 @@ def test_generated_corpus_and_benchmark_run(tmp_path):
     assert endpoints["quotes_deep_cursor"]["queries"] == 1
     assert endpoints["not_modified"]["queries"] == 0
     assert endpoints["cache_hit"]["queries"] == 0
+    assert endpoints["search_common"]["queries"] <= 3
+    # The deep page is timed together with the first page it is compared to.
+    deep = endpoints["quotes_deep_cursor"]
+    assert deep["first_page"]["median_ms"] > 0
+    assert deep["ratio_to_first_page"] == round(
+        deep["median_ms"] / deep["first_page"]["median_ms"], 2
+    )
     for name in (
         "quotes_list",
         "quotes_filtered",
