@@ -268,7 +268,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "newsdesk.api.filters.FilterBackend",
         "newsdesk.api.ordering.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "newsdesk.api.pagination.PageNumberPagination",
