@@ -112,7 +112,7 @@ class QuoteViewSet(
         self.count_source = queryset
         page = self.paginate_queryset(rows.rows(queryset))
         wanted = set(fields)
-        data = [rows.representation(row, request, wanted) for row in page]
+        data = rows.representations(page, request, wanted)
         extra = {"facets": facets} if facets is not None else None
         return self.paginator.get_paginated_response(data, extra=extra)
 
