@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from entities import selectors as entity_selectors
 from newsdesk.api.dynamic import DynamicFieldsViewMixin, FacetsMixin, slug_parameter
 from newsdesk.api.parameters import StrictParametersMixin
+from newsdesk.api.rendering import mark_plain
 from newsdesk.api.writing import ServiceWriteMixin, write_schemas
 from newsdesk.core.audience import can_see_unpublished
 
@@ -114,7 +115,8 @@ class QuoteViewSet(
         wanted = set(fields)
         data = rows.representations(page, request, wanted)
         extra = {"facets": facets} if facets is not None else None
-        return self.paginator.get_paginated_response(data, extra=extra)
+        # Rows of strings, whole numbers and nulls; facets count: no float.
+        return mark_plain(self.paginator.get_paginated_response(data, extra=extra))
 
     def get_queryset(self):
         # Asked twice per request (DRF's model permission check asks too):
