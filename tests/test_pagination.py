@@ -199,6 +199,20 @@ class TestCount:
         # the exact count).
         assert len(sql(queries)) == 2
 
+    @pytest.mark.postgres
+    def test_count_beyond_the_limit_not_made_again(self, archive, monkeypatch):
+        """Once a list's capped count has reached the limit, its next pages
+        answer with the estimate kept for it, without counting again: the
+        same count, one query."""
+        monkeypatch.setattr(pagination, "COUNT_LIMIT", 20)
+        first = get(Client(), f"{API}/quotes/", {"page_size": 5})
+        with CaptureQueriesContext(connection) as queries:
+            again = get(Client(), f"{API}/quotes/", {"page_size": 5, "page": 2})
+        assert (again["count"], again["count_exact"]) == (first["count"], False)
+        assert len(again["results"]) == 5
+        assert len(sql(queries)) == 1
+        assert "COUNT(" not in sql(queries)[0].upper()
+
     def test_count_rides_in_the_page_query(self, archive):
         """Below the limit a page and its count are one query."""
         with CaptureQueriesContext(connection) as queries:

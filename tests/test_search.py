@@ -11,6 +11,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -236,6 +237,24 @@ class TestQFilters:
         assert listed(client, "quotes", '"fruitful vast"') == []
         by_name = listed(client, "quotes", "Dubrov")
         assert by_name and all(q["speaker"]["slug"] == "pyotr-dubrov" for q in by_name)
+
+    def test_quotes_q_matches_a_speakers_aliases(self, client, seed):
+        """A word of a speaker's aliases finds their quotes, each once, even
+        when several aliases hold it."""
+        from entities.models import Person, PersonAlias
+
+        person = Person.objects.get(slug="pyotr-dubrov")
+        for name in ("Pyotr Zhukovsky", "P. Zhukovsky"):
+            PersonAlias.objects.create(person=person, name=name)
+        with CaptureQueriesContext(connection) as queries:
+            found = listed(client, "quotes", "Zhukovsky")
+        # The aliases as EXISTS, not joined (a row per alias, then sorted
+        # to drop the repeats).
+        lookup = next(q["sql"] for q in queries if "personalias" in q["sql"])
+        assert "EXISTS" in lookup.upper() and "DISTINCT" not in lookup.upper()
+        assert found and all(q["speaker"]["slug"] == "pyotr-dubrov" for q in found)
+        assert len({q["id"] for q in found}) == len(found)
+        assert len(found) == len(listed(client, "quotes", "Dubrov"))
 
     def test_articles_q_uses_full_text(self, client, seed):
         assert [a["slug"] for a in listed(client, "articles", "astronauts")] == [

@@ -18,7 +18,9 @@ records need their serializers); ``fields=`` still applies. The schema is
 
 from __future__ import annotations
 
+from django.utils import timezone
 from rest_framework import fields as drf_fields
+from rest_framework.settings import api_settings
 
 from newsdesk.api.links import api_url
 
@@ -51,6 +53,32 @@ WIDTH = len(COLUMNS)
 _published_at = drf_fields.DateTimeField()
 
 
+def timestamp_zone():
+    """The time zone ``DateTimeField`` shows date-times in, looked up once
+    per page rather than once per row; None when ``timestamp`` must leave
+    the work to ``DateTimeField`` (another output format)."""
+    if str(api_settings.DATETIME_FORMAT).lower() != drf_fields.ISO_8601:
+        return None
+    return _published_at.default_timezone()
+
+
+def timestamp(value, zone) -> str | None:
+    """``DateTimeField().to_representation(value)`` for an aware date-time
+    in ``zone`` (``timestamp_zone``): ISO 8601, ``Z`` for UTC."""
+    if value is None:
+        return None
+    if zone is None or not timezone.is_aware(value):
+        return _published_at.to_representation(value)
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def representations(page, request, wanted=None) -> list[dict]:
+    """``representation`` of every row of ``page``."""
+    zone = timestamp_zone()
+    return [representation(row, request, wanted, zone=zone) for row in page]
+
+
 def rows(queryset):
     """``queryset`` (filtered and ordered quotes) read as named rows of
     COLUMNS: the cursor links read ``row.said_on`` and ``row.id``, the
@@ -58,9 +86,15 @@ def rows(queryset):
     return queryset.values_list(*COLUMNS, named=True)
 
 
-def representation(row, request, wanted=None) -> dict:
+_UNSET = object()
+
+
+def representation(row, request, wanted=None, *, zone=_UNSET) -> dict:
     """What ``QuoteSerializer`` gives for the quote in ``row``, limited to
-    ``wanted`` field names when given (``fields=``)."""
+    ``wanted`` field names when given (``fields=``); ``zone`` is
+    ``timestamp_zone()``, when the caller has it."""
+    if zone is _UNSET:
+        zone = timestamp_zone()
     (
         pk,
         text,
@@ -120,9 +154,7 @@ def representation(row, request, wanted=None) -> dict:
         "article": {
             "slug": article_slug,
             "headline": article_headline,
-            "published_at": None
-            if published_at is None
-            else _published_at.to_representation(published_at),
+            "published_at": timestamp(published_at, zone),
             "url": api_url(request, "article-detail", article_slug),
         },
     }

@@ -8,6 +8,7 @@ so an expanded page costs the same number of queries whatever its size.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from django.db.models import Count, QuerySet
@@ -65,6 +66,18 @@ def _param_list(request, name: str, allowed: list[str]) -> list[str]:
     return values
 
 
+@functools.cache
+def _field_names_of(serializer_class, expandable: tuple[str, ...]) -> list[str]:
+    return list(dict.fromkeys([*serializer_class().get_fields(), *expandable]))
+
+
+def _field_names(serializer_class, expandable: list[str]) -> list[str]:
+    """The names ``fields=`` may give: the serializer's fields (the same for
+    every request, so built once per class, not per request) and the
+    expandable ones."""
+    return list(_field_names_of(serializer_class, tuple(expandable)))
+
+
 class DynamicFieldsViewMixin:
     """Reads and checks ``fields=`` and ``expand=`` for a viewset whose
     serializer uses ``DynamicFieldsMixin``. ``expand_related`` maps each
@@ -77,10 +90,9 @@ class DynamicFieldsViewMixin:
             serializer_class = self.get_serializer_class()
             expandable = list(getattr(serializer_class, "expandable_fields", {}))
             expand = _param_list(self.request, "expand", expandable)
-            field_names = list(
-                dict.fromkeys([*serializer_class().get_fields(), *expandable])
+            fields = _param_list(
+                self.request, "fields", _field_names(serializer_class, expandable)
             )
-            fields = _param_list(self.request, "fields", field_names)
             self._dynamic = (fields, expand)
         return self._dynamic
 

@@ -12,7 +12,6 @@ entity filter of a request is resolved in one query (``ResolvingForm``).
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import CharField, DateTimeField, F, Q, QuerySet, Value
 from django_filters.filters import QuerySetRequestMixin
+from django_filters.rest_framework import DjangoFilterBackend
 
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -53,19 +53,31 @@ class Unresolved:
         self.noun = noun
         self.groups = groups
 
-    def query(self, name: str) -> QuerySet:
-        """The named records as ``(name, pk, slug, wikidata_id)`` rows."""
-        model = self.queryset.model
-        has_wikidata = any(f.name == "wikidata_id" for f in model._meta.fields)
-        wikidata_ids = [t for t in self.tokens if has_wikidata and WIKIDATA_ID.match(t)]
+    def named(self) -> QuerySet:
+        """The records the tokens name, of those the request may see."""
+        wikidata_ids = [
+            t for t in self.tokens if self._has_wikidata() and WIKIDATA_ID.match(t)
+        ]
         slugs = [token for token in self.tokens if token not in wikidata_ids]
         condition = Q(slug__in=slugs)
         if wikidata_ids:
             condition |= Q(wikidata_id__in=wikidata_ids)
+        return self.queryset.filter(condition).order_by()
+
+    def _has_wikidata(self) -> bool:
+        return any(f.name == "wikidata_id" for f in self.queryset.model._meta.fields)
+
+    def query(self, name: str) -> QuerySet:
+        """The named records as ``(name, pk, slug, wikidata_id)`` rows."""
+        return self.rows(self.named(), name)
+
+    def rows(self, queryset: QuerySet, name: str) -> QuerySet:
+        """``queryset`` as the ``(name, pk, slug, wikidata_id)`` rows that
+        ``resolve_all`` reads."""
+        has_wikidata = self._has_wikidata()
         text = CharField()
         return (
-            self.queryset.filter(condition)
-            .order_by()
+            queryset.order_by()
             .annotate(
                 named_by=Value(name, output_field=text),
                 named_pk=F("pk"),
@@ -77,10 +89,16 @@ class Unresolved:
             .values_list("named_by", "named_pk", "named_slug", "named_wikidata")
         )
 
-    def resolved(self, found: list[Named]):
+    def queries(self, name: str) -> list[QuerySet]:
+        """Every query resolving the value: the named records (``query``),
+        and for a subclass the rows more that its ``resolved`` reads, named
+        by ``name`` with a suffix (``resolve_all`` sends them all at once)."""
+        return [self.query(name)]
+
+    def resolved(self, found: list[Named], more: dict[str, list[Named]]):
         """The field's value from the records found; ``ValidationError``
         naming every token that named nothing (never an empty result for a
-        typo)."""
+        typo). ``more`` holds the rows of the other ``queries``, by name."""
         by_token = {}
         for record in found:
             by_token[record.slug] = record
@@ -103,18 +121,33 @@ class Unresolved:
 def resolve_all(unresolved: dict[str, Unresolved]) -> dict[str, list[Named]]:
     """Every field's named records, in one query: a UNION ALL of each
     field's lookup in the records that request may see."""
-    queries = [value.query(name) for name, value in unresolved.items()]
+    queries = [
+        query for name, value in unresolved.items() for query in value.queries(name)
+    ]
     rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
     found: dict[str, list[Named]] = {name: [] for name in unresolved}
     for name, pk, slug, wikidata_id in rows:
-        found[name].append(Named(pk, slug, wikidata_id or ""))
+        found.setdefault(name, []).append(Named(pk, slug, wikidata_id or ""))
     return found
 
 
 class ResolvingForm(forms.Form):
     """Resolves what every entity filter of the request names in one query,
     once each field has parsed its own value, and files each unknown token
-    under its own parameter."""
+    under its own parameter.
+
+    ``request`` is the request whose parameters the form reads (set by
+    ``FilterSet.form``): the entity fields name only what it may see."""
+
+    request = None
+
+    def full_clean(self):
+        # The class is shared by every request (FilterSet.get_form_class);
+        # each form's own copies of the fields learn this one's.
+        for field in self.fields.values():
+            if isinstance(field, EntityListField):
+                field.request = self.request
+        super().full_clean()
 
     def clean(self):
         cleaned_data = super().clean()
@@ -129,7 +162,7 @@ class ResolvingForm(forms.Form):
         found = resolve_all(unresolved)
         for name, value in unresolved.items():
             try:
-                cleaned_data[name] = value.resolved(found[name])
+                cleaned_data[name] = value.resolved(found[name], found)
             except ValidationError as error:
                 self.add_error(name, error)
         return cleaned_data
@@ -160,12 +193,25 @@ class FilterSet(django_filters.FilterSet):
     whose start is after its end."""
 
     def get_form_class(self):
-        form_class = super().get_form_class()
-        return type(
-            form_class.__name__,
-            (ResolvingForm, form_class),
-            {"date_ranges": self.date_ranges()},
-        )
+        # The same for every request, so built once per FilterSet class (no
+        # field holds a request: the form gives its own to the entity fields
+        # when it cleans).
+        form_class = type(self).__dict__.get("_newsdesk_form_class")
+        if form_class is None:
+            form_class = super().get_form_class()
+            form_class = type(
+                form_class.__name__,
+                (ResolvingForm, form_class),
+                {"date_ranges": self.date_ranges()},
+            )
+            type(self)._newsdesk_form_class = form_class
+        return form_class
+
+    @property
+    def form(self):
+        form = super().form
+        form.request = self.request
+        return form
 
     @classmethod
     def date_ranges(cls) -> list[tuple[str, str]]:
@@ -189,11 +235,35 @@ class FilterSet(django_filters.FilterSet):
         }
 
 
+class FilterBackend(DjangoFilterBackend):
+    """django-filter's backend, which leaves alone a list that the request
+    gives none of its filters: with no value to read, a FilterSet changes
+    nothing, and building and validating its form for nothing cost more
+    than the quotes list's own page query. (A parameter merely starting
+    with a filter's name still goes through the FilterSet, so a filter whose
+    widget reads ``name_min`` or ``name_after`` is never skipped.)"""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not any(
+            parameter.startswith(name)
+            for parameter in request.query_params
+            for name in filterset_class.base_filters
+        ):
+            return queryset
+        return super().filter_queryset(request, queryset, view)
+
+
 class EntityListField(forms.Field):
     """One value: comma-separated slugs or Wikidata ids, any of them."""
 
     # PostgreSQL refuses NUL in text: answer 400, not a database error.
     default_validators = [ProhibitNullCharactersValidator()]
+
+    # What a parsed value waits as until the form resolves it.
+    unresolved_class = Unresolved
+    # The request whose parameter the field cleans (ResolvingForm sets it).
+    request = None
 
     def __init__(self, *, queryset=None, noun="record", **kwargs):
         self.queryset = queryset
@@ -207,10 +277,11 @@ class EntityListField(forms.Field):
         tokens = split_list(value)
         if not tokens:
             raise ValidationError("Enter one or more slugs, separated by commas.")
-        return Unresolved(self._queryset(), tokens, self.noun)
+        return self.unresolved_class(self._queryset(), tokens, self.noun)
 
     def _queryset(self) -> QuerySet:
-        return self.queryset() if callable(self.queryset) else self.queryset
+        queryset = self.queryset
+        return queryset(self.request) if callable(queryset) else queryset
 
 
 class EntityGroupsWidget(forms.TextInput):
@@ -275,9 +346,10 @@ class EntityFilter(QuerySetRequestMixin, django_filters.Filter):
     @property
     def field(self):
         # The visible records are a query worth building only when the
-        # parameter is given: the field resolves them when it cleans a value.
-        request = self.get_request()
-        self.extra["queryset"] = functools.partial(self.get_queryset, request)
+        # parameter is given: the field builds them for its form's request
+        # when it cleans a value (``queryset`` as given: a callable taking
+        # the request, or a queryset).
+        self.extra["queryset"] = self.queryset
         return django_filters.Filter.field.fget(self)
 
     def filter(self, qs, value):

@@ -8,7 +8,9 @@ Two things keep it fast on a newsroom's archive:
   PostgreSQL (``count_exact`` says which): counting a million rows exactly
   costs more than the page itself. The capped count selects a constant, so
   an index that covers the filters answers it alone, and the estimate is
-  kept per query for a while instead of asked with an EXPLAIN per request.
+  kept per query for a while instead of asked with an EXPLAIN per request;
+  so is the news that a query's count went beyond the cap, so the next
+  requests of it show the kept estimate without counting again.
 * Deep pages by ``cursor=`` (quotes and articles): the position of the last
   row, so page 5,000 costs what page 1 costs, where an offset makes the
   database walk past every earlier row. ``cursor=`` with no value starts at
@@ -113,17 +115,31 @@ class Paginator(DjangoPaginator):
         return rows[: self.count_limit + 1]
 
     def _far_beyond_cap(self) -> int | None:
-        """With ``estimate_first`` (full-text lists, whose every counted match
-        costs a look at the row), the planner's estimate when it expects more
-        than ``ESTIMATE_TRUSTED`` times the cap (PostgreSQL): then the answer
-        is an estimate whatever an exact count would find up to the cap, so
-        none is made. Else None. Other lists count up to the cap from an
-        index in a few milliseconds, inside the page's own query."""
+        """The count, without counting, when it is known to be an estimate
+        (PostgreSQL); else None. Two cases:
+
+        * with ``estimate_first`` (full-text lists, whose every counted match
+          costs a look at the row), the planner's estimate when it expects
+          more than ``ESTIMATE_TRUSTED`` times the cap: then the answer is an
+          estimate whatever an exact count would find up to the cap;
+        * the same query's capped count reached the cap less than
+          ``ESTIMATE_SECONDS`` ago: the answer is its estimate again, kept as
+          long (``_from_capped`` remembers), so counting the first rows up to
+          the cap once more would only be thrown away.
+
+        Other lists count up to the cap from an index, inside the page's own
+        query."""
         queryset = self.count_source.order_by()
-        if not self.estimate_first or connections[queryset.db].vendor != "postgresql":
+        if connections[queryset.db].vendor != "postgresql":
             return None
-        rows = estimate(queryset.values("pk"))
-        return rows if rows > ESTIMATE_TRUSTED * self.count_limit else None
+        rows = queryset.values("pk")
+        key = _query_key(rows)
+        if _beyond_cap_kept(key, self.count_limit):
+            return max(estimate(rows, key=key), self.count_limit + 1)
+        if not self.estimate_first:
+            return None
+        found = estimate(rows, key=key)
+        return found if found > ESTIMATE_TRUSTED * self.count_limit else None
 
     def _from_capped(self, capped: int) -> int:
         """The count to show, given the count capped at ``count_limit + 1``."""
@@ -134,7 +150,10 @@ class Paginator(DjangoPaginator):
         if connections[queryset.db].vendor != "postgresql":
             self.count_exact = True
             return queryset.count()
-        return max(estimate(queryset.values("pk")), self.count_limit + 1)
+        rows = queryset.values("pk")
+        key = _query_key(rows)
+        _keep_beyond_cap(key, self.count_limit)
+        return max(estimate(rows, key=key), self.count_limit + 1)
 
     def page(self, number):
         if not hasattr(self.object_list, "query") or "count" in self.__dict__:
@@ -195,20 +214,50 @@ class Paginator(DjangoPaginator):
 
 
 _estimates: dict[tuple, tuple[float, int]] = {}
+# The queries (with their cap) whose capped count reached the cap, and when.
+_beyond_cap: dict[tuple, float] = {}
 
 
-def estimate(queryset) -> int:
-    """PostgreSQL's estimate of the rows ``queryset`` matches, from the plan
-    (EXPLAIN, which plans but runs nothing), kept per query for
-    ``ESTIMATE_SECONDS``. Date-time parameters count to the ten minutes in
-    the key: "public before now" asks the same a few seconds later."""
+def _query_key(queryset) -> tuple | None:
+    """``queryset``'s SQL and parameters as a key, date-times to the ten
+    minutes: "public before now" asks the same a few seconds later. None for
+    a query Django knows matches nothing."""
     try:
         sql, params = queryset.query.sql_with_params()
     except EmptyResultSet:
+        return None
+    return (queryset.db, sql, tuple(_coarse(value) for value in params))
+
+
+def _keep_beyond_cap(key: tuple | None, limit: int) -> None:
+    if key is not None:
+        if len(_beyond_cap) >= ESTIMATES_KEPT:
+            _beyond_cap.clear()
+        _beyond_cap[(key, limit)] = time.monotonic()
+
+
+def _beyond_cap_kept(key: tuple | None, limit: int) -> bool:
+    """Whether the query of ``key`` (``_query_key``) counted beyond
+    ``limit`` less than ``ESTIMATE_SECONDS`` ago."""
+    since = _beyond_cap.get((key, limit)) if key is not None else None
+    return since is not None and time.monotonic() - since < ESTIMATE_SECONDS
+
+
+_UNKEYED = object()
+
+
+def estimate(queryset, *, key=_UNKEYED) -> int:
+    """PostgreSQL's estimate of the rows ``queryset`` matches, from the plan
+    (EXPLAIN, which plans but runs nothing), kept per query for
+    ``ESTIMATE_SECONDS``. Date-time parameters count to the ten minutes in
+    the key: "public before now" asks the same a few seconds later. ``key``
+    is ``_query_key(queryset)`` when the caller has it already."""
+    if key is _UNKEYED:
+        key = _query_key(queryset)
+    if key is None:
         # A search with no usable words ("", "--", "OR OR") matches nothing:
         # Django knows without asking the database.
         return 0
-    key = (queryset.db, sql, tuple(_coarse(value) for value in params))
     now = time.monotonic()
     kept = _estimates.get(key)
     if kept is not None and now - kept[0] < ESTIMATE_SECONDS:
@@ -222,8 +271,10 @@ def estimate(queryset) -> int:
 
 
 def forget_estimates() -> None:
-    """Drop the estimates kept (after rows were added or removed in bulk)."""
+    """Drop the estimates kept, and which counts reached their cap (after
+    rows were added or removed in bulk)."""
     _estimates.clear()
+    _beyond_cap.clear()
 
 
 def _coarse(value):

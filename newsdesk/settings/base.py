@@ -264,11 +264,12 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        # DRF's, through orjson for the answers marked plain.
+        "newsdesk.api.rendering.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "newsdesk.api.filters.FilterBackend",
         "newsdesk.api.ordering.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "newsdesk.api.pagination.PageNumberPagination",

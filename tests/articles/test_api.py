@@ -14,7 +14,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles import services as article_services
@@ -417,6 +419,43 @@ class TestQuoteFilters:
             "pyotr-dubrov",
         ]
         assert {q["organisation"]["slug"] for q in results(response)} == {"roscosmos"}
+
+    def test_sub_organisations_found_with_the_lookup(self, client, newsroom):
+        """The organisations below the named one are found by the query that
+        resolves the slugs, so the page (and its count) filter by a list of
+        ids instead of planning a recursive subquery each."""
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"{API}/quotes/?organisation=russia")
+        assert len(results(response)) == 3
+        lookup, page = [
+            q["sql"]
+            for q in queries.captured_queries
+            if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+        ]
+        assert "RECURSIVE" in lookup.upper()
+        assert "RECURSIVE" not in page.upper()
+
+    def test_filterset_built_only_when_a_filter_is_given(
+        self, client, newsroom, monkeypatch
+    ):
+        """A list given none of its filters answers without building its
+        FilterSet (and its form) for nothing; given one, the FilterSet runs."""
+        from articles.filters import QuoteFilter
+
+        built = []
+        original = QuoteFilter.__init__
+
+        def spy(self, *args, **kwargs):
+            built.append(True)
+            original(self, *args, **kwargs)
+
+        monkeypatch.setattr(QuoteFilter, "__init__", spy)
+        everything = client.get(f"{API}/quotes/?page_size=100&ordering=said_on")
+        assert everything.status_code == 200 and not built
+        direct = client.get(f"{API}/quotes/?kind=direct&page_size=100")
+        assert built
+        assert {q["kind"] for q in results(direct)} == {"direct"}
+        assert quote_ids(direct) < quote_ids(everything)
 
     def test_wikidata_id_resolves_like_the_slug(self, client, newsroom):
         """organisation=Q159 answers what organisation=russia answers."""

@@ -71,6 +71,20 @@ def test_rows_answer_what_the_serializer_answers(quotes, monkeypatch, url):
     assert len(fast.json()["results"]) > 0
 
 
+def test_rows_answer_alike_in_another_time_zone(quotes, monkeypatch):
+    """Date-times follow the active time zone as ``DateTimeField`` does
+    (rows.timestamp reads the zone once per page)."""
+    from django.utils import timezone
+
+    url = f"{API}/quotes/?page_size=100"
+    with timezone.override("Asia/Kolkata"):
+        fast = Client().get(url)
+        _through_serializers(monkeypatch)
+        slow = Client().get(url)
+    assert fast.content == slow.content
+    assert "+05:30" in fast.json()["results"][0]["article"]["published_at"]
+
+
 def test_every_kind_of_row_is_on_the_page(quotes):
     """The comparison above meets nulls and values in every column."""
     results = Client().get(f"{API}/quotes/?page_size=100").json()["results"]
