@@ -83,6 +83,32 @@ def _only(found: dict, wanted) -> dict:
 PERSON_COLUMNS = ("id", "slug", "name", "description", "wikidata_id")
 ALIASES, ROLES = range(2)
 
+# The columns of each part of the people's links query, made once (a query
+# copies the expressions it is given), not with new output fields for each
+# request.
+_ROLE_COLUMNS = (
+    Value(ROLES, output_field=IntegerField()),
+    "person_id",
+    _number("person_id", F("start_date").desc(), F("pk").asc()),
+    "title",
+    "start_date",
+    "end_date",
+    "organisation_id",
+    "organisation__slug",
+    "organisation__name",
+)
+_ALIAS_COLUMNS = (
+    Value(ALIASES, output_field=IntegerField()),
+    "person_id",
+    _number("person_id", F("name").asc(), F("pk").asc()),
+    "name",
+    _none(DateField()),
+    _none(DateField()),
+    _none(IntegerField()),
+    _none(CharField()),
+    _none(CharField()),
+)
+
 
 def person_links(person_ids) -> dict[int, list[list[tuple]]]:
     """Each person's aliases (by name) and roles (latest first), in one
@@ -90,37 +116,13 @@ def person_links(person_ids) -> dict[int, list[list[tuple]]]:
     id, slug, name), …]]."""
     if not person_ids:
         return defaultdict(lambda: [[], []])
-    roles = (
-        Role.objects.filter(person_id__in=person_ids)
-        .order_by()
-        .values_list(
-            Value(ROLES, output_field=IntegerField()),
-            "person_id",
-            _number("person_id", F("start_date").desc(), F("pk").asc()),
-            "title",
-            "start_date",
-            "end_date",
-            "organisation_id",
-            "organisation__slug",
-            "organisation__name",
+    roles = Role.objects.filter(person_id__in=person_ids).order_by()
+    aliases = PersonAlias.objects.filter(person_id__in=person_ids).order_by()
+    return _by_owner(
+        roles.values_list(*_ROLE_COLUMNS).union(
+            aliases.values_list(*_ALIAS_COLUMNS), all=True
         )
     )
-    aliases = (
-        PersonAlias.objects.filter(person_id__in=person_ids)
-        .order_by()
-        .values_list(
-            Value(ALIASES, output_field=IntegerField()),
-            "person_id",
-            _number("person_id", F("name").asc(), F("pk").asc()),
-            "name",
-            _none(DateField()),
-            _none(DateField()),
-            _none(IntegerField()),
-            _none(CharField()),
-            _none(CharField()),
-        )
-    )
-    return _by_owner(roles.union(aliases, all=True))
 
 
 def person(row, request, links_of, wanted=None) -> dict:
@@ -261,6 +263,37 @@ AGREEMENT_COLUMNS = (
 )
 PARTIES, STATUS_HISTORY = range(2)
 
+# The columns of each part of the agreements' links query, made once (see
+# the people's).
+_CHANGE_COLUMNS = (
+    Value(STATUS_HISTORY, output_field=IntegerField()),
+    "agreement_id",
+    _number("agreement_id", F("date").asc(), F("pk").asc()),
+    "status",
+    "party_id",
+    "party__slug",
+    "party__name",
+    "date",
+    "note",
+    "article__slug",
+    "article__headline",
+    "article__published_at",
+)
+_PARTY_COLUMNS = (
+    Value(PARTIES, output_field=IntegerField()),
+    "agreement_id",
+    _number("agreement_id", F("organisation__name").asc(), F("pk").asc()),
+    "role",
+    "organisation_id",
+    "organisation__slug",
+    "organisation__name",
+    _none(DateField()),
+    _none(CharField()),
+    _none(CharField()),
+    _none(CharField()),
+    _none(DateTimeField()),
+)
+
 
 def agreement_links(agreement_ids, *, user) -> dict[int, list[list[tuple]]]:
     """Each agreement's parties (by name) and the status changes ``user``
@@ -273,40 +306,13 @@ def agreement_links(agreement_ids, *, user) -> dict[int, list[list[tuple]]]:
         selectors.status_changes_visible(user=user)
         .filter(agreement_id__in=agreement_ids)
         .order_by()
-        .values_list(
-            Value(STATUS_HISTORY, output_field=IntegerField()),
-            "agreement_id",
-            _number("agreement_id", F("date").asc(), F("pk").asc()),
-            "status",
-            "party_id",
-            "party__slug",
-            "party__name",
-            "date",
-            "note",
-            "article__slug",
-            "article__headline",
-            "article__published_at",
+    )
+    parties = AgreementParty.objects.filter(agreement_id__in=agreement_ids).order_by()
+    return _by_owner(
+        changes.values_list(*_CHANGE_COLUMNS).union(
+            parties.values_list(*_PARTY_COLUMNS), all=True
         )
     )
-    parties = (
-        AgreementParty.objects.filter(agreement_id__in=agreement_ids)
-        .order_by()
-        .values_list(
-            Value(PARTIES, output_field=IntegerField()),
-            "agreement_id",
-            _number("agreement_id", F("organisation__name").asc(), F("pk").asc()),
-            "role",
-            "organisation_id",
-            "organisation__slug",
-            "organisation__name",
-            _none(DateField()),
-            _none(CharField()),
-            _none(CharField()),
-            _none(CharField()),
-            _none(DateTimeField()),
-        )
-    )
-    return _by_owner(changes.union(parties, all=True))
 
 
 def _status_change(request, change) -> dict:
