@@ -59,12 +59,11 @@ def organisations_visible(*, user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(public_from__lte=timezone.now())
 
 
-def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
-    """Status changes reported by stories the client may read, or citing
-    none."""
-    changes = AgreementStatusChange.objects.all()
+def _status_change_visible(*, user) -> Q | None:
+    """What makes a status change visible to ``user``: None for those who
+    see every change."""
     if can_see_unpublished(user):
-        return changes
+        return None
     # The citing story's own definition of public: the registry reaches the
     # stories only through this link, whose model answers ``published()``
     # (articles.models.ArticleQuerySet), and imports nothing of theirs.
@@ -72,10 +71,17 @@ def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
     # EXISTS on the citing story's id, not ``article__in``: PostgreSQL
     # would otherwise collect every published story's id (94,000 in the
     # benchmark's archive) for each agreement list.
-    return changes.filter(
-        Q(article__isnull=True)
-        | Exists(stories.objects.published().filter(pk=OuterRef("article_id")))
+    return Q(article__isnull=True) | Exists(
+        stories.objects.published().filter(pk=OuterRef("article_id"))
     )
+
+
+def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
+    """Status changes reported by stories the client may read, or citing
+    none."""
+    changes = AgreementStatusChange.objects.all()
+    visible = _status_change_visible(user=user)
+    return changes if visible is None else changes.filter(visible)
 
 
 def agreements_with_status(*, user) -> QuerySet[Agreement]:
@@ -84,17 +90,19 @@ def agreements_with_status(*, user) -> QuerySet[Agreement]:
     published story; the stored status only when no change is hidden, since
     it may come from an unpublished story."""
     agreements = agreements_visible(user=user)
-    if can_see_unpublished(user):
+    visible = _status_change_visible(user=user)
+    if visible is None:
         return agreements.annotate(visible_status=F("status"))
-    visible = status_changes_visible(user=user).filter(agreement=OuterRef("pk"))
-    hidden = AgreementStatusChange.objects.filter(agreement=OuterRef("pk")).exclude(
-        pk__in=status_changes_visible(user=user).values("pk")
-    )
+    # One condition for both (building it costs more than the query it
+    # makes): a change is hidden when it is not visible.
+    changes = AgreementStatusChange.objects.filter(agreement=OuterRef("pk"))
     return agreements.annotate(
         visible_status=Coalesce(
-            Subquery(visible.order_by("-date", "-id").values("status")[:1]),
+            Subquery(
+                changes.filter(visible).order_by("-date", "-id").values("status")[:1]
+            ),
             Case(
-                When(~Exists(hidden), then="status"),
+                When(~Exists(changes.exclude(visible)), then="status"),
                 When(signed_on__isnull=False, then=Value("signed")),
                 default=Value("proposed"),
             ),
