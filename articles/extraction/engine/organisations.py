@@ -145,6 +145,10 @@ class Organisations:
             if first is not None and gap not in (" ",):
                 # "U.S. Trade Representative": an abbreviation's full stop.
                 owner = self.mention_ending(word.end() + 1, ORGANISATION)
+                if owner is None and "." in value and value.isupper():
+                    # "U.N. Secretary-General": the body's name stops
+                    # before its abbreviation's last full stop.
+                    owner = self.mention_ending(word.end(), ORGANISATION)
                 if gap == ". " and owner:
                     org = owner.key
                 if gap.strip() in ("'", "\u2019", "'s", "\u2019s"):
@@ -282,7 +286,7 @@ class Organisations:
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
             if heading is None and re.fullmatch(
-                r"(?:the\s+)?", before_owner, re.IGNORECASE
+                r"(?:(?:the|an?)\s+)?", before_owner, re.IGNORECASE
             ):
                 # "Stephen L. Johnson, EPA Administrator", "John Kirby, the
                 # Pentagon press secretary": the body heads the role (unless
@@ -295,7 +299,11 @@ class Organisations:
                     heading = owner.key
                     continue
             if possessive or re.search(
-                r"\b(?:for|at|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", before_owner
+                # "an official with the World Bank", "director of NASA's
+                # Ames Research Center" (an owner the rules did not name).
+                r"\b(?:for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
+                before_owner,
             ):
                 org = owner.key
                 if not possessive:
