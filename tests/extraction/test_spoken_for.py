@@ -55,3 +55,37 @@ class TestTitleAfterAnAbbreviation:
         assert spoke_for(
             '"Peace is possible," said U.N. Secretary-General Ann Marsh.'
         ) == [("Ann Marsh", "U.N")]
+
+
+class TestOfABody:
+    def test_acronym_after_of(self):
+        """ "said Allard Beutel of NASA": the acronym after "of" is a body."""
+        assert spoke_for('"We are ready," said Ann Marsh of ORBA.') == [
+            ("Ann Marsh", "ORBA")
+        ]
+
+    def test_place_after_of_is_no_body(self):
+        """ "Jo Roe of Springfield" names where she lives, not whom she
+        speaks for."""
+        assert spoke_for('"We are ready," said Ann Marsh of Springfield.') == [
+            ("Ann Marsh", None)
+        ]
+
+    def test_body_after_a_role_and_of(self):
+        """ "chief executive of General Motors", "the head of Oxfam": the
+        capitalised words after a role and "of" are a body."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, chief executive of Halden Motors.'
+        ) == [("Ann Marsh", "Halden Motors")]
+
+    def test_titled_name_of_a_country_before_the_verb(self):
+        """ "Prime Minister John Howard of Australia said …" is one run of
+        capitals: a titled person, and the country she is of."""
+        assert spoke_for(
+            "Prime Minister Ann Marsh of Kenya said the troops would stay."
+        ) == [("Ann Marsh", "Kenya")]
+
+    def test_name_of_an_acronym_before_the_verb(self):
+        assert spoke_for("Ann Marsh of ORBA said the launch was on time.") == [
+            ("Ann Marsh", "ORBA")
+        ]

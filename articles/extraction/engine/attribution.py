@@ -155,6 +155,14 @@ class Attribution:
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
+        body = self.mention_ending(end, ORGANISATION)
+        if body is not None:
+            # "Jo Roe of NASA said", "Prime Minister Jo Roe of Australia
+            # said": the person the body is of speaks.
+            m = re.search(r",?\s+of\s+(?:the\s+)?$", self.text[s_start : body.start])
+            named = m and self.mention_ending(s_start + m.start(), PERSON)
+            if named:
+                return named.key, named.start, False
         m = re.search(r",\s+who$", stripped)
         if m:
             # "Yaw Mensah, a researcher at the institute, who warned that …".

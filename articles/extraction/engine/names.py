@@ -290,92 +290,6 @@ class Names:
             runs.append(tuple(current))
         return runs
 
-    def _is_title(self, i: int) -> bool:
-        value = self.words[i].group()
-        # "Administrator-designate", "President-elect".
-        value = re.sub(r"-(?:designate|elect)$", "", value)
-        return value in lx.TITLE_WORDS or (
-            value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS
-        )
-
-    def _is_acronym(self, i: int) -> bool:
-        value = self.words[i].group().replace(".", "")
-        return (
-            len(value) >= 2
-            and value.isupper()
-            and value.isalpha()
-            # "John D. Rockefeller IV": a generation, not an acronym.
-            and not (
-                value in lx.NAME_SUFFIXES and i and is_cap(self.words[i - 1].group())
-            )
-        )
-
-    def _name_words(self, part: list[int]) -> bool:
-        """Whether ``part`` can be a person's name: capitalised words and
-        initials, no acronym, title or organisation word."""
-        return 1 <= len(part) <= 5 and not any(
-            self._is_acronym(i)
-            or self._is_title(i)
-            or self.words[i].group() in lx.ORG_KEYWORDS
-            or self.words[i].group() in lx.ORG_CONNECTORS
-            or self.words[i].group() in lx.COMMON_CAPS
-            or self.words[i].group() in lx.THING_WORDS
-            for i in part
-        )
-
-    def _split_titled(self, run: tuple[int, ...]):
-        """A run that is an organisation, a title and a name ("NASA
-        Administrator Charles Bolden", "European Space Agency Director
-        General Josef Aschbacher", "U.S. Trade Representative Susan C.
-        Schwab"): (the organisation's words, the name's words), or None."""
-        words = self.words
-        for j in range(len(run) - 2, 0, -1):
-            if not self._is_title(run[j]):
-                continue
-            tail = list(run[j + 1 :])
-            if not self._name_words(tail):
-                return None
-            t0 = j
-            while t0 > 0 and (
-                self._is_title(run[t0 - 1])
-                or words[run[t0 - 1]].group() in lx.TITLE_MODIFIERS
-                or (
-                    words[run[t0 - 1]].group() in lx.ORG_CONNECTORS
-                    and t0 > 1
-                    and self._is_title(run[t0 - 2])
-                )
-            ):
-                t0 -= 1
-            head = list(run[:t0])
-            # "Department of Energy Secretary": "Energy" names the department.
-            while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
-                head.append(run[t0])
-                t0 += 1
-            while head and (
-                words[head[0]].group() in lx.COMMON_CAPS
-                # "Deputy U.S. Trade Representative": a title before the body.
-                or (len(head) > 1 and self._is_title(head[0]))
-            ):
-                head = head[1:]
-            if not head and (t0 > 0 or len(tail) < 2):
-                return None
-            # With no head, every word before the name is a title ("Army
-            # Spc. Ola Mensah"), even one that also names an organisation.
-            return head, tail
-        return None
-
-    def _titled_name(self, part: tuple[int, ...]) -> bool:
-        """Whether ``part`` ends in a name after a title ("Defense Secretary
-        Chuck Hagel", "Secretary of Commerce Carlos M. Gutierrez")."""
-        if self._split_titled(part):
-            return True
-        return any(
-            len(part) > n
-            and self._name_words(list(part[-n:]))
-            and any(self._is_title(i) for i in part[:-n])
-            for n in (2, 3, 4)
-        )
-
     def _country_mention(self, i: int) -> bool:
         """A country's short name ("U.S.") as a mention of the country."""
         value = self.words[i].group()
@@ -428,6 +342,8 @@ class Names:
                 return
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
+            return
+        if self._person_of_body(run):
             return
         start, end = words[run[0]].start(), words[run[-1]].end()
         before = text[max(0, start - 30) : start]
@@ -499,6 +415,41 @@ class Names:
             run_titled = run_titled or titled
             self._add_person_part(part, titled)
 
+    def _person_of_body(self, run: tuple[int, ...]) -> bool:
+        """A name, "of" and the body or country it is of, read as one run
+        ("Prime Minister John Howard of Australia said", "Jo Roe of NASA
+        said", "Jo Roe of Acme Corporation told"): the person, and the body
+        as an organisation, when the run is a titled name or stands before
+        a verb of saying."""
+        words = self.words
+        k = next(
+            (k for k in range(2, len(run) - 1) if words[run[k]].group() == "of"),
+            None,
+        )
+        if k is None or "of" in (words[i].group() for i in run[k + 1 :]):
+            return False
+        name, body = run[:k], list(run[k + 1 :])
+        body_values = [words[i].group() for i in body]
+        if not (
+            " ".join(body_values) in lx.COUNTRY_NAMES
+            or any(v in lx.ORG_KEYWORDS for v in body_values)
+            or (len(body) == 1 and self._is_acronym(body[0]))
+        ):
+            return False
+        titled = self._titled_name(name)
+        start, end = words[name[0]].start(), words[body[-1]].end()
+        if not (
+            titled
+            or (self._name_words(list(name)) and self._person_context(start, end))
+        ):
+            return False
+        self._add_org_run(body)
+        if titled:
+            self._classify_run(name)
+        else:
+            self._add_person_part(list(name), titled=True)
+        return True
+
     def _add_person_part(self, part: list[int], titled: bool) -> None:
         words, text = self.words, self.text
         while part and words[part[-1]].group() in lx.NAME_PARTICLES:
@@ -520,21 +471,6 @@ class Names:
             self.add_mention(s, e, PERSON, self.person(text[s:e]))
         elif self._name_words(part):
             self.untyped_names.append((s, e))
-
-    def _initialled(self, part: list[int]) -> bool:
-        """A given name, a middle initial and a surname ("George W. Bush")
-        is a person's name wherever it stands."""
-        words = self.words
-        return (
-            len(part) == 3
-            and self._name_words(part)
-            and len(words[part[1]].group()) == 1
-            and words[part[1]].group().isupper()
-            and self.text[words[part[1]].end() : words[part[1]].end() + 1] == "."
-            and len(words[part[0]].group()) > 1
-            and words[part[0]].group()[1:].islower()
-            and words[part[2]].group()[1:].islower()
-        )
 
     def _speaking_surnames(self) -> None:
         """A name read with no context ("endorsed Newt Gingrich") is a

@@ -62,8 +62,8 @@ COUNTERPART_RE = re.compile(
     rf"\b(?P<demonym>{_ALL_DEMONYMS})\s+(?:counterpart|colleague|opposite number)"
     r",\s+(?:(?:[A-Z][\w.-]*|and|of|for)\s+){0,6}$"
 )
-# "Jeffrey Bossert Clark of the Justice Department's …".
-OF_THE_RE = re.compile(r"\s+of\s+the\s+")
+# "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
+OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
 class Offices:

@@ -88,10 +88,26 @@ class Organisations:
                     if all(not is_cap(w) or w in lx.TITLE_WORDS for w in mods):
                         return possessive or not single or not is_cap(head)
                     break
-        m = re.search(r"\b(?:for|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", left)
+        m = re.search(r"\b(?:for|at|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", left)
         if m:
             before = WORD_RE.findall(left[: m.start()])
             return any(w.lower() in lx.ROLE_HEADS for w in before[-3:])
+        m = re.search(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$", left)
+        if m and m.group(1) in lx.ROLE_HEADS:
+            # "chief executive of General Motors", "the head of Oxfam".
+            return True
+        m = re.search(r",?\s+of\s+$", left)
+        value = text[start:end]
+        if (
+            m
+            and value.isupper()
+            and value.isalpha()
+            and value not in lx.COUNTRIES
+            and self.mention_ending(start - len(m.group()), PERSON)
+        ):
+            # "Allard Beutel of NASA said" (but "Jo Roe of Springfield" is a
+            # place, so only an acronym).
+            return True
         return False
 
     # -- roles -------------------------------------------------------------
