@@ -89,3 +89,62 @@ class TestOfABody:
         assert spoke_for("Ann Marsh of ORBA said the launch was on time.") == [
             ("Ann Marsh", "ORBA")
         ]
+
+
+class TestStateInARole:
+    def test_demonym_role_after_the_name(self):
+        """ "Sergei Lavrov, the Russian foreign minister" speaks for Russia,
+        as "Russian Foreign Minister Sergei Lavrov" does."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, the Kenyan foreign minister.'
+        ) == [("Ann Marsh", "Kenya")]
+
+    def test_office_of_a_country_after_the_name(self):
+        """ "X, the president of Iran"; "Britain" is the United Kingdom."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, prime minister of Britain.'
+        ) == [("Ann Marsh", "United Kingdom")]
+
+    def test_office_of_a_country_before_the_name(self):
+        """ "said the president of Iran, Mahmoud Ahmadinejad": the name after
+        the comma is the person, and the country the role is of hers."""
+        assert spoke_for('"We are ready," said the president of Kenya, Ann Marsh.') == [
+            ("Ann Marsh", "Kenya")
+        ]
+
+    def test_body_a_role_before_the_name_is_of(self):
+        assert spoke_for(
+            "The head of the Halden Relief Board, Ann Marsh, said the camps were full."
+        ) == [("Ann Marsh", "Halden Relief Board")]
+
+    def test_demonyms_beyond_the_first_list(self):
+        """Agency copy's "Bolivian President", "Burmese opposition leader",
+        "Sri Lankan President": the state from the shipped demonym list."""
+        assert spoke_for(
+            '"We are ready," said Bolivian President Ann Marsh. "We are set," '
+            "said Sri Lankan President Jo Roe."
+        ) == [("Ann Marsh", "Bolivia"), ("Jo Roe", "Sri Lanka")]
+
+
+class TestCabinetTitles:
+    def test_department_of_two_words_before_secretary(self):
+        """ "Homeland Security Secretary" speaks for the department, not for
+        a body called "Homeland Security"."""
+        assert spoke_for(
+            '"We are ready," said Homeland Security Secretary Ann Marsh.'
+        ) == [("Ann Marsh", "U.S. Department of Homeland Security")]
+
+    def test_title_naming_no_department(self):
+        """ "Attorney General Eric Holder" heads the Justice Department."""
+        assert spoke_for(
+            '"We are ready," said Attorney General Ann Marsh. "We are set," '
+            "said Jo Roe, the attorney general."
+        ) == [
+            ("Ann Marsh", "U.S. Department of Justice"),
+            ("Jo Roe", "U.S. Department of Justice"),
+        ]
+
+    def test_a_state_s_attorney_general(self):
+        assert spoke_for(
+            '"We are ready," said Michigan Attorney General Ann Marsh.'
+        ) == [("Ann Marsh", "Michigan")]

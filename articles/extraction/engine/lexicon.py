@@ -360,6 +360,79 @@ COUNTRIES = {
     "Vietnamese": "Vietnam",
 }
 
+# More states by their demonyms and short names, as agency copy writes them
+# before a title ("Bolivian President", "Burmese opposition leader"); from
+# the demonyms of the member states of the United Nations in common English
+# use (Wikipedia's "List of adjectival and demonymic forms for countries and
+# nations"), those not listed above.
+MORE_COUNTRIES = {
+    "Albanian": "Albania",
+    "Angolan": "Angola",
+    "Armenian": "Armenia",
+    "Azerbaijani": "Azerbaijan",
+    "Bahraini": "Bahrain",
+    "Bhutanese": "Bhutan",
+    "Bolivian": "Bolivia",
+    "Bosnian": "Bosnia and Herzegovina",
+    "Bulgarian": "Bulgaria",
+    "Burmese": "Myanmar",
+    "Cambodian": "Cambodia",
+    "Cameroonian": "Cameroon",
+    "Chadian": "Chad",
+    "Congolese": "Congo",
+    "Croatian": "Croatia",
+    "Cypriot": "Cyprus",
+    "Ecuadorean": "Ecuador",
+    "Ecuadorian": "Ecuador",
+    "Emirati": "United Arab Emirates",
+    "Eritrean": "Eritrea",
+    "Estonian": "Estonia",
+    "Fijian": "Fiji",
+    "Guatemalan": "Guatemala",
+    "Haitian": "Haiti",
+    "Honduran": "Honduras",
+    "Icelandic": "Iceland",
+    "Ivorian": "Ivory Coast",
+    "Jamaican": "Jamaica",
+    "Kazakh": "Kazakhstan",
+    "Kuwaiti": "Kuwait",
+    "Kyrgyz": "Kyrgyzstan",
+    "Latvian": "Latvia",
+    "Liberian": "Liberia",
+    "Lithuanian": "Lithuania",
+    "Macedonian": "North Macedonia",
+    "Malawian": "Malawi",
+    "Malian": "Mali",
+    "Maltese": "Malta",
+    "Moldovan": "Moldova",
+    "Mongolian": "Mongolia",
+    "Mozambican": "Mozambique",
+    "Namibian": "Namibia",
+    "Nepalese": "Nepal",
+    "Nepali": "Nepal",
+    "Nicaraguan": "Nicaragua",
+    "Omani": "Oman",
+    "Panamanian": "Panama",
+    "Paraguayan": "Paraguay",
+    "Philippine": "Philippines",
+    "Rwandan": "Rwanda",
+    "Salvadoran": "El Salvador",
+    "Senegalese": "Senegal",
+    "Slovak": "Slovakia",
+    "Slovenian": "Slovenia",
+    "Tajik": "Tajikistan",
+    "Tanzanian": "Tanzania",
+    "Turkmen": "Turkmenistan",
+    "Uruguayan": "Uruguay",
+    "Uzbek": "Uzbekistan",
+    "Zambian": "Zambia",
+    "Britain": "United Kingdom",
+}
+COUNTRIES.update(MORE_COUNTRIES)
+DEMONYMS = DEMONYMS | frozenset(d for d in MORE_COUNTRIES if d != "Britain")
+# The words of two-word demonyms ("South African", "Sri Lankan").
+DEMONYMS = DEMONYMS | frozenset("African Sri Lankan Arabian".split())
+
 # Demonyms of two words ("South Korean intelligence official").
 COUNTRY_DEMONYMS = {
     "South Korean": "South Korea",
@@ -449,6 +522,17 @@ CABINET_DEPARTMENTS = {
     "Housing and Urban Development": (
         "U.S. Department of Housing and Urban Development"
     ),
+}
+
+# Heads of U.S. executive departments whose titles name no department
+# (the Cabinet as listed at whitehouse.gov/administration/cabinet); a state's
+# ("Michigan Attorney General") names its state before the title instead.
+CABINET_TITLES = {
+    "Attorney General": "U.S. Department of Justice",
+    "Deputy Attorney General": "U.S. Department of Justice",
+    "Assistant Attorney General": "U.S. Department of Justice",
+    "Postmaster General": "United States Postal Service",
+    "Surgeon General": "U.S. Department of Health and Human Services",
 }
 
 # Titles of heads of state and government and of ministers, who speak for

@@ -12,6 +12,7 @@ from .base import (
     Mention,
 )
 from .gazetteer import AGREEMENT, ORGANISATION, PERSON, WORD_RE
+from .organisations import ROLE_OF_BEFORE_RE
 from .results import (
     ProposedOrganisation,
     ProposedPerson,
@@ -150,7 +151,9 @@ class Names:
                 key = self.person(value)
                 surnames.setdefault(value, []).append(key)
                 self.add_mention(word.start(), word.end(), PERSON, key)
-            elif self._org_context(word.start(), word.end(), single=True):
+            elif self._org_context(
+                word.start(), word.end(), single=True
+            ) and not self._country_mention(i):
                 self.add_mention(
                     word.start(), word.end(), ORGANISATION, self.org(value)
                 )
@@ -500,6 +503,10 @@ class Names:
         if re.search(r"\b[Aa]ccording to\s+$", left):
             return True
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
+            return True
+        m = ROLE_OF_BEFORE_RE.search(left)
+        if m and m.group("head") in lx.ROLE_HEADS:
+            # "said the president of Iran, Mahmoud Ahmadinejad".
             return True
         # "Jane Roe, 45, said": an age between the name and the verb.
         right = re.sub(r"^,\s*\d{1,3},", "", right)

@@ -23,6 +23,7 @@ DEPARTMENT_RE = re.compile(
 )
 DEPARTMENT_END_RE = re.compile(rf"(?:{DEPARTMENT_RE.pattern})\s+$")
 _BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()}
+_CABINET_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_TITLES.items()}
 _DEMONYMS = "|".join(
     sorted((d for d in lx.COUNTRIES if d in lx.DEMONYMS), key=len, reverse=True)
 )
@@ -62,6 +63,17 @@ COUNTERPART_RE = re.compile(
     rf"\b(?P<demonym>{_ALL_DEMONYMS})\s+(?:counterpart|colleague|opposite number)"
     r",\s+(?:(?:[A-Z][\w.-]*|and|of|for)\s+){0,6}$"
 )
+# A role after a name that names a state: "the Russian foreign minister",
+# "South Korea's ambassador", "the president of Iran".
+_STATE_NAMES = "|".join(
+    sorted({*lx.COUNTRY_NAMES, *lx.COUNTRIES}, key=len, reverse=True)
+).replace(".", r"\.")
+STATE_ROLE_RE = re.compile(
+    rf"^(?:(?:the|a|an)\s+)?(?:(?P<demonym>{_ALL_DEMONYMS})\s+(?:[\w-]+\s+){{0,2}}"
+    rf"(?P<head>[\w-]+)$|(?:[\w-]+\s+){{0,2}}(?P<head2>[\w-]+)\s+of\s+(?:the\s+)?"
+    rf"(?P<country>{_STATE_NAMES})\.?$)",
+    re.IGNORECASE,
+)
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
 
@@ -73,13 +85,43 @@ class Offices:
         """The organisation ``mention``'s person speaks for by the rules
         above, or None."""
         return (
-            self._department(role, mention)
+            self._state_role(role)
+            or self._department(role, mention)
             or self._acronym_title(mention)
             or self._of_the(mention)
             or self._state_of_paragraph(mention, role)
             or self._anaphoric(mention, role)
             or self._counterpart(mention)
+            or self._cabinet_title(role)
         )
+
+    def _cabinet_title(self, role: str) -> str | None:
+        """ "Attorney General Eric Holder": a U.S. cabinet title that names
+        no department speaks for the department it heads."""
+        title = re.sub(r"^U\.?S\.?\s+", "", role or "").lower()
+        name = _CABINET_BY_LOWER.get(title)
+        return self._named_org(name) if name else None
+
+    def _state_role(self, role: str) -> str | None:
+        """An office of state in a role after the name: "Sergei Lavrov, the
+        Russian foreign minister", "X, the president of Iran"."""
+        m = STATE_ROLE_RE.match(role or "")
+        if m is None:
+            return None
+        head = (m.group("head") or m.group("head2")).lower()
+        if head not in lx.STATE_TITLE_HEADS:
+            return None
+        if m.group("demonym"):
+            name = m.group("demonym")
+            if not name[:1].isupper():
+                return None
+            name = lx.COUNTRY_DEMONYMS.get(name) or lx.COUNTRIES.get(name)
+        else:
+            name = m.group("country").rstrip(".")
+            if not name[:1].isupper():
+                return None
+            name = lx.COUNTRIES.get(name, name)
+        return self._named_org(name) if name else None
 
     def _counterpart(self, mention: Mention) -> str | None:
         """ "Her Vietnamese counterpart, Industry and Trade Minister Tran Van

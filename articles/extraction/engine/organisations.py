@@ -30,6 +30,15 @@ OWNED_TITLE_RE = re.compile(
 )
 
 
+# "said the president of Iran, Mahmoud Ahmadinejad": a role with "of" and a
+# body before the name, closed by a comma.
+ROLE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)"
+    r"\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for))*)),\s+$"
+)
+
+
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
     word = word.lower()
@@ -119,7 +128,11 @@ class Organisations:
             person = self.people[mention.key]
             if person.role or person.role_organisation:
                 continue
-            role = self._role_before(mention) or self._owned_title_before(mention)
+            role = (
+                self._role_before(mention)
+                or self._owned_title_before(mention)
+                or self._role_of_before(mention)
+            )
             after = self._role_after(mention)
             if role is None or (role[1] is None and after and after[1]):
                 # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
@@ -228,6 +241,19 @@ class Organisations:
             role = role[4:]
         return role, self._office(role, org)
 
+    def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
+        """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the
+        Red Cross, Jo Roe": the body the role before the comma is of."""
+        before = self.text[max(0, mention.start - 100) : mention.start]
+        m = ROLE_OF_BEFORE_RE.search(before)
+        if m is None or m.group("head") not in lx.ROLE_HEADS:
+            return None
+        owner_end = mention.start - (len(before) - m.end("owner"))
+        owner = self.mention_ending(owner_end, ORGANISATION) or self.mention_ending(
+            owner_end - 1, ORGANISATION
+        )
+        return m.group("role"), owner.key if owner else None
+
     def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
         """ "NASA's Associate Administrator for Space Operations, Bill
         Gerstenmaier": a body's titled office ending in a comma before the
@@ -261,6 +287,16 @@ class Organisations:
                 name = lx.COUNTRIES[words[0]]
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
                 words = words[1:]
+        if (
+            org is not None
+            and self.orgs[org].name in lx.CABINET_DEPARTMENTS
+            and words
+            and words[-1].lower() == "secretary"
+        ):
+            # "Homeland Security Secretary": the run before the title is the
+            # department's word, not a body of that name.
+            name = lx.CABINET_DEPARTMENTS[self.orgs[org].name]
+            return self.org(name, self.gaz.find(name, ORGANISATION))
         if org is not None:
             office = lx.NATIONAL_OFFICES.get((self.orgs[org].name, " ".join(words)))
             if office:
