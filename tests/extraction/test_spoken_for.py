@@ -148,3 +148,39 @@ class TestCabinetTitles:
         assert spoke_for(
             '"We are ready," said Michigan Attorney General Ann Marsh.'
         ) == [("Ann Marsh", "Michigan")]
+
+
+class TestNamesWithParticles:
+    def test_hyphenated_particle_in_a_surname(self):
+        """ "Omar al-Bashir" is one name, and "al-Maliki" or "Maliki" later
+        is the same person."""
+        assert spoke_for(
+            "Kenyan President Omar al-Rashid met the envoy on Monday.\n\n"
+            '"We are ready," al-Rashid said. "We are set," Rashid said.'
+        ) == [("Omar al-Rashid", "Kenya"), ("Omar al-Rashid", "Kenya")]
+
+
+class TestBodyNamedBefore:
+    def test_role_for_the_body_named_before(self):
+        """ "a spokeswoman for the ministry" speaks for the ministry the story
+        named, as "the ministry's spokeswoman" does."""
+        assert spoke_for(
+            "The Harbour Ministry issued a statement.\n\n"
+            '"The plan is flawed," said Ann Marsh, a spokeswoman for the ministry.'
+        ) == [("Ann Marsh", "Harbour Ministry")]
+
+    def test_anaphor_names_the_kind_of_body(self):
+        """Of the bodies named before, "the ministry" is the one called a
+        ministry, though a company was named after it."""
+        assert spoke_for(
+            "The Harbour Ministry said Halden Shipping Corp. had won the "
+            'contract.\n\n"The plan is flawed," said Ann Marsh, the ministry\'s '
+            "spokeswoman."
+        ) == [("Ann Marsh", "Harbour Ministry")]
+
+    def test_abbreviated_company_before_the_company_s(self):
+        """ "Acme Corp." is a company, which "the company's" points back at."""
+        assert spoke_for(
+            "Halden Corp. said on Monday that sales rose.\n\n"
+            '"Sales are up," said Ann Marsh, the company\'s chief executive.'
+        ) == [("Ann Marsh", "Halden Corp")]

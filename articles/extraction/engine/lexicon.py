@@ -180,7 +180,7 @@ ORG_KEYWORDS = frozenset(
     Organization University Capital Fund Alliance Nations Radio TV Television
     Times News Post Press Network Foundation Authority Board Office Department
     Parliament Congress Senate Assembly Service Services Trust Society League
-    Club FC Inc Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
+    Club FC Inc Corp Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
     Division Directorate Region Administration Command Navy Laboratory
     Hospital School College Museum
@@ -201,7 +201,8 @@ THING_WORDS = frozenset(
 ANAPHORIC_ORG_NOUNS = frozenset(
     """
     organization organisation agency group company club firm association
-    federation union body committee council
+    federation union body committee council ministry department institute
+    university bureau commission corporation board
     """.split()
 )
 

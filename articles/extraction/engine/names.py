@@ -25,6 +25,7 @@ from .text import (
 
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
+HYPHEN_PARTICLE_RE = re.compile(r"(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu)-[A-Z]\w+")
 # Words either side of a run that the named-entity step reads with it.
 _WINDOW = 4
 # "John D. (Jay) Rockefeller IV": first name (and initial), nickname, surname
@@ -130,6 +131,10 @@ class Names:
         surnames: dict[str, list[str]] = {}
         for key, person in self.people.items():
             for part in WORD_RE.findall(person.name):
+                if HYPHEN_PARTICLE_RE.fullmatch(part):
+                    # "al-Maliki" and "Maliki" both stand for the surname.
+                    surnames.setdefault(part, []).append(key)
+                    part = part.split("-", 1)[1]
                 if is_cap(part) and len(part) > 1:
                     surnames.setdefault(part, []).append(key)
         titled = set(self.titled_singles)
@@ -272,6 +277,9 @@ class Names:
             joined = bool(current) and self._joined(current[-1], i)
             if i in self.covered or not (
                 is_cap(value)
+                # "Omar al-Bashir", "Nouri al-Maliki": a particle joined to a
+                # surname by a hyphen.
+                or HYPHEN_PARTICLE_RE.fullmatch(value)
                 or (
                     joined
                     and (value in lx.NAME_PARTICLES or value in lx.ORG_CONNECTORS)

@@ -49,7 +49,10 @@ _ORG_NOUNS = "|".join(sorted(lx.ANAPHORIC_ORG_NOUNS, key=len, reverse=True))
 # president".
 ANAPHOR_RE = re.compile(
     rf"(?:(?:(?:the|that|this)\s+)?(?:new\s+)?(?:{_ORG_NOUNS})['\u2019]s?\s"
-    rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b)",
+    rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b"
+    # "a spokeswoman for the ministry", "an engineer at the company".
+    rf"|(?:.*\s)?(?:{_ROLE_HEADS})\s+(?:for|at|of|with)\s+(?:the|that|this)\s+"
+    rf"(?:{_ORG_NOUNS})$)",
     re.IGNORECASE,
 )
 _ALL_DEMONYMS = "|".join(
@@ -76,6 +79,14 @@ STATE_ROLE_RE = re.compile(
 )
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
+
+
+def _anaphoric_noun(role: str) -> str | None:
+    """The organisation noun an anaphoric role names ("the ministry")."""
+    for word in reversed(re.findall(r"[a-z]+", role.lower())):
+        if word in lx.ANAPHORIC_ORG_NOUNS:
+            return word
+    return None
 
 
 class Offices:
@@ -145,15 +156,17 @@ class Offices:
             r"(?<![\w-])[Ii]ts\s+" + re.escape(role) + r",?\s+(?:[A-Z][a-z]*\.\s+)?$",
             before,
         ):
-            return self.org_before(mention.start)
+            return self.org_before(mention.start, _anaphoric_noun(role))
         return None
 
-    def org_before(self, pos: int) -> str | None:
+    def org_before(self, pos: int, noun: str | None = None) -> str | None:
         """The organisation named last before ``pos`` in its paragraph or the
-        one before, that an anaphor ("its", "the group's") refers to."""
+        one before, that an anaphor ("its", "the group's") refers to; of
+        them, the last whose name has the anaphor's ``noun`` ("the
+        ministry" is the Foreign Ministry, not a company named after it)."""
         i = self.paragraphs.index(self.paragraph_at(pos))
         start = self.paragraphs[max(0, i - 1)][0]
-        found = None
+        found = fallback = None
         for m in self.mentions:
             if m.type == ORGANISATION and start <= m.start and m.end <= pos:
                 lead = self.text[max(start, m.start - 40) : m.start]
@@ -163,8 +176,10 @@ class Offices:
                 ):
                     # An outlet ("told Sport TV") is whom words were said to.
                     continue
-                found = m.key
-        return found
+                fallback = m.key
+                if noun is None or noun in self.orgs[m.key].name.lower():
+                    found = m.key
+        return found or fallback
 
     def _named_org(self, name: str) -> str:
         return self.org(name, self.gaz.find(name, ORGANISATION))
