@@ -184,3 +184,37 @@ class TestBodyNamedBefore:
             "Halden Corp. said on Monday that sales rose.\n\n"
             '"Sales are up," said Ann Marsh, the company\'s chief executive.'
         ) == [("Ann Marsh", "Halden Corp")]
+
+
+class TestMoreRoleShapes:
+    def test_occupation_as_a_role(self):
+        """ "an astronomer at the Space Telescope Science Institute": more
+        occupations than officials' titles head a role."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, an astronomer at the Halden '
+            "Science Institute in Baltimore."
+        ) == [("Ann Marsh", "Halden Science Institute")]
+
+    def test_dotted_country_in_a_role_after_the_name(self):
+        """ "X, a senior U.S. official", "X, the U.S. ambassador to Iraq":
+        the abbreviation's stops end no role, and the state is spoken for."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, the U.S. ambassador to Kenya.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_demonym_title_sent_somewhere(self):
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, the Kenyan ambassador to the United '
+            "Nations."
+        ) == [("Ann Marsh", "Kenya")]
+
+    def test_who_heads_a_body(self):
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, who heads the Halden Relief Board.'
+        ) == [("Ann Marsh", "Halden Relief Board")]
+
+    def test_capitalised_title_of_a_body(self):
+        """ "X, Acting Administrator of the EPA": a capitalised title's "of"."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, Acting Administrator of the FDA.'
+        ) == [("Ann Marsh", "FDA")]

@@ -110,6 +110,12 @@ ROLE_HEADS = frozenset(
     engineer doctor deputy owner inspector strategist partner pilot
     administrator superintendent undersecretary commander general comptroller
     secretary-general director-general vice-president spokesperson
+    astronomer physicist chemist biologist geologist ecologist epidemiologist
+    meteorologist climatologist oceanographer investigator historian lecturer
+    teacher fellow curator specialist technician coordinator planner
+    architect physician surgeon nurse veterinarian pharmacist psychologist
+    sociologist statistician programmer trustee treasurer registrar dean
+    provost rector principal ombudsman auditor regulator marshal sheriff
     """.split()
 )
 

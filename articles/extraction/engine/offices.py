@@ -71,11 +71,22 @@ COUNTERPART_RE = re.compile(
 _STATE_NAMES = "|".join(
     sorted({*lx.COUNTRY_NAMES, *lx.COUNTRIES}, key=len, reverse=True)
 ).replace(".", r"\.")
+_SHORT_NAMES = "|".join(
+    re.escape(k) for k in sorted(lx.COUNTRIES, key=len, reverse=True) if "." in k
+)
 STATE_ROLE_RE = re.compile(
-    rf"^(?:(?:the|a|an)\s+)?(?:(?P<demonym>{_ALL_DEMONYMS})\s+(?:[\w-]+\s+){{0,2}}"
-    rf"(?P<head>[\w-]+)$|(?:[\w-]+\s+){{0,2}}(?P<head2>[\w-]+)\s+of\s+(?:the\s+)?"
+    rf"^(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+)?(?P<demonym>{_ALL_DEMONYMS}|{_SHORT_NAMES})"
+    r"\.?\s+(?:[\w-]+\s+){0,2}?"
+    # "the U.S. ambassador to Iraq": whom a title is sent to follows it.
+    r"(?P<head>[\w-]+)(?:\s+(?:to|at|in)\s+.*)?$"
+    rf"|(?:[\w-]+\s+){{0,2}}(?P<head2>[\w-]+)\s+of\s+(?:the\s+)?"
     rf"(?P<country>{_STATE_NAMES})\.?$)",
     re.IGNORECASE,
+)
+# "Jo Roe, who heads the Red Cross": a verb of leading names the body.
+WHO_HEADS_RE = re.compile(
+    r",\s+who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|directs|directed|runs"
+    r"|ran|chairs|chaired|manages|managed)\s+(?:the\s+)?"
 )
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
@@ -100,6 +111,7 @@ class Offices:
             or self._department(role, mention)
             or self._acronym_title(mention)
             or self._of_the(mention)
+            or self._who_heads(mention)
             or self._state_of_paragraph(mention, role)
             or self._anaphoric(mention, role)
             or self._counterpart(mention)
@@ -205,6 +217,14 @@ class Offices:
         if existing is not None:
             return existing.key
         return self.acronyms.get(acronym) or self._named_org(acronym)
+
+    def _who_heads(self, mention: Mention) -> str | None:
+        """ "Jo Roe, who heads the World Health Organization"."""
+        m = WHO_HEADS_RE.match(self.text, mention.end)
+        if m is None:
+            return None
+        owner = self.by_start.get(m.end())
+        return owner.key if owner is not None and owner.type == ORGANISATION else None
 
     def _of_the(self, mention: Mention) -> str | None:
         m = OF_THE_RE.match(self.text, mention.end)

@@ -101,8 +101,8 @@ class Organisations:
         if m:
             before = WORD_RE.findall(left[: m.start()])
             return any(w.lower() in lx.ROLE_HEADS for w in before[-3:])
-        m = re.search(r"\b([a-z-]+)\s+of\s+(?:the\s+)?$", left)
-        if m and m.group(1) in lx.ROLE_HEADS:
+        m = re.search(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$", left)
+        if m and m.group(1).lower() in lx.ROLE_HEADS:
             # "chief executive of General Motors", "the head of Oxfam".
             return True
         m = re.search(r",?\s+of\s+$", left)
@@ -306,7 +306,9 @@ class Organisations:
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
         m = re.match(
-            r",\s+([^,;.\u201c\"]{2,100}?)(?=,|\.|;|$| as | who |"
+            # A dotted abbreviation's stops end no role ("the U.S. envoy").
+            r",\s+((?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+            r"(?=,|(?<![A-Z])\.|\.(?![A-Z]|\s+[a-z])|;|$| as | who |"
             rf" (?:{_SAYING})\b)",
             text[mention.end :],
         )
