@@ -518,11 +518,27 @@ class Names:
             return True
         # "Jane Roe, 45, said": an age between the name and the verb.
         right = re.sub(r"^,\s*\d{1,3},", "", right)
+        # '"…," Ann Marsh, who chairs the panel, said': "who" is a person's,
+        # and the verb after the aside is saying.
+        verb = re.match(
+            r",\s+who\s+[^.;\"\u201c\u201d]{2,80}?,\s+(?:also\s+)?(\w+)", right
+        )
+        if verb and verb.group(1) in lx.SPEECH_VERBS:
+            return True
         # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
         m = CUE_RE.match(right.lstrip(" ,"))
         if m and m.group("verb") in lx.SPEECH_VERBS:
+            return True
+        if (
+            m
+            and m.group("verb") in lx.LABEL_VERBS
+            and re.match(
+                r"[^.;\"\u201c]{0,40}[\"\u201c]", right.lstrip(" ,")[m.end() :]
+            )
+        ):
+            # 'Ann Marsh called the decision "a big mistake."'
             return True
         m = re.search(r"\b(\w+)\s+$", left)
         if m and m.group(1) in lx.SPEECH_VERBS:

@@ -41,6 +41,16 @@ TO_WHOM_RE = re.compile(
 )
 
 
+_SUBJECT_WORDS = "|".join(
+    sorted(lx.SOURCE_NOUNS | lx.SOURCE_DETERMINERS, key=len, reverse=True)
+)
+OTHER_SUBJECT_RE = re.compile(
+    r",\s+(?:but|while|whereas|and)\s+(?:(?:he|she|they)\s+"
+    rf"|(?:(?:[A-Z][\w.'\u2019-]*|{_SUBJECT_WORDS})\s+){{1,5}}?)(?:also\s+)?"
+    rf"(?:{'|'.join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))})\b"
+)
+
+
 class Reported:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -368,6 +378,10 @@ class Reported:
         )
         if m:
             end = start + m.start()
+        # "…, but a spokesman said …": another subject's reporting verb.
+        m = OTHER_SUBJECT_RE.search(self.text, start, end)
+        if m:
+            end = m.start()
         m = re.search(r",\s+according to\b", self.text[start:end])
         if m:
             end = start + m.start()

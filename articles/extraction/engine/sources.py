@@ -123,7 +123,11 @@ class Sources:
         """A source whose description ends at ``end`` (``text_before`` is the
         sentence up to there): its key and where the description starts."""
         m = SOURCE_BEFORE_RE.search(text_before)
-        if m and self._modifiers_ok(m.group("mods")):
+        while m and not self._modifiers_ok(m.group("mods")):
+            # "…, but a spokesman": the longest description may hold a word
+            # no modifier is; a shorter one after it may not.
+            m = SOURCE_BEFORE_RE.search(text_before, m.start() + 1)
+        if m:
             start = end - (len(text_before) - m.start())
             description = self.text[start:end]
             key = self._source_key(description, self._source_org(start, end))

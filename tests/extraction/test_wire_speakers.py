@@ -1,0 +1,69 @@
+"""Speakers and quotes in common wire shapes the rules were not first
+written against, one made-up sentence or two each: a relative clause
+between a quote's speaker and the verb, a quotation running over
+paragraphs, a labelling verb after a name, and a second subject's cue in
+the middle of reported speech."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+
+
+def quotes(text):
+    x = extract(text)
+    return [
+        (
+            q.kind,
+            q.text,
+            x.person(q.speaker).name if q.speaker else q.source_description,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestSpeakers:
+    def test_relative_clause_between_name_and_verb(self):
+        """'"…," Ann Marsh, who chairs the panel, said': a name with no other
+        context is a person when "who" and a verb of saying follow."""
+        assert quotes(
+            '"This is a big mistake," Ann Marsh, who chairs the panel, said.'
+        ) == [("direct", "This is a big mistake", "Ann Marsh")]
+
+    def test_labelling_verb_after_a_name(self):
+        """'Ann Marsh called the decision "a big mistake."': the name before
+        a labelling verb and quoted words is a person's."""
+        assert quotes('Ann Marsh called the decision "a big mistake."') == [
+            ("partial", "a big mistake.", "Ann Marsh")
+        ]
+
+
+class TestQuotationOverParagraphs:
+    def test_unclosed_paragraph_takes_the_next_one_s_speaker(self):
+        """A paragraph opening with a mark nothing closes goes on in the next,
+        which names the speaker."""
+        assert quotes(
+            '"We will not stop. We will go on.\n\n'
+            '"There is no other way," said Ann Marsh.'
+        ) == [
+            ("direct", "We will not stop. We will go on.", "Ann Marsh"),
+            ("direct", "There is no other way", "Ann Marsh"),
+        ]
+
+    def test_closed_quote_takes_no_later_speaker(self):
+        assert quotes(
+            '"We will not stop," she said.\n\n"There is no other way," said Ann Marsh.'
+        ) == [("direct", "There is no other way", "Ann Marsh")]
+
+
+class TestSecondSubject:
+    def test_reported_clause_stops_at_another_subject_s_cue(self):
+        """'Officials said the talks were over, but a spokesman said "…"':
+        the officials' words end at the comma, and the quoted words are the
+        spokesman's."""
+        assert quotes(
+            "Officials said the talks were over, but a spokesman said "
+            '"nothing is final."'
+        ) == [
+            ("indirect", "the talks were over", "Officials"),
+            ("partial", "nothing is final.", "a spokesman"),
+        ]
