@@ -6,7 +6,7 @@ abbreviation, "of X" after a name, and the state a role names."""
 
 from __future__ import annotations
 
-from articles.extraction.engine import extract
+from articles.extraction.engine import Gazetteer, extract
 
 
 def spoke_for(text):
@@ -218,3 +218,63 @@ class TestMoreRoleShapes:
         assert spoke_for(
             '"We are ready," said Ann Marsh, Acting Administrator of the FDA.'
         ) == [("Ann Marsh", "FDA")]
+
+
+class TestHeadOfStateInFederalCopy:
+    def test_bare_president_in_copy_about_the_us_government(self):
+        """ "President Bush said" in a release naming the White House or
+        "U.S.": heads of state speak for their state."""
+        assert spoke_for(
+            '"We are ready," said President Ann Marsh at the White House.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_bare_president_with_no_government_named(self):
+        assert spoke_for('"We are ready," said President Ann Marsh.') == [
+            ("Ann Marsh", None)
+        ]
+
+    def test_government_of_the_paragraph_comes_first(self):
+        assert spoke_for(
+            "In Kenya, the vote was close. \u201cWe are ready,\u201d said President "
+            "Ann Marsh, a day after U.S. envoys left."
+        ) == [("Ann Marsh", "Kenya")]
+
+
+STATES = Gazetteer(
+    organisations=[
+        {"name": "Canada", "kind": "state", "aliases": ["Ottawa"]},
+    ]
+)
+
+
+def spoke_for_known(text):
+    x = extract(text, STATES)
+    return [
+        (
+            x.person(q.speaker).name,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestStateInsideABodyName:
+    def test_capital_opening_a_body_s_name(self):
+        """ "Yaw Mensah, a researcher at the Accra Policy Institute": the
+        registry's capital of a state opens the institute's name."""
+        assert spoke_for_known(
+            '"It is late," said Ann Marsh, a researcher at the Ottawa Policy Institute.'
+        ) == [("Ann Marsh", "Ottawa Policy Institute")]
+
+    def test_state_ending_a_body_s_name(self):
+        """ "Pierre Gagnon, the group's president" of "The Dairy Farmers of
+        Canada" named before."""
+        assert spoke_for_known(
+            "The Dairy Farmers of Canada said it would study the text.\n\n"
+            '"It is late," said Ann Marsh, the group\'s president.'
+        ) == [("Ann Marsh", "Dairy Farmers of Canada")]
+
+    def test_title_of_the_state(self):
+        assert spoke_for_known(
+            '"It is late," said the Prime Minister of Canada, Ann Marsh.'
+        ) == [("Ann Marsh", "Canada")]

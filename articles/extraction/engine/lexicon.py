@@ -548,6 +548,21 @@ GOVERNMENT_TITLES = frozenset(
     "president premier chancellor minister king queen emir sultan".split()
 )
 
+# Titles a U.S. federal release writes bare before the holder's name ("President
+# Bush", "Vice President Cheney"): their holder heads the state the release's
+# government is (annotation conventions: heads of state speak for it).
+BARE_STATE_TITLES = frozenset(["President", "Vice President"])
+# Bodies and words only the U.S. government's own copy and copy about it name
+# (the White House, the Pentagon, Congress, "U.S." itself).
+US_GOVERNMENT_MARKERS = (
+    "White House",
+    "Pentagon",
+    "Congress",
+    "U.S.",
+    "United States",
+    "Capitol Hill",
+)
+
 # A national office whose holder speaks for the office, not the state.
 NATIONAL_OFFICES = {
     ("United States", "Trade Representative"): (

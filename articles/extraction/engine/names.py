@@ -99,6 +99,8 @@ class Names:
     def find_entities(self) -> None:
         text, words = self.text, self.words
         for match in self.gaz.match(text, words):
+            if self._place_in_a_name(match):
+                continue
             if match.type == PERSON:
                 key = self.person(match.entity.name, match.entity)
             elif match.type == ORGANISATION:
@@ -163,6 +165,26 @@ class Names:
                     word.start(), word.end(), ORGANISATION, self.org(value)
                 )
         self.mentions.sort(key=lambda m: m.start)
+
+    def _place_in_a_name(self, match) -> bool:
+        """A state's name or capital the registry knows, standing first in
+        a longer body's name ("Accra Policy Institute", "Kenya Airways"): the
+        body is named, not the state."""
+        if match.type != ORGANISATION or match.entity.kind != "state":
+            return False
+        m = re.match(r" ((?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*)", self.text[match.end :])
+        if m and m.group(1).split()[-1] in lx.ORG_KEYWORDS:
+            return True
+        # "Dairy Farmers of Canada": last, after "of" and words of no title.
+        m = re.search(
+            r"(?<![\w-])((?:[A-Z][\w&-]*\s){1,3})of $", self.text[: match.start]
+        )
+        named = [
+            w for w in (m.group(1).split() if m else []) if w not in lx.COMMON_CAPS
+        ]
+        return bool(named) and not any(
+            w in lx.TITLE_WORDS or w.lower() in lx.ROLE_HEADS for w in named
+        )
 
     def _nicknamed(self) -> None:
         """ "John D. (Jay) Rockefeller IV": a nickname in parentheses inside
@@ -513,7 +535,7 @@ class Names:
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
             return True
         m = ROLE_OF_BEFORE_RE.search(left)
-        if m and m.group("head") in lx.ROLE_HEADS:
+        if m and m.group("head").lower() in lx.ROLE_HEADS:
             # "said the president of Iran, Mahmoud Ahmadinejad".
             return True
         # "Jane Roe, 45, said": an age between the name and the verb.

@@ -116,7 +116,21 @@ class Offices:
             or self._anaphoric(mention, role)
             or self._counterpart(mention)
             or self._cabinet_title(role)
+            or self._bare_head_of_state(role, mention)
         )
+
+    def _bare_head_of_state(self, role: str, mention: Mention) -> str | None:
+        """ "President Bush said" in copy about the U.S. government (it names
+        the White House, the Pentagon, Congress or "U.S."), where no other
+        government is named in the paragraph: the United States."""
+        if role not in lx.BARE_STATE_TITLES:
+            return None
+        if not any(marker in self.text for marker in lx.US_GOVERNMENT_MARKERS):
+            return None
+        p_start, _ = self.paragraph_at(mention.start)
+        if GOVERNMENT_RE.search(self.text, p_start, mention.start):
+            return None
+        return self._named_org("United States")
 
     def _cabinet_title(self, role: str) -> str | None:
         """ "Attorney General Eric Holder": a U.S. cabinet title that names

@@ -33,7 +33,7 @@ OWNED_TITLE_RE = re.compile(
 # "said the president of Iran, Mahmoud Ahmadinejad": a role with "of" and a
 # body before the name, closed by a comma.
 ROLE_OF_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)"
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[A-Za-z-]+\s+){0,3}?(?P<head>[A-Za-z-]+)"
     r"\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w.&'\u2019-]*"
     r"(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for))*)),\s+$"
 )
@@ -246,7 +246,7 @@ class Organisations:
         Red Cross, Jo Roe": the body the role before the comma is of."""
         before = self.text[max(0, mention.start - 100) : mention.start]
         m = ROLE_OF_BEFORE_RE.search(before)
-        if m is None or m.group("head") not in lx.ROLE_HEADS:
+        if m is None or m.group("head").lower() not in lx.ROLE_HEADS:
             return None
         owner_end = mention.start - (len(before) - m.end("owner"))
         owner = self.mention_ending(owner_end, ORGANISATION) or self.mention_ending(
