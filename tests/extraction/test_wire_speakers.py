@@ -67,3 +67,42 @@ class TestSecondSubject:
             ("indirect", "the talks were over", "Officials"),
             ("partial", "nothing is final.", "a spokesman"),
         ]
+
+
+class TestAsidesAndPassives:
+    def test_participle_aside_between_name_and_verb(self):
+        """ "Ann Marsh, speaking at a news conference in Nairobi, said …"."""
+        assert quotes(
+            "Ann Marsh, speaking at a news conference in Nairobi, said the talks "
+            "had failed."
+        ) == [("indirect", "the talks had failed", "Ann Marsh")]
+
+    def test_age_and_description_between_name_and_verb(self):
+        """ "Ann Marsh, 54, a former U.S. senator, said …": the abbreviation's
+        stops end no aside."""
+        assert quotes("Ann Marsh, 54, a former U.S. senator, said she would run.") == [
+            ("indirect", "she would run", "Ann Marsh")
+        ]
+
+    def test_former_opening_a_sentence_is_no_body(self):
+        x = extract("Former senator Ann Marsh said she would run.")
+        assert [o.name for o in x.organisations] == []
+        assert x.person(x.quotes[0].speaker).name == "Ann Marsh"
+
+    def test_quoted_as_saying(self):
+        """ "was quoted as saying", "quoted X as saying": the person quoted."""
+        assert quotes(
+            "Ann Marsh was quoted as saying that the talks had failed. The agency "
+            "quoted Jo Roe as saying the plan was dead."
+        ) == [
+            ("indirect", "the talks had failed", "Ann Marsh"),
+            ("indirect", "the plan was dead", "Jo Roe"),
+        ]
+
+    def test_told_an_outlet_s_service(self):
+        """ "told VOA's Persian Service that …": the addressee is the owned
+        body, and the clause after "that" is reported."""
+        assert quotes(
+            "Ann Marsh told the Halden Times's Weekend Service that the talks "
+            "had failed."
+        ) == [("indirect", "the talks had failed", "Ann Marsh")]

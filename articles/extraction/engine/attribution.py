@@ -147,6 +147,14 @@ class Attribution:
         # "Sen. John McCain (R-Ariz.) said": a party label or a place in
         # parentheses after the name.
         stripped = re.sub(r"\s*\([^()]{1,25}\)$", "", stripped)
+        # "Ann Marsh was quoted as saying", "the agency quoted Ann Marsh as
+        # saying": the person quoted speaks.
+        stripped = re.sub(
+            r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+            r"(?:quoted|cited)|(?<=[\w.])(?=\s+as$))\s+as$",
+            "",
+            stripped,
+        )
         end = s_start + len(stripped)
         m = re.search(r"\b(he|she|He|She)$", stripped)
         if m:

@@ -235,7 +235,7 @@ COMMON_CAPS = frozenset(
     Over Since Until Despite Although Though Also Then There Here Such What
     Who Why How Where Which Every Each All Any Another Other One
     Regarding Concerning During Following Among Amid Against Toward Towards
-    Through Throughout Upon Within Regardless
+    Through Throughout Upon Within Regardless Former
     """.split()
 )
 

@@ -26,6 +26,11 @@ from .text import (
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
 HYPHEN_PARTICLE_RE = re.compile(r"(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu)-[A-Z]\w+")
+APPOSITIVE_CUE_RE = re.compile(
+    r",\s+(?!which\b|that\b|and\b|but\b|or\b)"
+    r"(?:[^.;\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,80}?"
+    r",\s+(?:also\s+)?(\w+)"
+)
 # Words either side of a run that the named-entity step reads with it.
 _WINDOW = 4
 # "John D. (Jay) Rockefeller IV": first name (and initial), nickname, surname
@@ -539,12 +544,16 @@ class Names:
             # "said the president of Iran, Mahmoud Ahmadinejad".
             return True
         # "Jane Roe, 45, said": an age between the name and the verb.
-        right = re.sub(r"^,\s*\d{1,3},", "", right)
-        # '"…," Ann Marsh, who chairs the panel, said': "who" is a person's,
-        # and the verb after the aside is saying.
-        verb = re.match(
-            r",\s+who\s+[^.;\"\u201c\u201d]{2,80}?,\s+(?:also\s+)?(\w+)", right
-        )
+        right = re.sub(r"^,\s*\d{1,3},", ",", right)
+        # '"…," Ann Marsh, who chairs the panel, said', "Ann Marsh, speaking
+        # at a news conference, said", "Ann Marsh, a Democrat, said": an aside
+        # between the name and a verb of saying (not a body's "which").
+        if re.match(r"\s+(?:was\s+quoted\s+)?as\s+saying\b", right) and (
+            not right.lstrip().startswith("as") or re.search(r"\bquoted\s+$", left)
+        ):
+            # "Ann Marsh was quoted as saying", "quoted Ann Marsh as saying".
+            return True
+        verb = APPOSITIVE_CUE_RE.match(right)
         if verb and verb.group(1) in lx.SPEECH_VERBS:
             return True
         # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).

@@ -297,6 +297,10 @@ class Reported:
             whom = re.match(
                 r"\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)", text[pos:body_end]
             )
+            owned = org and re.match(r"['\u2019]s\s+", text[org.end : body_end])
+            if owned and self.by_start.get(org.end + owned.end()):
+                # "told VOA's Persian Service that …".
+                org = self.by_start[org.end + owned.end()]
             if org:
                 pos = org.end
             elif m:
