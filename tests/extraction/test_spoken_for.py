@@ -278,3 +278,42 @@ class TestStateInsideABodyName:
         assert spoke_for_known(
             '"It is late," said the Prime Minister of Canada, Ann Marsh.'
         ) == [("Ann Marsh", "Canada")]
+
+
+class TestDottedAcronymsAndSources:
+    def test_dotted_acronym_in_an_aside_before_the_verb(self):
+        """'"…," Ann Marsh, head of the U.N. refugee agency, said': the
+        acronym's last stop is no initial's and leaves the aside clean."""
+        assert spoke_for(
+            '"It is safe," Ann Marsh, head of the U.N. refugee agency, said.'
+        ) == [("Ann Marsh", "U.N")]
+
+    def test_dotted_acronym_in_a_source_s_tail(self):
+        """ "a spokesman for the U.S. Embassy said"."""
+        assert spoke_for('"It is safe," a spokesman for the U.S. Embassy said.') == [
+            ("a spokesman for the U.S. Embassy", "U.S. Embassy")
+        ]
+
+    def test_dotted_acronym_in_a_source(self):
+        assert spoke_for('"It is safe," a U.N. spokesman said.') == [
+            ("a U.N. spokesman", "U.N")
+        ]
+
+    def test_acronym_after_the_is_a_body(self):
+        """ "The EPA released …": the body "the agency" points back at."""
+        assert spoke_for(
+            'The FDA released the data on Monday. "It is safe," a spokeswoman for '
+            "the agency said."
+        ) == [("a spokeswoman for the agency", "FDA")]
+
+    def test_spokesman_for_a_person_speaks(self):
+        """ "said a spokesman for Secretary-General Ban Ki-moon": not Ban."""
+        x = extract('"It is safe," said a spokeswoman for Foreign Minister Ann Marsh.')
+        assert x.quotes[0].speaker is None
+        assert x.quotes[0].source_description == "a spokeswoman"
+
+    def test_title_before_a_name_is_no_source(self):
+        """ "said U.S. Trade Representative Susan C. Schwab": the title is
+        hers, not an unnamed representative's."""
+        x = extract('"Trade helps," said U.S. Trade Representative Ann B. Marsh.')
+        assert x.person(x.quotes[0].speaker).name == "Ann B. Marsh"

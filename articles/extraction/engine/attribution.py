@@ -241,6 +241,16 @@ class Attribution:
         """The speaker named after an inverted cue ("…, said Priya Raman")."""
         right = self.text[pos:limit]
         mention = self.first_mention(pos, limit, PERSON, within=60)
+        source = self.source_at(pos, limit)
+        if (
+            source
+            and mention
+            and source[1] <= mention.start
+            and re.match(r"\s+(?:for|to)\s", self.text[source[1] : mention.start])
+        ):
+            # "…, said a spokesman for Secretary-General Ban Ki-moon": the
+            # spokesman speaks, not the person he speaks for.
+            return source[0]
         if mention and not re.search(
             r"\bthat\b|[\"\u201c\u201d]", right[: mention.start - pos]
         ):

@@ -189,7 +189,7 @@ ORG_KEYWORDS = frozenset(
     Club FC Inc Corp Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
     Division Directorate Region Administration Command Navy Laboratory
-    Hospital School College Museum
+    Hospital School College Museum Embassy Consulate Forces Guard
     """.split()
 )
 

@@ -58,6 +58,17 @@ class Organisations:
                 return False
         left = text[max(0, start - 60) : start]
         right = text[end : end + 40]
+        value = text[start:end]
+        if (
+            single
+            and re.search(r"(?<![\w-])[Tt]he\s+$", left)
+            and len(value) >= 3
+            and value.isupper()
+            and value.isalpha()
+            and value not in lx.COUNTRIES
+        ):
+            # "The EPA released …": an acronym after "the" is a body.
+            return True
         prev = WORD_RE.findall(left[-30:])
         prev_word = prev[-1] if prev else ""
         if re.search(
@@ -106,7 +117,6 @@ class Organisations:
             # "chief executive of General Motors", "the head of Oxfam".
             return True
         m = re.search(r",?\s+of\s+$", left)
-        value = text[start:end]
         if (
             m
             and value.isupper()

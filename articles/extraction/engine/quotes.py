@@ -414,10 +414,11 @@ class Quotes:
         """Only a name, a role in commas, or nothing between two offsets (a
         full stop only after an initial or an abbreviated title)."""
         between = self.text[start:end]
+        # Dotted acronyms first ("U.N."): their last letter is no initial.
+        between = re.sub(r"\b(?:[A-Z]\.){2,}", "", between)
         between = re.sub(
             r"\b(?:[A-Z]|" + "|".join(lx.ABBREVIATED_TITLES) + r")\.(?= )", "", between
         )
-        between = re.sub(r"\b(?:[A-Z]\.){2,}", "", between)
         return "." not in between and '"' not in between
 
     def _partial(self, start: int, end: int, cues: list[Cue]) -> None:

@@ -45,7 +45,12 @@ _PHRASE = (
 )
 # "DoD's senior official for prisoner of war/missing personnel affairs":
 # what the source is for, after the noun.
-_TAIL = r"(?:\s+(?:for|at|of|with|from|in)\s+[^,;:\"\u201c\u201d.]{1,60}?)?"
+# (A dotted abbreviation's stops end no tail: "for the U.S. Embassy".)
+_TAIL = (
+    r"(?:\s+(?:for|at|of|with|from|in)\s+"
+    r"(?:[^,;:\"\u201c\u201d.]|(?<=[A-Z])\.(?=[A-Z]|\s+[A-Z]))"
+    r"{1,60}?)?"
+)
 SOURCE_BEFORE_RE = re.compile(rf"(?<![\w.'\u2019-])(?i:{_PHRASE}){_TAIL}$")
 SOURCE_AFTER_RE = re.compile(
     rf"\s*(?P<phrase>(?i:{_PHRASE}))"
@@ -103,13 +108,15 @@ class Sources:
         for word in words[:-1]:
             # "a senior Army officer", "EGLE officials": a service or an
             # acronym among the description's words.
+            bare = word.rstrip(".")
             if word in lx.ORG_KEYWORDS or (
-                len(word) >= 2
-                and word.isupper()
-                and word.isalpha()
-                and word not in lx.COUNTRIES
+                len(bare.replace(".", "")) >= 2
+                and bare.isupper()
+                # "a U.N. spokesman": a dotted acronym too.
+                and bare.replace(".", "").isalpha()
+                and bare not in lx.COUNTRIES
             ):
-                return self.org(word, self.gaz.find(word, ORGANISATION))
+                return self.org(bare, self.gaz.find(bare, ORGANISATION))
         m = re.match(
             r"\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?", self.text[end : end + 12]
         )
