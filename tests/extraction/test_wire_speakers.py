@@ -106,3 +106,36 @@ class TestAsidesAndPassives:
             "Ann Marsh told the Halden Times's Weekend Service that the talks "
             "had failed."
         ) == [("indirect", "the talks had failed", "Ann Marsh")]
+
+
+class TestAccordingToASource:
+    def test_unnamed_source_after_according_to(self):
+        """ "…, according to a NASA spokesman": an unnamed source's words."""
+        assert quotes(
+            "The launch will slip a week, according to an ORBA spokesman."
+        ) == [("indirect", "The launch will slip a week", "an ORBA spokesman")]
+
+    def test_according_to_a_source_opening_the_sentence(self):
+        assert quotes("According to officials, the launch will slip a week.") == [
+            ("indirect", "the launch will slip a week", "officials")
+        ]
+
+    def test_according_to_a_document_is_no_quote(self):
+        """Documents reporting are no speakers (docs/annotation.md)."""
+        assert quotes("The launch will slip a week, according to a statement.") == []
+
+
+class TestDefiniteRole:
+    def test_the_role_refers_back_to_its_holder(self):
+        """ "Senator Ann Marsh spoke. … said the senator": the person whose
+        role the definite description repeats."""
+        assert quotes(
+            'Senator Ann Marsh spoke on Monday.\n\n"It will pass," said the '
+            "senator. The senator said the vote was close."
+        ) == [
+            ("direct", "It will pass", "Ann Marsh"),
+            ("indirect", "the vote was close", "Ann Marsh"),
+        ]
+
+    def test_no_holder_no_speaker(self):
+        assert quotes('"It will pass," the senator said.') == []

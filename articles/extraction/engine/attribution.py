@@ -184,6 +184,11 @@ class Attribution:
             named = self.mention_ending(s_start + m.start(), PERSON)
             if named:
                 return named.key, named.start, False
+        m = re.search(r"(?<![\w-])[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$", stripped)
+        named = m and self.role_antecedent(m.group(1), s_start + m.start())
+        if named:
+            # "Ann Marsh is the senator from Ohio. … the senator said".
+            return named, s_start + m.start(), False
         source = self.source_before(stripped, end)
         if source:
             # "Leroy Cain, the American manager of the mission said": the
@@ -220,6 +225,21 @@ class Attribution:
                 return first.key, None, False
         return None, None, False
 
+    def role_antecedent(self, head: str, pos: int) -> str | None:
+        """The person a definite role ("the senator", "the minister") refers
+        back to: the last one named before ``pos`` whose role ends in that
+        word."""
+        if head not in lx.ROLE_HEADS:
+            return None
+        for mention in reversed(self.mentions):
+            if mention.start >= pos or mention.type != PERSON:
+                continue
+            role = self.people[mention.key].role or ""
+            words = role.lower().split()
+            if words and words[-1] == head:
+                return mention.key
+        return None
+
     def _first_named(self, mention, s_start: int):
         """Of several people named as one subject ("Secretary Carlos M.
         Gutierrez and U.S. Trade Representative Susan C. Schwab announced
@@ -240,6 +260,11 @@ class Attribution:
     def subject_after(self, pos: int, limit: int) -> str | None:
         """The speaker named after an inverted cue ("…, said Priya Raman")."""
         right = self.text[pos:limit]
+        m = re.match(r"\s+the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*(?:[,.;]|$)", right)
+        named = m and self.role_antecedent(m.group(1), pos)
+        if named:
+            # "…, said the minister."
+            return named
         mention = self.first_mention(pos, limit, PERSON, within=60)
         source = self.source_at(pos, limit)
         if (

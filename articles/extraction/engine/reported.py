@@ -12,6 +12,7 @@ from .base import (
     SKIP_AFTER_CUE_RE,
     THAT_RE,
     Cue,
+    Mention,
 )
 from .gazetteer import PERSON, WORD_RE
 from .results import (
@@ -159,7 +160,11 @@ class Reported:
                 body_end -= 1
             person = self.first_mention(m.end(), min(body_end, m.end() + 40), PERSON)
             if person is None or "," in text[m.end() : person.start]:
-                continue
+                # "…, according to a NASA spokesman", "According to
+                # officials, …": an unnamed source.
+                person = self._source_according_to(m.end(), body_end)
+                if person is None:
+                    continue
             if text[s_start : m.start()].strip(" ,"):
                 start, end = s_start, m.start()
             else:
@@ -197,6 +202,26 @@ class Reported:
                     confidence=0.75,
                 )
             )
+
+    def _source_according_to(self, pos: int, body_end: int) -> Mention | None:
+        """The unnamed source right after "according to", as a stand-in
+        mention, when it runs to the sentence's end or to a comma."""
+        found = self.source_at(pos, body_end)
+        if found is None:
+            return None
+        key, end = found
+        tail = re.match(
+            r"(?:\s+(?:for|at|of|with|from|in)\s+[^,]{1,60}?)?\s*(?:,|$)",
+            self.text[end:body_end],
+        )
+        if tail is None:
+            return None
+        return Mention(
+            pos,
+            end + tail.end() - 1 if tail.group().endswith(",") else end + tail.end(),
+            PERSON,
+            key,
+        )
 
     def _more_after_attribution(self, c, start, body_end, s_start, s_end, pronoun):
         """The first speaker's further words after another's attribution:
