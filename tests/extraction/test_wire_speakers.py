@@ -139,3 +139,22 @@ class TestDefiniteRole:
 
     def test_no_holder_no_speaker(self):
         assert quotes('"It will pass," the senator said.') == []
+
+
+class TestSentenceShapes:
+    def test_second_cue_after_a_closing_mark(self):
+        """'Yang said China would "do its part," but he warned that …': the
+        comma inside the mark still ends the first reported clause."""
+        got = quotes(
+            'Jo Roe said Halland would "do its part," but he warned that rich '
+            "countries must lead."
+        )
+        assert ("indirect", "rich countries must lead", "Jo Roe") in got
+        assert all("warned" not in text for _, text, _ in got)
+
+    def test_press_opening_a_sentence_is_no_body(self):
+        """ "Press secretary Dana Perino told reporters …": "Press" is the
+        title's, not an organisation."""
+        x = extract("Press secretary Ann Marsh told reporters the talks were over.")
+        assert x.quotes[0].organisation is None
+        assert [o.name for o in x.organisations] == []

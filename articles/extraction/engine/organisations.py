@@ -53,7 +53,13 @@ class Organisations:
     def _org_context(self, start: int, end: int, single: bool = False) -> bool:
         text = self.text
         first = text[start:end].split()[0]
-        if first in lx.COMMON_CAPS or first in lx.DEMONYMS or first in lx.TITLE_WORDS:
+        if (
+            first in lx.COMMON_CAPS
+            or first in lx.DEMONYMS
+            or first in lx.TITLE_WORDS
+            # "Press secretary Dana Perino" opening a sentence.
+            or first in lx.TITLE_MODIFIERS
+        ):
             if single:
                 return False
         left = text[max(0, start - 60) : start]

@@ -46,7 +46,7 @@ _SUBJECT_WORDS = "|".join(
     sorted(lx.SOURCE_NOUNS | lx.SOURCE_DETERMINERS, key=len, reverse=True)
 )
 OTHER_SUBJECT_RE = re.compile(
-    r",\s+(?:but|while|whereas|and)\s+(?:(?:he|she|they)\s+"
+    r",[\"\u201d]?\s+(?:but|while|whereas|and)\s+(?:(?:he|she|they)\s+"
     rf"|(?:(?:[A-Z][\w.'\u2019-]*|{_SUBJECT_WORDS})\s+){{1,5}}?)(?:also\s+)?"
     rf"(?:{'|'.join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))})\b"
 )
