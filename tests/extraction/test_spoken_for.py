@@ -317,3 +317,51 @@ class TestDottedAcronymsAndSources:
         hers, not an unnamed representative's."""
         x = extract('"Trade helps," said U.S. Trade Representative Ann B. Marsh.')
         assert x.person(x.quotes[0].speaker).name == "Ann B. Marsh"
+
+
+class TestFreshWireShapes:
+    def test_rear_admiral_after_a_body_s_title(self):
+        """ "Pentagon Press Secretary Navy Rear Adm. John Kirby said": the
+        rank's "Rear" keeps the title whole back to the body."""
+        assert spoke_for(
+            "Five troops were hurt, Harbour Board Press Secretary Navy Rear Adm. "
+            "Ann Marsh said today."
+        ) == [("Ann Marsh", "Harbour Board")]
+
+    def test_us_cabinet_title_after_us(self):
+        """ "U.S. Defense Secretary Jim Mattis" speaks for the department."""
+        assert spoke_for(
+            "U.S. Defense Secretary Ann Marsh said the plan would go ahead."
+        ) == [("Ann Marsh", "U.S. Department of Defense")]
+
+    def test_country_s_source(self):
+        """ "Russia's U.N. envoy said …" speaks for Russia, not the U.N."""
+        assert spoke_for("Kenya's U.N. envoy said the issue was closed.") == [
+            ("Kenya's U.N. envoy", "Kenya")
+        ]
+
+    def test_role_in_a_sentence_of_its_own(self):
+        """ "Stufflebeem is the Joint Staff's deputy director of operations"
+        gives the organisation the rank before his name did not."""
+        assert spoke_for(
+            '"We will not say," Rear Adm. Ann Marsh said.\n\n'
+            "Marsh is the Harbour Board's deputy director of operations."
+        ) == [("Ann Marsh", "Harbour Board")]
+
+
+class TestNameEdges:
+    def test_day_after_a_name_is_not_in_it(self):
+        """ "Mr. Obama Thursday denied that …"."""
+        x = extract(
+            "Senator Ann Marsh spoke at the base.\n\nMs. Marsh Thursday denied that "
+            "the payment was a ransom."
+        )
+        assert [x.person(q.speaker).name for q in x.quotes] == ["Ann Marsh"]
+
+    def test_country_before_a_name_is_not_in_it(self):
+        """ "U.N. special envoy for Syria Staffan de Mistura says …"."""
+        x = extract(
+            "Halden special envoy for Syria Ann de Marsh says the plan was not "
+            "discussed."
+        )
+        assert x.person(x.quotes[0].speaker).name == "Ann de Marsh"

@@ -140,7 +140,9 @@ class Attribution:
         left = self.text[s_start:pos]
         stripped = re.sub(
             r"(?:\s+(?:also|recently|later|previously|repeatedly|again|then|earlier"
-            r"|however|still|yesterday|today|here|there))*\s*$",
+            r"|however|still|yesterday|today|here|there"
+            # "Mr. Obama Thursday denied that …".
+            r"|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*\s*$",
             "",
             left,
         )

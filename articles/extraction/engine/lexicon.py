@@ -138,7 +138,7 @@ TITLE_WORDS = frozenset(
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
-    Member Class
+    Member Class Rear
     """.split()
 )
 
@@ -584,6 +584,7 @@ SOURCE_NOUNS = frozenset(
     scientists doctors lawyers activists critics observers insiders
     negotiators delegates campaigners prosecutors leader leaders manager
     managers director directors reporter correspondent journalist
+    envoy envoys
     """.split()
 )
 

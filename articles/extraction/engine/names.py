@@ -320,7 +320,12 @@ class Names:
                     runs.append(tuple(current))
                 current = []
                 continue
-            if current and not joined:
+            if current and (
+                not joined
+                # "Mr. Obama Thursday denied", "The Taliban Thursday claimed":
+                # a day or a month after a name is no part of it.
+                or (value in lx.MONTHS_AND_DAYS and value != "May")
+            ):
                 runs.append(tuple(current))
                 current = []
             current.append(i)
@@ -438,6 +443,8 @@ class Names:
                 words[part[0]].group() in lx.COMMON_CAPS
                 or self._is_title(part[0])
                 or words[part[0]].group() in lx.DEMONYMS
+                # "envoy for Syria Staffan de Mistura": a country names no one.
+                or (words[part[0]].group() in lx.COUNTRY_NAMES and len(part) > 2)
                 or words[part[0]].group() in lx.MONTHS_AND_DAYS
                 or (self._is_acronym(part[0]) and len(part) > 2)
             ):

@@ -10,6 +10,7 @@ from .base import (
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .offices import DEPARTMENT_RE
 from .text import (
     is_cap,
 )
@@ -19,10 +20,19 @@ from .text import (
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 
 
+_DEPARTMENTS_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()}
+
 # "Ambassador Ron Kirk met the minister": a determiner opens another noun
 # phrase, so the role after it is not the name's.
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
+
+# "Stufflebeem is the Joint Staff's deputy director of operations."
+COPULA_ROLE_RE = re.compile(
+    r"\s+(?:is|was|serves\s+as|served\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
+    r"(?P<role>(?:[^,;.\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+    r"(?=[,;.]|$)"
+)
 
 OWNED_TITLE_RE = re.compile(
     r"(?P<owner>\S+)['\u2019]s\s+"
@@ -138,6 +148,10 @@ class Organisations:
     # -- roles -------------------------------------------------------------
 
     def find_roles(self) -> None:
+        self._roles_before_and_after()
+        self._roles_in_copulas()
+
+    def _roles_before_and_after(self) -> None:
         for mention in self.mentions:
             if mention.type != PERSON:
                 continue
@@ -164,6 +178,29 @@ class Organisations:
                 ):
                     if word in lx.GENDERED:
                         self.gender[mention.key] = lx.GENDERED[word]
+
+    def _roles_in_copulas(self) -> None:
+        """A role given in a sentence of its own ("Stufflebeem is the Joint
+        Staff's deputy director of operations") for a person whose role
+        named no organisation."""
+        for mention in self.mentions:
+            if mention.type != PERSON:
+                continue
+            person = self.people[mention.key]
+            if person.role_organisation is not None:
+                continue
+            m = COPULA_ROLE_RE.match(self.text, mention.end)
+            if m is None:
+                continue
+            words = WORD_RE.findall(m.group("role"))
+            if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
+                continue
+            org = self._owner_in(m.start("role"), m.end("role")) or self.spoken_for(
+                mention, m.group("role")
+            )
+            if org is not None:
+                person.role = person.role or m.group("role")
+                person.role_organisation = org
 
     def _role_before(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
@@ -292,6 +329,15 @@ class Organisations:
         speaks for the office ("U.S. Trade Representative")."""
         words = role.split()
         pair = " ".join(words[:2])
+        department = DEPARTMENT_RE.search(role)
+        us = (org is not None and self.orgs[org].name == "United States") or (
+            org is None and words and lx.COUNTRIES.get(words[0]) == "United States"
+        )
+        if department and us:
+            # "U.S. Defense Secretary Jim Mattis" speaks for the department.
+            name = (department.group("after") or department.group("before")).lower()
+            name = _DEPARTMENTS_BY_LOWER[" ".join(name.split())]
+            return self.org(name, self.gaz.find(name, ORGANISATION))
         if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
             # "South Korean President".
             if words[-1].lower() in lx.STATE_TITLE_HEADS:

@@ -81,6 +81,11 @@ class Sources:
         phrase ("NASA officials"), a country's short name or demonym ("U.S.
         officials", "Russian diplomats"), or "for/at/of the X" after it."""
         words = self.text[start:end].split()
+        owner = re.match(r"(.+?)['\u2019]s$", words[0]) if words else None
+        if owner and owner.group(1) in lx.COUNTRY_NAMES:
+            # "Russia's U.N. envoy" speaks for Russia.
+            name = owner.group(1)
+            return self.org(name, self.gaz.find(name, ORGANISATION))
         for i in range(len(words) - 1):
             pair = " ".join(words[i : i + 2])
             if pair in lx.COUNTRY_DEMONYMS:
