@@ -158,3 +158,29 @@ class TestSentenceShapes:
         x = extract("Press secretary Ann Marsh told reporters the talks were over.")
         assert x.quotes[0].organisation is None
         assert [o.name for o in x.organisations] == []
+
+
+class TestFreshWireSpeakers:
+    def test_pronoun_subject_of_but_added_that(self):
+        """ "She said …, but added that …": the second clause is hers too."""
+        assert quotes(
+            "Senator Ann Marsh spoke on Monday. She said the talks were useful, "
+            "but added that the country would not negotiate with rebels."
+        ) == [
+            ("indirect", "the talks were useful", "Ann Marsh"),
+            ("indirect", "the country would not negotiate with rebels", "Ann Marsh"),
+        ]
+
+    def test_newscast_clip_introduced_by_this_is(self):
+        """'This is NATO Secretary-General Jens Stoltenberg. "…"': a clip's
+        speaker is the one the newscast introduces."""
+        assert quotes(
+            'This is Halden Secretary-General Ann Marsh. "I have today withdrawn '
+            'the accreditation of seven staff."'
+        ) == [
+            (
+                "direct",
+                "I have today withdrawn the accreditation of seven staff.",
+                "Ann Marsh",
+            )
+        ]

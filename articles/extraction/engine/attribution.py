@@ -225,6 +225,10 @@ class Attribution:
             first = self.first_mention(s_start, pos, PERSON)
             if first:
                 return first.key, None, False
+            m = re.match(r"(He|She)\s", self.text[s_start:pos])
+            if m:
+                # "She said …, but added that …": the pronoun subject's.
+                return self.resolve_pronoun(m.group(1), s_start), None, True
         return None, None, False
 
     def role_antecedent(self, head: str, pos: int) -> str | None:

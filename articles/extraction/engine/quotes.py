@@ -334,6 +334,18 @@ class Quotes:
                 if speaker:
                     cue, confidence = "", 0.7
                     evidence[0] = lead_start
+        if speaker is None:
+            # A newscast's clip: 'This is NATO Secretary-General Jens
+            # Stoltenberg. "I have today …"'.
+            clip = re.search(
+                r"\bThis is ([^.\"\u201c]+?)\.\s*$", text[para[0] : open_at]
+            )
+            named = clip and self.first_mention(
+                para[0] + clip.start(1), para[0] + clip.end(1), PERSON
+            )
+            if named:
+                speaker, cue, confidence = named.key, "this is", 0.7
+                evidence[0] = para[0] + clip.start()
         attributed = any(
             at <= c.start <= at + 40 and c.start < after_limit for c in cues
         )
