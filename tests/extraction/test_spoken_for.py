@@ -54,7 +54,7 @@ class TestTitleAfterAnAbbreviation:
         stop ends no sentence, and the body heads the title."""
         assert spoke_for(
             '"Peace is possible," said U.N. Secretary-General Ann Marsh.'
-        ) == [("Ann Marsh", "U.N")]
+        ) == [("Ann Marsh", "U.N.")]
 
 
 class TestOfABody:
@@ -286,7 +286,7 @@ class TestDottedAcronymsAndSources:
         acronym's last stop is no initial's and leaves the aside clean."""
         assert spoke_for(
             '"It is safe," Ann Marsh, head of the U.N. refugee agency, said.'
-        ) == [("Ann Marsh", "U.N")]
+        ) == [("Ann Marsh", "U.N.")]
 
     def test_dotted_acronym_in_a_source_s_tail(self):
         """ "a spokesman for the U.S. Embassy said"."""
@@ -296,7 +296,7 @@ class TestDottedAcronymsAndSources:
 
     def test_dotted_acronym_in_a_source(self):
         assert spoke_for('"It is safe," a U.N. spokesman said.') == [
-            ("a U.N. spokesman", "U.N")
+            ("a U.N. spokesman", "U.N.")
         ]
 
     def test_acronym_after_the_is_a_body(self):

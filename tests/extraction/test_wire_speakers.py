@@ -184,3 +184,11 @@ class TestFreshWireSpeakers:
                 "Ann Marsh",
             )
         ]
+
+    def test_report_as_a_verb_of_saying(self):
+        """ "U.N. senior officials report Russia is willing to …"; "a new
+        report says" stays a document's."""
+        assert quotes(
+            "Senior officials report Halland is willing to discuss a pause. A new "
+            "report says the river is clean."
+        ) == [("indirect", "Halland is willing to discuss a pause", "Senior officials")]

@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
-    reported reports alleged alleges
+    reported reports report alleged alleges
     """.split()
 )
 

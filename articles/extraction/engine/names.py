@@ -167,29 +167,12 @@ class Names:
                 word.start(), word.end(), single=True
             ) and not self._country_mention(i):
                 self.add_mention(
-                    word.start(), word.end(), ORGANISATION, self.org(value)
+                    word.start(),
+                    word.end(),
+                    ORGANISATION,
+                    self.org(self._org_name(word)),
                 )
         self.mentions.sort(key=lambda m: m.start)
-
-    def _place_in_a_name(self, match) -> bool:
-        """A state's name or capital the registry knows, standing first in
-        a longer body's name ("Accra Policy Institute", "Kenya Airways"): the
-        body is named, not the state."""
-        if match.type != ORGANISATION or match.entity.kind != "state":
-            return False
-        m = re.match(r" ((?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*)", self.text[match.end :])
-        if m and m.group(1).split()[-1] in lx.ORG_KEYWORDS:
-            return True
-        # "Dairy Farmers of Canada": last, after "of" and words of no title.
-        m = re.search(
-            r"(?<![\w-])((?:[A-Z][\w&-]*\s){1,3})of $", self.text[: match.start]
-        )
-        named = [
-            w for w in (m.group(1).split() if m else []) if w not in lx.COMMON_CAPS
-        ]
-        return bool(named) and not any(
-            w in lx.TITLE_WORDS or w.lower() in lx.ROLE_HEADS for w in named
-        )
 
     def _nicknamed(self) -> None:
         """ "John D. (Jay) Rockefeller IV": a nickname in parentheses inside
@@ -361,7 +344,10 @@ class Names:
             key = self.acronyms[value]
         else:
             s, e = words[run[0]].start(), words[run[-1]].end()
-            key = self.org(text[s:e])
+            last = words[run[-1]].group()
+            # "U.N.": a dotted acronym's name keeps its last stop.
+            dotted = "." in last and last.isupper() and text[e : e + 1] == "."
+            key = self.org(text[s : e + dotted])
         s, e = words[run[0]].start(), words[run[-1]].end()
         self.add_mention(s, e, ORGANISATION, key)
         # "European Space Agency (ESA)": the acronym is another of its names.

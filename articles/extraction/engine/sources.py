@@ -121,7 +121,9 @@ class Sources:
                 and bare.replace(".", "").isalpha()
                 and bare not in lx.COUNTRIES
             ):
-                return self.org(bare, self.gaz.find(bare, ORGANISATION))
+                # A dotted acronym's name keeps its last stop ("U.N.").
+                name = word if "." in bare and word.endswith(".") else bare
+                return self.org(name, self.gaz.find(name, ORGANISATION))
         m = re.match(
             r"\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?", self.text[end : end + 12]
         )

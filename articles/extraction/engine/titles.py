@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .gazetteer import ORGANISATION
 from .text import is_cap
 
 
@@ -113,4 +114,36 @@ class Titles:
             and len(words[part[0]].group()) > 1
             and words[part[0]].group()[1:].islower()
             and words[part[2]].group()[1:].islower()
+        )
+
+    def _org_name(self, word) -> str:
+        """A single word's organisation name; a dotted acronym keeps its
+        last stop ("U.N.")."""
+        value = word.group()
+        if (
+            "." in value
+            and value.isupper()
+            and self.text[word.end() : word.end() + 1] == "."
+        ):
+            return value + "."
+        return value
+
+    def _place_in_a_name(self, match) -> bool:
+        """A state's name or capital the registry knows, standing first in
+        a longer body's name ("Accra Policy Institute", "Kenya Airways"): the
+        body is named, not the state."""
+        if match.type != ORGANISATION or match.entity.kind != "state":
+            return False
+        m = re.match(r" ((?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*)", self.text[match.end :])
+        if m and m.group(1).split()[-1] in lx.ORG_KEYWORDS:
+            return True
+        # "Dairy Farmers of Canada": last, after "of" and words of no title.
+        m = re.search(
+            r"(?<![\w-])((?:[A-Z][\w&-]*\s){1,3})of $", self.text[: match.start]
+        )
+        named = [
+            w for w in (m.group(1).split() if m else []) if w not in lx.COMMON_CAPS
+        ]
+        return bool(named) and not any(
+            w in lx.TITLE_WORDS or w.lower() in lx.ROLE_HEADS for w in named
         )
