@@ -140,13 +140,23 @@ class Attribution:
         left = self.text[s_start:pos]
         stripped = re.sub(
             r"(?:\s+(?:also|recently|later|previously|repeatedly|again|then|earlier"
-            r"|however|still|yesterday|today|here|there))*\s*$",
+            r"|however|still|yesterday|today|here|there"
+            # "Mr. Obama Thursday denied that …".
+            r"|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*\s*$",
             "",
             left,
         )
         # "Sen. John McCain (R-Ariz.) said": a party label or a place in
         # parentheses after the name.
         stripped = re.sub(r"\s*\([^()]{1,25}\)$", "", stripped)
+        # "Ann Marsh was quoted as saying", "the agency quoted Ann Marsh as
+        # saying": the person quoted speaks.
+        stripped = re.sub(
+            r"(?:\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+            r"(?:quoted|cited)|(?<=[\w.])(?=\s+as$))\s+as$",
+            "",
+            stripped,
+        )
         end = s_start + len(stripped)
         m = re.search(r"\b(he|she|He|She)$", stripped)
         if m:
@@ -155,6 +165,14 @@ class Attribution:
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
+        body = self.mention_ending(end, ORGANISATION)
+        if body is not None:
+            # "Jo Roe of NASA said", "Prime Minister Jo Roe of Australia
+            # said": the person the body is of speaks.
+            m = re.search(r",?\s+of\s+(?:the\s+)?$", self.text[s_start : body.start])
+            named = m and self.mention_ending(s_start + m.start(), PERSON)
+            if named:
+                return named.key, named.start, False
         m = re.search(r",\s+who$", stripped)
         if m:
             # "Yaw Mensah, a researcher at the institute, who warned that …".
@@ -168,6 +186,11 @@ class Attribution:
             named = self.mention_ending(s_start + m.start(), PERSON)
             if named:
                 return named.key, named.start, False
+        m = re.search(r"(?<![\w-])[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$", stripped)
+        named = m and self.role_antecedent(m.group(1), s_start + m.start())
+        if named:
+            # "Ann Marsh is the senator from Ohio. … the senator said".
+            return named, s_start + m.start(), False
         source = self.source_before(stripped, end)
         if source:
             # "Leroy Cain, the American manager of the mission said": the
@@ -202,7 +225,26 @@ class Attribution:
             first = self.first_mention(s_start, pos, PERSON)
             if first:
                 return first.key, None, False
+            m = re.match(r"(He|She)\s", self.text[s_start:pos])
+            if m:
+                # "She said …, but added that …": the pronoun subject's.
+                return self.resolve_pronoun(m.group(1), s_start), None, True
         return None, None, False
+
+    def role_antecedent(self, head: str, pos: int) -> str | None:
+        """The person a definite role ("the senator", "the minister") refers
+        back to: the last one named before ``pos`` whose role ends in that
+        word."""
+        if head not in lx.ROLE_HEADS:
+            return None
+        for mention in reversed(self.mentions):
+            if mention.start >= pos or mention.type != PERSON:
+                continue
+            role = self.people[mention.key].role or ""
+            words = role.lower().split()
+            if words and words[-1] == head:
+                return mention.key
+        return None
 
     def _first_named(self, mention, s_start: int):
         """Of several people named as one subject ("Secretary Carlos M.
@@ -224,7 +266,22 @@ class Attribution:
     def subject_after(self, pos: int, limit: int) -> str | None:
         """The speaker named after an inverted cue ("…, said Priya Raman")."""
         right = self.text[pos:limit]
+        m = re.match(r"\s+the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*(?:[,.;]|$)", right)
+        named = m and self.role_antecedent(m.group(1), pos)
+        if named:
+            # "…, said the minister."
+            return named
         mention = self.first_mention(pos, limit, PERSON, within=60)
+        source = self.source_at(pos, limit)
+        if (
+            source
+            and mention
+            and source[1] <= mention.start
+            and re.match(r"\s+(?:for|to)\s", self.text[source[1] : mention.start])
+        ):
+            # "…, said a spokesman for Secretary-General Ban Ki-moon": the
+            # spokesman speaks, not the person he speaks for.
+            return source[0]
         if mention and not re.search(
             r"\bthat\b|[\"\u201c\u201d]", right[: mention.start - pos]
         ):

@@ -49,7 +49,7 @@ SENTENCE_END_RE = re.compile(
 )
 # Month abbreviations ("Nov. 26") end no sentence either.
 ABBREVIATIONS = lx.ABBREVIATED_TITLES | frozenset(
-    "v vs No Co Inc Ltd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    "v vs No Co Corp Inc Ltd Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
 PARAGRAPH_RE = re.compile(r"[^\n]+")
 

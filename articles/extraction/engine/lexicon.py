@@ -23,7 +23,7 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
-    reported reports alleged alleges
+    reported reports report alleged alleges
     """.split()
 )
 
@@ -110,6 +110,12 @@ ROLE_HEADS = frozenset(
     engineer doctor deputy owner inspector strategist partner pilot
     administrator superintendent undersecretary commander general comptroller
     secretary-general director-general vice-president spokesperson
+    astronomer physicist chemist biologist geologist ecologist epidemiologist
+    meteorologist climatologist oceanographer investigator historian lecturer
+    teacher fellow curator specialist technician coordinator planner
+    architect physician surgeon nurse veterinarian pharmacist psychologist
+    sociologist statistician programmer trustee treasurer registrar dean
+    provost rector principal ombudsman auditor regulator marshal sheriff
     """.split()
 )
 
@@ -132,7 +138,7 @@ TITLE_WORDS = frozenset(
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
-    Member Class
+    Member Class Rear
     """.split()
 )
 
@@ -180,10 +186,10 @@ ORG_KEYWORDS = frozenset(
     Organization University Capital Fund Alliance Nations Radio TV Television
     Times News Post Press Network Foundation Authority Board Office Department
     Parliament Congress Senate Assembly Service Services Trust Society League
-    Club FC Inc Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
+    Club FC Inc Corp Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
     Division Directorate Region Administration Command Navy Laboratory
-    Hospital School College Museum
+    Hospital School College Museum Embassy Consulate Forces Guard
     """.split()
 )
 
@@ -201,7 +207,8 @@ THING_WORDS = frozenset(
 ANAPHORIC_ORG_NOUNS = frozenset(
     """
     organization organisation agency group company club firm association
-    federation union body committee council
+    federation union body committee council ministry department institute
+    university bureau commission corporation board
     """.split()
 )
 
@@ -228,7 +235,7 @@ COMMON_CAPS = frozenset(
     Over Since Until Despite Although Though Also Then There Here Such What
     Who Why How Where Which Every Each All Any Another Other One
     Regarding Concerning During Following Among Amid Against Toward Towards
-    Through Throughout Upon Within Regardless
+    Through Throughout Upon Within Regardless Former
     """.split()
 )
 
@@ -360,6 +367,79 @@ COUNTRIES = {
     "Vietnamese": "Vietnam",
 }
 
+# More states by their demonyms and short names, as agency copy writes them
+# before a title ("Bolivian President", "Burmese opposition leader"); from
+# the demonyms of the member states of the United Nations in common English
+# use (Wikipedia's "List of adjectival and demonymic forms for countries and
+# nations"), those not listed above.
+MORE_COUNTRIES = {
+    "Albanian": "Albania",
+    "Angolan": "Angola",
+    "Armenian": "Armenia",
+    "Azerbaijani": "Azerbaijan",
+    "Bahraini": "Bahrain",
+    "Bhutanese": "Bhutan",
+    "Bolivian": "Bolivia",
+    "Bosnian": "Bosnia and Herzegovina",
+    "Bulgarian": "Bulgaria",
+    "Burmese": "Myanmar",
+    "Cambodian": "Cambodia",
+    "Cameroonian": "Cameroon",
+    "Chadian": "Chad",
+    "Congolese": "Congo",
+    "Croatian": "Croatia",
+    "Cypriot": "Cyprus",
+    "Ecuadorean": "Ecuador",
+    "Ecuadorian": "Ecuador",
+    "Emirati": "United Arab Emirates",
+    "Eritrean": "Eritrea",
+    "Estonian": "Estonia",
+    "Fijian": "Fiji",
+    "Guatemalan": "Guatemala",
+    "Haitian": "Haiti",
+    "Honduran": "Honduras",
+    "Icelandic": "Iceland",
+    "Ivorian": "Ivory Coast",
+    "Jamaican": "Jamaica",
+    "Kazakh": "Kazakhstan",
+    "Kuwaiti": "Kuwait",
+    "Kyrgyz": "Kyrgyzstan",
+    "Latvian": "Latvia",
+    "Liberian": "Liberia",
+    "Lithuanian": "Lithuania",
+    "Macedonian": "North Macedonia",
+    "Malawian": "Malawi",
+    "Malian": "Mali",
+    "Maltese": "Malta",
+    "Moldovan": "Moldova",
+    "Mongolian": "Mongolia",
+    "Mozambican": "Mozambique",
+    "Namibian": "Namibia",
+    "Nepalese": "Nepal",
+    "Nepali": "Nepal",
+    "Nicaraguan": "Nicaragua",
+    "Omani": "Oman",
+    "Panamanian": "Panama",
+    "Paraguayan": "Paraguay",
+    "Philippine": "Philippines",
+    "Rwandan": "Rwanda",
+    "Salvadoran": "El Salvador",
+    "Senegalese": "Senegal",
+    "Slovak": "Slovakia",
+    "Slovenian": "Slovenia",
+    "Tajik": "Tajikistan",
+    "Tanzanian": "Tanzania",
+    "Turkmen": "Turkmenistan",
+    "Uruguayan": "Uruguay",
+    "Uzbek": "Uzbekistan",
+    "Zambian": "Zambia",
+    "Britain": "United Kingdom",
+}
+COUNTRIES.update(MORE_COUNTRIES)
+DEMONYMS = DEMONYMS | frozenset(d for d in MORE_COUNTRIES if d != "Britain")
+# The words of two-word demonyms ("South African", "Sri Lankan").
+DEMONYMS = DEMONYMS | frozenset("African Sri Lankan Arabian".split())
+
 # Demonyms of two words ("South Korean intelligence official").
 COUNTRY_DEMONYMS = {
     "South Korean": "South Korea",
@@ -451,10 +531,36 @@ CABINET_DEPARTMENTS = {
     ),
 }
 
+# Heads of U.S. executive departments whose titles name no department
+# (the Cabinet as listed at whitehouse.gov/administration/cabinet); a state's
+# ("Michigan Attorney General") names its state before the title instead.
+CABINET_TITLES = {
+    "Attorney General": "U.S. Department of Justice",
+    "Deputy Attorney General": "U.S. Department of Justice",
+    "Assistant Attorney General": "U.S. Department of Justice",
+    "Postmaster General": "United States Postal Service",
+    "Surgeon General": "U.S. Department of Health and Human Services",
+}
+
 # Titles of heads of state and government and of ministers, who speak for
 # the government their paragraph names.
 GOVERNMENT_TITLES = frozenset(
     "president premier chancellor minister king queen emir sultan".split()
+)
+
+# Titles a U.S. federal release writes bare before the holder's name ("President
+# Bush", "Vice President Cheney"): their holder heads the state the release's
+# government is (annotation conventions: heads of state speak for it).
+BARE_STATE_TITLES = frozenset(["President", "Vice President"])
+# Bodies and words only the U.S. government's own copy and copy about it name
+# (the White House, the Pentagon, Congress, "U.S." itself).
+US_GOVERNMENT_MARKERS = (
+    "White House",
+    "Pentagon",
+    "Congress",
+    "U.S.",
+    "United States",
+    "Capitol Hill",
 )
 
 # A national office whose holder speaks for the office, not the state.
@@ -478,6 +584,7 @@ SOURCE_NOUNS = frozenset(
     scientists doctors lawyers activists critics observers insiders
     negotiators delegates campaigners prosecutors leader leaders manager
     managers director directors reporter correspondent journalist
+    envoy envoys
     """.split()
 )
 

@@ -12,6 +12,7 @@ from .base import (
     Mention,
 )
 from .gazetteer import AGREEMENT, ORGANISATION, PERSON, WORD_RE
+from .organisations import ROLE_OF_BEFORE_RE
 from .results import (
     ProposedOrganisation,
     ProposedPerson,
@@ -24,6 +25,12 @@ from .text import (
 
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
+HYPHEN_PARTICLE_RE = re.compile(r"(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu)-[A-Z]\w+")
+APPOSITIVE_CUE_RE = re.compile(
+    r",\s+(?!which\b|that\b|and\b|but\b|or\b)"
+    r"(?:[^.;\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,80}?"
+    r",\s+(?:also\s+)?(\w+)"
+)
 # Words either side of a run that the named-entity step reads with it.
 _WINDOW = 4
 # "John D. (Jay) Rockefeller IV": first name (and initial), nickname, surname
@@ -97,6 +104,8 @@ class Names:
     def find_entities(self) -> None:
         text, words = self.text, self.words
         for match in self.gaz.match(text, words):
+            if self._place_in_a_name(match):
+                continue
             if match.type == PERSON:
                 key = self.person(match.entity.name, match.entity)
             elif match.type == ORGANISATION:
@@ -129,6 +138,10 @@ class Names:
         surnames: dict[str, list[str]] = {}
         for key, person in self.people.items():
             for part in WORD_RE.findall(person.name):
+                if HYPHEN_PARTICLE_RE.fullmatch(part):
+                    # "al-Maliki" and "Maliki" both stand for the surname.
+                    surnames.setdefault(part, []).append(key)
+                    part = part.split("-", 1)[1]
                 if is_cap(part) and len(part) > 1:
                     surnames.setdefault(part, []).append(key)
         titled = set(self.titled_singles)
@@ -150,9 +163,14 @@ class Names:
                 key = self.person(value)
                 surnames.setdefault(value, []).append(key)
                 self.add_mention(word.start(), word.end(), PERSON, key)
-            elif self._org_context(word.start(), word.end(), single=True):
+            elif self._org_context(
+                word.start(), word.end(), single=True
+            ) and not self._country_mention(i):
                 self.add_mention(
-                    word.start(), word.end(), ORGANISATION, self.org(value)
+                    word.start(),
+                    word.end(),
+                    ORGANISATION,
+                    self.org(self._org_name(word)),
                 )
         self.mentions.sort(key=lambda m: m.start)
 
@@ -269,6 +287,9 @@ class Names:
             joined = bool(current) and self._joined(current[-1], i)
             if i in self.covered or not (
                 is_cap(value)
+                # "Omar al-Bashir", "Nouri al-Maliki": a particle joined to a
+                # surname by a hyphen.
+                or HYPHEN_PARTICLE_RE.fullmatch(value)
                 or (
                     joined
                     and (value in lx.NAME_PARTICLES or value in lx.ORG_CONNECTORS)
@@ -282,99 +303,18 @@ class Names:
                     runs.append(tuple(current))
                 current = []
                 continue
-            if current and not joined:
+            if current and (
+                not joined
+                # "Mr. Obama Thursday denied", "The Taliban Thursday claimed":
+                # a day or a month after a name is no part of it.
+                or (value in lx.MONTHS_AND_DAYS and value != "May")
+            ):
                 runs.append(tuple(current))
                 current = []
             current.append(i)
         if current:
             runs.append(tuple(current))
         return runs
-
-    def _is_title(self, i: int) -> bool:
-        value = self.words[i].group()
-        # "Administrator-designate", "President-elect".
-        value = re.sub(r"-(?:designate|elect)$", "", value)
-        return value in lx.TITLE_WORDS or (
-            value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS
-        )
-
-    def _is_acronym(self, i: int) -> bool:
-        value = self.words[i].group().replace(".", "")
-        return (
-            len(value) >= 2
-            and value.isupper()
-            and value.isalpha()
-            # "John D. Rockefeller IV": a generation, not an acronym.
-            and not (
-                value in lx.NAME_SUFFIXES and i and is_cap(self.words[i - 1].group())
-            )
-        )
-
-    def _name_words(self, part: list[int]) -> bool:
-        """Whether ``part`` can be a person's name: capitalised words and
-        initials, no acronym, title or organisation word."""
-        return 1 <= len(part) <= 5 and not any(
-            self._is_acronym(i)
-            or self._is_title(i)
-            or self.words[i].group() in lx.ORG_KEYWORDS
-            or self.words[i].group() in lx.ORG_CONNECTORS
-            or self.words[i].group() in lx.COMMON_CAPS
-            or self.words[i].group() in lx.THING_WORDS
-            for i in part
-        )
-
-    def _split_titled(self, run: tuple[int, ...]):
-        """A run that is an organisation, a title and a name ("NASA
-        Administrator Charles Bolden", "European Space Agency Director
-        General Josef Aschbacher", "U.S. Trade Representative Susan C.
-        Schwab"): (the organisation's words, the name's words), or None."""
-        words = self.words
-        for j in range(len(run) - 2, 0, -1):
-            if not self._is_title(run[j]):
-                continue
-            tail = list(run[j + 1 :])
-            if not self._name_words(tail):
-                return None
-            t0 = j
-            while t0 > 0 and (
-                self._is_title(run[t0 - 1])
-                or words[run[t0 - 1]].group() in lx.TITLE_MODIFIERS
-                or (
-                    words[run[t0 - 1]].group() in lx.ORG_CONNECTORS
-                    and t0 > 1
-                    and self._is_title(run[t0 - 2])
-                )
-            ):
-                t0 -= 1
-            head = list(run[:t0])
-            # "Department of Energy Secretary": "Energy" names the department.
-            while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
-                head.append(run[t0])
-                t0 += 1
-            while head and (
-                words[head[0]].group() in lx.COMMON_CAPS
-                # "Deputy U.S. Trade Representative": a title before the body.
-                or (len(head) > 1 and self._is_title(head[0]))
-            ):
-                head = head[1:]
-            if not head and (t0 > 0 or len(tail) < 2):
-                return None
-            # With no head, every word before the name is a title ("Army
-            # Spc. Ola Mensah"), even one that also names an organisation.
-            return head, tail
-        return None
-
-    def _titled_name(self, part: tuple[int, ...]) -> bool:
-        """Whether ``part`` ends in a name after a title ("Defense Secretary
-        Chuck Hagel", "Secretary of Commerce Carlos M. Gutierrez")."""
-        if self._split_titled(part):
-            return True
-        return any(
-            len(part) > n
-            and self._name_words(list(part[-n:]))
-            and any(self._is_title(i) for i in part[:-n])
-            for n in (2, 3, 4)
-        )
 
     def _country_mention(self, i: int) -> bool:
         """A country's short name ("U.S.") as a mention of the country."""
@@ -404,7 +344,10 @@ class Names:
             key = self.acronyms[value]
         else:
             s, e = words[run[0]].start(), words[run[-1]].end()
-            key = self.org(text[s:e])
+            last = words[run[-1]].group()
+            # "U.N.": a dotted acronym's name keeps its last stop.
+            dotted = "." in last and last.isupper() and text[e : e + 1] == "."
+            key = self.org(text[s : e + dotted])
         s, e = words[run[0]].start(), words[run[-1]].end()
         self.add_mention(s, e, ORGANISATION, key)
         # "European Space Agency (ESA)": the acronym is another of its names.
@@ -428,6 +371,8 @@ class Names:
                 return
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
+            return
+        if self._person_of_body(run):
             return
         start, end = words[run[0]].start(), words[run[-1]].end()
         before = text[max(0, start - 30) : start]
@@ -484,6 +429,8 @@ class Names:
                 words[part[0]].group() in lx.COMMON_CAPS
                 or self._is_title(part[0])
                 or words[part[0]].group() in lx.DEMONYMS
+                # "envoy for Syria Staffan de Mistura": a country names no one.
+                or (words[part[0]].group() in lx.COUNTRY_NAMES and len(part) > 2)
                 or words[part[0]].group() in lx.MONTHS_AND_DAYS
                 or (self._is_acronym(part[0]) and len(part) > 2)
             ):
@@ -498,6 +445,41 @@ class Names:
                 part, titled = part[-keep:], True
             run_titled = run_titled or titled
             self._add_person_part(part, titled)
+
+    def _person_of_body(self, run: tuple[int, ...]) -> bool:
+        """A name, "of" and the body or country it is of, read as one run
+        ("Prime Minister John Howard of Australia said", "Jo Roe of NASA
+        said", "Jo Roe of Acme Corporation told"): the person, and the body
+        as an organisation, when the run is a titled name or stands before
+        a verb of saying."""
+        words = self.words
+        k = next(
+            (k for k in range(2, len(run) - 1) if words[run[k]].group() == "of"),
+            None,
+        )
+        if k is None or "of" in (words[i].group() for i in run[k + 1 :]):
+            return False
+        name, body = run[:k], list(run[k + 1 :])
+        body_values = [words[i].group() for i in body]
+        if not (
+            " ".join(body_values) in lx.COUNTRY_NAMES
+            or any(v in lx.ORG_KEYWORDS for v in body_values)
+            or (len(body) == 1 and self._is_acronym(body[0]))
+        ):
+            return False
+        titled = self._titled_name(name)
+        start, end = words[name[0]].start(), words[body[-1]].end()
+        if not (
+            titled
+            or (self._name_words(list(name)) and self._person_context(start, end))
+        ):
+            return False
+        self._add_org_run(body)
+        if titled:
+            self._classify_run(name)
+        else:
+            self._add_person_part(list(name), titled=True)
+        return True
 
     def _add_person_part(self, part: list[int], titled: bool) -> None:
         words, text = self.words, self.text
@@ -520,21 +502,6 @@ class Names:
             self.add_mention(s, e, PERSON, self.person(text[s:e]))
         elif self._name_words(part):
             self.untyped_names.append((s, e))
-
-    def _initialled(self, part: list[int]) -> bool:
-        """A given name, a middle initial and a surname ("George W. Bush")
-        is a person's name wherever it stands."""
-        words = self.words
-        return (
-            len(part) == 3
-            and self._name_words(part)
-            and len(words[part[1]].group()) == 1
-            and words[part[1]].group().isupper()
-            and self.text[words[part[1]].end() : words[part[1]].end() + 1] == "."
-            and len(words[part[0]].group()) > 1
-            and words[part[0]].group()[1:].islower()
-            and words[part[2]].group()[1:].islower()
-        )
 
     def _speaking_surnames(self) -> None:
         """A name read with no context ("endorsed Newt Gingrich") is a
@@ -565,13 +532,37 @@ class Names:
             return True
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
             return True
+        m = ROLE_OF_BEFORE_RE.search(left)
+        if m and m.group("head").lower() in lx.ROLE_HEADS:
+            # "said the president of Iran, Mahmoud Ahmadinejad".
+            return True
         # "Jane Roe, 45, said": an age between the name and the verb.
-        right = re.sub(r"^,\s*\d{1,3},", "", right)
+        right = re.sub(r"^,\s*\d{1,3},", ",", right)
+        # '"…," Ann Marsh, who chairs the panel, said', "Ann Marsh, speaking
+        # at a news conference, said", "Ann Marsh, a Democrat, said": an aside
+        # between the name and a verb of saying (not a body's "which").
+        if re.match(r"\s+(?:was\s+quoted\s+)?as\s+saying\b", right) and (
+            not right.lstrip().startswith("as") or re.search(r"\bquoted\s+$", left)
+        ):
+            # "Ann Marsh was quoted as saying", "quoted Ann Marsh as saying".
+            return True
+        verb = APPOSITIVE_CUE_RE.match(right)
+        if verb and verb.group(1) in lx.SPEECH_VERBS:
+            return True
         # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
         m = CUE_RE.match(right.lstrip(" ,"))
         if m and m.group("verb") in lx.SPEECH_VERBS:
+            return True
+        if (
+            m
+            and m.group("verb") in lx.LABEL_VERBS
+            and re.match(
+                r"[^.;\"\u201c]{0,40}[\"\u201c]", right.lstrip(" ,")[m.end() :]
+            )
+        ):
+            # 'Ann Marsh called the decision "a big mistake."'
             return True
         m = re.search(r"\b(\w+)\s+$", left)
         if m and m.group(1) in lx.SPEECH_VERBS:

@@ -23,6 +23,7 @@ DEPARTMENT_RE = re.compile(
 )
 DEPARTMENT_END_RE = re.compile(rf"(?:{DEPARTMENT_RE.pattern})\s+$")
 _BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()}
+_CABINET_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_TITLES.items()}
 _DEMONYMS = "|".join(
     sorted((d for d in lx.COUNTRIES if d in lx.DEMONYMS), key=len, reverse=True)
 )
@@ -48,7 +49,10 @@ _ORG_NOUNS = "|".join(sorted(lx.ANAPHORIC_ORG_NOUNS, key=len, reverse=True))
 # president".
 ANAPHOR_RE = re.compile(
     rf"(?:(?:(?:the|that|this)\s+)?(?:new\s+)?(?:{_ORG_NOUNS})['\u2019]s?\s"
-    rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b)",
+    rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b"
+    # "a spokeswoman for the ministry", "an engineer at the company".
+    rf"|(?:.*\s)?(?:{_ROLE_HEADS})\s+(?:for|at|of|with)\s+(?:the|that|this)\s+"
+    rf"(?:{_ORG_NOUNS})$)",
     re.IGNORECASE,
 )
 _ALL_DEMONYMS = "|".join(
@@ -62,8 +66,38 @@ COUNTERPART_RE = re.compile(
     rf"\b(?P<demonym>{_ALL_DEMONYMS})\s+(?:counterpart|colleague|opposite number)"
     r",\s+(?:(?:[A-Z][\w.-]*|and|of|for)\s+){0,6}$"
 )
-# "Jeffrey Bossert Clark of the Justice Department's …".
-OF_THE_RE = re.compile(r"\s+of\s+the\s+")
+# A role after a name that names a state: "the Russian foreign minister",
+# "South Korea's ambassador", "the president of Iran".
+_STATE_NAMES = "|".join(
+    sorted({*lx.COUNTRY_NAMES, *lx.COUNTRIES}, key=len, reverse=True)
+).replace(".", r"\.")
+_SHORT_NAMES = "|".join(
+    re.escape(k) for k in sorted(lx.COUNTRIES, key=len, reverse=True) if "." in k
+)
+STATE_ROLE_RE = re.compile(
+    rf"^(?:(?:the|a|an)\s+)?(?:(?:[\w-]+\s+)?(?P<demonym>{_ALL_DEMONYMS}|{_SHORT_NAMES})"
+    r"\.?\s+(?:[\w-]+\s+){0,2}?"
+    # "the U.S. ambassador to Iraq": whom a title is sent to follows it.
+    r"(?P<head>[\w-]+)(?:\s+(?:to|at|in)\s+.*)?$"
+    rf"|(?:[\w-]+\s+){{0,2}}(?P<head2>[\w-]+)\s+of\s+(?:the\s+)?"
+    rf"(?P<country>{_STATE_NAMES})\.?$)",
+    re.IGNORECASE,
+)
+# "Jo Roe, who heads the Red Cross": a verb of leading names the body.
+WHO_HEADS_RE = re.compile(
+    r",\s+who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|directs|directed|runs"
+    r"|ran|chairs|chaired|manages|managed)\s+(?:the\s+)?"
+)
+# "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
+OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
+
+
+def _anaphoric_noun(role: str) -> str | None:
+    """The organisation noun an anaphoric role names ("the ministry")."""
+    for word in reversed(re.findall(r"[a-z]+", role.lower())):
+        if word in lx.ANAPHORIC_ORG_NOUNS:
+            return word
+    return None
 
 
 class Offices:
@@ -73,13 +107,58 @@ class Offices:
         """The organisation ``mention``'s person speaks for by the rules
         above, or None."""
         return (
-            self._department(role, mention)
+            self._state_role(role)
+            or self._department(role, mention)
             or self._acronym_title(mention)
             or self._of_the(mention)
+            or self._who_heads(mention)
             or self._state_of_paragraph(mention, role)
             or self._anaphoric(mention, role)
             or self._counterpart(mention)
+            or self._cabinet_title(role)
+            or self._bare_head_of_state(role, mention)
         )
+
+    def _bare_head_of_state(self, role: str, mention: Mention) -> str | None:
+        """ "President Bush said" in copy about the U.S. government (it names
+        the White House, the Pentagon, Congress or "U.S."), where no other
+        government is named in the paragraph: the United States."""
+        if role not in lx.BARE_STATE_TITLES:
+            return None
+        if not any(marker in self.text for marker in lx.US_GOVERNMENT_MARKERS):
+            return None
+        p_start, _ = self.paragraph_at(mention.start)
+        if GOVERNMENT_RE.search(self.text, p_start, mention.start):
+            return None
+        return self._named_org("United States")
+
+    def _cabinet_title(self, role: str) -> str | None:
+        """ "Attorney General Eric Holder": a U.S. cabinet title that names
+        no department speaks for the department it heads."""
+        title = re.sub(r"^U\.?S\.?\s+", "", role or "").lower()
+        name = _CABINET_BY_LOWER.get(title)
+        return self._named_org(name) if name else None
+
+    def _state_role(self, role: str) -> str | None:
+        """An office of state in a role after the name: "Sergei Lavrov, the
+        Russian foreign minister", "X, the president of Iran"."""
+        m = STATE_ROLE_RE.match(role or "")
+        if m is None:
+            return None
+        head = (m.group("head") or m.group("head2")).lower()
+        if head not in lx.STATE_TITLE_HEADS:
+            return None
+        if m.group("demonym"):
+            name = m.group("demonym")
+            if not name[:1].isupper():
+                return None
+            name = lx.COUNTRY_DEMONYMS.get(name) or lx.COUNTRIES.get(name)
+        else:
+            name = m.group("country").rstrip(".")
+            if not name[:1].isupper():
+                return None
+            name = lx.COUNTRIES.get(name, name)
+        return self._named_org(name) if name else None
 
     def _counterpart(self, mention: Mention) -> str | None:
         """ "Her Vietnamese counterpart, Industry and Trade Minister Tran Van
@@ -103,15 +182,17 @@ class Offices:
             r"(?<![\w-])[Ii]ts\s+" + re.escape(role) + r",?\s+(?:[A-Z][a-z]*\.\s+)?$",
             before,
         ):
-            return self.org_before(mention.start)
+            return self.org_before(mention.start, _anaphoric_noun(role))
         return None
 
-    def org_before(self, pos: int) -> str | None:
+    def org_before(self, pos: int, noun: str | None = None) -> str | None:
         """The organisation named last before ``pos`` in its paragraph or the
-        one before, that an anaphor ("its", "the group's") refers to."""
+        one before, that an anaphor ("its", "the group's") refers to; of
+        them, the last whose name has the anaphor's ``noun`` ("the
+        ministry" is the Foreign Ministry, not a company named after it)."""
         i = self.paragraphs.index(self.paragraph_at(pos))
         start = self.paragraphs[max(0, i - 1)][0]
-        found = None
+        found = fallback = None
         for m in self.mentions:
             if m.type == ORGANISATION and start <= m.start and m.end <= pos:
                 lead = self.text[max(start, m.start - 40) : m.start]
@@ -121,8 +202,10 @@ class Offices:
                 ):
                     # An outlet ("told Sport TV") is whom words were said to.
                     continue
-                found = m.key
-        return found
+                fallback = m.key
+                if noun is None or noun in self.orgs[m.key].name.lower():
+                    found = m.key
+        return found or fallback
 
     def _named_org(self, name: str) -> str:
         return self.org(name, self.gaz.find(name, ORGANISATION))
@@ -148,6 +231,14 @@ class Offices:
         if existing is not None:
             return existing.key
         return self.acronyms.get(acronym) or self._named_org(acronym)
+
+    def _who_heads(self, mention: Mention) -> str | None:
+        """ "Jo Roe, who heads the World Health Organization"."""
+        m = WHO_HEADS_RE.match(self.text, mention.end)
+        if m is None:
+            return None
+        owner = self.by_start.get(m.end())
+        return owner.key if owner is not None and owner.type == ORGANISATION else None
 
     def _of_the(self, mention: Mention) -> str | None:
         m = OF_THE_RE.match(self.text, mention.end)

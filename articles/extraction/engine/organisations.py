@@ -10,6 +10,7 @@ from .base import (
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .offices import DEPARTMENT_RE
 from .text import (
     is_cap,
 )
@@ -19,14 +20,32 @@ from .text import (
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 
 
+_DEPARTMENTS_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()}
+
 # "Ambassador Ron Kirk met the minister": a determiner opens another noun
 # phrase, so the role after it is not the name's.
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 
+# "Stufflebeem is the Joint Staff's deputy director of operations."
+COPULA_ROLE_RE = re.compile(
+    r"\s+(?:is|was|serves\s+as|served\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
+    r"(?P<role>(?:[^,;.\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+    r"(?=[,;.]|$)"
+)
+
 OWNED_TITLE_RE = re.compile(
     r"(?P<owner>\S+)['\u2019]s\s+"
     r"(?P<title>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|the)){0,8}),\s+$"
+)
+
+
+# "said the president of Iran, Mahmoud Ahmadinejad": a role with "of" and a
+# body before the name, closed by a comma.
+ROLE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[A-Za-z-]+\s+){0,3}?(?P<head>[A-Za-z-]+)"
+    r"\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for))*)),\s+$"
 )
 
 
@@ -44,11 +63,28 @@ class Organisations:
     def _org_context(self, start: int, end: int, single: bool = False) -> bool:
         text = self.text
         first = text[start:end].split()[0]
-        if first in lx.COMMON_CAPS or first in lx.DEMONYMS or first in lx.TITLE_WORDS:
+        if (
+            first in lx.COMMON_CAPS
+            or first in lx.DEMONYMS
+            or first in lx.TITLE_WORDS
+            # "Press secretary Dana Perino" opening a sentence.
+            or first in lx.TITLE_MODIFIERS
+        ):
             if single:
                 return False
         left = text[max(0, start - 60) : start]
         right = text[end : end + 40]
+        value = text[start:end]
+        if (
+            single
+            and re.search(r"(?<![\w-])[Tt]he\s+$", left)
+            and len(value) >= 3
+            and value.isupper()
+            and value.isalpha()
+            and value not in lx.COUNTRIES
+        ):
+            # "The EPA released …": an acronym after "the" is a body.
+            return True
         prev = WORD_RE.findall(left[-30:])
         prev_word = prev[-1] if prev else ""
         if re.search(
@@ -88,22 +124,45 @@ class Organisations:
                     if all(not is_cap(w) or w in lx.TITLE_WORDS for w in mods):
                         return possessive or not single or not is_cap(head)
                     break
-        m = re.search(r"\b(?:for|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", left)
+        m = re.search(r"\b(?:for|at|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", left)
         if m:
             before = WORD_RE.findall(left[: m.start()])
             return any(w.lower() in lx.ROLE_HEADS for w in before[-3:])
+        m = re.search(r"\b([A-Za-z-]+)\s+of\s+(?:the\s+)?$", left)
+        if m and m.group(1).lower() in lx.ROLE_HEADS:
+            # "chief executive of General Motors", "the head of Oxfam".
+            return True
+        m = re.search(r",?\s+of\s+$", left)
+        if (
+            m
+            and value.isupper()
+            and value.isalpha()
+            and value not in lx.COUNTRIES
+            and self.mention_ending(start - len(m.group()), PERSON)
+        ):
+            # "Allard Beutel of NASA said" (but "Jo Roe of Springfield" is a
+            # place, so only an acronym).
+            return True
         return False
 
     # -- roles -------------------------------------------------------------
 
     def find_roles(self) -> None:
+        self._roles_before_and_after()
+        self._roles_in_copulas()
+
+    def _roles_before_and_after(self) -> None:
         for mention in self.mentions:
             if mention.type != PERSON:
                 continue
             person = self.people[mention.key]
             if person.role or person.role_organisation:
                 continue
-            role = self._role_before(mention) or self._owned_title_before(mention)
+            role = (
+                self._role_before(mention)
+                or self._owned_title_before(mention)
+                or self._role_of_before(mention)
+            )
             after = self._role_after(mention)
             if role is None or (role[1] is None and after and after[1]):
                 # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
@@ -119,6 +178,29 @@ class Organisations:
                 ):
                     if word in lx.GENDERED:
                         self.gender[mention.key] = lx.GENDERED[word]
+
+    def _roles_in_copulas(self) -> None:
+        """A role given in a sentence of its own ("Stufflebeem is the Joint
+        Staff's deputy director of operations") for a person whose role
+        named no organisation."""
+        for mention in self.mentions:
+            if mention.type != PERSON:
+                continue
+            person = self.people[mention.key]
+            if person.role_organisation is not None:
+                continue
+            m = COPULA_ROLE_RE.match(self.text, mention.end)
+            if m is None:
+                continue
+            words = WORD_RE.findall(m.group("role"))
+            if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
+                continue
+            org = self._owner_in(m.start("role"), m.end("role")) or self.spoken_for(
+                mention, m.group("role")
+            )
+            if org is not None:
+                person.role = person.role or m.group("role")
+                person.role_organisation = org
 
     def _role_before(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
@@ -145,6 +227,10 @@ class Organisations:
             if first is not None and gap not in (" ",):
                 # "U.S. Trade Representative": an abbreviation's full stop.
                 owner = self.mention_ending(word.end() + 1, ORGANISATION)
+                if owner is None and "." in value and value.isupper():
+                    # "U.N. Secretary-General": the body's name stops
+                    # before its abbreviation's last full stop.
+                    owner = self.mention_ending(word.end(), ORGANISATION)
                 if gap == ". " and owner:
                     org = owner.key
                 if gap.strip() in ("'", "\u2019", "'s", "\u2019s"):
@@ -208,6 +294,19 @@ class Organisations:
             role = role[4:]
         return role, self._office(role, org)
 
+    def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
+        """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the
+        Red Cross, Jo Roe": the body the role before the comma is of."""
+        before = self.text[max(0, mention.start - 100) : mention.start]
+        m = ROLE_OF_BEFORE_RE.search(before)
+        if m is None or m.group("head").lower() not in lx.ROLE_HEADS:
+            return None
+        owner_end = mention.start - (len(before) - m.end("owner"))
+        owner = self.mention_ending(owner_end, ORGANISATION) or self.mention_ending(
+            owner_end - 1, ORGANISATION
+        )
+        return m.group("role"), owner.key if owner else None
+
     def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
         """ "NASA's Associate Administrator for Space Operations, Bill
         Gerstenmaier": a body's titled office ending in a comma before the
@@ -230,6 +329,15 @@ class Organisations:
         speaks for the office ("U.S. Trade Representative")."""
         words = role.split()
         pair = " ".join(words[:2])
+        department = DEPARTMENT_RE.search(role)
+        us = (org is not None and self.orgs[org].name == "United States") or (
+            org is None and words and lx.COUNTRIES.get(words[0]) == "United States"
+        )
+        if department and us:
+            # "U.S. Defense Secretary Jim Mattis" speaks for the department.
+            name = (department.group("after") or department.group("before")).lower()
+            name = _DEPARTMENTS_BY_LOWER[" ".join(name.split())]
+            return self.org(name, self.gaz.find(name, ORGANISATION))
         if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
             # "South Korean President".
             if words[-1].lower() in lx.STATE_TITLE_HEADS:
@@ -241,6 +349,16 @@ class Organisations:
                 name = lx.COUNTRIES[words[0]]
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
                 words = words[1:]
+        if (
+            org is not None
+            and self.orgs[org].name in lx.CABINET_DEPARTMENTS
+            and words
+            and words[-1].lower() == "secretary"
+        ):
+            # "Homeland Security Secretary": the run before the title is the
+            # department's word, not a body of that name.
+            name = lx.CABINET_DEPARTMENTS[self.orgs[org].name]
+            return self.org(name, self.gaz.find(name, ORGANISATION))
         if org is not None:
             office = lx.NATIONAL_OFFICES.get((self.orgs[org].name, " ".join(words)))
             if office:
@@ -250,7 +368,9 @@ class Organisations:
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
         m = re.match(
-            r",\s+([^,;.\u201c\"]{2,100}?)(?=,|\.|;|$| as | who |"
+            # A dotted abbreviation's stops end no role ("the U.S. envoy").
+            r",\s+((?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+            r"(?=,|(?<![A-Z])\.|\.(?![A-Z]|\s+[a-z])|;|$| as | who |"
             rf" (?:{_SAYING})\b)",
             text[mention.end :],
         )
@@ -282,7 +402,7 @@ class Organisations:
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
             if heading is None and re.fullmatch(
-                r"(?:the\s+)?", before_owner, re.IGNORECASE
+                r"(?:(?:the|an?)\s+)?", before_owner, re.IGNORECASE
             ):
                 # "Stephen L. Johnson, EPA Administrator", "John Kirby, the
                 # Pentagon press secretary": the body heads the role (unless
@@ -295,7 +415,11 @@ class Organisations:
                     heading = owner.key
                     continue
             if possessive or re.search(
-                r"\b(?:for|at|of)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$", before_owner
+                # "an official with the World Bank", "director of NASA's
+                # Ames Research Center" (an owner the rules did not name).
+                r"\b(?:for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
+                before_owner,
             ):
                 org = owner.key
                 if not possessive:

@@ -83,7 +83,49 @@ class Quotes:
         for _open_at, _close_at, start, end in partials:
             self._partial(start, end, cues)
         self._attributed_by_sentence_before(cues)
+        self._attributed_by_paragraph_after()
         self._drop_wholly_quoted()
+
+    def _attributed_by_paragraph_after(self) -> None:
+        """A quotation running over paragraphs names its speaker in a later
+        one: a paragraph opening with a mark that nothing closes, with no
+        attribution of its own, takes the speaker of the quote that opens
+        the next paragraph ('"We will not stop. …' / '"There is no other
+        way," said X.')."""
+        opening = {q.start - 1: q for q in self.quotes if q.kind == DIRECT}
+        kept = []
+        for item in sorted(self.set_aside, key=lambda s: -s.start):
+            para = self.paragraph_at(item.start)
+            i = self.paragraphs.index(para)
+            following = (
+                opening.get(self.paragraphs[i + 1][0])
+                if i + 1 < len(self.paragraphs)
+                else None
+            )
+            if (
+                item.reason != "no speaker"
+                or item.kind != DIRECT
+                or item.start - 1 != para[0]
+                or self.text[item.end : para[1]].strip(" ,")
+                or following is None
+            ):
+                kept.append(item)
+                continue
+            quote = ProposedQuote(
+                kind=DIRECT,
+                text=item.text,
+                start=item.start,
+                end=item.end,
+                speaker=following.speaker,
+                cue=following.cue,
+                outlet=following.outlet,
+                evidence_start=item.start - 1,
+                evidence_end=following.evidence_end,
+                confidence=0.6,
+            )
+            self.quotes.append(quote)
+            opening[para[0]] = quote
+        self.set_aside = sorted(kept, key=lambda s: s.start)
 
     def _attributed_by_sentence_before(self, cues: list[Cue]) -> None:
         """A direct quote with no attribution of its own that follows, in
@@ -292,6 +334,18 @@ class Quotes:
                 if speaker:
                     cue, confidence = "", 0.7
                     evidence[0] = lead_start
+        if speaker is None:
+            # A newscast's clip: 'This is NATO Secretary-General Jens
+            # Stoltenberg. "I have today …"'.
+            clip = re.search(
+                r"\bThis is ([^.\"\u201c]+?)\.\s*$", text[para[0] : open_at]
+            )
+            named = clip and self.first_mention(
+                para[0] + clip.start(1), para[0] + clip.end(1), PERSON
+            )
+            if named:
+                speaker, cue, confidence = named.key, "this is", 0.7
+                evidence[0] = para[0] + clip.start()
         attributed = any(
             at <= c.start <= at + 40 and c.start < after_limit for c in cues
         )
@@ -372,10 +426,11 @@ class Quotes:
         """Only a name, a role in commas, or nothing between two offsets (a
         full stop only after an initial or an abbreviated title)."""
         between = self.text[start:end]
+        # Dotted acronyms first ("U.N."): their last letter is no initial.
+        between = re.sub(r"\b(?:[A-Z]\.){2,}", "", between)
         between = re.sub(
             r"\b(?:[A-Z]|" + "|".join(lx.ABBREVIATED_TITLES) + r")\.(?= )", "", between
         )
-        between = re.sub(r"\b(?:[A-Z]\.){2,}", "", between)
         return "." not in between and '"' not in between
 
     def _partial(self, start: int, end: int, cues: list[Cue]) -> None:
@@ -408,6 +463,20 @@ class Quotes:
             )
             if holder:
                 chosen = (holder.speaker, holder.cue, holder.outlet)
+        nearest = [
+            c for c in in_sentence if c.end <= start and c.verb not in lx.LABEL_VERBS
+        ]
+        if (
+            chosen is None
+            and nearest
+            and re.fullmatch(r"\s*", text[nearest[-1].end : start - 1])
+        ):
+            # 'Officials said …, but a spokesman said "nothing is final"':
+            # the cue right before the words, whose clause is all in marks.
+            c = nearest[-1]
+            speaker = c.speaker or self.subject_before(c.start)[0]
+            if speaker:
+                chosen = (speaker, c.cue, None)
         if chosen is None:
             speaking = [
                 c for c in in_sentence if c.speaker and c.verb not in lx.LABEL_VERBS

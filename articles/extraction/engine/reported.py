@@ -12,6 +12,7 @@ from .base import (
     SKIP_AFTER_CUE_RE,
     THAT_RE,
     Cue,
+    Mention,
 )
 from .gazetteer import PERSON, WORD_RE
 from .results import (
@@ -38,6 +39,16 @@ RELATIVE_RE = re.compile(r",\s+who\s+(?:(?:also|later|then)\s+)?$")
 TO_WHOM_RE = re.compile(
     r"\s+to\s+(?:the\s+)?(?:reporters|journalists|lawmakers|the press|press"
     r"|him|her|them|us|me|supporters|delegates)\b"
+)
+
+
+_SUBJECT_WORDS = "|".join(
+    sorted(lx.SOURCE_NOUNS | lx.SOURCE_DETERMINERS, key=len, reverse=True)
+)
+OTHER_SUBJECT_RE = re.compile(
+    r",[\"\u201d]?\s+(?:but|while|whereas|and)\s+(?:(?:he|she|they)\s+"
+    rf"|(?:(?:[A-Z][\w.'\u2019-]*|{_SUBJECT_WORDS})\s+){{1,5}}?)(?:also\s+)?"
+    rf"(?:{'|'.join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))})\b"
 )
 
 
@@ -149,7 +160,11 @@ class Reported:
                 body_end -= 1
             person = self.first_mention(m.end(), min(body_end, m.end() + 40), PERSON)
             if person is None or "," in text[m.end() : person.start]:
-                continue
+                # "…, according to a NASA spokesman", "According to
+                # officials, …": an unnamed source.
+                person = self._source_according_to(m.end(), body_end)
+                if person is None:
+                    continue
             if text[s_start : m.start()].strip(" ,"):
                 start, end = s_start, m.start()
             else:
@@ -187,6 +202,26 @@ class Reported:
                     confidence=0.75,
                 )
             )
+
+    def _source_according_to(self, pos: int, body_end: int) -> Mention | None:
+        """The unnamed source right after "according to", as a stand-in
+        mention, when it runs to the sentence's end or to a comma."""
+        found = self.source_at(pos, body_end)
+        if found is None:
+            return None
+        key, end = found
+        tail = re.match(
+            r"(?:\s+(?:for|at|of|with|from|in)\s+[^,]{1,60}?)?\s*(?:,|$)",
+            self.text[end:body_end],
+        )
+        if tail is None:
+            return None
+        return Mention(
+            pos,
+            end + tail.end() - 1 if tail.group().endswith(",") else end + tail.end(),
+            PERSON,
+            key,
+        )
 
     def _more_after_attribution(self, c, start, body_end, s_start, s_end, pronoun):
         """The first speaker's further words after another's attribution:
@@ -287,6 +322,10 @@ class Reported:
             whom = re.match(
                 r"\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)", text[pos:body_end]
             )
+            owned = org and re.match(r"['\u2019]s\s+", text[org.end : body_end])
+            if owned and self.by_start.get(org.end + owned.end()):
+                # "told VOA's Persian Service that …".
+                org = self.by_start[org.end + owned.end()]
             if org:
                 pos = org.end
             elif m:
@@ -368,6 +407,10 @@ class Reported:
         )
         if m:
             end = start + m.start()
+        # "…, but a spokesman said …": another subject's reporting verb.
+        m = OTHER_SUBJECT_RE.search(self.text, start, end)
+        if m:
+            end = m.start()
         m = re.search(r",\s+according to\b", self.text[start:end])
         if m:
             end = start + m.start()

@@ -34,7 +34,8 @@ class Sentences:
                     and last.replace(".", "").isupper()
                     and following
                     and (
-                        following[0] in lx.TITLE_WORDS
+                        # "U.N. Secretary-General": a hyphenated title too.
+                        following[0].split("-")[0] in lx.TITLE_WORDS
                         or following[0] in lx.ORG_KEYWORDS
                     )
                 ):

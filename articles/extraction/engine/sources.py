@@ -45,7 +45,12 @@ _PHRASE = (
 )
 # "DoD's senior official for prisoner of war/missing personnel affairs":
 # what the source is for, after the noun.
-_TAIL = r"(?:\s+(?:for|at|of|with|from|in)\s+[^,;:\"\u201c\u201d.]{1,60}?)?"
+# (A dotted abbreviation's stops end no tail: "for the U.S. Embassy".)
+_TAIL = (
+    r"(?:\s+(?:for|at|of|with|from|in)\s+"
+    r"(?:[^,;:\"\u201c\u201d.]|(?<=[A-Z])\.(?=[A-Z]|\s+[A-Z]))"
+    r"{1,60}?)?"
+)
 SOURCE_BEFORE_RE = re.compile(rf"(?<![\w.'\u2019-])(?i:{_PHRASE}){_TAIL}$")
 SOURCE_AFTER_RE = re.compile(
     rf"\s*(?P<phrase>(?i:{_PHRASE}))"
@@ -76,6 +81,11 @@ class Sources:
         phrase ("NASA officials"), a country's short name or demonym ("U.S.
         officials", "Russian diplomats"), or "for/at/of the X" after it."""
         words = self.text[start:end].split()
+        owner = re.match(r"(.+?)['\u2019]s$", words[0]) if words else None
+        if owner and owner.group(1) in lx.COUNTRY_NAMES:
+            # "Russia's U.N. envoy" speaks for Russia.
+            name = owner.group(1)
+            return self.org(name, self.gaz.find(name, ORGANISATION))
         for i in range(len(words) - 1):
             pair = " ".join(words[i : i + 2])
             if pair in lx.COUNTRY_DEMONYMS:
@@ -103,13 +113,17 @@ class Sources:
         for word in words[:-1]:
             # "a senior Army officer", "EGLE officials": a service or an
             # acronym among the description's words.
+            bare = word.rstrip(".")
             if word in lx.ORG_KEYWORDS or (
-                len(word) >= 2
-                and word.isupper()
-                and word.isalpha()
-                and word not in lx.COUNTRIES
+                len(bare.replace(".", "")) >= 2
+                and bare.isupper()
+                # "a U.N. spokesman": a dotted acronym too.
+                and bare.replace(".", "").isalpha()
+                and bare not in lx.COUNTRIES
             ):
-                return self.org(word, self.gaz.find(word, ORGANISATION))
+                # A dotted acronym's name keeps its last stop ("U.N.").
+                name = word if "." in bare and word.endswith(".") else bare
+                return self.org(name, self.gaz.find(name, ORGANISATION))
         m = re.match(
             r"\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?", self.text[end : end + 12]
         )
@@ -123,7 +137,11 @@ class Sources:
         """A source whose description ends at ``end`` (``text_before`` is the
         sentence up to there): its key and where the description starts."""
         m = SOURCE_BEFORE_RE.search(text_before)
-        if m and self._modifiers_ok(m.group("mods")):
+        while m and not self._modifiers_ok(m.group("mods")):
+            # "…, but a spokesman": the longest description may hold a word
+            # no modifier is; a shorter one after it may not.
+            m = SOURCE_BEFORE_RE.search(text_before, m.start() + 1)
+        if m:
             start = end - (len(text_before) - m.start())
             description = self.text[start:end]
             key = self._source_key(description, self._source_org(start, end))

@@ -25,11 +25,13 @@ from .results import (
 from .sentences import Sentences
 from .sources import SOURCE, Sources
 from .spans import QuotedSpans
+from .titles import Titles
 
 
 class Story(
     Sentences,
     QuotedSpans,
+    Titles,
     Names,
     Organisations,
     Offices,

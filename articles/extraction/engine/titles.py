@@ -1,0 +1,149 @@
+"""Titles and name words in a capitalised run: which words are titles or
+acronyms, which can be a person's name, and where a title ends and the name
+begins ("NASA Administrator Charles Bolden", "Secretary of Commerce Carlos
+M. Gutierrez")."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .gazetteer import ORGANISATION
+from .text import is_cap
+
+
+class Titles:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def _is_title(self, i: int) -> bool:
+        value = self.words[i].group()
+        # "Administrator-designate", "President-elect".
+        value = re.sub(r"-(?:designate|elect)$", "", value)
+        return value in lx.TITLE_WORDS or (
+            value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS
+        )
+
+    def _is_acronym(self, i: int) -> bool:
+        value = self.words[i].group().replace(".", "")
+        return (
+            len(value) >= 2
+            and value.isupper()
+            and value.isalpha()
+            # "John D. Rockefeller IV": a generation, not an acronym.
+            and not (
+                value in lx.NAME_SUFFIXES and i and is_cap(self.words[i - 1].group())
+            )
+        )
+
+    def _name_words(self, part: list[int]) -> bool:
+        """Whether ``part`` can be a person's name: capitalised words and
+        initials, no acronym, title or organisation word."""
+        return 1 <= len(part) <= 5 and not any(
+            self._is_acronym(i)
+            or self._is_title(i)
+            or self.words[i].group() in lx.ORG_KEYWORDS
+            or self.words[i].group() in lx.ORG_CONNECTORS
+            or self.words[i].group() in lx.COMMON_CAPS
+            or self.words[i].group() in lx.THING_WORDS
+            for i in part
+        )
+
+    def _split_titled(self, run: tuple[int, ...]):
+        """A run that is an organisation, a title and a name ("NASA
+        Administrator Charles Bolden", "European Space Agency Director
+        General Josef Aschbacher", "U.S. Trade Representative Susan C.
+        Schwab"): (the organisation's words, the name's words), or None."""
+        words = self.words
+        for j in range(len(run) - 2, 0, -1):
+            if not self._is_title(run[j]):
+                continue
+            tail = list(run[j + 1 :])
+            if not self._name_words(tail):
+                return None
+            t0 = j
+            while t0 > 0 and (
+                self._is_title(run[t0 - 1])
+                or words[run[t0 - 1]].group() in lx.TITLE_MODIFIERS
+                or (
+                    words[run[t0 - 1]].group() in lx.ORG_CONNECTORS
+                    and t0 > 1
+                    and self._is_title(run[t0 - 2])
+                )
+            ):
+                t0 -= 1
+            head = list(run[:t0])
+            # "Department of Energy Secretary": "Energy" names the department.
+            while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
+                head.append(run[t0])
+                t0 += 1
+            while head and (
+                words[head[0]].group() in lx.COMMON_CAPS
+                # "Deputy U.S. Trade Representative": a title before the body.
+                or (len(head) > 1 and self._is_title(head[0]))
+            ):
+                head = head[1:]
+            if not head and (t0 > 0 or len(tail) < 2):
+                return None
+            # With no head, every word before the name is a title ("Army
+            # Spc. Ola Mensah"), even one that also names an organisation.
+            return head, tail
+        return None
+
+    def _titled_name(self, part: tuple[int, ...]) -> bool:
+        """Whether ``part`` ends in a name after a title ("Defense Secretary
+        Chuck Hagel", "Secretary of Commerce Carlos M. Gutierrez")."""
+        if self._split_titled(part):
+            return True
+        return any(
+            len(part) > n
+            and self._name_words(list(part[-n:]))
+            and any(self._is_title(i) for i in part[:-n])
+            for n in (2, 3, 4)
+        )
+
+    def _initialled(self, part: list[int]) -> bool:
+        """A given name, a middle initial and a surname ("George W. Bush")
+        is a person's name wherever it stands."""
+        words = self.words
+        return (
+            len(part) == 3
+            and self._name_words(part)
+            and len(words[part[1]].group()) == 1
+            and words[part[1]].group().isupper()
+            and self.text[words[part[1]].end() : words[part[1]].end() + 1] == "."
+            and len(words[part[0]].group()) > 1
+            and words[part[0]].group()[1:].islower()
+            and words[part[2]].group()[1:].islower()
+        )
+
+    def _org_name(self, word) -> str:
+        """A single word's organisation name; a dotted acronym keeps its
+        last stop ("U.N.")."""
+        value = word.group()
+        if (
+            "." in value
+            and value.isupper()
+            and self.text[word.end() : word.end() + 1] == "."
+        ):
+            return value + "."
+        return value
+
+    def _place_in_a_name(self, match) -> bool:
+        """A state's name or capital the registry knows, standing first in
+        a longer body's name ("Accra Policy Institute", "Kenya Airways"): the
+        body is named, not the state."""
+        if match.type != ORGANISATION or match.entity.kind != "state":
+            return False
+        m = re.match(r" ((?:[A-Z][\w&-]*\s){0,3}[A-Z][\w&-]*)", self.text[match.end :])
+        if m and m.group(1).split()[-1] in lx.ORG_KEYWORDS:
+            return True
+        # "Dairy Farmers of Canada": last, after "of" and words of no title.
+        m = re.search(
+            r"(?<![\w-])((?:[A-Z][\w&-]*\s){1,3})of $", self.text[: match.start]
+        )
+        named = [
+            w for w in (m.group(1).split() if m else []) if w not in lx.COMMON_CAPS
+        ]
+        return bool(named) and not any(
+            w in lx.TITLE_WORDS or w.lower() in lx.ROLE_HEADS for w in named
+        )

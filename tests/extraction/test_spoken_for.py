@@ -1,0 +1,367 @@
+"""Whom a speaker speaks for, in shapes of U.S. federal releases and agency
+copy the rules were not first written against: a role after the name with
+an article ("a NASA spokesman"), a body owned by an acronym the rules did
+not name ("director of NASA's Ames Research Center"), titles after a dotted
+abbreviation, "of X" after a name, and the state a role names."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import Gazetteer, extract
+
+
+def spoke_for(text):
+    x = extract(text)
+    return [
+        (
+            x.person(q.speaker).name if q.speaker else q.source_description,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestRoleAfterTheName:
+    def test_body_heading_a_role_with_an_article(self):
+        """ "X, a State Department spokesman" speaks for the department, as
+        "X, the State Department spokesman" does."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, a Harbour Board spokeswoman.'
+        ) == [("Ann Marsh", "Harbour Board")]
+
+    def test_acronym_heading_a_role_with_an_article(self):
+        assert spoke_for('"We are ready," said Ann Marsh, an FDA economist.') == [
+            ("Ann Marsh", "FDA")
+        ]
+
+    def test_official_with_a_body(self):
+        """ "an official with the World Bank" speaks for the bank."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, an official with the Harbour Board.'
+        ) == [("Ann Marsh", "Harbour Board")]
+
+    def test_body_owned_by_an_unnamed_acronym(self):
+        """ "director of NASA's Goddard Space Flight Center": the centre,
+        though the acronym before it is named nowhere else."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, director of ORBA\'s Halden Research '
+            "Center."
+        ) == [("Ann Marsh", "Halden Research Center")]
+
+
+class TestTitleAfterAnAbbreviation:
+    def test_hyphenated_title_after_a_dotted_acronym(self):
+        """ "said U.N. Secretary-General Kofi Annan": the abbreviation's full
+        stop ends no sentence, and the body heads the title."""
+        assert spoke_for(
+            '"Peace is possible," said U.N. Secretary-General Ann Marsh.'
+        ) == [("Ann Marsh", "U.N.")]
+
+
+class TestOfABody:
+    def test_acronym_after_of(self):
+        """ "said Allard Beutel of NASA": the acronym after "of" is a body."""
+        assert spoke_for('"We are ready," said Ann Marsh of ORBA.') == [
+            ("Ann Marsh", "ORBA")
+        ]
+
+    def test_place_after_of_is_no_body(self):
+        """ "Jo Roe of Springfield" names where she lives, not whom she
+        speaks for."""
+        assert spoke_for('"We are ready," said Ann Marsh of Springfield.') == [
+            ("Ann Marsh", None)
+        ]
+
+    def test_body_after_a_role_and_of(self):
+        """ "chief executive of General Motors", "the head of Oxfam": the
+        capitalised words after a role and "of" are a body."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, chief executive of Halden Motors.'
+        ) == [("Ann Marsh", "Halden Motors")]
+
+    def test_titled_name_of_a_country_before_the_verb(self):
+        """ "Prime Minister John Howard of Australia said …" is one run of
+        capitals: a titled person, and the country she is of."""
+        assert spoke_for(
+            "Prime Minister Ann Marsh of Kenya said the troops would stay."
+        ) == [("Ann Marsh", "Kenya")]
+
+    def test_name_of_an_acronym_before_the_verb(self):
+        assert spoke_for("Ann Marsh of ORBA said the launch was on time.") == [
+            ("Ann Marsh", "ORBA")
+        ]
+
+
+class TestStateInARole:
+    def test_demonym_role_after_the_name(self):
+        """ "Sergei Lavrov, the Russian foreign minister" speaks for Russia,
+        as "Russian Foreign Minister Sergei Lavrov" does."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, the Kenyan foreign minister.'
+        ) == [("Ann Marsh", "Kenya")]
+
+    def test_office_of_a_country_after_the_name(self):
+        """ "X, the president of Iran"; "Britain" is the United Kingdom."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, prime minister of Britain.'
+        ) == [("Ann Marsh", "United Kingdom")]
+
+    def test_office_of_a_country_before_the_name(self):
+        """ "said the president of Iran, Mahmoud Ahmadinejad": the name after
+        the comma is the person, and the country the role is of hers."""
+        assert spoke_for('"We are ready," said the president of Kenya, Ann Marsh.') == [
+            ("Ann Marsh", "Kenya")
+        ]
+
+    def test_body_a_role_before_the_name_is_of(self):
+        assert spoke_for(
+            "The head of the Halden Relief Board, Ann Marsh, said the camps were full."
+        ) == [("Ann Marsh", "Halden Relief Board")]
+
+    def test_demonyms_beyond_the_first_list(self):
+        """Agency copy's "Bolivian President", "Burmese opposition leader",
+        "Sri Lankan President": the state from the shipped demonym list."""
+        assert spoke_for(
+            '"We are ready," said Bolivian President Ann Marsh. "We are set," '
+            "said Sri Lankan President Jo Roe."
+        ) == [("Ann Marsh", "Bolivia"), ("Jo Roe", "Sri Lanka")]
+
+
+class TestCabinetTitles:
+    def test_department_of_two_words_before_secretary(self):
+        """ "Homeland Security Secretary" speaks for the department, not for
+        a body called "Homeland Security"."""
+        assert spoke_for(
+            '"We are ready," said Homeland Security Secretary Ann Marsh.'
+        ) == [("Ann Marsh", "U.S. Department of Homeland Security")]
+
+    def test_title_naming_no_department(self):
+        """ "Attorney General Eric Holder" heads the Justice Department."""
+        assert spoke_for(
+            '"We are ready," said Attorney General Ann Marsh. "We are set," '
+            "said Jo Roe, the attorney general."
+        ) == [
+            ("Ann Marsh", "U.S. Department of Justice"),
+            ("Jo Roe", "U.S. Department of Justice"),
+        ]
+
+    def test_a_state_s_attorney_general(self):
+        assert spoke_for(
+            '"We are ready," said Michigan Attorney General Ann Marsh.'
+        ) == [("Ann Marsh", "Michigan")]
+
+
+class TestNamesWithParticles:
+    def test_hyphenated_particle_in_a_surname(self):
+        """ "Omar al-Bashir" is one name, and "al-Maliki" or "Maliki" later
+        is the same person."""
+        assert spoke_for(
+            "Kenyan President Omar al-Rashid met the envoy on Monday.\n\n"
+            '"We are ready," al-Rashid said. "We are set," Rashid said.'
+        ) == [("Omar al-Rashid", "Kenya"), ("Omar al-Rashid", "Kenya")]
+
+
+class TestBodyNamedBefore:
+    def test_role_for_the_body_named_before(self):
+        """ "a spokeswoman for the ministry" speaks for the ministry the story
+        named, as "the ministry's spokeswoman" does."""
+        assert spoke_for(
+            "The Harbour Ministry issued a statement.\n\n"
+            '"The plan is flawed," said Ann Marsh, a spokeswoman for the ministry.'
+        ) == [("Ann Marsh", "Harbour Ministry")]
+
+    def test_anaphor_names_the_kind_of_body(self):
+        """Of the bodies named before, "the ministry" is the one called a
+        ministry, though a company was named after it."""
+        assert spoke_for(
+            "The Harbour Ministry said Halden Shipping Corp. had won the "
+            'contract.\n\n"The plan is flawed," said Ann Marsh, the ministry\'s '
+            "spokeswoman."
+        ) == [("Ann Marsh", "Harbour Ministry")]
+
+    def test_abbreviated_company_before_the_company_s(self):
+        """ "Acme Corp." is a company, which "the company's" points back at."""
+        assert spoke_for(
+            "Halden Corp. said on Monday that sales rose.\n\n"
+            '"Sales are up," said Ann Marsh, the company\'s chief executive.'
+        ) == [("Ann Marsh", "Halden Corp")]
+
+
+class TestMoreRoleShapes:
+    def test_occupation_as_a_role(self):
+        """ "an astronomer at the Space Telescope Science Institute": more
+        occupations than officials' titles head a role."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, an astronomer at the Halden '
+            "Science Institute in Baltimore."
+        ) == [("Ann Marsh", "Halden Science Institute")]
+
+    def test_dotted_country_in_a_role_after_the_name(self):
+        """ "X, a senior U.S. official", "X, the U.S. ambassador to Iraq":
+        the abbreviation's stops end no role, and the state is spoken for."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, the U.S. ambassador to Kenya.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_demonym_title_sent_somewhere(self):
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, the Kenyan ambassador to the United '
+            "Nations."
+        ) == [("Ann Marsh", "Kenya")]
+
+    def test_who_heads_a_body(self):
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, who heads the Halden Relief Board.'
+        ) == [("Ann Marsh", "Halden Relief Board")]
+
+    def test_capitalised_title_of_a_body(self):
+        """ "X, Acting Administrator of the EPA": a capitalised title's "of"."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, Acting Administrator of the FDA.'
+        ) == [("Ann Marsh", "FDA")]
+
+
+class TestHeadOfStateInFederalCopy:
+    def test_bare_president_in_copy_about_the_us_government(self):
+        """ "President Bush said" in a release naming the White House or
+        "U.S.": heads of state speak for their state."""
+        assert spoke_for(
+            '"We are ready," said President Ann Marsh at the White House.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_bare_president_with_no_government_named(self):
+        assert spoke_for('"We are ready," said President Ann Marsh.') == [
+            ("Ann Marsh", None)
+        ]
+
+    def test_government_of_the_paragraph_comes_first(self):
+        assert spoke_for(
+            "In Kenya, the vote was close. \u201cWe are ready,\u201d said President "
+            "Ann Marsh, a day after U.S. envoys left."
+        ) == [("Ann Marsh", "Kenya")]
+
+
+STATES = Gazetteer(
+    organisations=[
+        {"name": "Canada", "kind": "state", "aliases": ["Ottawa"]},
+    ]
+)
+
+
+def spoke_for_known(text):
+    x = extract(text, STATES)
+    return [
+        (
+            x.person(q.speaker).name,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestStateInsideABodyName:
+    def test_capital_opening_a_body_s_name(self):
+        """ "Yaw Mensah, a researcher at the Accra Policy Institute": the
+        registry's capital of a state opens the institute's name."""
+        assert spoke_for_known(
+            '"It is late," said Ann Marsh, a researcher at the Ottawa Policy Institute.'
+        ) == [("Ann Marsh", "Ottawa Policy Institute")]
+
+    def test_state_ending_a_body_s_name(self):
+        """ "Pierre Gagnon, the group's president" of "The Dairy Farmers of
+        Canada" named before."""
+        assert spoke_for_known(
+            "The Dairy Farmers of Canada said it would study the text.\n\n"
+            '"It is late," said Ann Marsh, the group\'s president.'
+        ) == [("Ann Marsh", "Dairy Farmers of Canada")]
+
+    def test_title_of_the_state(self):
+        assert spoke_for_known(
+            '"It is late," said the Prime Minister of Canada, Ann Marsh.'
+        ) == [("Ann Marsh", "Canada")]
+
+
+class TestDottedAcronymsAndSources:
+    def test_dotted_acronym_in_an_aside_before_the_verb(self):
+        """'"…," Ann Marsh, head of the U.N. refugee agency, said': the
+        acronym's last stop is no initial's and leaves the aside clean."""
+        assert spoke_for(
+            '"It is safe," Ann Marsh, head of the U.N. refugee agency, said.'
+        ) == [("Ann Marsh", "U.N.")]
+
+    def test_dotted_acronym_in_a_source_s_tail(self):
+        """ "a spokesman for the U.S. Embassy said"."""
+        assert spoke_for('"It is safe," a spokesman for the U.S. Embassy said.') == [
+            ("a spokesman for the U.S. Embassy", "U.S. Embassy")
+        ]
+
+    def test_dotted_acronym_in_a_source(self):
+        assert spoke_for('"It is safe," a U.N. spokesman said.') == [
+            ("a U.N. spokesman", "U.N.")
+        ]
+
+    def test_acronym_after_the_is_a_body(self):
+        """ "The EPA released …": the body "the agency" points back at."""
+        assert spoke_for(
+            'The FDA released the data on Monday. "It is safe," a spokeswoman for '
+            "the agency said."
+        ) == [("a spokeswoman for the agency", "FDA")]
+
+    def test_spokesman_for_a_person_speaks(self):
+        """ "said a spokesman for Secretary-General Ban Ki-moon": not Ban."""
+        x = extract('"It is safe," said a spokeswoman for Foreign Minister Ann Marsh.')
+        assert x.quotes[0].speaker is None
+        assert x.quotes[0].source_description == "a spokeswoman"
+
+    def test_title_before_a_name_is_no_source(self):
+        """ "said U.S. Trade Representative Susan C. Schwab": the title is
+        hers, not an unnamed representative's."""
+        x = extract('"Trade helps," said U.S. Trade Representative Ann B. Marsh.')
+        assert x.person(x.quotes[0].speaker).name == "Ann B. Marsh"
+
+
+class TestFreshWireShapes:
+    def test_rear_admiral_after_a_body_s_title(self):
+        """ "Pentagon Press Secretary Navy Rear Adm. John Kirby said": the
+        rank's "Rear" keeps the title whole back to the body."""
+        assert spoke_for(
+            "Five troops were hurt, Harbour Board Press Secretary Navy Rear Adm. "
+            "Ann Marsh said today."
+        ) == [("Ann Marsh", "Harbour Board")]
+
+    def test_us_cabinet_title_after_us(self):
+        """ "U.S. Defense Secretary Jim Mattis" speaks for the department."""
+        assert spoke_for(
+            "U.S. Defense Secretary Ann Marsh said the plan would go ahead."
+        ) == [("Ann Marsh", "U.S. Department of Defense")]
+
+    def test_country_s_source(self):
+        """ "Russia's U.N. envoy said …" speaks for Russia, not the U.N."""
+        assert spoke_for("Kenya's U.N. envoy said the issue was closed.") == [
+            ("Kenya's U.N. envoy", "Kenya")
+        ]
+
+    def test_role_in_a_sentence_of_its_own(self):
+        """ "Stufflebeem is the Joint Staff's deputy director of operations"
+        gives the organisation the rank before his name did not."""
+        assert spoke_for(
+            '"We will not say," Rear Adm. Ann Marsh said.\n\n'
+            "Marsh is the Harbour Board's deputy director of operations."
+        ) == [("Ann Marsh", "Harbour Board")]
+
+
+class TestNameEdges:
+    def test_day_after_a_name_is_not_in_it(self):
+        """ "Mr. Obama Thursday denied that …"."""
+        x = extract(
+            "Senator Ann Marsh spoke at the base.\n\nMs. Marsh Thursday denied that "
+            "the payment was a ransom."
+        )
+        assert [x.person(q.speaker).name for q in x.quotes] == ["Ann Marsh"]
+
+    def test_country_before_a_name_is_not_in_it(self):
+        """ "U.N. special envoy for Syria Staffan de Mistura says …"."""
+        x = extract(
+            "Halden special envoy for Syria Ann de Marsh says the plan was not "
+            "discussed."
+        )
+        assert x.person(x.quotes[0].speaker).name == "Ann de Marsh"
