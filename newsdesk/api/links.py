@@ -9,7 +9,7 @@ the same string in a fraction of the time.
 
 from __future__ import annotations
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from rest_framework import serializers
 
 # Digits, so the placeholder satisfies both <int:…> and <slug:…> converters.
@@ -34,7 +34,14 @@ class IdentityLinkField(serializers.HyperlinkedIdentityField):
 
     def get_url(self, obj, view_name, request, format):
         if format or request is None:
-            return super().get_url(obj, view_name, request, format)
+            try:
+                return super().get_url(obj, view_name, request, format)
+            except NoReverseMatch:
+                if not format:
+                    raise
+                # Nested routes (a person's quotes) have no ``.json`` form:
+                # the link is their plain URL, not a server error.
+                return super().get_url(obj, view_name, request, None)
         key = getattr(obj, self.lookup_field)
         if key in (None, ""):
             return None

@@ -697,3 +697,27 @@ class TestMergedSlugRedirect:
         assert response["Location"].endswith("/api/v1/people/zhang-hanhui/?fields=slug")
         assert client.get(response["Location"]).json() == {"slug": "zhang-hanhui"}
         assert client.get("/api/v1/people/never-existed/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "people.json",
+        "people/zhang-hanhui.json",
+        "organisations.json",
+        "organisations/roscosmos.json",
+        "agreements.json",
+    ],
+)
+def test_format_suffixes_answer_with_plain_nested_links(client, seed, path):
+    """``people.json`` answers like ``people/?format=json``; a record's
+    nested list (its quotes) has no ``.json`` route, so it is linked by its
+    plain URL instead of failing the whole answer."""
+    response = client.get(f"/api/v1/{path}")
+    assert response.status_code == 200, response.content[:300]
+    body = response.json()
+    records = body.get("results", [body])
+    assert records
+    for record in records:
+        if "quotes_url" in record:
+            assert record["quotes_url"].endswith("/quotes/"), record["quotes_url"]
