@@ -17,7 +17,11 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import (
+    NoSuchElementException,
+    StaleElementReferenceException,
+    TimeoutException,
+)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.selenium_manager import SeleniumManager
@@ -87,7 +91,11 @@ def browser(request, monkeypatch):
 
 
 def _wait(driver) -> WebDriverWait:
-    return WebDriverWait(driver, WAIT_SECONDS)
+    # A condition that reads an element the page has just redrawn tries
+    # again instead of failing: the admin's widgets redraw as answers arrive.
+    return WebDriverWait(
+        driver, WAIT_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
+    )
 
 
 def _page_problems(driver) -> str:
@@ -147,16 +155,23 @@ def _choose_autocomplete(driver, select_id: str, typed: str, choice: str) -> Non
         )
     )
     search.send_keys(typed)
-    result = _wait(driver).until(
-        EC.element_to_be_clickable(
-            (
-                By.XPATH,
-                "//li[contains(@class, 'select2-results__option')]"
-                f"[normalize-space() = '{choice}']",
-            )
-        )
+    option = (
+        By.XPATH,
+        "//li[contains(@class, 'select2-results__option')]"
+        f"[normalize-space() = '{choice}']",
     )
-    result.click()
+
+    def click_choice(driver) -> bool:
+        # select2 asks the server once per keystroke and redraws the list
+        # when each answer arrives, so the option found may be replaced
+        # before the click lands: find it again until a click takes.
+        try:
+            driver.find_element(*option).click()
+        except (NoSuchElementException, StaleElementReferenceException):
+            return False
+        return True
+
+    _wait(driver).until(click_choice)
     _wait(driver).until(
         EC.text_to_be_present_in_element(
             (By.CSS_SELECTOR, f"#{select_id} + .select2 .select2-selection__rendered"),
