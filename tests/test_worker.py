@@ -53,6 +53,7 @@ def start_worker(log_path: Path) -> subprocess.Popen:
         "WEBHOOKS_RETRY_SECONDS": "1",
         # A message its worker died on is handed out again after a second.
         "CELERY_VISIBILITY_TIMEOUT": "1",
+        "CELERY_UNACKED_RESTORE_SECONDS": "1",
     }
     log = log_path.open("a")
     return subprocess.Popen(  # noqa: S603 - our own worker

@@ -340,8 +340,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # died) goes back to the queue for another worker; it must exceed the
 # longest task and the longest retry wait (webhooks: 30 s × 2^6).
 # https://docs.celeryq.dev/en/stable/getting-started/backends-and-brokers/redis.html#visibility-timeout
+#
+# Each worker looks for such messages every CELERY_UNACKED_RESTORE_SECONDS, at
+# every look: kombu's default scans only one look in ten, so a message whose
+# worker died would wait a further hundred seconds past its timeout.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=7200)
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=7200),
+    "unacked_restore_interval": env.int("CELERY_UNACKED_RESTORE_SECONDS", default=10),
+    "unacked_restore_throttle": 1,
 }
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
