@@ -1,7 +1,8 @@
 """Set up Newsdesk's virtual environment with nothing but Python 3.
 
 Creates ``.venv`` beside ``manage.py`` and installs a requirements file into it,
-skipping the install when that file has not changed since the last run.
+every package held to its version in ``constraints.txt``, skipping the install
+when neither file has changed since the last run.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
+CONSTRAINTS = ROOT / "constraints.txt"
 
 
 def venv_python() -> Path:
@@ -24,7 +26,7 @@ def venv_python() -> Path:
 
 def _requirements_digest(requirements: Path) -> str:
     digest = hashlib.sha256()
-    for path in sorted(ROOT.glob("requirements*.txt")):
+    for path in [*sorted(ROOT.glob("requirements*.txt")), CONSTRAINTS]:
         digest.update(path.name.encode() + path.read_bytes())
     digest.update(requirements.name.encode())
     return digest.hexdigest()
@@ -51,6 +53,8 @@ def ensure(requirements: str) -> Path:
                 "--quiet",
                 "-r",
                 str(requirements_file),
+                "-c",
+                str(CONSTRAINTS),
             ],
             check=True,
             cwd=ROOT,

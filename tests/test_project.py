@@ -143,3 +143,57 @@ class TestProductionSettings:
             "settings.CSRF_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS > 0",
         )
         assert result.stdout.strip() == "False True True True", result.stderr
+
+
+def _pins(path) -> dict[str, tuple[str, set[str]]]:
+    """``name[extras]==version`` lines of a requirements or constraints file,
+    by canonical name (``-r`` includes and comments skipped)."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in path.read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if "==" in line and not line.startswith("-"):
+            requirement = Requirement(line)
+            version = str(requirement.specifier).removeprefix("==")
+            pins[canonicalize_name(requirement.name)] = (version, requirement.extras)
+    return pins
+
+
+def test_every_package_the_requirements_pull_in_is_pinned():
+    """constraints.txt holds every package requirements.txt and
+    requirements-dev.txt bring, at the version installed: a library's own
+    dependency (kombu under Celery, say) cannot move between two installs."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    root = settings.BASE_DIR
+    constraints = {
+        name: pin[0] for name, pin in _pins(root / "constraints.txt").items()
+    }
+    wanted = {
+        **_pins(root / "requirements.txt"),
+        **_pins(root / "requirements-dev.txt"),
+    }
+    for name, (version, _extras) in wanted.items():
+        assert constraints.get(name) == version, f"{name}: {constraints.get(name)}"
+    seen, todo = set(), [(name, extras) for name, (_v, extras) in wanted.items()]
+    while todo:
+        name, extras = todo.pop()
+        if (name, frozenset(extras)) in seen:
+            continue
+        seen.add((name, frozenset(extras)))
+        installed = metadata.distribution(name)
+        assert constraints.get(name) == installed.version, (
+            f"{name} {installed.version} is installed; constraints.txt has "
+            f"{constraints.get(name)}"
+        )
+        for line in installed.requires or []:
+            requirement = Requirement(line)
+            if requirement.marker is None or any(
+                requirement.marker.evaluate({"extra": extra}) for extra in {"", *extras}
+            ):
+                todo.append((canonicalize_name(requirement.name), requirement.extras))
