@@ -144,22 +144,16 @@ def _text_hits(q: str, user) -> list[dict]:
     # then gives the other parts' empty (NULL) columns.
     stories = articles_visible(user=user)
     order = [F("rank").desc(), F("published_at").desc(), F("id").desc()]
-    best = (
-        fulltext.articles_ranked(
-            stories.filter(
-                pk__in=fulltext.articles_matching(
-                    stories.order_by("-published_at", "-id"), q
-                ).values("pk")[:SEARCH_RANK_WINDOW]
-            ),
-            q,
-        )
-        .order_by(*order)
-        .values("pk")[:SEARCH_LIMIT_PER_TYPE]
+    best = _best_of_newest(
+        stories.order_by("-published_at", "-id"),
+        fulltext.articles_matching,
+        fulltext.articles_ranked,
+        q,
+        order,
     )
-    ranked = fulltext.articles_ranked(stories, q)
     parts = [
         _part(
-            ranked,
+            fulltext.articles_ranked(stories, q),
             best,
             order,
             "article",
@@ -173,17 +167,12 @@ def _text_hits(q: str, user) -> list[dict]:
     ]
     quotes = quotes_visible(user=user)
     order = [F("rank").desc(), F("said_on").desc(), F("id").desc()]
-    best = (
-        fulltext.quotes_ranked(
-            quotes.filter(
-                pk__in=fulltext.quote_text_matching(
-                    quotes.order_by("-said_on", "-id"), q
-                ).values("pk")[:SEARCH_RANK_WINDOW]
-            ),
-            q,
-        )
-        .order_by(*order)
-        .values("pk")[:SEARCH_LIMIT_PER_TYPE]
+    best = _best_of_newest(
+        quotes.order_by("-said_on", "-id"),
+        fulltext.quote_text_matching,
+        fulltext.quotes_ranked,
+        q,
+        order,
     )
     parts.append(
         _part(
@@ -242,6 +231,18 @@ def _text_hits(q: str, user) -> list[dict]:
             }
         )
     return hits
+
+
+def _best_of_newest(newest_first, matching, ranked, q: str, order):
+    """The ``pk`` subquery of the best-ranked records, in ``order``, among
+    the newest ``SEARCH_RANK_WINDOW`` of ``newest_first`` that ``matching``
+    finds for ``q``; ``ranked`` annotates ``rank``."""
+    newest = matching(newest_first, q).values("pk")[:SEARCH_RANK_WINDOW]
+    return (
+        ranked(newest_first.filter(pk__in=newest), q)
+        .order_by(*order)
+        .values("pk")[:SEARCH_LIMIT_PER_TYPE]
+    )
 
 
 def _name_score(name: str, q: str) -> float:
