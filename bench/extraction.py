@@ -72,6 +72,13 @@ def review_timings(runs: int, use_ner: bool = False) -> tuple[int, list[float]]:
     # No setup_test_environment(): it instruments every template render to
     # record contexts for tests, which would be timed too.
     settings.EXTRACTION_NER = use_ner
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        # A database of its own: "test_<name>" may be the one a test run
+        # that started this script is using.
+        database.setdefault("TEST", {})["NAME"] = (
+            f"test_{database['NAME']}_extraction_{os.getpid()}"
+        )
     old = setup_databases(verbosity=0, interactive=False, aliases={"default"})
     try:
         call_command("load_seed", stdout=io.StringIO())
