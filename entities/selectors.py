@@ -84,6 +84,34 @@ def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
     return changes if visible is None else changes.filter(visible)
 
 
+def status_changes_marked(*, user) -> QuerySet[AgreementStatusChange]:
+    """Every status change, annotated ``shown``: whether ``user`` may see it
+    (``status_changes_visible``'s condition as a column). What
+    ``status_from_changes`` needs to tell the status ``user`` may know
+    without asking the database once more per agreement."""
+    visible = _status_change_visible(user=user)
+    return AgreementStatusChange.objects.annotate(
+        shown=Value(True)
+        if visible is None
+        else Case(When(visible, then=Value(True)), default=Value(False))
+    )
+
+
+def status_from_changes(*, user, agreement_status, signed_on, changes) -> str:
+    """``agreements_with_status``'s ``visible_status`` of one agreement, from
+    its stored ``agreement_status`` and ``signed_on`` and all its changes,
+    oldest first, as (status, shown) pairs (``status_changes_marked``): the
+    same rule, for a page of agreements whose changes are read anyway."""
+    if can_see_unpublished(user):
+        return agreement_status
+    shown = [status for status, visible in changes if visible]
+    if shown:
+        return shown[-1]
+    if len(shown) == len(changes):  # no change hidden
+        return agreement_status
+    return "signed" if signed_on is not None else "proposed"
+
+
 def agreements_with_status(*, user) -> QuerySet[Agreement]:
     """Visible agreements annotated with ``visible_status``: the status the
     client may know. For the public that is the latest change reported by a

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import (
+    BooleanField,
     CharField,
     DateField,
     DateTimeField,
@@ -258,7 +259,7 @@ AGREEMENT_COLUMNS = (
     "signed_precision",
     "scope",
     "summary",
-    "visible_status",
+    "status",
     "wikidata_id",
 )
 PARTIES, STATUS_HISTORY = range(2)
@@ -278,6 +279,7 @@ _CHANGE_COLUMNS = (
     "article__slug",
     "article__headline",
     "article__published_at",
+    "shown",
 )
 _PARTY_COLUMNS = (
     Value(PARTIES, output_field=IntegerField()),
@@ -292,18 +294,21 @@ _PARTY_COLUMNS = (
     _none(CharField()),
     _none(CharField()),
     _none(DateTimeField()),
+    _none(BooleanField()),
 )
 
 
 def agreement_links(agreement_ids, *, user) -> dict[int, list[list[tuple]]]:
-    """Each agreement's parties (by name) and the status changes ``user``
-    may see (oldest first), in one query: agreement id → [[(role, id,
-    slug, name, …), …], [(status, party id, slug, name, date, note,
-    article slug, headline, published_at), …]]."""
+    """Each agreement's parties (by name) and all its status changes
+    (oldest first), each marked with whether ``user`` may see it, in one
+    query: agreement id → [[(role, id, slug, name, …), …], [(status, party
+    id, slug, name, date, note, article slug, headline, published_at,
+    shown), …]]. The hidden changes tell the status ``user`` may know
+    (``selectors.status_from_changes``) and are not shown."""
     if not agreement_ids:
         return defaultdict(lambda: [[], []])
     changes = (
-        selectors.status_changes_visible(user=user)
+        selectors.status_changes_marked(user=user)
         .filter(agreement_id__in=agreement_ids)
         .order_by()
     )
@@ -348,7 +353,9 @@ def _status_change(request, change) -> dict:
 
 
 def agreement(row, request, links_of, wanted=None) -> dict:
-    """What ``AgreementSerializer`` gives for the agreement in ``row``."""
+    """What ``AgreementSerializer`` gives for the agreement in ``row``,
+    whose status is the stored one: the status shown is the one the
+    client may know, told from the changes (``agreement_links``)."""
     (
         pk,
         slug,
@@ -362,6 +369,12 @@ def agreement(row, request, links_of, wanted=None) -> dict:
         wikidata_id,
     ) = row[: len(AGREEMENT_COLUMNS)]
     parties, changes = links_of
+    status = selectors.status_from_changes(
+        user=request.user,
+        agreement_status=status,
+        signed_on=signed_on,
+        changes=[(change[0], change[9]) for change in changes],
+    )
     return _only(
         {
             "id": pk,
@@ -382,7 +395,7 @@ def agreement(row, request, links_of, wanted=None) -> dict:
                 for party in parties
             ],
             "status_history": [
-                _status_change(request, change[:9]) for change in changes
+                _status_change(request, change[:9]) for change in changes if change[9]
             ],
             "wikidata_id": wikidata_id,
         },
