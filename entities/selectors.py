@@ -59,9 +59,9 @@ def organisations_visible(*, user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(public_from__lte=timezone.now())
 
 
-def _status_change_visible(*, user) -> Q | None:
-    """What makes a status change visible to ``user``: None for those who
-    see every change."""
+def _status_change_visible(*, user, at=None) -> Q | None:
+    """What makes a status change visible to ``user`` (at ``at``, by default
+    now): None for those who see every change."""
     if can_see_unpublished(user):
         return None
     # The citing story's own definition of public: the registry reaches the
@@ -72,7 +72,7 @@ def _status_change_visible(*, user) -> Q | None:
     # would otherwise collect every published story's id (94,000 in the
     # benchmark's archive) for each agreement list.
     return Q(article__isnull=True) | Exists(
-        stories.objects.published().filter(pk=OuterRef("article_id"))
+        stories.objects.published(at=at).filter(pk=OuterRef("article_id"))
     )
 
 
@@ -84,12 +84,12 @@ def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
     return changes if visible is None else changes.filter(visible)
 
 
-def status_changes_marked(*, user) -> QuerySet[AgreementStatusChange]:
+def status_changes_marked(*, user, at=None) -> QuerySet[AgreementStatusChange]:
     """Every status change, annotated ``shown``: whether ``user`` may see it
-    (``status_changes_visible``'s condition as a column). What
-    ``status_from_changes`` needs to tell the status ``user`` may know
-    without asking the database once more per agreement."""
-    visible = _status_change_visible(user=user)
+    at ``at`` (by default now; ``status_changes_visible``'s condition as a
+    column). What ``status_from_changes`` needs to tell the status ``user``
+    may know without asking the database once more per agreement."""
+    visible = _status_change_visible(user=user, at=at)
     return AgreementStatusChange.objects.annotate(
         shown=Value(True)
         if visible is None

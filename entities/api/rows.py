@@ -22,6 +22,7 @@ serializers', unchanged.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from django.db.models import (
     BooleanField,
@@ -37,9 +38,18 @@ from django.db.models.functions import RowNumber
 from rest_framework import fields as drf_fields
 
 from newsdesk.api.links import api_url
+from newsdesk.core import compiled
+from newsdesk.core.audience import can_see_unpublished
 
 from .. import selectors
-from ..models import AgreementParty, Organisation, OrganisationAlias, PersonAlias, Role
+from ..models import (
+    AgreementParty,
+    AgreementStatusChange,
+    Organisation,
+    OrganisationAlias,
+    PersonAlias,
+    Role,
+)
 
 _published_at = drf_fields.DateTimeField()
 # The model field's own countries: its codes and the newsroom's names.
@@ -298,24 +308,37 @@ _PARTY_COLUMNS = (
 )
 
 
+def _links_queryset(agreement_ids, at, *, user):
+    changes = (
+        selectors.status_changes_marked(user=user, at=at)
+        .filter(agreement_id__in=agreement_ids)
+        .order_by()
+    )
+    parties = AgreementParty.objects.filter(agreement_id__in=agreement_ids).order_by()
+    return changes.values_list(*_CHANGE_COLUMNS).union(
+        parties.values_list(*_PARTY_COLUMNS), all=True
+    )
+
+
 def agreement_links(agreement_ids, *, user) -> dict[int, list[list[tuple]]]:
     """Each agreement's parties (by name) and all its status changes
     (oldest first), each marked with whether ``user`` may see it, in one
     query: agreement id → [[(role, id, slug, name, …), …], [(status, party
     id, slug, name, date, note, article slug, headline, published_at,
     shown), …]]. The hidden changes tell the status ``user`` may know
-    (``selectors.status_from_changes``) and are not shown."""
+    (``selectors.status_from_changes``) and are not shown.
+
+    The query differs between pages only by their ids and the moment, and
+    between clients only by whether they see every change: its SQL is
+    compiled once for each (newsdesk/core/compiled.py)."""
     if not agreement_ids:
         return defaultdict(lambda: [[], []])
-    changes = (
-        selectors.status_changes_marked(user=user)
-        .filter(agreement_id__in=agreement_ids)
-        .order_by()
-    )
-    parties = AgreementParty.objects.filter(agreement_id__in=agreement_ids).order_by()
     return _by_owner(
-        changes.values_list(*_CHANGE_COLUMNS).union(
-            parties.values_list(*_PARTY_COLUMNS), all=True
+        compiled.rows_for_ids(
+            ("agreement-links", can_see_unpublished(user)),
+            partial(_links_queryset, user=user),
+            agreement_ids,
+            AgreementStatusChange.objects.db,
         )
     )
 

@@ -127,6 +127,8 @@ URLS = [
     f"{API}/organisations/?page_size=20&kind=state,agency",
     f"{API}/organisations/?page_size=20&parent=russia",
     f"{API}/agreements/?page_size=100",
+    # Pages of one size share the links query's SQL, not its ids.
+    f"{API}/agreements/?page_size=3&page=1",
     f"{API}/agreements/?page_size=3&page=2",
     f"{API}/agreements/?fields=id,status,parties,status_history",
     f"{API}/agreements/?page_size=20&ordering=title",
