@@ -90,3 +90,50 @@ def test_a_query_that_leaves_out_an_id_is_run_by_the_orm(organisations):
     rows = compiled.rows_for_ids(("first-only",), first_only, ids, "default")
     assert [row[0] for row in rows] == ["Body 1"]
     assert not next(iter(compiled._compiled.values())).complete
+
+
+# --------------------------------------------------------------------------
+# The entity filters' lookup (newsdesk/api/filters.py), compiled per shape
+
+AGREEMENTS = "/api/v1/agreements/"
+
+
+def _agreements(client, **params):
+    response = client.get(AGREEMENTS, params)
+    return response.status_code, [a["slug"] for a in response.json().get("results", [])]
+
+
+def _resolving_templates() -> int:
+    return sum(1 for key in compiled._compiled if key[0] == "resolving")
+
+
+def test_a_lookup_of_the_same_shape_names_its_own_records(seed, client, settings):
+    """Other slugs of the same shape share the SQL, not the slugs: each
+    request finds what it names, refuses what names nothing; Wikidata ids
+    are another shape."""
+    settings.API_CACHE_SECONDS = 0
+    moon, iss = "sino-russian-moon-and-deep-space-agreement", "iss-partnership"
+    assert _agreements(client, party=["china", "russia"]) == (200, [moon])
+    assert _agreements(client, party=["united-states", "russia"]) == (200, [iss])
+    assert _agreements(client, party=["china", "united-states"]) == (200, [])
+    response = client.get(AGREEMENTS, {"party": ["china", "atlantis"]})
+    assert response.status_code == 400
+    assert "atlantis" in str(response.json())
+    assert _resolving_templates() == 1
+    assert _agreements(client, party=["Q148", "Q159"]) == (200, [moon])
+    assert _agreements(client, party=["Q30", "Q159"]) == (200, [iss])
+    assert _resolving_templates() == 2
+
+
+def test_a_lookup_asks_about_its_own_moment(seed, client, settings):
+    """The visible records' moment is the request's: an organisation public
+    from tomorrow is unknown today and named tomorrow, by the same SQL."""
+    settings.API_CACHE_SECONDS = 0
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    assert _agreements(client, party="russia")[0] == 200
+    Organisation.objects.filter(slug="china").update(public_from=tomorrow)
+    assert client.get(AGREEMENTS, {"party": "china"}).status_code == 400
+    with time_machine.travel(tomorrow + datetime.timedelta(hours=1), tick=False):
+        status, found = _agreements(client, party="china")
+    assert status == 200 and found
+    assert _resolving_templates() == 1
