@@ -137,3 +137,22 @@ def test_a_lookup_asks_about_its_own_moment(seed, client, settings):
         status, found = _agreements(client, party="china")
     assert status == 200 and found
     assert _resolving_templates() == 1
+
+
+@pytest.mark.postgres
+def test_a_lookup_whose_visible_records_take_a_list_is_run_by_the_orm(
+    seed, monkeypatch
+):
+    """A parameter no placeholder can stand for (an array) leaves the
+    lookup to the ORM, built and run as it is."""
+    from django.db.models.expressions import RawSQL
+
+    from newsdesk.api.filters import Unresolved, resolve_all
+
+    ids = list(Organisation.objects.values_list("pk", flat=True))
+    visible = Organisation.objects.filter(
+        pk__in=RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    )
+    monkeypatch.setattr(compiled, "Template", None)  # would fail if used
+    found = resolve_all({"party": Unresolved(visible, ["china"], "organisation")})
+    assert [record.slug for record in found["party"]] == ["china"]

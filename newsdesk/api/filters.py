@@ -179,6 +179,8 @@ def _resolving_rows(unresolved: dict[str, Unresolved]):
         ]
     except EmptyResultSet:
         return _resolving_query(unresolved)
+    if not all(_hashable(param) for _, params in visible for param in params):
+        return _resolving_query(unresolved)  # no placeholder can stand for it
     shapes = tuple(
         (name, type(value), value.shape(), sql)
         for (name, value), (sql, _) in zip(unresolved.items(), visible, strict=True)
@@ -215,6 +217,14 @@ def _resolving_rows(unresolved: dict[str, Unresolved]):
         for position, param in enumerate(visible[number][1]):
             values["visible", number, position] = param
     return template.rows(values, using)
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 class ResolvingForm(forms.Form):
