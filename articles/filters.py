@@ -106,8 +106,11 @@ class UnresolvedOrganisationTree(Unresolved):
     a list of ids: a recursive subquery inside the page's query (and again in
     its count) cost more to plan and run than the page itself."""
 
+    @staticmethod
+    def _below(name: str) -> str:
+        return f"{name} below"
+
     def queries(self, name: str) -> list:
-        self.below = f"{name} below"
         roots = self.named().values("pk")
         sql, params = roots.query.get_compiler(using=roots.db).as_sql()
         table = Organisation._meta.db_table
@@ -118,12 +121,12 @@ class UnresolvedOrganisationTree(Unresolved):
             params,
         )
         tree = Organisation._base_manager.filter(pk__in=below)
-        return [self.query(name), self.rows(tree, self.below)]
+        return [self.query(name), self.rows(tree, self._below(name))]
 
     def resolved(self, found: list[Named], more: dict[str, list[Named]]):
         """The organisations named and every one below them, once each."""
         named = super().resolved(found, more)
-        below = more.get(self.below, [])
+        below = more.get(self._below(self.name), [])
         return list({record.pk: record for record in [*named, *below]}.values())
 
 

@@ -59,9 +59,9 @@ def organisations_visible(*, user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(public_from__lte=timezone.now())
 
 
-def _status_change_visible(*, user) -> Q | None:
-    """What makes a status change visible to ``user``: None for those who
-    see every change."""
+def _status_change_visible(*, user, at=None) -> Q | None:
+    """What makes a status change visible to ``user`` (at ``at``, by default
+    now): None for those who see every change."""
     if can_see_unpublished(user):
         return None
     # The citing story's own definition of public: the registry reaches the
@@ -72,7 +72,7 @@ def _status_change_visible(*, user) -> Q | None:
     # would otherwise collect every published story's id (94,000 in the
     # benchmark's archive) for each agreement list.
     return Q(article__isnull=True) | Exists(
-        stories.objects.published().filter(pk=OuterRef("article_id"))
+        stories.objects.published(at=at).filter(pk=OuterRef("article_id"))
     )
 
 
@@ -82,6 +82,34 @@ def status_changes_visible(*, user) -> QuerySet[AgreementStatusChange]:
     changes = AgreementStatusChange.objects.all()
     visible = _status_change_visible(user=user)
     return changes if visible is None else changes.filter(visible)
+
+
+def status_changes_marked(*, user, at=None) -> QuerySet[AgreementStatusChange]:
+    """Every status change, annotated ``shown``: whether ``user`` may see it
+    at ``at`` (by default now; ``status_changes_visible``'s condition as a
+    column). What ``status_from_changes`` needs to tell the status ``user``
+    may know without asking the database once more per agreement."""
+    visible = _status_change_visible(user=user, at=at)
+    return AgreementStatusChange.objects.annotate(
+        shown=Value(True)
+        if visible is None
+        else Case(When(visible, then=Value(True)), default=Value(False))
+    )
+
+
+def status_from_changes(*, user, agreement_status, signed_on, changes) -> str:
+    """``agreements_with_status``'s ``visible_status`` of one agreement, from
+    its stored ``agreement_status`` and ``signed_on`` and all its changes,
+    oldest first, as (status, shown) pairs (``status_changes_marked``): the
+    same rule, for a page of agreements whose changes are read anyway."""
+    if can_see_unpublished(user):
+        return agreement_status
+    shown = [status for status, visible in changes if visible]
+    if shown:
+        return shown[-1]
+    if len(shown) == len(changes):  # no change hidden
+        return agreement_status
+    return "signed" if signed_on is not None else "proposed"
 
 
 def agreements_with_status(*, user) -> QuerySet[Agreement]:

@@ -213,6 +213,29 @@ class TestCount:
         assert len(sql(queries)) == 1
         assert "COUNT(" not in sql(queries)[0].upper()
 
+    @pytest.mark.postgres
+    def test_a_table_never_counted_beyond_the_limit_is_not_looked_up(
+        self, archive, monkeypatch
+    ):
+        """Whether a count reached the limit lately is looked up (its query
+        compiled for the key) only for a table one of whose counts did: the
+        quotes' then, not the agreements'."""
+        monkeypatch.setattr(pagination, "COUNT_LIMIT", 20)
+        keyed = []
+        query_key = pagination._query_key
+        monkeypatch.setattr(
+            pagination,
+            "_query_key",
+            lambda queryset: keyed.append(queryset.model) or query_key(queryset),
+        )
+        assert get(Client(), f"{API}/agreements/")["count_exact"] is True
+        assert keyed == []
+        assert get(Client(), f"{API}/quotes/")["count_exact"] is False
+        keyed.clear()
+        get(Client(), f"{API}/quotes/", {"page": 2})
+        get(Client(), f"{API}/agreements/")
+        assert keyed == [Quote]
+
     def test_count_rides_in_the_page_query(self, archive):
         """Below the limit a page and its count are one query."""
         with CaptureQueriesContext(connection) as queries:

@@ -22,8 +22,10 @@ serializers', unchanged.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from django.db.models import (
+    BooleanField,
     CharField,
     DateField,
     DateTimeField,
@@ -36,9 +38,18 @@ from django.db.models.functions import RowNumber
 from rest_framework import fields as drf_fields
 
 from newsdesk.api.links import api_url
+from newsdesk.core import compiled
+from newsdesk.core.audience import can_see_unpublished
 
 from .. import selectors
-from ..models import AgreementParty, Organisation, OrganisationAlias, PersonAlias, Role
+from ..models import (
+    AgreementParty,
+    AgreementStatusChange,
+    Organisation,
+    OrganisationAlias,
+    PersonAlias,
+    Role,
+)
 
 _published_at = drf_fields.DateTimeField()
 # The model field's own countries: its codes and the newsroom's names.
@@ -258,7 +269,7 @@ AGREEMENT_COLUMNS = (
     "signed_precision",
     "scope",
     "summary",
-    "visible_status",
+    "status",
     "wikidata_id",
 )
 PARTIES, STATUS_HISTORY = range(2)
@@ -278,6 +289,7 @@ _CHANGE_COLUMNS = (
     "article__slug",
     "article__headline",
     "article__published_at",
+    "shown",
 )
 _PARTY_COLUMNS = (
     Value(PARTIES, output_field=IntegerField()),
@@ -292,25 +304,41 @@ _PARTY_COLUMNS = (
     _none(CharField()),
     _none(CharField()),
     _none(DateTimeField()),
+    _none(BooleanField()),
 )
 
 
-def agreement_links(agreement_ids, *, user) -> dict[int, list[list[tuple]]]:
-    """Each agreement's parties (by name) and the status changes ``user``
-    may see (oldest first), in one query: agreement id → [[(role, id,
-    slug, name, …), …], [(status, party id, slug, name, date, note,
-    article slug, headline, published_at), …]]."""
-    if not agreement_ids:
-        return defaultdict(lambda: [[], []])
+def _links_queryset(agreement_ids, at, *, user):
     changes = (
-        selectors.status_changes_visible(user=user)
+        selectors.status_changes_marked(user=user, at=at)
         .filter(agreement_id__in=agreement_ids)
         .order_by()
     )
     parties = AgreementParty.objects.filter(agreement_id__in=agreement_ids).order_by()
+    return changes.values_list(*_CHANGE_COLUMNS).union(
+        parties.values_list(*_PARTY_COLUMNS), all=True
+    )
+
+
+def agreement_links(agreement_ids, *, user) -> dict[int, list[list[tuple]]]:
+    """Each agreement's parties (by name) and all its status changes
+    (oldest first), each marked with whether ``user`` may see it, in one
+    query: agreement id → [[(role, id, slug, name, …), …], [(status, party
+    id, slug, name, date, note, article slug, headline, published_at,
+    shown), …]]. The hidden changes tell the status ``user`` may know
+    (``selectors.status_from_changes``) and are not shown.
+
+    The query differs between pages only by their ids and the moment, and
+    between clients only by whether they see every change: its SQL is
+    compiled once for each (newsdesk/core/compiled.py)."""
+    if not agreement_ids:
+        return defaultdict(lambda: [[], []])
     return _by_owner(
-        changes.values_list(*_CHANGE_COLUMNS).union(
-            parties.values_list(*_PARTY_COLUMNS), all=True
+        compiled.rows_for_ids(
+            ("agreement-links", can_see_unpublished(user)),
+            partial(_links_queryset, user=user),
+            agreement_ids,
+            AgreementStatusChange.objects.db,
         )
     )
 
@@ -348,7 +376,9 @@ def _status_change(request, change) -> dict:
 
 
 def agreement(row, request, links_of, wanted=None) -> dict:
-    """What ``AgreementSerializer`` gives for the agreement in ``row``."""
+    """What ``AgreementSerializer`` gives for the agreement in ``row``,
+    whose status is the stored one: the status shown is the one the
+    client may know, told from the changes (``agreement_links``)."""
     (
         pk,
         slug,
@@ -362,6 +392,12 @@ def agreement(row, request, links_of, wanted=None) -> dict:
         wikidata_id,
     ) = row[: len(AGREEMENT_COLUMNS)]
     parties, changes = links_of
+    status = selectors.status_from_changes(
+        user=request.user,
+        agreement_status=status,
+        signed_on=signed_on,
+        changes=[(change[0], change[9]) for change in changes],
+    )
     return _only(
         {
             "id": pk,
@@ -382,7 +418,7 @@ def agreement(row, request, links_of, wanted=None) -> dict:
                 for party in parties
             ],
             "status_history": [
-                _status_change(request, change[:9]) for change in changes
+                _status_change(request, change[:9]) for change in changes if change[9]
             ],
             "wikidata_id": wikidata_id,
         },

@@ -322,7 +322,11 @@ class AgreementViewSet(
         services.agreement_delete(agreement=agreement)
 
     def rows_queryset(self):
-        return selectors.agreements_with_status(user=self.request.user)
+        # The status the client may know is told from the page's changes
+        # (rows.agreement): the query asks for it only to filter by it.
+        if "status" in self.request.query_params:
+            return selectors.agreements_with_status(user=self.request.user)
+        return selectors.agreements_visible(user=self.request.user)
 
     def build_queryset(self):
         user = self.request.user

@@ -11,17 +11,20 @@ entity filter of a request is resolved in one query (``ResolvingForm``).
 
 from __future__ import annotations
 
+import copy
 import datetime
 import re
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import CharField, DateTimeField, F, Q, QuerySet, Value
 from django_filters.filters import QuerySetRequestMixin
 from django_filters.rest_framework import DjangoFilterBackend
+
+from newsdesk.core import compiled
 
 WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
 
@@ -45,7 +48,10 @@ class Unresolved:
     resolve every field's in one query (``ResolvingForm``).
 
     ``groups`` is None for one any-of list; for a repeatable parameter it is
-    the list of repetitions, each an any-of list."""
+    the list of repetitions, each an any-of list. ``name`` is the parameter
+    it came in (``resolve_all`` sets it)."""
+
+    name = ""
 
     def __init__(self, queryset: QuerySet, tokens: list[str], noun: str, groups=None):
         self.queryset = queryset
@@ -63,6 +69,26 @@ class Unresolved:
         if wikidata_ids:
             condition |= Q(wikidata_id__in=wikidata_ids)
         return self.queryset.filter(condition).order_by()
+
+    def _is_wikidata(self, token: str) -> bool:
+        return self._has_wikidata() and bool(WIKIDATA_ID.match(token))
+
+    def shape(self) -> tuple[bool, ...]:
+        """Which tokens are Wikidata ids: what the lookup's SQL depends on
+        besides the records the request may see."""
+        return tuple(self._is_wikidata(token) for token in self.tokens)
+
+    def with_placeholders(self, number: int) -> Unresolved:
+        """A copy naming placeholders of the same shape as its tokens, none
+        a record's: what ``_resolving_rows`` compiles the lookup with."""
+        stand_in = copy.copy(self)
+        stand_in.tokens = [
+            f"Q{10**15 + 1000 * number + n}"
+            if wikidata
+            else f"\x1fnewsdesk-placeholder-{number}-{n}"
+            for n, wikidata in enumerate(self.shape())
+        ]
+        return stand_in
 
     def _has_wikidata(self) -> bool:
         return any(f.name == "wikidata_id" for f in self.queryset.model._meta.fields)
@@ -121,14 +147,84 @@ class Unresolved:
 def resolve_all(unresolved: dict[str, Unresolved]) -> dict[str, list[Named]]:
     """Every field's named records, in one query: a UNION ALL of each
     field's lookup in the records that request may see."""
-    queries = [
-        query for name, value in unresolved.items() for query in value.queries(name)
-    ]
-    rows = queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+    for name, value in unresolved.items():
+        value.name = name
+    rows = _resolving_rows(unresolved)
     found: dict[str, list[Named]] = {name: [] for name in unresolved}
     for name, pk, slug, wikidata_id in rows:
         found.setdefault(name, []).append(Named(pk, slug, wikidata_id or ""))
     return found
+
+
+def _resolving_query(unresolved: dict[str, Unresolved]) -> QuerySet:
+    queries = [
+        query for name, value in unresolved.items() for query in value.queries(name)
+    ]
+    return queries[0].union(*queries[1:], all=True) if len(queries) > 1 else queries[0]
+
+
+def _resolving_rows(unresolved: dict[str, Unresolved]):
+    """The rows of ``_resolving_query``, its SQL compiled once for each
+    shape of request (newsdesk/core/compiled.py): the same fields, as many
+    slugs and Wikidata ids each, and records visible by the same SQL. Only
+    the tokens and the visible records' parameters (the moment "now")
+    change; building and compiling the union cost more than running it.
+    The placeholders stand for each token and each parameter of the
+    visible records' own query, found among the union's by value."""
+    using = next(iter(unresolved.values())).queryset.db
+    try:
+        visible = [
+            value.queryset.query.get_compiler(using).as_sql()
+            for value in unresolved.values()
+        ]
+    except EmptyResultSet:
+        return _resolving_query(unresolved)
+    if not all(_hashable(param) for _, params in visible for param in params):
+        return _resolving_query(unresolved)  # no placeholder can stand for it
+    shapes = tuple(
+        (name, type(value), value.shape(), sql)
+        for (name, value), (sql, _) in zip(unresolved.items(), visible, strict=True)
+    )
+    key = ("resolving", shapes, using)
+    template = compiled.kept(key)
+    if template is None:
+        placeholders = {}
+        stand_ins = {}
+        for number, (name, value) in enumerate(unresolved.items()):
+            stand_in = value.with_placeholders(number)
+            stand_ins[name] = stand_in
+            for position, token in enumerate(stand_in.tokens):
+                placeholders[token] = ("token", number, position)
+            for position, param in enumerate(visible[number][1]):
+                placeholders.setdefault(param, ("visible", number, position))
+        try:
+            template = compiled.Template(
+                _resolving_query(stand_ins), placeholders, using
+            )
+        except EmptyResultSet:
+            return _resolving_query(unresolved)
+        tokens = {slot for slot in placeholders.values() if slot[0] == "token"}
+        template.complete = tokens <= {
+            slot for filled, slot in template.slots if filled
+        }
+        compiled.keep(key, template)
+    if not template.complete:
+        return _resolving_query(unresolved)
+    values = {}
+    for number, value in enumerate(unresolved.values()):
+        for position, token in enumerate(value.tokens):
+            values["token", number, position] = token
+        for position, param in enumerate(visible[number][1]):
+            values["visible", number, position] = param
+    return template.rows(values, using)
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 class ResolvingForm(forms.Form):

@@ -88,8 +88,26 @@ def registry(seed):
     bare_accord = entity_services.agreement_create(
         title="Aardvark Bare Accord", kind="other"
     )
+    # Agreements whose every change the public may not see: the public
+    # knows them as signed (or proposed, unsigned), not by their stored
+    # status.
+    hidden = []
+    for title, signed_on in (
+        ("Aardvark Hidden Accord", datetime.date(2019, 6, 1)),
+        ("Aardvark Hidden Proposal", None),
+    ):
+        accord = entity_services.agreement_create(
+            title=title, kind="treaty", signed_on=signed_on
+        )
+        entity_services.agreement_status_change_record(
+            agreement=accord,
+            status=AgreementStatus.IN_FORCE,
+            date=datetime.date(2023, 1, 1),
+            article=draft,
+        )
+        hidden.append(accord)
     # Public through a published story's mentions.
-    for entity in (bare, agency, person, lone, agreement, bare_accord):
+    for entity in (bare, agency, person, lone, agreement, bare_accord, *hidden):
         article_services.article_mention_add(article=published, entity=entity)
 
 
@@ -109,6 +127,8 @@ URLS = [
     f"{API}/organisations/?page_size=20&kind=state,agency",
     f"{API}/organisations/?page_size=20&parent=russia",
     f"{API}/agreements/?page_size=100",
+    # Pages of one size share the links query's SQL, not its ids.
+    f"{API}/agreements/?page_size=3&page=1",
     f"{API}/agreements/?page_size=3&page=2",
     f"{API}/agreements/?fields=id,status,parties,status_history",
     f"{API}/agreements/?page_size=20&ordering=title",
@@ -208,6 +228,14 @@ def test_every_kind_of_row_is_on_the_page(registry, as_editor, editor):
     assert history[1]["article"]["headline"] == "Registry story"
     assert len(history) == (3 if as_editor else 2)
     assert accord["status"] == ("suspended" if as_editor else "in_force")
+    statuses = {a["title"]: (a["status"], len(a["status_history"])) for a in agreements}
+    if as_editor:
+        assert statuses["Aardvark Hidden Accord"] == ("in_force", 1)
+        assert statuses["Aardvark Hidden Proposal"] == ("in_force", 1)
+    else:
+        assert statuses["Aardvark Hidden Accord"] == ("signed", 0)
+        assert statuses["Aardvark Hidden Proposal"] == ("proposed", 0)
+    assert statuses["Aardvark Bare Accord"] == ("proposed", 0)
 
 
 def test_the_browsable_api_keeps_the_serializers(registry, monkeypatch):
