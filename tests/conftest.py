@@ -137,6 +137,12 @@ def empty_cache():
 
 
 @pytest.fixture
+def uncached_api(settings):
+    """The API's anonymous response cache off, so each request runs its view."""
+    settings.API_CACHE_SECONDS = 0
+
+
+@pytest.fixture
 def seed(db):
     """The reference story, loaded through ``load_seed``."""
     call_command("load_seed", verbosity=0, stdout=io.StringIO())

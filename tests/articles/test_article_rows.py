@@ -17,16 +17,11 @@ from articles.models import ArticleStatus
 from newsdesk.api.dynamic import FacetsMixin
 from tests.factories import ArticleFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+# Each request runs its view: a response served from the anonymous cache
+# would compare the fast path with itself.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_api")]
 
 API = "/api/v1"
-
-
-@pytest.fixture(autouse=True)
-def uncached(settings):
-    """Each request runs its view: a response served from the anonymous
-    cache would compare the fast path with itself."""
-    settings.API_CACHE_SECONDS = 0
 
 
 @pytest.fixture

@@ -23,16 +23,11 @@ from entities.api.views import AgreementViewSet, OrganisationViewSet, PersonView
 from entities.models import AgreementStatus, Organisation
 from tests.factories import ArticleFactory, OrganisationFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+# Each request runs its view: a response served from the anonymous cache
+# would compare the fast path with itself.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_api")]
 
 API = "/api/v1"
-
-
-@pytest.fixture(autouse=True)
-def uncached(settings):
-    """Each request runs its view: a response served from the anonymous
-    cache would compare the fast path with itself."""
-    settings.API_CACHE_SECONDS = 0
 
 
 @pytest.fixture
