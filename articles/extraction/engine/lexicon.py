@@ -33,6 +33,8 @@ SPEECH_VERBS = frozenset(
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
     reported reports report alleged alleges
+    reiterated reiterates pledged pledges testified testifies tweeted tweets
+    posted contended contends countered lamented laments
     """.split()
 )
 
@@ -51,10 +53,14 @@ PARTICIPLE_CUES = frozenset(
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
 
 # Verbs whose words after them, without "that", are mostly an object ("announced
-# his endorsement", "emphasized the benefits"): read as reported speech only
-# after "that" or when a pronoun opens a clause.
+# his endorsement", "emphasized the benefits", "reiterated its support",
+# "pledged $5 million", "posted a video"): read as reported speech only after
+# "that" or when a pronoun opens a clause.
 OBJECT_VERBS = frozenset(
-    "announced announces emphasized emphasised emphasizes emphasises".split()
+    """
+    announced announces emphasized emphasised emphasizes emphasises
+    reiterated reiterates pledged pledges tweeted tweets posted
+    """.split()
 )
 # Words a clause after such a verb may open with ("announced it will …").
 CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
