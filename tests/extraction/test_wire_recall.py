@@ -49,3 +49,26 @@ class TestMoreReportingVerbs:
     )
     def test_an_object_after_the_verb_is_no_clause(self, sentence):
         assert quotes(sentence) == []
+
+
+class TestStatementDescribedAfterTheVerb:
+    @pytest.mark.parametrize(
+        "tail",
+        [
+            "issued from the capital",
+            "released by her office",
+            "posted on the city website",
+        ],
+    )
+    def test_words_before_the_attribution_are_the_quote(self, tail):
+        """ "…, officials said in a statement issued from Kabul": the
+        participle describes the statement and reports nothing."""
+        assert quotes(
+            f"The talks will resume next week, Ann Marsh said in a statement {tail}."
+        ) == [("indirect", "The talks will resume next week", "Ann Marsh")]
+
+    def test_a_that_clause_after_the_description_is_still_read(self):
+        assert quotes(
+            "Ann Marsh said in a statement released Tuesday that the talks "
+            "would resume."
+        ) == [("indirect", "the talks would resume", "Ann Marsh")]

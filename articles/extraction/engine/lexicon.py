@@ -276,6 +276,13 @@ NON_CLAUSE_STARTS = frozenset(
     """.split()
 )
 
+# Participles that go on describing a statement, not a clause, after "said
+# in a statement": "… issued from the command's headquarters", "… released
+# by the ministry".
+STATEMENT_PARTICIPLES = frozenset(
+    "issued released posted published sent distributed emailed e-mailed".split()
+)
+
 
 # Honorifics and titles written abbreviated with a full stop ("Dr. Orbach",
 # "Sen. Kerry"): the stop ends no sentence and joins the name.

@@ -373,6 +373,10 @@ class Reported:
                 return None
             if first.group() in lx.NON_CLAUSE_STARTS:
                 return None
+            if skip and first.group() in lx.STATEMENT_PARTICIPLES:
+                # "…, officials said in a statement issued from Kabul": the
+                # statement's description, and the words before are theirs.
+                return None
             if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:
                 # "announced his endorsement", "emphasized the benefits of
                 # …": an object, not a clause.
