@@ -72,3 +72,39 @@ class TestStatementDescribedAfterTheVerb:
             "Ann Marsh said in a statement released Tuesday that the talks "
             "would resume."
         ) == [("indirect", "the talks would resume", "Ann Marsh")]
+
+
+class TestQuoteParagraphAfterItsSpeaker:
+    @pytest.mark.parametrize(
+        "lead",
+        [
+            "Mayor Ann Marsh says the city has no money.",
+            "Mayor Ann Marsh said Tuesday that the city had no money.",
+            "The city has no money, Mayor Ann Marsh said Tuesday.",
+        ],
+    )
+    def test_a_paragraph_only_quoted_goes_on_from_the_speaker_before(self, lead):
+        found = quotes(f'{lead}\n\n"We simply do not have the money to rebuild it."')
+        assert found[-1] == (
+            "direct",
+            "We simply do not have the money to rebuild it.",
+            "Ann Marsh",
+        )
+
+    def test_a_correspondent_s_sign_off_is_no_speaker(self):
+        """ "Lisa Schlein reports." introduces a clip, not her own words."""
+        assert (
+            quotes(
+                "Aid is reaching the city. Ann Marsh reports.\n\n"
+                '"We simply do not have the money to rebuild it."'
+            )
+            == []
+        )
+
+    def test_a_quote_with_more_after_it_is_not_taken(self):
+        """Only a paragraph that is the closed quotation alone: one with a
+        sentence of its own after it is left as it is."""
+        assert quotes(
+            "Mayor Ann Marsh says the city has no money.\n\n"
+            '"We simply do not have the money." The council meets on Monday.'
+        ) == [("indirect", "the city has no money", "Ann Marsh")]

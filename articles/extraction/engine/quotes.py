@@ -24,6 +24,9 @@ from .text import (
 
 QUOTE_MARKS = '"\u201c\u201d'
 SCARE_QUOTES = "scare quotes"
+# "Lisa Schlein reports.": a newscast's correspondent, not the speaker of
+# the clip after.
+REPORTING_NEWS = frozenset("report reports reported".split())
 
 
 class Quotes:
@@ -131,7 +134,9 @@ class Quotes:
         """A direct quote with no attribution of its own that follows, in
         the same paragraph, a sentence reporting someone's words ("… told
         the BBC that …. "There have been …"") takes that sentence's
-        speaker, cue and outlet."""
+        speaker, cue and outlet; so does a paragraph that is only a closed
+        quotation, after a paragraph whose last sentence has a speaker
+        ("X says the U.N. was not consulted." / '"But we have noted …"')."""
         kept = []
         for item in self.set_aside:
             found = None
@@ -153,6 +158,17 @@ class Quotes:
                             ),
                             None,
                         )
+                    elif open_at == para[0] and self._only_quotation(item, para):
+                        found = next(
+                            (
+                                c
+                                for c in reversed(cues)
+                                if s_start <= c.start < s_end
+                                and c.speaker
+                                and c.verb not in lx.LABEL_VERBS | REPORTING_NEWS
+                            ),
+                            None,
+                        )
             if found is None:
                 kept.append(item)
                 continue
@@ -171,6 +187,12 @@ class Quotes:
                 )
             )
         self.set_aside = kept
+
+    def _only_quotation(self, item: SetAside, para: tuple[int, int]) -> bool:
+        """Whether a paragraph holds only the quotation ``item``, closed."""
+        return bool(
+            re.fullmatch(r"[\s,]*[\"\u201d][\s.]*", self.text[item.end : para[1]])
+        )
 
     def _drop_wholly_quoted(self) -> None:
         """'X said that "…"': when the whole reported clause is inside the
