@@ -108,3 +108,16 @@ class TestQuoteParagraphAfterItsSpeaker:
             "Mayor Ann Marsh says the city has no money.\n\n"
             '"We simply do not have the money." The council meets on Monday.'
         ) == [("indirect", "the city has no money", "Ann Marsh")]
+
+
+class TestApproximateNumbers:
+    @pytest.mark.parametrize("number", ["about 30", "over 100", "about two"])
+    def test_a_clause_opening_with_an_approximate_number(self, number):
+        """ "Officials say about 30 people were wounded": "about" before a
+        number opens a clause, not a topic."""
+        assert quotes(f"Officials say {number} people were wounded in the blast.") == [
+            ("indirect", f"{number} people were wounded in the blast", "Officials")
+        ]
+
+    def test_about_a_topic_is_still_no_clause(self):
+        assert quotes("Ann Marsh said about the blast very little at all.") == []

@@ -42,6 +42,14 @@ TO_WHOM_RE = re.compile(
 )
 
 
+# "said about 30 people were wounded", "say more than 100 died": a number
+# the preposition approximates opens the clause.
+APPROXIMATE_RE = re.compile(
+    r"(?:about|over|under|around|nearly|almost|some|more than|fewer than"
+    r"|less than|at least|up to)\s+(?:\d|(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|a dozen|dozens|hundreds|thousands|half)\b)"
+)
+
 _SUBJECT_WORDS = "|".join(
     sorted(lx.SOURCE_NOUNS | lx.SOURCE_DETERMINERS, key=len, reverse=True)
 )
@@ -371,7 +379,9 @@ class Reported:
             first = WORD_RE.match(text, start, body_end)
             if first is None or first.start() != start:
                 return None
-            if first.group() in lx.NON_CLAUSE_STARTS:
+            if first.group() in lx.NON_CLAUSE_STARTS and not APPROXIMATE_RE.match(
+                text, start, body_end
+            ):
                 return None
             if skip and first.group() in lx.STATEMENT_PARTICIPLES:
                 # "…, officials said in a statement issued from Kabul": the
