@@ -121,3 +121,46 @@ class TestApproximateNumbers:
 
     def test_about_a_topic_is_still_no_clause(self):
         assert quotes("Ann Marsh said about the blast very little at all.") == []
+
+
+class TestAttributionInterruptingTheClause:
+    @pytest.mark.parametrize(
+        "sentence, words",
+        [
+            ("The city, Mayor Ann Marsh said, has no money.", "has no money"),
+            (
+                "On Tuesday, Ann Marsh said, the city would close the bridge.",
+                "the city would close the bridge",
+            ),
+            (
+                "But as of now, Ann Marsh says, there is no plan to close it.",
+                "there is no plan to close it",
+            ),
+        ],
+    )
+    def test_only_the_words_after_the_attribution(self, sentence, words):
+        assert quotes(sentence) == [("indirect", words, "Ann Marsh")]
+
+    def test_partial_quote_after_the_attribution_has_its_clause_too(self):
+        """ "However, he added, there is not necessarily a "specific
+        correlation …"": the clause and the partial quote inside it."""
+        found = quotes(
+            "Ann Marsh said the city had asked for help. However, she added, "
+            'there was no sign of "any real money from the capital."'
+        )
+        assert found[1:] == [
+            (
+                "indirect",
+                'there was no sign of "any real money from the capital."',
+                "Ann Marsh",
+            ),
+            ("partial", "any real money from the capital.", "Ann Marsh"),
+        ]
+
+    @pytest.mark.parametrize(
+        "tail", ["citing figures from the state", "but the state does"]
+    )
+    def test_a_whole_clause_before_keeps_its_words(self, tail):
+        assert quotes(f"The city has no money, Ann Marsh said, {tail}.") == [
+            ("indirect", "The city has no money", "Ann Marsh")
+        ]

@@ -110,7 +110,11 @@ class Reported:
                     and subject_start is not None
                     and not with_object
                 ):
-                    content = self._content_before(s_start, subject_start) or content
+                    content = (
+                        self._interrupted_clause(c, s_start, subject_start, body_end)
+                        or self._content_before(s_start, subject_start)
+                        or content
+                    )
             else:
                 lead = text[s_start : c.start].rstrip()
                 opens_quoted = re.match(r"[\"\u201c]", text[s_start])
@@ -283,6 +287,44 @@ class Reported:
         if subject is not None:
             return subject.key
         return None
+
+    def _interrupted_clause(self, c: Cue, s_start: int, subject_start: int, end):
+        """The reported words after an attribution between commas that
+        interrupts the clause: "The state, she added, had sent nothing",
+        "However, he added, there is not …", "But as of now, officials say,
+        …". Only the words after it are the quote; what comes before is its
+        subject or an adverbial. Not "…, X said, citing …" or "…, X said,
+        but …", whose words before are the whole clause."""
+        text = self.text
+        # A title before the name is the subject's ("…, Mayor Ann Marsh said,").
+        lead = text[s_start:subject_start].rstrip()
+        lead = re.sub(r"(?:\s+[A-Z][\w.-]*)+$", "", lead)
+        if not lead.endswith(",") or re.search(r"[\"\u201c\u201d]", lead):
+            return None
+        pos = c.end
+        skip = SKIP_AFTER_CUE_RE.match(text, pos, end)
+        if skip and "," not in skip.group():
+            pos = skip.end()
+        m = re.match(r"\s*,\s+([A-Za-z][\w'\u2019-]*)", text[pos:end])
+        if m is None:
+            return None
+        first = m.group(1)
+        lower = first.lower()
+        if (
+            lower in lx.NON_CLAUSE_STARTS
+            or lower.endswith("ing")
+            or lower in ("according", "adding", "who", "which")
+        ):
+            return None
+        verb_first = lower in lx.FINITE_VERBS or (
+            first.islower() and len(lower) > 4 and lower.endswith("ed")
+        )
+        if not verb_first and len(lead[:-1].split()) > 4:
+            return None
+        start = pos + m.start(1)
+        if len(WORD_RE.findall(text[start:end])) < 3:
+            return None
+        return self._cut(start, end)
 
     def _content_before(self, s_start: int, subject_start: int):
         """The reported words before an inverted attribution: "The talks
