@@ -164,3 +164,35 @@ class TestAttributionInterruptingTheClause:
         assert quotes(f"The city has no money, Ann Marsh said, {tail}.") == [
             ("indirect", "The city has no money", "Ann Marsh")
         ]
+
+
+class TestParticipleWithoutThat:
+    @pytest.mark.parametrize("participle", ["saying", "noting", "adding"])
+    def test_participle_clause_is_a_quote_of_its_own(self, participle):
+        """ "…, saying it was "pretty obvious" …": the participle's clause
+        is its own quote, with "that" or without it."""
+        assert quotes(
+            f"Ann Marsh said the city had no money, {participle} the state "
+            "should pay for the bridge."
+        ) == [
+            ("indirect", "the city had no money", "Ann Marsh"),
+            ("indirect", "the state should pay for the bridge", "Ann Marsh"),
+        ]
+
+    def test_participle_after_a_closing_mark(self):
+        assert quotes(
+            'Ann Marsh says the plans are pure "fantasy," arguing the state '
+            "is looking for a pretext."
+        ) == [
+            ("indirect", 'the plans are pure "fantasy', "Ann Marsh"),
+            ("partial", "fantasy", "Ann Marsh"),
+            ("indirect", "the state is looking for a pretext", "Ann Marsh"),
+        ]
+
+
+class TestTimeAfterTheVerb:
+    @pytest.mark.parametrize("when", ["late Tuesday", "early Friday"])
+    def test_late_or_early_on_a_day(self, when):
+        assert quotes(f"Ann Marsh said {when} that the city had no money.") == [
+            ("indirect", "the city had no money", "Ann Marsh")
+        ]

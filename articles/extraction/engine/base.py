@@ -23,7 +23,7 @@ THAT_RE = re.compile(
 # press briefing", "said on Tuesday that …"): skipped, one or more of them.
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 SKIP_AFTER_CUE_RE = re.compile(
-    r"(?:\s*(?:(?:(?:on|late on|early on|last|this)\s+)?"
+    r"(?:\s*(?:(?:(?:on|late on|early on|late|early|last|this)\s+)?"
     rf"(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:here|there|today|yesterday|tonight|recently|earlier|later|again)"
     r"(?![\w'\u2019-])"

@@ -278,7 +278,7 @@ class Reported:
         leader said here today, adding that …", "Mr. Karzai dismissed
         suggestions …, saying …"): the speaker of the sentence's earlier
         cue, else the person the sentence opens with."""
-        if not self.text[s_start : c.start].rstrip().endswith(","):
+        if not self.text[s_start : c.start].rstrip().endswith((",", ',"', ",\u201d")):
             return None
         for earlier in reversed(cues):
             if s_start <= earlier.start < c.start and earlier.speaker:
@@ -457,9 +457,11 @@ class Reported:
         )
         if m:
             end = start + m.start()
-        # "…, adding that …": the participle's clause is a quote of its own.
+        # "…, adding that …", '… pure "fantasy," arguing Russia is …': the
+        # participle's clause is a quote of its own.
         m = re.search(
-            rf",\s+(?:{'|'.join(lx.PARTICIPLE_CUES)})\s+that\b", self.text[start:end]
+            rf",[\"\u201d]?\s+(?:{'|'.join(lx.PARTICIPLE_CUES)})\s",
+            self.text[start:end],
         )
         if m:
             end = start + m.start()
