@@ -196,3 +196,48 @@ class TestTimeAfterTheVerb:
         assert quotes(f"Ann Marsh said {when} that the city had no money.") == [
             ("indirect", "the city had no money", "Ann Marsh")
         ]
+
+
+def spoke_for(text):
+    x = extract(text)
+    return [
+        (
+            q.text,
+            x.person(q.speaker).name if q.speaker else q.source_description,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestLeadSourceNamedLater:
+    def test_a_general_is_an_unnamed_source(self):
+        assert quotes("A senior U.S. general says the attacks have not stopped.") == [
+            ("indirect", "the attacks have not stopped", "A senior U.S. general")
+        ]
+
+    def test_the_source_named_with_its_title_a_sentence_later_speaks(self):
+        """ "A senior U.S. general in Iraq says …. The general spoke Friday
+        …" / "General Thomas Turner, …, says …": the general is Turner, and
+        the lead's quote keeps the body its description names."""
+        assert spoke_for(
+            "A senior U.S. general in Iraq says the attacks have not stopped. "
+            "The general spoke Friday by satellite.\n\n"
+            "General Thomas Turner, the commander of the forces, says the "
+            "insurgents are weaker."
+        ) == [
+            ("the attacks have not stopped", "Thomas Turner", "United States"),
+            ("the insurgents are weaker", "Thomas Turner", None),
+        ]
+
+    def test_someone_described_after_the_name_is_someone_else(self):
+        """ "The ESA program manager said …. Leroy Cain, the American manager
+        of the mission, said …": two managers."""
+        assert quotes(
+            "The program manager said that he thought the team was ready. "
+            "Leroy Cain, the American manager of the mission, said that he "
+            "believed the team was in great shape."
+        ) == [
+            ("indirect", "he thought the team was ready", "The program manager"),
+            ("indirect", "he believed the team was in great shape", "Leroy Cain"),
+        ]

@@ -380,7 +380,7 @@ SOURCE_NOUNS = frozenset(
     scientists doctors lawyers activists critics observers insiders
     negotiators delegates campaigners prosecutors leader leaders manager
     managers director directors reporter correspondent journalist
-    envoy envoys
+    envoy envoys commander commanders general generals
     """.split()
 )
 

@@ -88,6 +88,7 @@ class Quotes:
         self._attributed_by_sentence_before(cues)
         self._attributed_by_paragraph_after()
         self._drop_wholly_quoted()
+        self.name_sources_later()
 
     def _attributed_by_paragraph_after(self) -> None:
         """A quotation running over paragraphs names its speaker in a later
