@@ -241,3 +241,25 @@ class TestLeadSourceNamedLater:
             ("indirect", "he thought the team was ready", "The program manager"),
             ("indirect", "he believed the team was in great shape", "Leroy Cain"),
         ]
+
+
+class TestParticipleAfterASourceSubject:
+    def test_the_source_opening_the_sentence_speaks(self):
+        """ "America's top defense official chastised Russia …, saying it was
+        "pretty obvious" …": the source the sentence opens with, under a
+        verb that is no cue, speaks in the participle."""
+        assert quotes(
+            "A senior defense official chastised the ministry for its "
+            "behavior, saying it was reckless and dangerous."
+        ) == [
+            ("indirect", "it was reckless and dangerous", "A senior defense official")
+        ]
+
+    def test_no_source_no_speaker(self):
+        assert (
+            quotes(
+                "The ministry chastised the city for its behavior, saying it was "
+                "reckless and dangerous."
+            )
+            == []
+        )

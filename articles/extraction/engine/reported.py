@@ -277,7 +277,9 @@ class Reported:
         """Who speaks in a participle continuing the sentence ("…, the
         leader said here today, adding that …", "Mr. Karzai dismissed
         suggestions …, saying …"): the speaker of the sentence's earlier
-        cue, else the person the sentence opens with."""
+        cue, else the person the sentence opens with, else the source it
+        opens with ("America's top defense official chastised Russia …,
+        saying …")."""
         if not self.text[s_start : c.start].rstrip().endswith((",", ',"', ",\u201d")):
             return None
         for earlier in reversed(cues):
@@ -286,6 +288,11 @@ class Reported:
         subject = self.first_mention(s_start, c.start, PERSON, within=60)
         if subject is not None:
             return subject.key
+        source = self.source_at(s_start, c.start)
+        if source and re.match(
+            r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", self.text[source[1] :]
+        ):
+            return source[0]
         return None
 
     def _interrupted_clause(self, c: Cue, s_start: int, subject_start: int, end):
