@@ -263,3 +263,13 @@ class TestParticipleAfterASourceSubject:
             )
             == []
         )
+
+
+class TestAuxiliaryAndAdverbBeforeTheVerb:
+    @pytest.mark.parametrize(
+        "words", ["has repeatedly said", "has long argued that", "had earlier said"]
+    )
+    def test_auxiliary_and_adverb_between_name_and_verb(self, words):
+        assert quotes(f"Ann Marsh {words} the city has no money.") == [
+            ("indirect", "the city has no money", "Ann Marsh")
+        ]

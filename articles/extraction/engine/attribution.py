@@ -140,7 +140,8 @@ class Attribution:
         left = self.text[s_start:pos]
         stripped = re.sub(
             r"(?:\s+(?:also|recently|later|previously|repeatedly|again|then|earlier"
-            r"|however|still|yesterday|today|here|there"
+            r"|however|still|yesterday|today|here|there|long|often|publicly"
+            r"|privately|reportedly|separately|initially|first|once|has|have|had"
             # "Mr. Obama Thursday denied that …".
             r"|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*\s*$",
             "",

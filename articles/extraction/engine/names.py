@@ -42,6 +42,10 @@ NICKNAME_RE = re.compile(
 
 
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+ADVERBS_BEFORE_CUE_RE = re.compile(
+    r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"
+    r"|privately|reportedly|previously|first|once|then|again|recently)\s+)+"
+)
 
 
 class Names:
@@ -552,7 +556,8 @@ class Names:
         # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
-        m = CUE_RE.match(right.lstrip(" ,"))
+        # "Ann Marsh has repeatedly said", "… had earlier said".
+        m = CUE_RE.match(ADVERBS_BEFORE_CUE_RE.sub("", right.lstrip(" ,")))
         if m and m.group("verb") in lx.SPEECH_VERBS:
             return True
         if (
