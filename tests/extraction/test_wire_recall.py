@@ -273,3 +273,20 @@ class TestAuxiliaryAndAdverbBeforeTheVerb:
         assert quotes(f"Ann Marsh {words} the city has no money.") == [
             ("indirect", "the city has no money", "Ann Marsh")
         ]
+
+
+class TestAccordingTo:
+    def test_relative_clause_after_the_person(self):
+        assert quotes(
+            "According to Ann Marsh, who chairs the council, the city has no money."
+        ) == [("indirect", "the city has no money", "Ann Marsh")]
+
+    def test_according_to_interrupting_the_clause(self):
+        assert quotes("The city, according to Mayor Ann Marsh, has no money.") == [
+            ("indirect", "has no money", "Ann Marsh")
+        ]
+
+    def test_a_whole_clause_before_according_to(self):
+        assert quotes("The city has no money, according to Ann Marsh, the mayor.") == [
+            ("indirect", "The city has no money", "Ann Marsh")
+        ]

@@ -177,12 +177,25 @@ class Reported:
                 person = self._source_according_to(m.end(), body_end)
                 if person is None:
                     continue
-            if text[s_start : m.start()].strip(" ,"):
+            lead = text[s_start : m.start()].strip(" ,")
+            # "The city, according to Mayor Ann Marsh, has no money": an
+            # interrupting attribution leaves the words after it.
+            interrupting = (
+                lead
+                and text[s_start : m.start()].rstrip().endswith(",")
+                and len(lead.split()) < 3
+                and re.match(r",\s+\w", text[person.end : body_end])
+            )
+            if lead and not interrupting:
                 start, end = s_start, m.start()
             else:
                 rest = text[person.end : body_end]
                 appos = re.match(r",\s+(?:the|a|an|his|her)?\s*[^,]{0,60},\s*", rest)
-                if appos and any(
+                # "According to Ann Marsh, who chairs the council, …".
+                relative = re.match(r",\s+who\s[^,]{1,80},\s*", rest)
+                if relative:
+                    start = person.end + relative.end()
+                elif appos and any(
                     w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(appos.group())
                 ):
                     start = person.end + appos.end()
