@@ -290,3 +290,23 @@ class TestAccordingTo:
         assert quotes("The city has no money, according to Ann Marsh, the mayor.") == [
             ("indirect", "The city has no money", "Ann Marsh")
         ]
+
+
+class TestQuotationOpenedMidParagraph:
+    def test_unclosed_quotation_after_an_attribution_runs_on(self):
+        """'"…," she said. "The state knows it.' / '"We have asked …"': the
+        last quotation of a paragraph, closed in the next, is a quote."""
+        assert quotes(
+            "Ann Marsh said the city had no money.\n\n"
+            '"We simply do not have it," she said. "The state knows it.\n\n'
+            '"We have asked and asked, and nothing has come."'
+        )[2:] == [
+            ("direct", "The state knows it.", "Ann Marsh"),
+            ("direct", "We have asked and asked, and nothing has come.", "Ann Marsh"),
+        ]
+
+    def test_an_unclosed_mark_before_a_plain_paragraph_stays_aside(self):
+        assert quotes(
+            'Ann Marsh said the city had no money. "The state knows it.\n\n'
+            "The council meets on Monday."
+        ) == [("indirect", "the city had no money", "Ann Marsh")]
