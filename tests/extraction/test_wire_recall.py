@@ -310,3 +310,23 @@ class TestQuotationOpenedMidParagraph:
             'Ann Marsh said the city had no money. "The state knows it.\n\n'
             "The council meets on Monday."
         ) == [("indirect", "the city had no money", "Ann Marsh")]
+
+
+class TestCrowdsBeforeThat:
+    @pytest.mark.parametrize(
+        "crowd", ["Locals in eastern Paktika province", "Residents", "Villagers"]
+    )
+    def test_a_crowd_reporting_a_that_clause(self, crowd):
+        assert quotes(f"{crowd} reported that a soldier went missing on Tuesday.") == [
+            ("indirect", "a soldier went missing on Tuesday", crowd)
+        ]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Residents said the water had risen overnight.",
+            "The bridge, which residents said that night was shaking, closed.",
+        ],
+    )
+    def test_no_crowd_without_that(self, sentence):
+        assert quotes(sentence) == []

@@ -384,6 +384,12 @@ SOURCE_NOUNS = frozenset(
     """.split()
 )
 
+# Crowds, which speak as a source only before a cue and "that" ("Locals …
+# reported that …").
+CROWD_NOUNS = frozenset(
+    "locals residents villagers people protesters fans survivors".split()
+)
+
 # Words that may stand before a source noun ("a senior official", "U.S.
 # officials", "two diplomats").
 SOURCE_DETERMINERS = frozenset(

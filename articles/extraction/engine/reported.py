@@ -79,6 +79,11 @@ class Reported:
             while body_end > s_start and text[body_end - 1] in ".!?;:":
                 body_end -= 1
             speaker, subject_start, pronoun = self.subject_before(c.start)
+            if speaker is None and c.start == c.verb_start:
+                speaker, subject_start = self.crowd_before(c.start, c.end) or (
+                    None,
+                    None,
+                )
             if speaker is None and c.verb in lx.PARTICIPLE_CUES:
                 speaker = self._participle_subject(c, cues, s_start)
             content = None

@@ -61,6 +61,11 @@ SOURCE_AFTER_RE = re.compile(
 _NOT_IDENTIFYING = lx.SOURCE_DETERMINERS | frozenset(
     "senior top high-ranking u.s. us in of for at the".split()
 )
+CROWD_BEFORE_RE = re.compile(
+    r"(?:(?<=^)|(?<=[\s,]))(?i:(?:the|some|many|several|other)\s+)?"
+    rf"(?i:(?:{'|'.join(sorted(lx.CROWD_NOUNS))}))"
+    r"(?:\s+(?:in|of|from|near|at)\s+[^,;:\"\u201c\u201d.]{1,60})?\s*$"
+)
 CAPITAL_BEFORE_RE = re.compile(r"(?<![\w.-])(?P<name>" + "|".join(lx.CAPITALS) + r")$")
 
 
@@ -158,6 +163,23 @@ class Sources:
             start = end - (len(text_before) - m.start())
             return self._source_key(m.group("name"), org), start
         return None
+
+    def crowd_before(self, pos: int, cue_end: int) -> tuple[str, int] | None:
+        """A crowd speaking, only before a cue and "that" ("Locals in eastern
+        Paktika province reported that …", "Residents said that …"): its
+        key and where its description starts. Without "that", a crowd's
+        words are rarely a quote (``lexicon.SOURCE_NOUNS``)."""
+        if not re.match(
+            r"\s+that\s(?!(?:night|day|morning|afternoon|evening|week|year|time)\b)",
+            self.text[cue_end : cue_end + 20],
+        ):
+            return None
+        s_start = self.sentence_at(pos)[0]
+        m = CROWD_BEFORE_RE.search(self.text, s_start, pos)
+        if m is None:
+            return None
+        description = self.text[m.start() : pos].rstrip()
+        return self._source_key(description, None), m.start()
 
     def source_at(self, pos: int, limit: int) -> tuple[str, int] | None:
         """A source described right at ``pos``: its key and where the
