@@ -330,3 +330,17 @@ class TestCrowdsBeforeThat:
     )
     def test_no_crowd_without_that(self, sentence):
         assert quotes(sentence) == []
+
+
+class TestLabelAfterAnInitial:
+    def test_calls_a_name_with_an_initial_a_label(self):
+        """'calls President George W. Bush the "Caesar of Washington,"': the
+        initial's stop ends no clause, so the capitalised words are a label,
+        not a title."""
+        assert quotes(
+            "Ann Marsh also calls President George W. Bush the "
+            "\u201cCaesar of Washington,\u201d and praised him."
+        ) == [("partial", "Caesar of Washington", "Ann Marsh")]
+
+    def test_a_title_stays_a_title(self):
+        assert quotes("Then he read \u201cWar and Peace\u201d to the children.") == []

@@ -557,14 +557,16 @@ class Names:
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
         # "Ann Marsh has repeatedly said", "… had earlier said".
-        m = CUE_RE.match(ADVERBS_BEFORE_CUE_RE.sub("", right.lstrip(" ,")))
+        verb_on = ADVERBS_BEFORE_CUE_RE.sub("", right.lstrip(" ,"))
+        m = CUE_RE.match(verb_on)
         if m and m.group("verb") in lx.SPEECH_VERBS:
             return True
         if (
             m
             and m.group("verb") in lx.LABEL_VERBS
+            # (An initial's stop is no sentence's: "calls George W. Bush".)
             and re.match(
-                r"[^.;\"\u201c]{0,40}[\"\u201c]", right.lstrip(" ,")[m.end() :]
+                r"(?:[^.;\"\u201c]|(?<=\b[A-Z])\.){0,40}[\"\u201c]", verb_on[m.end() :]
             )
         ):
             # 'Ann Marsh called the decision "a big mistake."'

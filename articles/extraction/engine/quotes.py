@@ -231,7 +231,8 @@ class Quotes:
         # Washington"": after a verb that labels, the words are a label
         # someone gave, not a title.
         labelled = re.search(
-            rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b[^.;:]*$",
+            # (An initial's stop ends no clause: "calls George W. Bush the".)
+            rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b(?:[^.;:]|(?<=\b[A-Z])\.)*$",
             text[max(p_start, open_at - 60) : open_at],
         )
         if (
