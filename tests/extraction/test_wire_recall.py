@@ -344,3 +344,30 @@ class TestLabelAfterAnInitial:
 
     def test_a_title_stays_a_title(self):
         assert quotes("Then he read \u201cWar and Peace\u201d to the children.") == []
+
+
+class TestLabelledParagraph:
+    def test_label_and_colon_before_words_not_all_in_marks(self):
+        """A release's "what they are saying" paragraph: the words after
+        the speaker's label are the speaker's, and the partial quote in
+        them too."""
+        assert quotes(
+            'Senator Ann Marsh (D-OH): Finishing the work "is big news for '
+            'the folks of Butte."'
+        ) == [
+            (
+                "indirect",
+                'Finishing the work "is big news for the folks of Butte."',
+                "Ann Marsh",
+            ),
+            ("partial", "is big news for the folks of Butte.", "Ann Marsh"),
+        ]
+
+    def test_a_label_naming_no_person_is_no_speaker(self):
+        assert (
+            quotes(
+                "Ann Marsh said the city had no money.\n\n"
+                "Her message: The city has no money for the bridge."
+            )[1:]
+            == []
+        )
