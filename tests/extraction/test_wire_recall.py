@@ -371,3 +371,31 @@ class TestLabelledParagraph:
             )[1:]
             == []
         )
+
+
+class TestPhrasesOfSaying:
+    @pytest.mark.parametrize(
+        "phrase",
+        [
+            "pointed out that",
+            "made clear that",
+            "expressed confidence that",
+            "voiced concern that",
+            "went on to say that",
+        ],
+    )
+    def test_phrase_before_a_that_clause(self, phrase):
+        assert quotes(f"Ann Marsh {phrase} the state would pay.") == [
+            ("indirect", "the state would pay", "Ann Marsh")
+        ]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Ann Marsh pointed out the flaws in the new plan.",
+            "Ann Marsh made clear her opposition to the new plan.",
+            "Ann Marsh expressed concern about the state of the bridge.",
+        ],
+    )
+    def test_an_object_or_a_topic_is_no_clause(self, sentence):
+        assert quotes(sentence) == []

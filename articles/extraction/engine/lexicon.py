@@ -36,6 +36,14 @@ SPEECH_VERBS = frozenset(
     reiterated reiterates pledged pledges testified testifies tweeted tweets
     posted contended contends countered lamented laments
     """.split()
+) | frozenset(
+    # Phrases that report a clause as a verb does ("pointed out that …",
+    # "expressed confidence that …").
+    (
+        "pointed out|points out|pointing out|made clear|made it clear|makes clear"
+        "|expressed confidence|expressed hope|expressed concern|voiced concern"
+        "|voiced confidence|went on to say"
+    ).split("|")
 )
 
 # Verbs that attribute nothing in the passive ("Ahmadinejad is reported to
@@ -46,7 +54,7 @@ PASSIVE_NOT_CUES = frozenset("reported".split())
 # that …"); their speaker is the sentence's.
 PARTICIPLE_CUES = frozenset(
     "saying adding noting stressing explaining insisting arguing warning".split()
-)
+) | frozenset(["pointing out"])
 
 # Verbs after which a warning's object, not a clause, is reported: the
 # reference story's "had been warning the US and Europe of …".
@@ -61,6 +69,9 @@ OBJECT_VERBS = frozenset(
     announced announces emphasized emphasised emphasizes emphasises
     reiterated reiterates pledged pledges tweeted tweets posted
     """.split()
+) | frozenset(
+    # "pointed out the flaws", "made clear his opposition".
+    "pointed out|points out|made clear|made it clear|makes clear".split("|")
 )
 # Words a clause after such a verb may open with ("announced it will …").
 CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
