@@ -399,3 +399,13 @@ class TestPhrasesOfSaying:
     )
     def test_an_object_or_a_topic_is_no_clause(self, sentence):
         assert quotes(sentence) == []
+
+
+class TestHowBeforeThat:
+    @pytest.mark.parametrize(
+        "how", ["via satellite from Baghdad", "by telephone", "before the meeting"]
+    )
+    def test_means_or_time_before_that_is_no_part_of_the_clause(self, how):
+        assert quotes(f"Ann Marsh said {how} that the city had no money.") == [
+            ("indirect", "the city had no money", "Ann Marsh")
+        ]

@@ -15,7 +15,8 @@ CUE_RE = re.compile(
 )
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 THAT_RE = re.compile(
-    r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with)\s"
+    r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with|via"
+    r"|from|before|by|over)\s"
     r"[^,.;:\"\u201c\u201d]{0,60}?)?\s*,?)\s*\bthat\s+"
 )
 # Where and when, between a cue and its reported words or the sentence's end
