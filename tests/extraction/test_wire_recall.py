@@ -409,3 +409,39 @@ class TestHowBeforeThat:
         assert quotes(f"Ann Marsh said {how} that the city had no money.") == [
             ("indirect", "the city had no money", "Ann Marsh")
         ]
+
+
+class TestAttributionAfterAQuestion:
+    @pytest.mark.parametrize(
+        "quoted, after",
+        [
+            ("Is this the best we can do?", "Ann Marsh asked."),
+            ("We simply do not have the money!", "Ann Marsh told reporters."),
+            ("We simply do not have the money ...", "Ann Marsh said."),
+        ],
+    )
+    def test_attribution_in_the_sentence_the_mark_ends(self, quoted, after):
+        """'"Is this the best we can do?" Ann Marsh asked.': the question
+        mark before a capital ends a sentence, and the attribution is the
+        next one."""
+        assert quotes(f'"{quoted}" {after}') == [("direct", quoted, "Ann Marsh")]
+
+    def test_a_sentence_reporting_its_own_clause_is_not_the_attribution(self):
+        assert quotes(
+            '"Is this the best we can do?" Ann Marsh said the state would pay.'
+        ) == [("indirect", "the state would pay", "Ann Marsh")]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Ann Marsh asked him to leave the building at once.",
+            "Ann Marsh asked that the vote be put off until next week.",
+        ],
+    )
+    def test_asked_reports_no_clause(self, sentence):
+        assert quotes(sentence) == []
+
+    def test_joked_that_reports_a_clause(self):
+        assert quotes("Ann Marsh joked that the bridge was older than she was.") == [
+            ("indirect", "the bridge was older than she was", "Ann Marsh")
+        ]

@@ -35,6 +35,7 @@ SPEECH_VERBS = frozenset(
     reported reports report alleged alleges
     reiterated reiterates pledged pledges testified testifies tweeted tweets
     posted contended contends countered lamented laments
+    asked asks shouted exclaimed quipped joked wondered
     """.split()
 ) | frozenset(
     # Phrases that report a clause as a verb does ("pointed out that …",
@@ -45,6 +46,11 @@ SPEECH_VERBS = frozenset(
         "|voiced confidence|went on to say"
     ).split("|")
 )
+
+# Verbs that attribute quoted words only ('"Why should we pay?" she asked',
+# '"Enough!" he shouted'): after them, the words are a question, a request
+# or an object ("asked him to leave", "asked that the vote be put off").
+DIRECT_ONLY_VERBS = frozenset("asked asks shouted exclaimed wondered".split())
 
 # Verbs that attribute nothing in the passive ("Ahmadinejad is reported to
 # have commented", "a helicopter that was reported shot down").

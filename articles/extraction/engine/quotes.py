@@ -291,6 +291,8 @@ class Quotes:
         para = self.paragraph_at(open_at)
         s_close = self.sentence_at(close_at + 1)
         after_limit = s_close[1] if s_close[0] <= close_at + 1 else close_at + 1
+        if after_limit == close_at + 1:
+            after_limit = self._attribution_sentence_after(close_at, para, cues)
         after = text[close_at + 1 : after_limit]
         speaker = cue = outlet = None
         evidence = [self.sentence_at(open_at)[0], max(after_limit, close_at + 1)]
@@ -405,6 +407,30 @@ class Quotes:
         )
         self.quotes.append(quote)
         last_direct[para] = quote
+
+    def _attribution_sentence_after(self, close_at, para, cues) -> int:
+        """Where the attribution after a quotation ending in "?", "!" or an
+        ellipsis ends: such a mark ends the sentence before a capital, so
+        '"Is this the best we can do?" Ann Marsh asked.' is split in two.
+        The next sentence is the attribution when it is short and reports
+        nothing of its own; else the quotation's own end."""
+        own_end = close_at + 1
+        if not re.search(r"(?:[?!]|\.\.\.|\u2026)$", self.text[:close_at]):
+            return own_end
+        s_start, s_end = self.sentence_at(own_end + 1)
+        if s_start <= close_at or s_end > para[1] or self.text[own_end:s_start].strip():
+            return own_end
+        for c in cues:
+            if s_start <= c.start <= s_start + 60 and c.verb not in lx.LABEL_VERBS:
+                # Only where, when or to whom: "… asked reporters on Tuesday."
+                rest = WORD_RE.findall(self.text[c.end : s_end])
+                if len(rest) <= 8 and not any(
+                    w in lx.FINITE_VERBS or w == "that" or w.endswith("ed")
+                    for w in rest
+                ):
+                    return s_end
+                break
+        return own_end
 
     def _statement_speaker(self, para: tuple[int, int]) -> str | None:
         """The speaker a statement's lead paragraph names, for the quoted

@@ -70,7 +70,7 @@ class Reported:
             outer = next(((s, e) for s, e in contents if s <= c.start < e), None)
             if outer is not None and not self._nested_cue(c, outer):
                 continue
-            if c.used or c.verb in lx.LABEL_VERBS:
+            if c.used or c.verb in lx.LABEL_VERBS | lx.DIRECT_ONLY_VERBS:
                 if c.verb in lx.LABEL_VERBS:
                     c.speaker, c.subject_start, c.pronoun = self.subject_before(c.start)
                 continue
