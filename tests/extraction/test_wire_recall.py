@@ -445,3 +445,15 @@ class TestAttributionAfterAQuestion:
         assert quotes("Ann Marsh joked that the bridge was older than she was.") == [
             ("indirect", "the bridge was older than she was", "Ann Marsh")
         ]
+
+
+class TestMarksAsTyped:
+    def test_an_opening_mark_typed_for_the_closing_one(self):
+        assert quotes(
+            "\u201cWe simply do not have the money,\u201c Ann Marsh said."
+        ) == [("direct", "We simply do not have the money", "Ann Marsh")]
+
+    def test_straight_and_curly_marks_mixed(self):
+        assert quotes('"We simply do not have the money,\u201d Ann Marsh said.') == [
+            ("direct", "We simply do not have the money", "Ann Marsh")
+        ]

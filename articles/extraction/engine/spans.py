@@ -24,7 +24,16 @@ class QuotedSpans:
                 ch = m.group()
                 before = text[pos - 1] if pos > p_start else " "
                 after = text[pos + 1] if pos + 1 < p_end else " "
-                opening = ch == "\u201c" or (
+                opening = (
+                    ch == "\u201c"
+                    # An opening mark typed for a closing one ('…,“ she
+                    # said'): after a word or a comma, before a space.
+                    and not (
+                        open_at is not None
+                        and not before.isspace()
+                        and (after.isspace() or after in ".,;:!?")
+                    )
+                ) or (
                     ch == '"'
                     and (before.isspace() or before in "([-\u2014")
                     and not after.isspace()
