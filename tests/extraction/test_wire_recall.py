@@ -457,3 +457,24 @@ class TestMarksAsTyped:
         assert quotes('"We simply do not have the money,\u201d Ann Marsh said.') == [
             ("direct", "We simply do not have the money", "Ann Marsh")
         ]
+
+
+class TestDottedAcronymOpeningATitle:
+    @pytest.mark.parametrize(
+        "title", ["U.N. special envoy for Syria", "U.N. special envoy", "U.N. envoy"]
+    )
+    def test_the_acronym_s_body_speaks(self, title):
+        """ "U.N. special envoy for Syria Staffan de Mistura says …": the
+        dotted acronym opening a lower-case title is the speaker's body."""
+        assert spoke_for(f"{title} Ann Marsh says the talks have failed.") == [
+            ("the talks have failed", "Ann Marsh", "U.N.")
+        ]
+
+    def test_an_acronym_saying_something_heads_no_later_title(self):
+        assert (
+            spoke_for(
+                "NASA said on Tuesday that astronaut Ann Marsh said the launch "
+                "would slip."
+            )[-1][2]
+            != "NASA"
+        )
