@@ -478,3 +478,16 @@ class TestDottedAcronymOpeningATitle:
             )[-1][2]
             != "NASA"
         )
+
+
+class TestPlaceAfterTheVerb:
+    @pytest.mark.parametrize("where", ["in Baghdad", "Friday in Baghdad", "in March"])
+    def test_a_place_or_month_before_a_clause_without_that(self, where):
+        assert quotes(f"Ann Marsh said {where} the city had no money.") == [
+            ("indirect", "the city had no money", "Ann Marsh")
+        ]
+
+    def test_the_words_before_an_attribution_with_a_place(self):
+        assert quotes("The talks have failed, Ann Marsh said in Baghdad.") == [
+            ("indirect", "The talks have failed", "Ann Marsh")
+        ]

@@ -30,6 +30,8 @@ SKIP_AFTER_CUE_RE = re.compile(
     r"(?![\w'\u2019-])"
     r"|(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b"
     r"|in a statement|on Twitter|on X"
+    # "said in Baghdad the talks …", "said in March the city …".
+    r"|(?:in|from)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[a-z])"
     r"|(?:at|in|during) an?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:news conference|press conference|briefing|interview|speech|statement)\b"
     r")\s*,?)+\s*"
