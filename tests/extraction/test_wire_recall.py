@@ -491,3 +491,10 @@ class TestPlaceAfterTheVerb:
         assert quotes("The talks have failed, Ann Marsh said in Baghdad.") == [
             ("indirect", "The talks have failed", "Ann Marsh")
         ]
+
+
+class TestHeadlineParagraph:
+    def test_a_headline_in_marks_is_no_continuation(self):
+        assert quotes(
+            'Ann Marsh said the city had no money.\n\n"Bridge Closed: What Now?"'
+        ) == [("indirect", "the city had no money", "Ann Marsh")]

@@ -190,9 +190,14 @@ class Quotes:
         self.set_aside = kept
 
     def _only_quotation(self, item: SetAside, para: tuple[int, int]) -> bool:
-        """Whether a paragraph holds only the quotation ``item``, closed."""
+        """Whether a paragraph holds only the quotation ``item``, closed, and
+        reads as speech: not a headline in title case ("Bridge Closed: What
+        Now?")."""
+        words = WORD_RE.findall(item.text)
         return bool(
             re.fullmatch(r"[\s,]*[\"\u201d][\s.]*", self.text[item.end : para[1]])
+            and len(words) >= 4
+            and not all(is_cap(w) for w in words)
         )
 
     def _drop_wholly_quoted(self) -> None:
