@@ -498,3 +498,14 @@ class TestHeadlineParagraph:
         assert quotes(
             'Ann Marsh said the city had no money.\n\n"Bridge Closed: What Now?"'
         ) == [("indirect", "the city had no money", "Ann Marsh")]
+
+
+class TestDescriptionBetweenVerbAndName:
+    @pytest.mark.parametrize("description", ["shopkeeper", "local resident"])
+    def test_lower_case_description_before_the_name(self, description):
+        assert quotes(f'"I saw a flash," said {description} Gul Ahmad, 34.') == [
+            ("direct", "I saw a flash", "Gul Ahmad")
+        ]
+
+    def test_an_article_is_no_description(self):
+        assert quotes('"I saw a flash," said the Taliban.') == []

@@ -42,6 +42,15 @@ NICKNAME_RE = re.compile(
 
 
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# Lower-case words that are no description of a person after a verb of
+# saying ("said the Taliban", "said on Monday", "said it was Roe").
+_NOT_DESCRIPTIONS = (
+    lx.NON_CLAUSE_STARTS
+    | lx.SOURCE_DETERMINERS
+    | lx.CLAUSE_SUBJECTS
+    | lx.FINITE_VERBS
+    | frozenset("that this these those who which what not no also".split())
+)
 ADVERBS_BEFORE_CUE_RE = re.compile(
     r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"
     r"|privately|reportedly|previously|first|once|then|again|recently)\s+)+"
@@ -573,6 +582,15 @@ class Names:
             return True
         m = re.search(r"\b(\w+)\s+$", left)
         if m and m.group(1) in lx.SPEECH_VERBS:
+            return True
+        # "said shopkeeper Gul Ahmad", "said local resident Jo Roe": a
+        # description in lower case between the verb and the name.
+        m = re.search(r"\b(\w+)((?:\s+[a-z][a-z-]+){1,3})\s+$", left)
+        if (
+            m
+            and m.group(1) in lx.SPEECH_VERBS
+            and not any(w in _NOT_DESCRIPTIONS for w in m.group(2).split())
+        ):
             return True
         appos = re.match(r",\s+([^,.;]{2,80})", right)
         if appos and any(
