@@ -509,3 +509,19 @@ class TestDescriptionBetweenVerbAndName:
 
     def test_an_article_is_no_description(self):
         assert quotes('"I saw a flash," said the Taliban.') == []
+
+
+class TestLabellingParticiple:
+    def test_the_sentence_s_subject_labels(self):
+        """ "Holt condemned the attack, calling it "an act of pure evil."":
+        the participle after a verb that is no cue is the subject's."""
+        assert quotes(
+            'Ambassador Jane Holt condemned the attack, calling it "an act of '
+            'pure evil."'
+        ) == [("partial", "an act of pure evil.", "Jane Holt")]
+
+    def test_an_organisation_labelling_is_no_quote(self):
+        assert (
+            quotes('The ministry condemned the attack, calling it "an act of evil."')
+            == []
+        )

@@ -73,6 +73,12 @@ class Reported:
             if c.used or c.verb in lx.LABEL_VERBS | lx.DIRECT_ONLY_VERBS:
                 if c.verb in lx.LABEL_VERBS:
                     c.speaker, c.subject_start, c.pronoun = self.subject_before(c.start)
+                    if c.speaker is None:
+                        # "Holt condemned the attack, calling it "an act of
+                        # pure evil"": the participle's, the sentence's.
+                        c.speaker = self._participle_subject(
+                            c, cues, self.sentence_at(c.start)[0]
+                        )
                 continue
             s_start, s_end = self.sentence_at(c.start)
             body_end = s_end
