@@ -525,3 +525,16 @@ class TestLabellingParticiple:
             quotes('The ministry condemned the attack, calling it "an act of evil."')
             == []
         )
+
+
+class TestAsideBeforeTheVerbIsNoName:
+    @pytest.mark.parametrize(
+        "aside", ["a Massachusetts Democrat", "speaking in New York"]
+    )
+    def test_the_name_before_the_aside_speaks(self, aside):
+        """ "Senator Elizabeth Warren, a Massachusetts Democrat, said …": the
+        capitalised words after "a" or "in" are a description or a place,
+        not the speaker."""
+        assert quotes(
+            f"Senator Ann Marsh, {aside}, said the economy remained strong."
+        ) == [("indirect", "the economy remained strong", "Ann Marsh")]

@@ -13,6 +13,11 @@ CUE_RE = re.compile(
     r"\b(?P<aux>(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:been\s+)?)"
     rf"(?P<verb>(?i:{_VERBS}))\b"
 )
+# "has repeatedly said", "had earlier said": between a name and its verb.
+ADVERBS_BEFORE_CUE_RE = re.compile(
+    r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"
+    r"|privately|reportedly|previously|first|once|then|again|recently)\s+)+"
+)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 THAT_RE = re.compile(
     r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with|via"

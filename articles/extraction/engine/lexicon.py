@@ -415,3 +415,13 @@ SOURCE_DETERMINERS = frozenset(
     his her their its our
     """.split()
 )
+
+# Lower-case words that are no description of a person after a verb of
+# saying ("said the Taliban", "said on Monday", "said it was Roe").
+NOT_DESCRIPTIONS = (
+    NON_CLAUSE_STARTS
+    | SOURCE_DETERMINERS
+    | CLAUSE_SUBJECTS
+    | FINITE_VERBS
+    | frozenset("that this these those who which what not no also".split())
+)

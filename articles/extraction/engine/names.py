@@ -8,6 +8,7 @@ import re
 from . import agencies
 from . import lexicon as lx
 from .base import (
+    ADVERBS_BEFORE_CUE_RE,
     CUE_RE,
     Mention,
 )
@@ -42,19 +43,6 @@ NICKNAME_RE = re.compile(
 
 
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
-# Lower-case words that are no description of a person after a verb of
-# saying ("said the Taliban", "said on Monday", "said it was Roe").
-_NOT_DESCRIPTIONS = (
-    lx.NON_CLAUSE_STARTS
-    | lx.SOURCE_DETERMINERS
-    | lx.CLAUSE_SUBJECTS
-    | lx.FINITE_VERBS
-    | frozenset("that this these those who which what not no also".split())
-)
-ADVERBS_BEFORE_CUE_RE = re.compile(
-    r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"
-    r"|privately|reportedly|previously|first|once|then|again|recently)\s+)+"
-)
 
 
 class Names:
@@ -538,6 +526,10 @@ class Names:
         text = self.text
         left = text[max(0, start - 80) : start]
         right = text[end : end + 80]
+        if re.search(r"\b(?:a|an|in|at|from|near)\s+$", left):
+            # "Warren, a Massachusetts Democrat, said", "Yellen, speaking
+            # in New York, said": a description or a place before the verb.
+            return False
         prev = WORD_RE.findall(left[-40:])
         if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):
             return True
@@ -589,7 +581,7 @@ class Names:
         if (
             m
             and m.group(1) in lx.SPEECH_VERBS
-            and not any(w in _NOT_DESCRIPTIONS for w in m.group(2).split())
+            and not any(w in lx.NOT_DESCRIPTIONS for w in m.group(2).split())
         ):
             return True
         appos = re.match(r",\s+([^,.;]{2,80})", right)
