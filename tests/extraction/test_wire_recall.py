@@ -538,3 +538,34 @@ class TestAsideBeforeTheVerbIsNoName:
         assert quotes(
             f"Senator Ann Marsh, {aside}, said the economy remained strong."
         ) == [("indirect", "the economy remained strong", "Ann Marsh")]
+
+
+class TestMoreVerbsAndAddressees:
+    @pytest.mark.parametrize(
+        "words",
+        [
+            "signaled that",
+            "charged that",
+            "forecast that",
+            "speculated",
+            "assured reporters that",
+            "reminded lawmakers that",
+            "has told reporters that",
+        ],
+    )
+    def test_verb_before_a_clause(self, words):
+        assert quotes(f"Ann Marsh {words} the bridge was unsafe.") == [
+            ("indirect", "the bridge was unsafe", "Ann Marsh")
+        ]
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Ann Marsh was assured that the bridge was unsafe.",
+            "Ann Marsh was told that the bridge was unsafe.",
+            "Ann Marsh charged the suspect with theft.",
+            "Ann Marsh signaled her intention to cut rates.",
+        ],
+    )
+    def test_spoken_to_or_an_object_is_no_quote(self, sentence):
+        assert quotes(sentence) == []

@@ -40,7 +40,7 @@ class Attribution:
         cues = []
         for m in CUE_RE.finditer(self.text):
             if (
-                m.group("aux").strip()
+                re.search(r"\b(?:was|were|is|are|been)\b", m.group("aux"))
                 and m.group("verb").lower() in lx.PASSIVE_NOT_CUES
             ):
                 # "is reported to have commented", "was reported shot down".

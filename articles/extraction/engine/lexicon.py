@@ -36,6 +36,8 @@ SPEECH_VERBS = frozenset(
     reiterated reiterates pledged pledges testified testifies tweeted tweets
     posted contended contends countered lamented laments
     asked asks shouted exclaimed quipped joked wondered
+    signaled signalled signals forecast speculated affirmed recounted charged
+    assured assures reminded informed
     """.split()
 ) | frozenset(
     # Phrases that report a clause as a verb does ("pointed out that …",
@@ -53,8 +55,12 @@ SPEECH_VERBS = frozenset(
 DIRECT_ONLY_VERBS = frozenset("asked asks shouted exclaimed wondered".split())
 
 # Verbs that attribute nothing in the passive ("Ahmadinejad is reported to
-# have commented", "a helicopter that was reported shot down").
-PASSIVE_NOT_CUES = frozenset("reported".split())
+# have commented", "a helicopter that was reported shot down", "was told
+# that …": the subject was spoken to).
+PASSIVE_NOT_CUES = frozenset(
+    # "was assured that …", "was charged with …": someone else spoke.
+    "reported charged assured reminded informed told asked".split()
+)
 
 # Present participles that continue an attribution ("…, Little said, noting
 # that …"); their speaker is the sentence's.
@@ -74,6 +80,7 @@ OBJECT_VERBS = frozenset(
     """
     announced announces emphasized emphasised emphasizes emphasises
     reiterated reiterates pledged pledges tweeted tweets posted
+    signaled signalled signals forecast recounted charged affirmed
     """.split()
 ) | frozenset(
     # "pointed out the flaws", "made clear his opposition".
@@ -83,7 +90,7 @@ OBJECT_VERBS = frozenset(
 CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
 
 # Verbs that name an addressee before the reported words ("told TASS that …").
-ADDRESS_VERBS = frozenset("told tells".split())
+ADDRESS_VERBS = frozenset("told tells assured assures reminded informed".split())
 
 # Verbs that only ever attribute quoted words ("calling Russia a "major space
 # power"", "described as "long but honest"").
