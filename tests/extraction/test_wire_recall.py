@@ -569,3 +569,17 @@ class TestMoreVerbsAndAddressees:
     )
     def test_spoken_to_or_an_object_is_no_quote(self, sentence):
         assert quotes(sentence) == []
+
+
+class TestTellingAndUrging:
+    def test_telling_someone_a_clause_is_a_quote_of_its_own(self):
+        """ "… urged Congress to fund the program, telling lawmakers the
+        military cannot wait": the request is no quote, the clause told
+        is."""
+        assert quotes(
+            "Ann Marsh urged Congress to fund the program, telling lawmakers "
+            "the military cannot wait."
+        ) == [("indirect", "the military cannot wait", "Ann Marsh")]
+
+    def test_urging_someone_to_act_is_a_request(self):
+        assert quotes("Ann Marsh urged Congress to fund the new program.") == []

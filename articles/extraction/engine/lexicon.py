@@ -32,6 +32,7 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
+    telling
     reported reports report alleged alleges
     reiterated reiterates pledged pledges testified testifies tweeted tweets
     posted contended contends countered lamented laments
@@ -65,7 +66,9 @@ PASSIVE_NOT_CUES = frozenset(
 # Present participles that continue an attribution ("…, Little said, noting
 # that …"); their speaker is the sentence's.
 PARTICIPLE_CUES = frozenset(
-    "saying adding noting stressing explaining insisting arguing warning".split()
+    """
+    saying adding noting stressing explaining insisting arguing warning telling
+    """.split()
 ) | frozenset(["pointing out"])
 
 # Verbs after which a warning's object, not a clause, is reported: the
@@ -80,7 +83,7 @@ OBJECT_VERBS = frozenset(
     """
     announced announces emphasized emphasised emphasizes emphasises
     reiterated reiterates pledged pledges tweeted tweets posted
-    signaled signalled signals forecast recounted charged affirmed
+    signaled signalled signals forecast recounted charged affirmed urged urges
     """.split()
 ) | frozenset(
     # "pointed out the flaws", "made clear his opposition".
@@ -90,7 +93,9 @@ OBJECT_VERBS = frozenset(
 CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
 
 # Verbs that name an addressee before the reported words ("told TASS that …").
-ADDRESS_VERBS = frozenset("told tells assured assures reminded informed".split())
+ADDRESS_VERBS = frozenset(
+    "told tells telling assured assures reminded informed".split()
+)
 
 # Verbs that only ever attribute quoted words ("calling Russia a "major space
 # power"", "described as "long but honest"").
@@ -111,7 +116,7 @@ TOPIC_WORDS = frozenset("how what why whether when where about".split())
 FINITE_VERBS = frozenset(
     """
     is are was were will would can could should shall may might must has have
-    had do does did remains remained needs needed
+    had do does did remains remained needs needed cannot
     """.split()
 )
 
