@@ -583,3 +583,17 @@ class TestTellingAndUrging:
 
     def test_urging_someone_to_act_is_a_request(self):
         assert quotes("Ann Marsh urged Congress to fund the new program.") == []
+
+
+class TestSpeakerWithCompanions:
+    @pytest.mark.parametrize("who", ["her colleagues", "her research team"])
+    def test_the_one_named_speaks(self, who):
+        assert quotes(f"Ann Marsh and {who} said the rocks formed in a lake.") == [
+            ("indirect", "the rocks formed in a lake", "Ann Marsh")
+        ]
+
+    def test_companions_earlier_in_the_sentence_change_no_speaker(self):
+        assert quotes(
+            "Ann Marsh and her team visited the site, and Jo Lee said the rocks "
+            "were old."
+        ) == [("indirect", "the rocks were old", "Jo Lee")]

@@ -7,6 +7,7 @@ import re
 
 from . import lexicon as lx
 from .base import (
+    COMPANIONS,
     CUE_RE,
     OUTLET_RES,
     Cue,
@@ -150,6 +151,8 @@ class Attribution:
         # "Sen. John McCain (R-Ariz.) said": a party label or a place in
         # parentheses after the name.
         stripped = re.sub(r"\s*\([^()]{1,25}\)$", "", stripped)
+        # "Marsh and her colleagues said": the one named speaks for them.
+        stripped = re.sub(COMPANIONS + "$", "", stripped)
         # "Ann Marsh was quoted as saying", "the agency quoted Ann Marsh as
         # saying": the person quoted speaks.
         stripped = re.sub(

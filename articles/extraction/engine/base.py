@@ -13,6 +13,11 @@ CUE_RE = re.compile(
     r"\b(?P<aux>(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:been\s+)?)"
     rf"(?P<verb>(?i:{_VERBS}))\b"
 )
+# "Marsh and her colleagues said": the one named speaks for them.
+COMPANIONS = (
+    r"\s+and\s+(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:colleagues|team"
+    r"|co-authors|coauthors|aides|advisers|advisors|staff)"
+)
 # "has repeatedly said", "had earlier said": between a name and its verb.
 ADVERBS_BEFORE_CUE_RE = re.compile(
     r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"

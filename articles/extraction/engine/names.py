@@ -9,6 +9,7 @@ from . import agencies
 from . import lexicon as lx
 from .base import (
     ADVERBS_BEFORE_CUE_RE,
+    COMPANIONS,
     CUE_RE,
     Mention,
 )
@@ -558,7 +559,9 @@ class Names:
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
         # "Ann Marsh has repeatedly said", "… had earlier said".
-        verb_on = ADVERBS_BEFORE_CUE_RE.sub("", right.lstrip(" ,"))
+        verb_on = ADVERBS_BEFORE_CUE_RE.sub(
+            "", re.sub("^" + COMPANIONS + r"(?=\s)", "", right).lstrip(" ,")
+        )
         m = CUE_RE.match(verb_on)
         if m and m.group("verb") in lx.SPEECH_VERBS:
             return True
