@@ -597,3 +597,15 @@ class TestSpeakerWithCompanions:
             "Ann Marsh and her team visited the site, and Jo Lee said the rocks "
             "were old."
         ) == [("indirect", "the rocks were old", "Jo Lee")]
+
+
+class TestRoleBeforeAnInvertedName:
+    def test_the_role_before_the_name_is_no_part_of_the_quote(self):
+        assert quotes(
+            "The city will close the bridge, the mayor, Ann Marsh, said Tuesday."
+        ) == [("indirect", "The city will close the bridge", "Ann Marsh")]
+
+    def test_words_without_a_role_stay(self):
+        assert quotes("The city has no money for a new bridge, Ann Marsh said.") == [
+            ("indirect", "The city has no money for a new bridge", "Ann Marsh")
+        ]

@@ -417,6 +417,13 @@ class Reported:
             return None
         lead = text[s_start:subject_start].rstrip()
         if lead.endswith(","):
+            # "…, the mayor, Ann Marsh, said": the role before the name is
+            # the attribution's.
+            role = re.search(r",\s+(?:the|a|an)\s+([^,]{1,40}),$", lead)
+            if role and any(
+                w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(role.group(1))
+            ):
+                return (s_start, s_start + role.start())
             return (s_start, s_start + len(lead) - 1)
         # '… in for a "fair fight," a senior Army officer said': the clause
         # ends with its last word, before the comma and the closing mark.
