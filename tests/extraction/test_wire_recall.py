@@ -609,3 +609,26 @@ class TestRoleBeforeAnInvertedName:
         assert quotes("The city has no money for a new bridge, Ann Marsh said.") == [
             ("indirect", "The city has no money for a new bridge", "Ann Marsh")
         ]
+
+
+class TestSpokeToBeforeAQuoteParagraph:
+    @pytest.mark.parametrize(
+        "lead",
+        [
+            "Mayor Ann Marsh spoke to reporters on Tuesday.",
+            "Mayor Ann Marsh spoke with VOA.",
+        ],
+    )
+    def test_the_one_who_spoke_says_the_quote(self, lead):
+        assert quotes(f'{lead}\n\n"We simply do not have the money for it."') == [
+            ("direct", "We simply do not have the money for it.", "Ann Marsh")
+        ]
+
+    def test_the_one_spoken_to_says_nothing(self):
+        assert (
+            quotes(
+                "The council spoke with Mayor Ann Marsh on Tuesday.\n\n"
+                '"We simply do not have the money for it."'
+            )
+            == []
+        )

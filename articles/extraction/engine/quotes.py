@@ -27,6 +27,10 @@ SCARE_QUOTES = "scare quotes"
 # "Lisa Schlein reports.": a newscast's correspondent, not the speaker of
 # the clip after.
 REPORTING_NEWS = frozenset("report reports reported".split())
+SPOKE_TO_RE = re.compile(
+    r"\s+(?:spoke|speaks|talked|talks)\s+(?:to|with)\s+(?:reporters|journalists"
+    r"|the press|[A-Z][\w.'\u2019-]*)"
+)
 
 
 class Quotes:
@@ -169,7 +173,7 @@ class Quotes:
                                 and c.verb not in lx.LABEL_VERBS | REPORTING_NEWS
                             ),
                             None,
-                        )
+                        ) or self._spoke_to(s_start, s_end)
             if found is None:
                 kept.append(item)
                 continue
@@ -188,6 +192,18 @@ class Quotes:
                 )
             )
         self.set_aside = kept
+
+    def _spoke_to(self, s_start: int, s_end: int) -> Cue | None:
+        """A sentence saying whom a person spoke to ("Mayor Ann Marsh spoke
+        to reporters on Tuesday."), as a cue for the quotation after it."""
+        m = SPOKE_TO_RE.search(self.text, s_start, s_end)
+        person = m and self.mention_ending(m.start(), PERSON)
+        if not person or self.first_mention(s_start, m.start(), PERSON) != person:
+            return None
+        cue = Cue(m.start(), m.start() + 1, m.end(), "spoke", "spoke")
+        cue.speaker = person.key
+        cue.outlet = self.outlet_in(m.start(), s_end)
+        return cue
 
     def _only_quotation(self, item: SetAside, para: tuple[int, int]) -> bool:
         """Whether a paragraph holds only the quotation ``item``, closed, and
