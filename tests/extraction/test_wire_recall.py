@@ -632,3 +632,17 @@ class TestSpokeToBeforeAQuoteParagraph:
             )
             == []
         )
+
+
+class TestDirectQuoteAccordingTo:
+    def test_according_to_after_the_closing_mark_names_the_speaker(self):
+        """'"We will see …," according to Jo Lee, the treasurer.': a direct
+        quote, Lee's, not a continuation of the speaker before."""
+        assert quotes(
+            "Ann Marsh said the city had no money. "
+            '"We will see what the state does," according to Jo Lee, the '
+            "treasurer."
+        ) == [
+            ("indirect", "the city had no money", "Ann Marsh"),
+            ("direct", "We will see what the state does", "Jo Lee"),
+        ]

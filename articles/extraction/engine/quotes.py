@@ -341,6 +341,15 @@ class Quotes:
                 outlet = self.outlet_in(c.start, after_limit)
                 confidence = 0.85 if pronoun else 0.9
                 break
+        according = re.match(r"[,\s]*according to\s+", after)
+        if speaker is None and according:
+            # '"We will see," according to Jo Lee, the treasurer.'
+            named = self.first_mention(
+                close_at + 1 + according.end(), after_limit, PERSON, within=40
+            )
+            if named:
+                speaker, cue, confidence = named.key, "according to", 0.8
+                outlet = self.outlet_in(close_at + 1, after_limit)
         if speaker is None:
             # Attribution by position, whatever the verb: '"…," Mr. Bush
             # hailed the deal', '"…," agreed President Putin'.

@@ -190,6 +190,9 @@ class Reported:
                 if person is None:
                     continue
             lead = text[s_start : m.start()].strip(" ,")
+            if re.fullmatch(r"[\"\u201c][^\"\u201c\u201d]+[\"\u201d]", lead):
+                # '"We will see," according to Jo Lee': a direct quote.
+                continue
             # "The city, according to Mayor Ann Marsh, has no money": an
             # interrupting attribution leaves the words after it.
             interrupting = (
