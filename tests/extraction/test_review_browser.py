@@ -139,7 +139,7 @@ def test_editor_corrects_and_picks_speakers(browser, live_server, django_user_mo
         body=(
             "Acme Corp's chief executive, Ann Lee, said that profits would rise."
             "\n\nBeta Bank's chief economist, Bob Stone, said that rates would "
-            "fall.\n\n\u201cWe will not give up.\u201d\n\nThe meeting ended."
+            "fall.\n\nThe meeting ended.\n\n\u201cWe will not give up.\u201d"
         ),
         status=ArticleStatus.DRAFT,
     )

@@ -7,6 +7,7 @@ import re
 
 from . import lexicon as lx
 from .base import (
+    COMPANIONS,
     CUE_RE,
     OUTLET_RES,
     Cue,
@@ -40,7 +41,7 @@ class Attribution:
         cues = []
         for m in CUE_RE.finditer(self.text):
             if (
-                m.group("aux").strip()
+                re.search(r"\b(?:was|were|is|are|been)\b", m.group("aux"))
                 and m.group("verb").lower() in lx.PASSIVE_NOT_CUES
             ):
                 # "is reported to have commented", "was reported shot down".
@@ -140,7 +141,8 @@ class Attribution:
         left = self.text[s_start:pos]
         stripped = re.sub(
             r"(?:\s+(?:also|recently|later|previously|repeatedly|again|then|earlier"
-            r"|however|still|yesterday|today|here|there"
+            r"|however|still|yesterday|today|here|there|long|often|publicly"
+            r"|privately|reportedly|separately|initially|first|once|has|have|had"
             # "Mr. Obama Thursday denied that …".
             r"|(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*\s*$",
             "",
@@ -149,6 +151,8 @@ class Attribution:
         # "Sen. John McCain (R-Ariz.) said": a party label or a place in
         # parentheses after the name.
         stripped = re.sub(r"\s*\([^()]{1,25}\)$", "", stripped)
+        # "Marsh and her colleagues said": the one named speaks for them.
+        stripped = re.sub(COMPANIONS + "$", "", stripped)
         # "Ann Marsh was quoted as saying", "the agency quoted Ann Marsh as
         # saying": the person quoted speaks.
         stripped = re.sub(

@@ -13,9 +13,20 @@ CUE_RE = re.compile(
     r"\b(?P<aux>(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:been\s+)?)"
     rf"(?P<verb>(?i:{_VERBS}))\b"
 )
+# "Marsh and her colleagues said": the one named speaks for them.
+COMPANIONS = (
+    r"\s+and\s+(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:colleagues|team"
+    r"|co-authors|coauthors|aides|advisers|advisors|staff)"
+)
+# "has repeatedly said", "had earlier said": between a name and its verb.
+ADVERBS_BEFORE_CUE_RE = re.compile(
+    r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"
+    r"|privately|reportedly|previously|first|once|then|again|recently)\s+)+"
+)
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 THAT_RE = re.compile(
-    r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with)\s"
+    r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with|via"
+    r"|from|before|by|over)\s"
     r"[^,.;:\"\u201c\u201d]{0,60}?)?\s*,?)\s*\bthat\s+"
 )
 # Where and when, between a cue and its reported words or the sentence's end
@@ -23,12 +34,14 @@ THAT_RE = re.compile(
 # press briefing", "said on Tuesday that …"): skipped, one or more of them.
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 SKIP_AFTER_CUE_RE = re.compile(
-    r"(?:\s*(?:(?:(?:on|late on|early on|last|this)\s+)?"
+    r"(?:\s*(?:(?:(?:on|late on|early on|late|early|last|this)\s+)?"
     rf"(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:here|there|today|yesterday|tonight|recently|earlier|later|again)"
     r"(?![\w'\u2019-])"
     r"|(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b"
     r"|in a statement|on Twitter|on X"
+    # "said in Baghdad the talks …", "said in March the city …".
+    r"|(?:in|from)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[a-z])"
     r"|(?:at|in|during) an?\s+(?:[\w-]+\s+){0,3}?"
     r"(?:news conference|press conference|briefing|interview|speech|statement)\b"
     r")\s*,?)+\s*"

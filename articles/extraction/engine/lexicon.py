@@ -8,6 +8,15 @@ word adds it here, next to its neighbours.
 
 from __future__ import annotations
 
+from .places import (  # noqa: F401 (the rules read them here)
+    CAPITALS,
+    COUNTRIES,
+    COUNTRY_DEMONYMS,
+    COUNTRY_NAMES,
+    DEMONYMS,
+    MORE_COUNTRIES,
+)
+
 # Reporting verbs that carry reported speech ("said that …", "told TASS …").
 SPEECH_VERBS = frozenset(
     """
@@ -23,35 +32,70 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
+    telling
     reported reports report alleged alleges
+    reiterated reiterates pledged pledges testified testifies tweeted tweets
+    posted contended contends countered lamented laments
+    asked asks shouted exclaimed quipped joked wondered
+    signaled signalled signals forecast speculated affirmed recounted charged
+    assured assures reminded informed
     """.split()
+) | frozenset(
+    # Phrases that report a clause as a verb does ("pointed out that …",
+    # "expressed confidence that …").
+    (
+        "pointed out|points out|pointing out|made clear|made it clear|makes clear"
+        "|expressed confidence|expressed hope|expressed concern|voiced concern"
+        "|voiced confidence|went on to say"
+    ).split("|")
 )
 
+# Verbs that attribute quoted words only ('"Why should we pay?" she asked',
+# '"Enough!" he shouted'): after them, the words are a question, a request
+# or an object ("asked him to leave", "asked that the vote be put off").
+DIRECT_ONLY_VERBS = frozenset("asked asks shouted exclaimed wondered".split())
+
 # Verbs that attribute nothing in the passive ("Ahmadinejad is reported to
-# have commented", "a helicopter that was reported shot down").
-PASSIVE_NOT_CUES = frozenset("reported".split())
+# have commented", "a helicopter that was reported shot down", "was told
+# that …": the subject was spoken to).
+PASSIVE_NOT_CUES = frozenset(
+    # "was assured that …", "was charged with …": someone else spoke.
+    "reported charged assured reminded informed told asked".split()
+)
 
 # Present participles that continue an attribution ("…, Little said, noting
 # that …"); their speaker is the sentence's.
 PARTICIPLE_CUES = frozenset(
-    "saying adding noting stressing explaining insisting arguing warning".split()
-)
+    """
+    saying adding noting stressing explaining insisting arguing warning telling
+    """.split()
+) | frozenset(["pointing out"])
 
 # Verbs after which a warning's object, not a clause, is reported: the
 # reference story's "had been warning the US and Europe of …".
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
 
 # Verbs whose words after them, without "that", are mostly an object ("announced
-# his endorsement", "emphasized the benefits"): read as reported speech only
-# after "that" or when a pronoun opens a clause.
+# his endorsement", "emphasized the benefits", "reiterated its support",
+# "pledged $5 million", "posted a video"): read as reported speech only after
+# "that" or when a pronoun opens a clause.
 OBJECT_VERBS = frozenset(
-    "announced announces emphasized emphasised emphasizes emphasises".split()
+    """
+    announced announces emphasized emphasised emphasizes emphasises
+    reiterated reiterates pledged pledges tweeted tweets posted
+    signaled signalled signals forecast recounted charged affirmed urged urges
+    """.split()
+) | frozenset(
+    # "pointed out the flaws", "made clear his opposition".
+    "pointed out|points out|made clear|made it clear|makes clear".split("|")
 )
 # Words a clause after such a verb may open with ("announced it will …").
 CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
 
 # Verbs that name an addressee before the reported words ("told TASS that …").
-ADDRESS_VERBS = frozenset("told tells".split())
+ADDRESS_VERBS = frozenset(
+    "told tells telling assured assures reminded informed".split()
+)
 
 # Verbs that only ever attribute quoted words ("calling Russia a "major space
 # power"", "described as "long but honest"").
@@ -72,7 +116,7 @@ TOPIC_WORDS = frozenset("how what why whether when where about".split())
 FINITE_VERBS = frozenset(
     """
     is are was were will would can could should shall may might must has have
-    had do does did remains remained needs needed
+    had do does did remains remained needs needed cannot
     """.split()
 )
 
@@ -162,21 +206,6 @@ GENDERED = {
     "spokeswoman": "f",
     "chairwoman": "f",
 }
-
-DEMONYMS = frozenset(
-    """
-    American Australian Austrian Belgian Brazilian British Canadian Chilean
-    Chinese Colombian Cuban Czech Danish Dutch Egyptian English Ethiopian
-    European Finnish French German Ghanaian Greek Hungarian Indian Indonesian
-    Iranian Iraqi Irish Israeli Italian Japanese Kenyan Korean Mexican Moroccan
-    Nigerian Norwegian Pakistani Palestinian Peruvian Polish Portuguese
-    Romanian Russian Saudi Scottish Serbian Spanish Swedish Swiss Syrian
-    Taiwanese Thai Turkish Ugandan Ukrainian Venezuelan Vietnamese Welsh
-    South North Western Eastern Afghan Algerian Argentine Bangladeshi
-    Belarusian Filipino Georgian Jordanian Lebanese Libyan Malaysian Qatari
-    Singaporean Somali Sudanese Tunisian Yemeni Zimbabwean
-    """.split()
-)
 
 # A word that makes a capitalised run an organisation's name.
 ORG_KEYWORDS = frozenset(
@@ -276,6 +305,13 @@ NON_CLAUSE_STARTS = frozenset(
     """.split()
 )
 
+# Participles that go on describing a statement, not a clause, after "said
+# in a statement": "… issued from the command's headquarters", "… released
+# by the ministry".
+STATEMENT_PARTICIPLES = frozenset(
+    "issued released posted published sent distributed emailed e-mailed".split()
+)
+
 
 # Honorifics and titles written abbreviated with a full stop ("Dr. Orbach",
 # "Sen. Kerry"): the stop ends no sentence and joins the name.
@@ -284,219 +320,8 @@ ABBREVIATED_TITLES = frozenset(
     "Supt Insp Messrs Spc Pfc Cpl Pvt Brig Cmdr Cdr Ens Amb Msgt Ssgt".split()
 )
 
-# The country a demonym or a common short name stands for ("Russian
-# President" speaks for Russia, "U.S. officials" for the United States).
-COUNTRIES = {
-    "Afghan": "Afghanistan",
-    "Algerian": "Algeria",
-    "Argentine": "Argentina",
-    "Bangladeshi": "Bangladesh",
-    "Belarusian": "Belarus",
-    "Filipino": "Philippines",
-    "Georgian": "Georgia",
-    "Jordanian": "Jordan",
-    "Lebanese": "Lebanon",
-    "Libyan": "Libya",
-    "Malaysian": "Malaysia",
-    "Qatari": "Qatar",
-    "Singaporean": "Singapore",
-    "Somali": "Somalia",
-    "Sudanese": "Sudan",
-    "Tunisian": "Tunisia",
-    "Yemeni": "Yemen",
-    "Zimbabwean": "Zimbabwe",
-    "American": "United States",
-    "U.S": "United States",
-    "US": "United States",
-    "U.S.A": "United States",
-    "USA": "United States",
-    "British": "United Kingdom",
-    "U.K": "United Kingdom",
-    "UK": "United Kingdom",
-    "Australian": "Australia",
-    "Austrian": "Austria",
-    "Belgian": "Belgium",
-    "Brazilian": "Brazil",
-    "Canadian": "Canada",
-    "Chilean": "Chile",
-    "Chinese": "China",
-    "Colombian": "Colombia",
-    "Cuban": "Cuba",
-    "Czech": "Czech Republic",
-    "Danish": "Denmark",
-    "Dutch": "Netherlands",
-    "Egyptian": "Egypt",
-    "Ethiopian": "Ethiopia",
-    "Finnish": "Finland",
-    "French": "France",
-    "German": "Germany",
-    "Ghanaian": "Ghana",
-    "Greek": "Greece",
-    "Hungarian": "Hungary",
-    "Indian": "India",
-    "Indonesian": "Indonesia",
-    "Iranian": "Iran",
-    "Iraqi": "Iraq",
-    "Irish": "Ireland",
-    "Israeli": "Israel",
-    "Italian": "Italy",
-    "Japanese": "Japan",
-    "Kenyan": "Kenya",
-    "Mexican": "Mexico",
-    "Moroccan": "Morocco",
-    "Nigerian": "Nigeria",
-    "Norwegian": "Norway",
-    "Pakistani": "Pakistan",
-    "Peruvian": "Peru",
-    "Polish": "Poland",
-    "Portuguese": "Portugal",
-    "Romanian": "Romania",
-    "Russian": "Russia",
-    "Saudi": "Saudi Arabia",
-    "Serbian": "Serbia",
-    "Spanish": "Spain",
-    "Swedish": "Sweden",
-    "Swiss": "Switzerland",
-    "Syrian": "Syria",
-    "Taiwanese": "Taiwan",
-    "Thai": "Thailand",
-    "Turkish": "Turkey",
-    "Ugandan": "Uganda",
-    "Ukrainian": "Ukraine",
-    "Venezuelan": "Venezuela",
-    "Vietnamese": "Vietnam",
-}
-
-# More states by their demonyms and short names, as agency copy writes them
-# before a title ("Bolivian President", "Burmese opposition leader"); from
-# the demonyms of the member states of the United Nations in common English
-# use (Wikipedia's "List of adjectival and demonymic forms for countries and
-# nations"), those not listed above.
-MORE_COUNTRIES = {
-    "Albanian": "Albania",
-    "Angolan": "Angola",
-    "Armenian": "Armenia",
-    "Azerbaijani": "Azerbaijan",
-    "Bahraini": "Bahrain",
-    "Bhutanese": "Bhutan",
-    "Bolivian": "Bolivia",
-    "Bosnian": "Bosnia and Herzegovina",
-    "Bulgarian": "Bulgaria",
-    "Burmese": "Myanmar",
-    "Cambodian": "Cambodia",
-    "Cameroonian": "Cameroon",
-    "Chadian": "Chad",
-    "Congolese": "Congo",
-    "Croatian": "Croatia",
-    "Cypriot": "Cyprus",
-    "Ecuadorean": "Ecuador",
-    "Ecuadorian": "Ecuador",
-    "Emirati": "United Arab Emirates",
-    "Eritrean": "Eritrea",
-    "Estonian": "Estonia",
-    "Fijian": "Fiji",
-    "Guatemalan": "Guatemala",
-    "Haitian": "Haiti",
-    "Honduran": "Honduras",
-    "Icelandic": "Iceland",
-    "Ivorian": "Ivory Coast",
-    "Jamaican": "Jamaica",
-    "Kazakh": "Kazakhstan",
-    "Kuwaiti": "Kuwait",
-    "Kyrgyz": "Kyrgyzstan",
-    "Latvian": "Latvia",
-    "Liberian": "Liberia",
-    "Lithuanian": "Lithuania",
-    "Macedonian": "North Macedonia",
-    "Malawian": "Malawi",
-    "Malian": "Mali",
-    "Maltese": "Malta",
-    "Moldovan": "Moldova",
-    "Mongolian": "Mongolia",
-    "Mozambican": "Mozambique",
-    "Namibian": "Namibia",
-    "Nepalese": "Nepal",
-    "Nepali": "Nepal",
-    "Nicaraguan": "Nicaragua",
-    "Omani": "Oman",
-    "Panamanian": "Panama",
-    "Paraguayan": "Paraguay",
-    "Philippine": "Philippines",
-    "Rwandan": "Rwanda",
-    "Salvadoran": "El Salvador",
-    "Senegalese": "Senegal",
-    "Slovak": "Slovakia",
-    "Slovenian": "Slovenia",
-    "Tajik": "Tajikistan",
-    "Tanzanian": "Tanzania",
-    "Turkmen": "Turkmenistan",
-    "Uruguayan": "Uruguay",
-    "Uzbek": "Uzbekistan",
-    "Zambian": "Zambia",
-    "Britain": "United Kingdom",
-}
-COUNTRIES.update(MORE_COUNTRIES)
-DEMONYMS = DEMONYMS | frozenset(d for d in MORE_COUNTRIES if d != "Britain")
-# The words of two-word demonyms ("South African", "Sri Lankan").
-DEMONYMS = DEMONYMS | frozenset("African Sri Lankan Arabian".split())
-
-# Demonyms of two words ("South Korean intelligence official").
-COUNTRY_DEMONYMS = {
-    "South Korean": "South Korea",
-    "North Korean": "North Korea",
-    "South African": "South Africa",
-    "New Zealand": "New Zealand",
-    "Sri Lankan": "Sri Lanka",
-    "Saudi Arabian": "Saudi Arabia",
-}
-
-# Countries by their names, as wire copy writes them ("In Australia, …").
-COUNTRY_NAMES = (
-    frozenset(COUNTRIES.values())
-    | frozenset(
-        "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
-    )
-    | frozenset(
-        ["South Korea", "North Korea", "South Africa", "New Zealand", "Sri Lanka"]
-    )
-)
-
 # Words that make a title with the title after them ("Press Secretary").
 TITLE_MODIFIERS = frozenset("Press Ranking".split())
-
-# Capitals that wire copy uses for their governments ("Moscow says …").
-CAPITALS = {
-    "Moscow": "Russia",
-    "Beijing": "China",
-    "Washington": "United States",
-    "London": "United Kingdom",
-    "Paris": "France",
-    "Berlin": "Germany",
-    "Tokyo": "Japan",
-    "Kyiv": "Ukraine",
-    "Kiev": "Ukraine",
-    "Tehran": "Iran",
-    "Pyongyang": "North Korea",
-    "Seoul": "South Korea",
-    "Ankara": "Turkey",
-    "Delhi": "India",
-    "Islamabad": "Pakistan",
-    "Ottawa": "Canada",
-    "Canberra": "Australia",
-    "Damascus": "Syria",
-    "Baghdad": "Iraq",
-    "Cairo": "Egypt",
-    "Riyadh": "Saudi Arabia",
-    "Havana": "Cuba",
-    "Caracas": "Venezuela",
-    "Brasilia": "Brazil",
-    "Madrid": "Spain",
-    "Rome": "Italy",
-    "Warsaw": "Poland",
-    "Minsk": "Belarus",
-    "Taipei": "Taiwan",
-    "Jerusalem": "Israel",
-}
 
 # Titles whose holder speaks for their country when the country stands
 # before the title ("Russian President", "U.S. Secretary of State").
@@ -584,8 +409,14 @@ SOURCE_NOUNS = frozenset(
     scientists doctors lawyers activists critics observers insiders
     negotiators delegates campaigners prosecutors leader leaders manager
     managers director directors reporter correspondent journalist
-    envoy envoys
+    envoy envoys commander commanders general generals
     """.split()
+)
+
+# Crowds, which speak as a source only before a cue and "that" ("Locals …
+# reported that …").
+CROWD_NOUNS = frozenset(
+    "locals residents villagers people protesters fans survivors".split()
 )
 
 # Words that may stand before a source noun ("a senior official", "U.S.
@@ -595,4 +426,14 @@ SOURCE_DETERMINERS = frozenset(
     a an the one two three four five several some many other others
     his her their its our
     """.split()
+)
+
+# Lower-case words that are no description of a person after a verb of
+# saying ("said the Taliban", "said on Monday", "said it was Roe").
+NOT_DESCRIPTIONS = (
+    NON_CLAUSE_STARTS
+    | SOURCE_DETERMINERS
+    | CLAUSE_SUBJECTS
+    | FINITE_VERBS
+    | frozenset("that this these those who which what not no also".split())
 )

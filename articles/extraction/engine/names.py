@@ -8,6 +8,8 @@ import re
 from . import agencies
 from . import lexicon as lx
 from .base import (
+    ADVERBS_BEFORE_CUE_RE,
+    COMPANIONS,
     CUE_RE,
     Mention,
 )
@@ -525,6 +527,10 @@ class Names:
         text = self.text
         left = text[max(0, start - 80) : start]
         right = text[end : end + 80]
+        if re.search(r"\b(?:a|an|in|at|from|near)\s+$", left):
+            # "Warren, a Massachusetts Democrat, said", "Yellen, speaking
+            # in New York, said": a description or a place before the verb.
+            return False
         prev = WORD_RE.findall(left[-40:])
         if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):
             return True
@@ -552,20 +558,34 @@ class Names:
         # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
-        m = CUE_RE.match(right.lstrip(" ,"))
+        # "Ann Marsh has repeatedly said", "… had earlier said".
+        verb_on = ADVERBS_BEFORE_CUE_RE.sub(
+            "", re.sub("^" + COMPANIONS + r"(?=\s)", "", right).lstrip(" ,")
+        )
+        m = CUE_RE.match(verb_on)
         if m and m.group("verb") in lx.SPEECH_VERBS:
             return True
         if (
             m
             and m.group("verb") in lx.LABEL_VERBS
+            # (An initial's stop is no sentence's: "calls George W. Bush".)
             and re.match(
-                r"[^.;\"\u201c]{0,40}[\"\u201c]", right.lstrip(" ,")[m.end() :]
+                r"(?:[^.;\"\u201c]|(?<=\b[A-Z])\.){0,40}[\"\u201c]", verb_on[m.end() :]
             )
         ):
             # 'Ann Marsh called the decision "a big mistake."'
             return True
         m = re.search(r"\b(\w+)\s+$", left)
         if m and m.group(1) in lx.SPEECH_VERBS:
+            return True
+        # "said shopkeeper Gul Ahmad", "said local resident Jo Roe": a
+        # description in lower case between the verb and the name.
+        m = re.search(r"\b(\w+)((?:\s+[a-z][a-z-]+){1,3})\s+$", left)
+        if (
+            m
+            and m.group(1) in lx.SPEECH_VERBS
+            and not any(w in lx.NOT_DESCRIPTIONS for w in m.group(2).split())
+        ):
             return True
         appos = re.match(r",\s+([^,.;]{2,80})", right)
         if appos and any(

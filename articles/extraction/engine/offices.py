@@ -38,11 +38,15 @@ GOVERNMENT_RE = re.compile(
 # A title phrase of capitalised words, connectors and numbers that opens
 # with an acronym and runs up to the name: "EPA Assistant Administrator for
 # Enforcement and Compliance Assurance ", "EPA Region 5 Administrator ".
-ACRONYM_TITLE_RE = re.compile(
-    r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n))(?P<acronym>[A-Z]{2,6})"
-    r"(?:\s+(?:[A-Z][\w-]*|for|and|of|the|\d+))+\s+$"
-)
 _ROLE_HEADS = "|".join(sorted(lx.ROLE_HEADS, key=len, reverse=True))
+# "NASA Administrator Charles Bolden", "U.N. special envoy for Syria Staffan
+# de Mistura": an acronym, dotted or not, opening a title before the name.
+ACRONYM_TITLE_RE = re.compile(
+    r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n))"
+    r"(?P<acronym>[A-Z]{2,6}|(?:[A-Z]\.){2,3}(?=\s))"
+    r"(?:\s+(?:[A-Z][\w-]*|for|and|of|the|\d+|special|senior|chief|deputy|top"
+    rf"|acting|{_ROLE_HEADS}))+\s+$"
+)
 _ORG_NOUNS = "|".join(sorted(lx.ANAPHORIC_ORG_NOUNS, key=len, reverse=True))
 # A role or description that refers back to an organisation named before:
 # "the group's president", "that new organization's officers", "club
@@ -224,7 +228,7 @@ class Offices:
     def _acronym_title(self, mention: Mention) -> str | None:
         line_start = self.text.rfind("\n", 0, mention.start) + 1
         m = ACRONYM_TITLE_RE.search(self.text, line_start, mention.start)
-        if m is None or m.group("acronym") in lx.COUNTRIES:
+        if m is None or m.group("acronym").rstrip(".") in lx.COUNTRIES:
             return None
         acronym = m.group("acronym")
         existing = self.mention_ending(m.end("acronym"), ORGANISATION)

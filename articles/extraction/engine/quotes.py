@@ -24,6 +24,13 @@ from .text import (
 
 QUOTE_MARKS = '"\u201c\u201d'
 SCARE_QUOTES = "scare quotes"
+# "Lisa Schlein reports.": a newscast's correspondent, not the speaker of
+# the clip after.
+REPORTING_NEWS = frozenset("report reports reported".split())
+SPOKE_TO_RE = re.compile(
+    r"\s+(?:spoke|speaks|talked|talks)\s+(?:to|with)\s+(?:reporters|journalists"
+    r"|the press|[A-Z][\w.'\u2019-]*)"
+)
 
 
 class Quotes:
@@ -85,6 +92,7 @@ class Quotes:
         self._attributed_by_sentence_before(cues)
         self._attributed_by_paragraph_after()
         self._drop_wholly_quoted()
+        self.name_sources_later()
 
     def _attributed_by_paragraph_after(self) -> None:
         """A quotation running over paragraphs names its speaker in a later
@@ -131,7 +139,9 @@ class Quotes:
         """A direct quote with no attribution of its own that follows, in
         the same paragraph, a sentence reporting someone's words ("… told
         the BBC that …. "There have been …"") takes that sentence's
-        speaker, cue and outlet."""
+        speaker, cue and outlet; so does a paragraph that is only a closed
+        quotation, after a paragraph whose last sentence has a speaker
+        ("X says the U.N. was not consulted." / '"But we have noted …"')."""
         kept = []
         for item in self.set_aside:
             found = None
@@ -153,6 +163,17 @@ class Quotes:
                             ),
                             None,
                         )
+                    elif open_at == para[0] and self._only_quotation(item, para):
+                        found = next(
+                            (
+                                c
+                                for c in reversed(cues)
+                                if s_start <= c.start < s_end
+                                and c.speaker
+                                and c.verb not in lx.LABEL_VERBS | REPORTING_NEWS
+                            ),
+                            None,
+                        ) or self._spoke_to(s_start, s_end)
             if found is None:
                 kept.append(item)
                 continue
@@ -171,6 +192,29 @@ class Quotes:
                 )
             )
         self.set_aside = kept
+
+    def _spoke_to(self, s_start: int, s_end: int) -> Cue | None:
+        """A sentence saying whom a person spoke to ("Mayor Ann Marsh spoke
+        to reporters on Tuesday."), as a cue for the quotation after it."""
+        m = SPOKE_TO_RE.search(self.text, s_start, s_end)
+        person = m and self.mention_ending(m.start(), PERSON)
+        if not person or self.first_mention(s_start, m.start(), PERSON) != person:
+            return None
+        cue = Cue(m.start(), m.start() + 1, m.end(), "spoke", "spoke")
+        cue.speaker = person.key
+        cue.outlet = self.outlet_in(m.start(), s_end)
+        return cue
+
+    def _only_quotation(self, item: SetAside, para: tuple[int, int]) -> bool:
+        """Whether a paragraph holds only the quotation ``item``, closed, and
+        reads as speech: not a headline in title case ("Bridge Closed: What
+        Now?")."""
+        words = WORD_RE.findall(item.text)
+        return bool(
+            re.fullmatch(r"[\s,]*[\"\u201d][\s.]*", self.text[item.end : para[1]])
+            and len(words) >= 4
+            and not all(is_cap(w) for w in words)
+        )
 
     def _drop_wholly_quoted(self) -> None:
         """'X said that "…"': when the whole reported clause is inside the
@@ -208,7 +252,8 @@ class Quotes:
         # Washington"": after a verb that labels, the words are a label
         # someone gave, not a title.
         labelled = re.search(
-            rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b[^.;:]*$",
+            # (An initial's stop ends no clause: "calls George W. Bush the".)
+            rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b(?:[^.;:]|(?<=\b[A-Z])\.)*$",
             text[max(p_start, open_at - 60) : open_at],
         )
         if (
@@ -267,6 +312,8 @@ class Quotes:
         para = self.paragraph_at(open_at)
         s_close = self.sentence_at(close_at + 1)
         after_limit = s_close[1] if s_close[0] <= close_at + 1 else close_at + 1
+        if after_limit == close_at + 1:
+            after_limit = self._attribution_sentence_after(close_at, para, cues)
         after = text[close_at + 1 : after_limit]
         speaker = cue = outlet = None
         evidence = [self.sentence_at(open_at)[0], max(after_limit, close_at + 1)]
@@ -294,6 +341,15 @@ class Quotes:
                 outlet = self.outlet_in(c.start, after_limit)
                 confidence = 0.85 if pronoun else 0.9
                 break
+        according = re.match(r"[,\s]*according to\s+", after)
+        if speaker is None and according:
+            # '"We will see," according to Jo Lee, the treasurer.'
+            named = self.first_mention(
+                close_at + 1 + according.end(), after_limit, PERSON, within=40
+            )
+            if named:
+                speaker, cue, confidence = named.key, "according to", 0.8
+                outlet = self.outlet_in(close_at + 1, after_limit)
         if speaker is None:
             # Attribution by position, whatever the verb: '"…," Mr. Bush
             # hailed the deal', '"…," agreed President Putin'.
@@ -381,6 +437,30 @@ class Quotes:
         )
         self.quotes.append(quote)
         last_direct[para] = quote
+
+    def _attribution_sentence_after(self, close_at, para, cues) -> int:
+        """Where the attribution after a quotation ending in "?", "!" or an
+        ellipsis ends: such a mark ends the sentence before a capital, so
+        '"Is this the best we can do?" Ann Marsh asked.' is split in two.
+        The next sentence is the attribution when it is short and reports
+        nothing of its own; else the quotation's own end."""
+        own_end = close_at + 1
+        if not re.search(r"(?:[?!]|\.\.\.|\u2026)$", self.text[:close_at]):
+            return own_end
+        s_start, s_end = self.sentence_at(own_end + 1)
+        if s_start <= close_at or s_end > para[1] or self.text[own_end:s_start].strip():
+            return own_end
+        for c in cues:
+            if s_start <= c.start <= s_start + 60 and c.verb not in lx.LABEL_VERBS:
+                # Only where, when or to whom: "… asked reporters on Tuesday."
+                rest = WORD_RE.findall(self.text[c.end : s_end])
+                if len(rest) <= 8 and not any(
+                    w in lx.FINITE_VERBS or w == "that" or w.endswith("ed")
+                    for w in rest
+                ):
+                    return s_end
+                break
+        return own_end
 
     def _statement_speaker(self, para: tuple[int, int]) -> str | None:
         """The speaker a statement's lead paragraph names, for the quoted

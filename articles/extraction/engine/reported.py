@@ -42,6 +42,14 @@ TO_WHOM_RE = re.compile(
 )
 
 
+# "said about 30 people were wounded", "say more than 100 died": a number
+# the preposition approximates opens the clause.
+APPROXIMATE_RE = re.compile(
+    r"(?:about|over|under|around|nearly|almost|some|more than|fewer than"
+    r"|less than|at least|up to)\s+(?:\d|(?:one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|a dozen|dozens|hundreds|thousands|half)\b)"
+)
+
 _SUBJECT_WORDS = "|".join(
     sorted(lx.SOURCE_NOUNS | lx.SOURCE_DETERMINERS, key=len, reverse=True)
 )
@@ -62,15 +70,26 @@ class Reported:
             outer = next(((s, e) for s, e in contents if s <= c.start < e), None)
             if outer is not None and not self._nested_cue(c, outer):
                 continue
-            if c.used or c.verb in lx.LABEL_VERBS:
+            if c.used or c.verb in lx.LABEL_VERBS | lx.DIRECT_ONLY_VERBS:
                 if c.verb in lx.LABEL_VERBS:
                     c.speaker, c.subject_start, c.pronoun = self.subject_before(c.start)
+                    if c.speaker is None:
+                        # "Holt condemned the attack, calling it "an act of
+                        # pure evil"": the participle's, the sentence's.
+                        c.speaker = self._participle_subject(
+                            c, cues, self.sentence_at(c.start)[0]
+                        )
                 continue
             s_start, s_end = self.sentence_at(c.start)
             body_end = s_end
             while body_end > s_start and text[body_end - 1] in ".!?;:":
                 body_end -= 1
             speaker, subject_start, pronoun = self.subject_before(c.start)
+            if speaker is None and c.start == c.verb_start:
+                speaker, subject_start = self.crowd_before(c.start, c.end) or (
+                    None,
+                    None,
+                )
             if speaker is None and c.verb in lx.PARTICIPLE_CUES:
                 speaker = self._participle_subject(c, cues, s_start)
             content = None
@@ -102,7 +121,11 @@ class Reported:
                     and subject_start is not None
                     and not with_object
                 ):
-                    content = self._content_before(s_start, subject_start) or content
+                    content = (
+                        self._interrupted_clause(c, s_start, subject_start, body_end)
+                        or self._content_before(s_start, subject_start)
+                        or content
+                    )
             else:
                 lead = text[s_start : c.start].rstrip()
                 opens_quoted = re.match(r"[\"\u201c]", text[s_start])
@@ -153,6 +176,7 @@ class Reported:
                     confidence=0.65 if pronoun else 0.7,
                 )
             )
+        self._labelled_paragraphs(cues)
         for m in ACCORDING_RE.finditer(text):
             s_start, s_end = self.sentence_at(m.start())
             body_end = s_end
@@ -165,12 +189,28 @@ class Reported:
                 person = self._source_according_to(m.end(), body_end)
                 if person is None:
                     continue
-            if text[s_start : m.start()].strip(" ,"):
+            lead = text[s_start : m.start()].strip(" ,")
+            if re.fullmatch(r"[\"\u201c][^\"\u201c\u201d]+[\"\u201d]", lead):
+                # '"We will see," according to Jo Lee': a direct quote.
+                continue
+            # "The city, according to Mayor Ann Marsh, has no money": an
+            # interrupting attribution leaves the words after it.
+            interrupting = (
+                lead
+                and text[s_start : m.start()].rstrip().endswith(",")
+                and len(lead.split()) < 3
+                and re.match(r",\s+\w", text[person.end : body_end])
+            )
+            if lead and not interrupting:
                 start, end = s_start, m.start()
             else:
                 rest = text[person.end : body_end]
                 appos = re.match(r",\s+(?:the|a|an|his|her)?\s*[^,]{0,60},\s*", rest)
-                if appos and any(
+                # "According to Ann Marsh, who chairs the council, …".
+                relative = re.match(r",\s+who\s[^,]{1,80},\s*", rest)
+                if relative:
+                    start = person.end + relative.end()
+                elif appos and any(
                     w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(appos.group())
                 ):
                     start = person.end + appos.end()
@@ -200,6 +240,55 @@ class Reported:
                     evidence_start=s_start,
                     evidence_end=s_end,
                     confidence=0.75,
+                )
+            )
+
+    def _labelled_paragraphs(self, cues: list[Cue]) -> None:
+        """A release's paragraph labelled with its speaker and a colon, its
+        words not all in marks: "U.S. Senator Steve Daines (R-MT): Launching
+        progress … "is big news for the folks of Butte."" is the senator's,
+        as the label and colon of a direct quote are."""
+        text = self.text
+        for p_start, p_end in self.paragraphs:
+            m = re.match(
+                r"[^:\n\"\u201c]{3,120}?(?:\s*\([^()]{1,25}\))?:\s+",
+                text[p_start:p_end],
+            )
+            if m is None or text[p_start + m.end()] in '"\u201c':
+                continue
+            colon = p_start + m.group().rindex(":")
+            person = next(
+                (
+                    x
+                    for x in reversed(self.mentions)
+                    if x.type == PERSON and p_start <= x.start and x.end <= colon
+                ),
+                None,
+            )
+            if person is None or not re.fullmatch(
+                r"\s*(?:\([^()]{1,25}\))?\s*", text[person.end : colon]
+            ):
+                continue
+            start, end = self._trim(p_start + m.end(), p_end)
+            while end > start and text[end - 1] in ".":
+                end -= 1
+            if len(WORD_RE.findall(text[start:end])) < 3:
+                continue
+            cue = Cue(colon, colon, colon + 1, ":", ":")
+            cue.speaker, cue.content, cue.used = person.key, (start, end), True
+            cues.append(cue)
+            self.quotes.append(
+                ProposedQuote(
+                    kind=INDIRECT,
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    speaker=person.key,
+                    cue=":",
+                    outlet=None,
+                    evidence_start=p_start,
+                    evidence_end=p_end,
+                    confidence=0.6,
                 )
             )
 
@@ -265,8 +354,10 @@ class Reported:
         """Who speaks in a participle continuing the sentence ("…, the
         leader said here today, adding that …", "Mr. Karzai dismissed
         suggestions …, saying …"): the speaker of the sentence's earlier
-        cue, else the person the sentence opens with."""
-        if not self.text[s_start : c.start].rstrip().endswith(","):
+        cue, else the person the sentence opens with, else the source it
+        opens with ("America's top defense official chastised Russia …,
+        saying …")."""
+        if not self.text[s_start : c.start].rstrip().endswith((",", ',"', ",\u201d")):
             return None
         for earlier in reversed(cues):
             if s_start <= earlier.start < c.start and earlier.speaker:
@@ -274,7 +365,50 @@ class Reported:
         subject = self.first_mention(s_start, c.start, PERSON, within=60)
         if subject is not None:
             return subject.key
+        source = self.source_at(s_start, c.start)
+        if source and re.match(
+            r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", self.text[source[1] :]
+        ):
+            return source[0]
         return None
+
+    def _interrupted_clause(self, c: Cue, s_start: int, subject_start: int, end):
+        """The reported words after an attribution between commas that
+        interrupts the clause: "The state, she added, had sent nothing",
+        "However, he added, there is not …", "But as of now, officials say,
+        …". Only the words after it are the quote; what comes before is its
+        subject or an adverbial. Not "…, X said, citing …" or "…, X said,
+        but …", whose words before are the whole clause."""
+        text = self.text
+        # A title before the name is the subject's ("…, Mayor Ann Marsh said,").
+        lead = text[s_start:subject_start].rstrip()
+        lead = re.sub(r"(?:\s+[A-Z][\w.-]*)+$", "", lead)
+        if not lead.endswith(",") or re.search(r"[\"\u201c\u201d]", lead):
+            return None
+        pos = c.end
+        skip = SKIP_AFTER_CUE_RE.match(text, pos, end)
+        if skip and "," not in skip.group():
+            pos = skip.end()
+        m = re.match(r"\s*,\s+([A-Za-z][\w'\u2019-]*)", text[pos:end])
+        if m is None:
+            return None
+        first = m.group(1)
+        lower = first.lower()
+        if (
+            lower in lx.NON_CLAUSE_STARTS
+            or lower.endswith("ing")
+            or lower in ("according", "adding", "who", "which")
+        ):
+            return None
+        verb_first = lower in lx.FINITE_VERBS or (
+            first.islower() and len(lower) > 4 and lower.endswith("ed")
+        )
+        if not verb_first and len(lead[:-1].split()) > 4:
+            return None
+        start = pos + m.start(1)
+        if len(WORD_RE.findall(text[start:end])) < 3:
+            return None
+        return self._cut(start, end)
 
     def _content_before(self, s_start: int, subject_start: int):
         """The reported words before an inverted attribution: "The talks
@@ -286,6 +420,13 @@ class Reported:
             return None
         lead = text[s_start:subject_start].rstrip()
         if lead.endswith(","):
+            # "…, the mayor, Ann Marsh, said": the role before the name is
+            # the attribution's.
+            role = re.search(r",\s+(?:the|a|an)\s+([^,]{1,40}),$", lead)
+            if role and any(
+                w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(role.group(1))
+            ):
+                return (s_start, s_start + role.start())
             return (s_start, s_start + len(lead) - 1)
         # '… in for a "fair fight," a senior Army officer said': the clause
         # ends with its last word, before the comma and the closing mark.
@@ -371,7 +512,13 @@ class Reported:
             first = WORD_RE.match(text, start, body_end)
             if first is None or first.start() != start:
                 return None
-            if first.group() in lx.NON_CLAUSE_STARTS:
+            if first.group() in lx.NON_CLAUSE_STARTS and not APPROXIMATE_RE.match(
+                text, start, body_end
+            ):
+                return None
+            if skip and first.group() in lx.STATEMENT_PARTICIPLES:
+                # "…, officials said in a statement issued from Kabul": the
+                # statement's description, and the words before are theirs.
                 return None
             if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:
                 # "announced his endorsement", "emphasized the benefits of
@@ -401,9 +548,11 @@ class Reported:
         )
         if m:
             end = start + m.start()
-        # "…, adding that …": the participle's clause is a quote of its own.
+        # "…, adding that …", '… pure "fantasy," arguing Russia is …': the
+        # participle's clause is a quote of its own.
         m = re.search(
-            rf",\s+(?:{'|'.join(lx.PARTICIPLE_CUES)})\s+that\b", self.text[start:end]
+            rf",[\"\u201d]?\s+(?:{'|'.join(lx.PARTICIPLE_CUES)})\s",
+            self.text[start:end],
         )
         if m:
             end = start + m.start()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .gazetteer import ORGANISATION
+from .gazetteer import ORGANISATION, PERSON
 from .offices import ANAPHOR_RE
 from .text import slugify
 
@@ -55,6 +55,16 @@ SOURCE_BEFORE_RE = re.compile(rf"(?<![\w.'\u2019-])(?i:{_PHRASE}){_TAIL}$")
 SOURCE_AFTER_RE = re.compile(
     rf"\s*(?P<phrase>(?i:{_PHRASE}))"
     r"(?P<tail>\s+(?:for|at|of|from|with|in)\s+(?:the\s+)?)?"
+)
+# Words a lead's description and the named person's role may share without
+# saying they are the same person.
+_NOT_IDENTIFYING = lx.SOURCE_DETERMINERS | frozenset(
+    "senior top high-ranking u.s. us in of for at the".split()
+)
+CROWD_BEFORE_RE = re.compile(
+    r"(?:(?<=^)|(?<=[\s,]))(?i:(?:the|some|many|several|other)\s+)?"
+    rf"(?i:(?:{'|'.join(sorted(lx.CROWD_NOUNS))}))"
+    r"(?:\s+(?:in|of|from|near|at)\s+[^,;:\"\u201c\u201d.]{1,60})?\s*$"
 )
 CAPITAL_BEFORE_RE = re.compile(r"(?<![\w.-])(?P<name>" + "|".join(lx.CAPITALS) + r")$")
 
@@ -154,6 +164,23 @@ class Sources:
             return self._source_key(m.group("name"), org), start
         return None
 
+    def crowd_before(self, pos: int, cue_end: int) -> tuple[str, int] | None:
+        """A crowd speaking, only before a cue and "that" ("Locals in eastern
+        Paktika province reported that …", "Residents said that …"): its
+        key and where its description starts. Without "that", a crowd's
+        words are rarely a quote (``lexicon.SOURCE_NOUNS``)."""
+        if not re.match(
+            r"\s+that\s(?!(?:night|day|morning|afternoon|evening|week|year|time)\b)",
+            self.text[cue_end : cue_end + 20],
+        ):
+            return None
+        s_start = self.sentence_at(pos)[0]
+        m = CROWD_BEFORE_RE.search(self.text, s_start, pos)
+        if m is None:
+            return None
+        description = self.text[m.start() : pos].rstrip()
+        return self._source_key(description, None), m.start()
+
     def source_at(self, pos: int, limit: int) -> tuple[str, int] | None:
         """A source described right at ``pos``: its key and where the
         description ends."""
@@ -169,3 +196,55 @@ class Sources:
         spokesman for the ministry")."""
         found = self.source_at(pos, limit)
         return found[0] if found else None
+
+    def name_sources_later(self) -> None:
+        """A lead's unnamed source that the story names a sentence or two
+        later: "A senior U.S. general in Iraq says …. The general spoke
+        Friday …" / "General Thomas Turner, the commander …, says …". One
+        source (a singular description), and a person named within the
+        next two sentences whose role shares a word of the description
+        ("general", "defense") and is written as their title, speaks; the
+        quotes are theirs."""
+        named: dict[str, str] = {}
+        for quote in self.quotes:
+            key = quote.speaker
+            if not key or not key.startswith(SOURCE) or key in named:
+                continue
+            words = self.sources[key][0].lower().split()
+            if (
+                not words
+                or words[0] not in ("a", "an", "the")
+                and not (words[0].endswith(("'s", "\u2019s")))
+            ):
+                continue
+            if not any(w in lx.SOURCE_NOUNS and not w.endswith("s") for w in words):
+                continue
+            i = self.sentence_starts.index(self.sentence_at(quote.start)[0])
+            later = self.sentences[i + 1 : i + 3]
+            if not later:
+                continue
+            for mention in self.mentions:
+                if mention.type != PERSON or not (
+                    later[0][0] <= mention.start < later[-1][1]
+                ):
+                    continue
+                role = self.people[mention.key].role or ""
+                # The title written before the name ("General Thomas
+                # Turner"), not a description after it ("Leroy Cain, the
+                # American manager of the mission" is someone else).
+                titled = self.text[
+                    max(0, mention.start - len(role) - 1) : mention.start
+                ]
+                if (
+                    role
+                    and role in titled
+                    and (set(role.lower().split()) & set(words) - _NOT_IDENTIFYING)
+                ):
+                    named[key] = mention.key
+                break
+        for quote in self.quotes:
+            if quote.speaker in named:
+                # The body the description names ("A senior U.S. general")
+                # stays the quote's, where the person's role names none.
+                quote.organisation = self.sources[quote.speaker][1]
+                quote.speaker = named[quote.speaker]

@@ -17,14 +17,23 @@ class QuotedSpans:
         is then the paragraph's end)."""
         spans = []
         text = self.text
-        for p_start, p_end in self.paragraphs:
+        for i, (p_start, p_end) in enumerate(self.paragraphs):
             open_at = None
             for m in re.finditer('["\u201c\u201d]', text[p_start:p_end]):
                 pos = p_start + m.start()
                 ch = m.group()
                 before = text[pos - 1] if pos > p_start else " "
                 after = text[pos + 1] if pos + 1 < p_end else " "
-                opening = ch == "\u201c" or (
+                opening = (
+                    ch == "\u201c"
+                    # An opening mark typed for a closing one ('…,“ she
+                    # said'): after a word or a comma, before a space.
+                    and not (
+                        open_at is not None
+                        and not before.isspace()
+                        and (after.isspace() or after in ".,;:!?")
+                    )
+                ) or (
                     ch == '"'
                     and (before.isspace() or before in "([-\u2014")
                     and not after.isspace()
@@ -35,15 +44,24 @@ class QuotedSpans:
                 elif not opening or ch == '"':
                     spans.append((open_at, pos))
                     open_at = None
-            if open_at == p_start:
+            if open_at == p_start or (
+                open_at is not None and self._opens_quoted(i + 1)
+            ):
                 # A quotation running over several paragraphs: each opens
                 # with a mark, only the last closes. This one runs to the
-                # paragraph's end.
+                # paragraph's end (also from the middle of the paragraph:
+                # '"…," she said. "The state knows it.' / '"We have …"').
                 spans.append((open_at, p_end))
             elif open_at is None:
                 spans.extend(self._single_quoted(p_start, p_end))
         spans.sort()
         return spans
+
+    def _opens_quoted(self, i: int) -> bool:
+        """Whether paragraph ``i`` exists and opens with a quotation mark."""
+        return i < len(self.paragraphs) and self.text[self.paragraphs[i][0]] in (
+            '"\u201c'
+        )
 
     def _single_quoted(self, p_start: int, p_end: int) -> list[tuple[int, int]]:
         """‘Single’ quotations, only where no apostrophe can be meant: the

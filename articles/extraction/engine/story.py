@@ -82,7 +82,9 @@ class Story(
                 ]
                 quote.speaker = None
             elif quote.speaker:
-                quote.organisation = self.people[quote.speaker].role_organisation
+                quote.organisation = (
+                    self.people[quote.speaker].role_organisation or quote.organisation
+                )
         self.quotes.sort(key=lambda q: (q.start, q.end))
         for collection in (self.people, self.orgs, self.agreements):
             for item in collection.values():
