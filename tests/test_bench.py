@@ -118,6 +118,39 @@ def test_the_readme_figures_are_the_results_file():
     assert readme.section(report) in text
 
 
+def test_quality_script_records_totals_only(tmp_path):
+    """bench/quality.py writes each set's totals with when, load and commit,
+    and nothing story by story (own stories only, to stay quick)."""
+    out = tmp_path / "quality.json"
+    result = subprocess.run(  # noqa: S603 - the project's own script
+        [sys.executable, "bench/quality.py", "--sets", "own", f"--out={out}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert list(report["sets"]) == ["own"]
+    own = report["sets"]["own"]
+    assert set(own) == {
+        "set",
+        "ner",
+        "stories",
+        "threshold",
+        "quotes",
+        "speaker_accuracy",
+        "organisation_accuracy",
+        "unnamed_source_accuracy",
+        "when",
+        "load_average",
+        "commit",
+    }
+    assert own["stories"] == len(list((ROOT / "seeds" / "gold").glob("*.json")))
+    assert own["quotes"]["tp"] > 0 and len(own["load_average"]) == 3
+    assert "own" in result.stdout and "stories" in result.stdout
+
+
 def test_extraction_benchmark_reports_against_its_target(tmp_path):
     """bench/extraction.py runs a 1,000-word story and the review screen of a
     3,000-word story, and its verdict (exit status and ``meets_target``)
