@@ -152,6 +152,7 @@ def main() -> None:
         "target_ms": REVIEW_TARGET_MS,
     }
     figures["load_average"] = [round(x, 2) for x in os.getloadavg()]
+    figures["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     figures["meets_target"] = (
         figures["p99_ms_per_1000_words"] < TARGET_MS
         and figures["review"]["p99_ms"] < REVIEW_TARGET_MS

@@ -1,25 +1,36 @@
-"""The README's benchmark figures, written from ``bench/results/api.json``.
+"""The README's benchmark figures, written from ``bench/results/``.
 
-    .venv/bin/python bench/readme.py          # rewrite the README's section
-    .venv/bin/python bench/readme.py --check  # exit 1 if it is out of date
+    .venv/bin/python bench/readme.py          # rewrite the README's sections
+    .venv/bin/python bench/readme.py --check  # exit 1 if one is out of date
 
 Everything between ``<!-- bench:api -->`` and ``<!-- /bench:api -->`` in
-README.md is this script's output: the run's date, machine and load, the
-latency table, the throughput leg and the targets met and missed. Nobody
-types those figures (tests/test_bench.py checks that they match the file).
+README.md is this script's output from ``api.json``: the run's date, machine
+and load, the latency table, the throughput leg and the targets met and
+missed. Everything between ``<!-- bench:extraction -->`` and
+``<!-- /bench:extraction -->`` is its output from ``extraction-quality.json``
+(bench/quality.py: quote F1, speaker and organisation accuracy per gold set,
+against the held-out targets) and ``extraction.json`` /
+``extraction-ner.json`` (bench/extraction.py: speed). Nobody types those
+figures (tests/test_bench.py checks that they match the files).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "api.json"
+QUALITY = ROOT / "bench" / "results" / "extraction-quality.json"
+SPEED = ROOT / "bench" / "results" / "extraction.json"
+SPEED_NER = ROOT / "bench" / "results" / "extraction-ner.json"
 README = ROOT / "README.md"
 START, END = "<!-- bench:api -->", "<!-- /bench:api -->"
+EXTRACTION_START = "<!-- bench:extraction -->"
+EXTRACTION_END = "<!-- /bench:extraction -->"
 
 
 def _ms(value: float) -> str:
@@ -106,23 +117,187 @@ def section(report: dict) -> str:
     return f"{START}\n{render(report)}\n{END}"
 
 
-def rewritten(readme: str, report: dict) -> str:
-    head, rest = readme.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return head + section(report) + tail
+# --------------------------------------------------------------------------
+# Extraction: quality per gold set, and speed
+
+#: Row labels of bench/quality.py's legs, in the table's order.
+LEG_LABELS = {
+    "own": "own stories",
+    "train": "real, training",
+    "held-out": "real, held-out",
+    "held-out-ner": "real, held-out, with --ner",
+}
+QUALITY_COMMAND = ".venv-ner/bin/python bench/quality.py"
+
+
+def _accuracy(a: dict) -> str:
+    if not a["total"]:
+        return "—"
+    return f"{a['right'] / a['total']:.2f} ({a['right']} of {a['total']})"
+
+
+def _verdicts(entry: dict, targets: dict) -> str:
+    measured = {
+        "F1": (entry["quotes"]["f1"], targets["f1"]),
+        "speaker": (entry["speaker_accuracy"]["accuracy"], targets["speaker"]),
+        "organisation": (
+            entry["organisation_accuracy"]["accuracy"],
+            targets["organisation"],
+        ),
+    }
+    return ", ".join(
+        f"{name} {'met' if value is not None and value >= target else 'missed'}"
+        for name, (value, target) in measured.items()
+    )
+
+
+def render_quality(quality: dict) -> str:
+    targets = quality["targets"]["held-out"]
+    legs = quality["sets"]
+    threshold = next(iter(legs.values()))["threshold"] if legs else 0.3
+    lines = [
+        f"Extraction quality (`bench/quality.py`: `evaluate_extraction`'s totals, "
+        f"quotes matched by token overlap above {threshold}; speaker and "
+        "organisation accuracy among matched quotes). Targets on the held-out "
+        f"stories: quote F1 ≥ {targets['f1']}, speaker ≥ {targets['speaker']}, "
+        f"organisation ≥ {targets['organisation']}.",
+        "",
+        "| set | stories | gold quotes | F1 | P | R | speaker | organisation "
+        "| unnamed sources | targets | run (load 1/5/15 min, commit) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+    ]
+    for name, label in LEG_LABELS.items():
+        entry = legs.get(name)
+        if entry is None:
+            continue
+        q = entry["quotes"]
+        verdicts = _verdicts(entry, targets) if entry["set"] == "held-out" else "—"
+        when = entry["when"].replace("T", " ").removesuffix("Z")[:16]
+        lines.append(
+            f"| {label} | {entry['stories']} | {q['tp'] + q['fn']} | "
+            f"{q['f1']:.3f} | {q['precision']:.3f} | {q['recall']:.3f} | "
+            f"{_accuracy(entry['speaker_accuracy'])} | "
+            f"{_accuracy(entry['organisation_accuracy'])} | "
+            f"{_accuracy(entry['unnamed_source_accuracy'])} | {verdicts} | "
+            f"{when} UTC ({_load(entry['load_average'])}, {entry['commit']}) |"
+        )
+    absent = [label for name, label in LEG_LABELS.items() if name not in legs]
+    if absent:
+        lines += [
+            "",
+            f"Not recorded: {'; '.join(absent)} (`{QUALITY_COMMAND}` runs every set).",
+        ]
+    return "\n".join(lines)
+
+
+def _recorded(path: Path, figures: dict) -> str:
+    """When the speed figures were taken: their own ``when``, else the date
+    of the commit that last recorded the file."""
+    if "when" in figures:
+        return figures["when"].replace("T", " ").removesuffix("Z")[:16] + " UTC"
+    try:
+        result = subprocess.run(  # noqa: S603 - git, fixed arguments
+            ["git", "log", "-1", "--format=%cs", "--", str(path)],  # noqa: S607
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "date not recorded"
+    day = result.stdout.strip()
+    return f"committed {day}" if day else "date not recorded"
+
+
+def _ms_short(value: float) -> str:
+    if value >= 1000:
+        return f"{value / 1000:.2f} s".replace(".00 s", " s")
+    return f"{value:.0f} ms" if float(value).is_integer() else f"{value:.1f} ms"
+
+
+def render_speed(figures: dict, recorded: str) -> str:
+    review = figures["review"]
+    missed = [
+        what
+        for what, p99, target in (
+            (
+                "extraction",
+                figures["p99_ms_per_1000_words"],
+                figures["target_ms_per_1000_words"],
+            ),
+            ("review screen", review["p99_ms"], review["target_ms"]),
+        )
+        if p99 >= target
+    ]
+    verdict = f"missed: {', '.join(missed)}" if missed else "both targets met"
+    return (
+        f"{'With' if figures['ner'] else 'Without'} the named-entity step "
+        f"({recorded}, {figures['machine']}, load average "
+        f"{_load(figures['load_average'])}): extraction "
+        f"{_ms_short(figures['median_ms_per_1000_words'])} median / "
+        f"{_ms_short(figures['p99_ms_per_1000_words'])} p99 per 1,000 words "
+        f"(target: p99 under {_ms_short(figures['target_ms_per_1000_words'])}); "
+        f"review screen of a {review['words']:,}-word story "
+        f"{_ms_short(review['median_ms'])} median / {_ms_short(review['p99_ms'])} "
+        f"p99 (target: p99 under {_ms_short(review['target_ms'])}); {verdict}."
+    )
+
+
+def render_extraction(quality: dict, speed: list[tuple[dict, str]]) -> str:
+    lines = [render_quality(quality)]
+    if speed:
+        lines += ["", "Extraction speed (`bench/extraction.py`):", ""]
+        lines += [f"- {render_speed(figures, when)}" for figures, when in speed]
+    return "\n".join(lines)
+
+
+def extraction_section(quality: dict, speed: list[tuple[dict, str]]) -> str:
+    return f"{EXTRACTION_START}\n{render_extraction(quality, speed)}\n{EXTRACTION_END}"
+
+
+def load_extraction(
+    quality: Path = QUALITY, speed: tuple[Path, ...] = (SPEED, SPEED_NER)
+) -> tuple[dict, list[tuple[dict, str]]]:
+    """The quality results and each speed file there is, with its date."""
+    timings = []
+    for path in speed:
+        if path.exists():
+            figures = json.loads(path.read_text())
+            timings.append((figures, _recorded(path, figures)))
+    return json.loads(quality.read_text()), timings
+
+
+def _replace(readme: str, start: str, end: str, new: str) -> str:
+    head, rest = readme.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return head + new + tail
+
+
+def rewritten(readme: str, report: dict, extraction=None) -> str:
+    readme = _replace(readme, START, END, section(report))
+    if extraction is not None:
+        readme = _replace(
+            readme, EXTRACTION_START, EXTRACTION_END, extraction_section(*extraction)
+        )
+    return readme
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--results", default=str(RESULTS))
+    parser.add_argument("--quality", default=str(QUALITY))
     args = parser.parse_args(argv)
     report = json.loads(Path(args.results).read_text())
+    extraction = load_extraction(Path(args.quality))
     readme = README.read_text(encoding="utf-8")
-    new = rewritten(readme, report)
+    new = rewritten(readme, report, extraction)
     if args.check:
         if new != readme:
-            print("README.md's benchmark section is not bench/results/api.json's.")
+            print(
+                "README.md's benchmark sections are not bench/results/'s: "
+                "run bench/readme.py."
+            )
             return 1
         return 0
     README.write_text(new, encoding="utf-8")

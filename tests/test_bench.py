@@ -7,6 +7,7 @@ benchmark (bench/extraction.py), whose verdict follows its own figures."""
 
 from __future__ import annotations
 
+import copy
 import io
 import json
 import os
@@ -111,11 +112,74 @@ def test_generated_corpus_and_benchmark_run(tmp_path):
 
 
 def test_the_readme_figures_are_the_results_file():
-    """The README's benchmark section is bench/readme.py's rendering of
-    bench/results/api.json, not figures typed by hand."""
+    """The README's benchmark sections are bench/readme.py's rendering of
+    bench/results/api.json and of the extraction results, not figures typed
+    by hand; ``--check`` says so too."""
     report = json.loads(readme.RESULTS.read_text())
     text = readme.README.read_text(encoding="utf-8")
     assert readme.section(report) in text
+    assert readme.extraction_section(*readme.load_extraction()) in text
+    assert readme.main(["--check"]) == 0
+
+
+def test_the_quality_section_follows_the_results_file():
+    """Change a recorded figure and the rendered section changes with it:
+    the table's F1, counts and verdicts are the file's, not the README's."""
+    quality, speed = readme.load_extraction()
+    before = readme.render_extraction(quality, speed)
+    changed = copy.deepcopy(quality)
+    train = changed["sets"]["train"]
+    train["quotes"]["f1"] = 0.1234
+    train["speaker_accuracy"].update(right=7, total=9, accuracy=0.7778)
+    changed["sets"]["held-out"] = {
+        **train,
+        "set": "held-out",
+        "quotes": {**train["quotes"], "f1": 0.86},
+    }
+    after = readme.render_extraction(changed, speed)
+    assert after != before
+    assert "| 0.123 |" in after and "0.78 (7 of 9)" in after
+    assert "F1 met, speaker missed" in after
+    assert "Not recorded: real, held-out;" not in after
+    text = readme.README.read_text(encoding="utf-8")
+    assert readme.rewritten(text, json.loads(readme.RESULTS.read_text())) == text
+    assert (
+        readme.rewritten(text, json.loads(readme.RESULTS.read_text()), (changed, speed))
+        != text
+    )
+
+
+def test_quality_script_records_totals_only(tmp_path):
+    """bench/quality.py writes each set's totals with when, load and commit,
+    and nothing story by story (own stories only, to stay quick)."""
+    out = tmp_path / "quality.json"
+    result = subprocess.run(  # noqa: S603 - the project's own script
+        [sys.executable, "bench/quality.py", "--sets", "own", f"--out={out}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(out.read_text())
+    assert list(report["sets"]) == ["own"]
+    own = report["sets"]["own"]
+    assert set(own) == {
+        "set",
+        "ner",
+        "stories",
+        "threshold",
+        "quotes",
+        "speaker_accuracy",
+        "organisation_accuracy",
+        "unnamed_source_accuracy",
+        "when",
+        "load_average",
+        "commit",
+    }
+    assert own["stories"] == len(list((ROOT / "seeds" / "gold").glob("*.json")))
+    assert own["quotes"]["tp"] > 0 and len(own["load_average"]) == 3
+    assert "own" in result.stdout and "stories" in result.stdout
 
 
 def test_extraction_benchmark_reports_against_its_target(tmp_path):
