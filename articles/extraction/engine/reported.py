@@ -162,19 +162,13 @@ class Reported:
                 self._more_after_attribution(
                     c, more.start("more"), body_end, s_start, s_end, pronoun
                 )
-            self.quotes.append(
-                ProposedQuote(
-                    kind=INDIRECT,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    speaker=speaker,
-                    cue=c.cue,
-                    outlet=c.outlet,
-                    evidence_start=s_start,
-                    evidence_end=s_end,
-                    confidence=0.65 if pronoun else 0.7,
-                )
+            self._propose_indirect(
+                (start, end),
+                speaker,
+                c.cue,
+                c.outlet,
+                (s_start, s_end),
+                0.65 if pronoun else 0.7,
             )
         self._labelled_paragraphs(cues)
         for m in ACCORDING_RE.finditer(text):
@@ -228,19 +222,13 @@ class Reported:
             cue = Cue(m.start(), m.start(), m.end(), "according to", "according to")
             cue.speaker, cue.content = person.key, (start, end)
             cues.append(cue)
-            self.quotes.append(
-                ProposedQuote(
-                    kind=INDIRECT,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    speaker=person.key,
-                    cue="according to",
-                    outlet=self.outlet_in(s_start, s_end),
-                    evidence_start=s_start,
-                    evidence_end=s_end,
-                    confidence=0.75,
-                )
+            self._propose_indirect(
+                (start, end),
+                person.key,
+                "according to",
+                self.outlet_in(s_start, s_end),
+                (s_start, s_end),
+                0.75,
             )
 
     def _labelled_paragraphs(self, cues: list[Cue]) -> None:
@@ -277,19 +265,13 @@ class Reported:
             cue = Cue(colon, colon, colon + 1, ":", ":")
             cue.speaker, cue.content, cue.used = person.key, (start, end), True
             cues.append(cue)
-            self.quotes.append(
-                ProposedQuote(
-                    kind=INDIRECT,
-                    text=text[start:end],
-                    start=start,
-                    end=end,
-                    speaker=person.key,
-                    cue=":",
-                    outlet=None,
-                    evidence_start=p_start,
-                    evidence_end=p_end,
-                    confidence=0.6,
-                )
+            self._propose_indirect(
+                (start, end),
+                person.key,
+                ":",
+                None,
+                (p_start, p_end),
+                0.6,
             )
 
     def _source_according_to(self, pos: int, body_end: int) -> Mention | None:
@@ -312,25 +294,39 @@ class Reported:
             key,
         )
 
-    def _more_after_attribution(self, c, start, body_end, s_start, s_end, pronoun):
-        """The first speaker's further words after another's attribution:
-        "…, Little said, and that both nations will continue …"."""
-        start, end = self._trim(start, body_end)
-        if len(WORD_RE.findall(self.text[start:end])) < 3:
-            return
+    def _propose_indirect(
+        self, span, speaker, cue, outlet, evidence, confidence
+    ) -> None:
+        """Propose the reported words at ``span`` as an indirect quote."""
+        start, end = span
         self.quotes.append(
             ProposedQuote(
                 kind=INDIRECT,
                 text=self.text[start:end],
                 start=start,
                 end=end,
-                speaker=c.speaker,
-                cue=c.cue,
-                outlet=c.outlet,
-                evidence_start=s_start,
-                evidence_end=s_end,
-                confidence=0.6 if pronoun else 0.65,
+                speaker=speaker,
+                cue=cue,
+                outlet=outlet,
+                evidence_start=evidence[0],
+                evidence_end=evidence[1],
+                confidence=confidence,
             )
+        )
+
+    def _more_after_attribution(self, c, start, body_end, s_start, s_end, pronoun):
+        """The first speaker's further words after another's attribution:
+        "…, Little said, and that both nations will continue …"."""
+        start, end = self._trim(start, body_end)
+        if len(WORD_RE.findall(self.text[start:end])) < 3:
+            return
+        self._propose_indirect(
+            (start, end),
+            c.speaker,
+            c.cue,
+            c.outlet,
+            (s_start, s_end),
+            0.6 if pronoun else 0.65,
         )
 
     def _nested_cue(self, c: Cue, outer: tuple[int, int]) -> bool:
