@@ -139,7 +139,7 @@ class Paginator(DjangoPaginator):
             return None
         rows = queryset.values("pk")
         key = _query_key(rows)
-        if _beyond_cap_kept(key, self.count_limit):
+        if _beyond_cap_kept(queryset, key, self.count_limit):
             return max(estimate(rows, key=key), self.count_limit + 1)
         if not self.estimate_first:
             return None
@@ -219,10 +219,9 @@ class Paginator(DjangoPaginator):
 
 
 _estimates: dict[tuple, tuple[float, int]] = {}
-# The queries (with their cap) whose capped count reached the cap, and when.
-_beyond_cap: dict[tuple, float] = {}
-# The tables (and databases) of those queries.
-_beyond_cap_tables: set[tuple[str, str]] = set()
+# By table (and database), the queries (with their cap) whose capped count
+# reached the cap, and when.
+_beyond_cap: dict[tuple[str, str], dict[tuple, float]] = {}
 
 
 def _query_key(queryset) -> tuple | None:
@@ -238,11 +237,9 @@ def _query_key(queryset) -> tuple | None:
 
 def _keep_beyond_cap(key: tuple | None, limit: int, queryset) -> None:
     if key is not None:
-        if len(_beyond_cap) >= ESTIMATES_KEPT:
+        if sum(map(len, _beyond_cap.values())) >= ESTIMATES_KEPT:
             _beyond_cap.clear()
-            _beyond_cap_tables.clear()
-        _beyond_cap[(key, limit)] = time.monotonic()
-        _beyond_cap_tables.add(_table(queryset))
+        _beyond_cap.setdefault(_table(queryset), {})[key, limit] = time.monotonic()
 
 
 def _table(queryset) -> tuple[str, str]:
@@ -252,13 +249,14 @@ def _table(queryset) -> tuple[str, str]:
 def _beyond_cap_anywhere(queryset) -> bool:
     """Whether any query of ``queryset``'s table counted beyond its cap
     since the last clearing: else ``_beyond_cap_kept`` is false for each."""
-    return _table(queryset) in _beyond_cap_tables
+    return _table(queryset) in _beyond_cap
 
 
-def _beyond_cap_kept(key: tuple | None, limit: int) -> bool:
-    """Whether the query of ``key`` (``_query_key``) counted beyond
-    ``limit`` less than ``ESTIMATE_SECONDS`` ago."""
-    since = _beyond_cap.get((key, limit)) if key is not None else None
+def _beyond_cap_kept(queryset, key: tuple | None, limit: int) -> bool:
+    """Whether ``queryset``, whose key is ``key`` (``_query_key``), counted
+    beyond ``limit`` less than ``ESTIMATE_SECONDS`` ago."""
+    kept = _beyond_cap.get(_table(queryset), {})
+    since = kept.get((key, limit)) if key is not None else None
     return since is not None and time.monotonic() - since < ESTIMATE_SECONDS
 
 
@@ -294,7 +292,6 @@ def forget_estimates() -> None:
     rows were added or removed in bulk)."""
     _estimates.clear()
     _beyond_cap.clear()
-    _beyond_cap_tables.clear()
 
 
 def _coarse(value):
