@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -172,14 +171,14 @@ def render_quality(quality: dict) -> str:
             continue
         q = entry["quotes"]
         verdicts = _verdicts(entry, targets) if entry["set"] == "held-out" else "—"
-        when = entry["when"].replace("T", " ").removesuffix("Z")[:16]
         lines.append(
             f"| {label} | {entry['stories']} | {q['tp'] + q['fn']} | "
             f"{q['f1']:.3f} | {q['precision']:.3f} | {q['recall']:.3f} | "
             f"{_accuracy(entry['speaker_accuracy'])} | "
             f"{_accuracy(entry['organisation_accuracy'])} | "
             f"{_accuracy(entry['unnamed_source_accuracy'])} | {verdicts} | "
-            f"{when} UTC ({_load(entry['load_average'])}, {entry['commit']}) |"
+            f"{_when(entry['when'])} "
+            f"({_load(entry['load_average'])}, {entry['commit']}) |"
         )
     absent = [label for name, label in LEG_LABELS.items() if name not in legs]
     if absent:
@@ -190,23 +189,14 @@ def render_quality(quality: dict) -> str:
     return "\n".join(lines)
 
 
-def _recorded(path: Path, figures: dict) -> str:
-    """When the speed figures were taken: their own ``when``, else the date
-    of the commit that last recorded the file."""
-    if "when" in figures:
-        return figures["when"].replace("T", " ").removesuffix("Z")[:16] + " UTC"
-    try:
-        result = subprocess.run(  # noqa: S603 - git, fixed arguments
-            ["git", "log", "-1", "--format=%cs", "--", str(path)],  # noqa: S607
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return "date not recorded"
-    day = result.stdout.strip()
-    return f"committed {day}" if day else "date not recorded"
+def _when(moment: str) -> str:
+    """A results file's ISO ``when`` as "YYYY-MM-DD HH:MM UTC"."""
+    return moment.replace("T", " ").removesuffix("Z")[:16] + " UTC"
+
+
+def _recorded(figures: dict) -> str:
+    """When the speed figures were taken (bench/extraction.py records it)."""
+    return _when(figures["when"]) if "when" in figures else "date not recorded"
 
 
 def _ms_short(value: float) -> str:
@@ -263,7 +253,7 @@ def load_extraction(
     for path in speed:
         if path.exists():
             figures = json.loads(path.read_text())
-            timings.append((figures, _recorded(path, figures)))
+            timings.append((figures, _recorded(figures)))
     return json.loads(quality.read_text()), timings
 
 
