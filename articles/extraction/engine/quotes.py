@@ -119,20 +119,15 @@ class Quotes:
             ):
                 kept.append(item)
                 continue
-            quote = ProposedQuote(
-                kind=DIRECT,
-                text=item.text,
-                start=item.start,
-                end=item.end,
-                speaker=following.speaker,
-                cue=following.cue,
-                outlet=following.outlet,
-                evidence_start=item.start - 1,
-                evidence_end=following.evidence_end,
-                confidence=0.6,
+            opening[para[0]] = self._propose(
+                DIRECT,
+                (item.start, item.end),
+                following.speaker,
+                following.cue,
+                following.outlet,
+                (item.start - 1, following.evidence_end),
+                0.6,
             )
-            self.quotes.append(quote)
-            opening[para[0]] = quote
         self.set_aside = sorted(kept, key=lambda s: s.start)
 
     def _attributed_by_sentence_before(self, cues: list[Cue]) -> None:
@@ -177,19 +172,14 @@ class Quotes:
             if found is None:
                 kept.append(item)
                 continue
-            self.quotes.append(
-                ProposedQuote(
-                    kind=DIRECT,
-                    text=item.text,
-                    start=item.start,
-                    end=item.end,
-                    speaker=found.speaker,
-                    cue=found.cue,
-                    outlet=found.outlet,
-                    evidence_start=self.sentences[i - 1][0],
-                    evidence_end=item.end,
-                    confidence=0.6,
-                )
+            self._propose(
+                DIRECT,
+                (item.start, item.end),
+                found.speaker,
+                found.cue,
+                found.outlet,
+                (self.sentences[i - 1][0], item.end),
+                0.6,
             )
         self.set_aside = kept
 
@@ -423,20 +413,9 @@ class Quotes:
                 SetAside(text[start:end], start, end, "no speaker", DIRECT)
             )
             return
-        quote = ProposedQuote(
-            kind=DIRECT,
-            text=text[start:end],
-            start=start,
-            end=end,
-            speaker=speaker,
-            cue=cue,
-            outlet=outlet,
-            evidence_start=evidence[0],
-            evidence_end=evidence[1],
-            confidence=confidence,
+        last_direct[para] = self._propose(
+            DIRECT, (start, end), speaker, cue, outlet, evidence, confidence
         )
-        self.quotes.append(quote)
-        last_direct[para] = quote
 
     def _attribution_sentence_after(self, close_at, para, cues) -> int:
         """Where the attribution after a quotation ending in "?", "!" or an
@@ -570,17 +549,12 @@ class Quotes:
             )
             return
         speaker, cue, outlet = chosen
-        self.quotes.append(
-            ProposedQuote(
-                kind=PARTIAL,
-                text=text[start:end],
-                start=start,
-                end=end,
-                speaker=speaker,
-                cue=cue,
-                outlet=outlet or self.outlet_in(s_start, s_end),
-                evidence_start=s_start,
-                evidence_end=s_end,
-                confidence=0.8,
-            )
+        self._propose(
+            PARTIAL,
+            (start, end),
+            speaker,
+            cue,
+            outlet or self.outlet_in(s_start, s_end),
+            (s_start, s_end),
+            0.8,
         )

@@ -162,7 +162,8 @@ class Reported:
                 self._more_after_attribution(
                     c, more.start("more"), body_end, s_start, s_end, pronoun
                 )
-            self._propose_indirect(
+            self._propose(
+                INDIRECT,
                 (start, end),
                 speaker,
                 c.cue,
@@ -222,7 +223,8 @@ class Reported:
             cue = Cue(m.start(), m.start(), m.end(), "according to", "according to")
             cue.speaker, cue.content = person.key, (start, end)
             cues.append(cue)
-            self._propose_indirect(
+            self._propose(
+                INDIRECT,
                 (start, end),
                 person.key,
                 "according to",
@@ -265,7 +267,8 @@ class Reported:
             cue = Cue(colon, colon, colon + 1, ":", ":")
             cue.speaker, cue.content, cue.used = person.key, (start, end), True
             cues.append(cue)
-            self._propose_indirect(
+            self._propose(
+                INDIRECT,
                 (start, end),
                 person.key,
                 ":",
@@ -294,25 +297,25 @@ class Reported:
             key,
         )
 
-    def _propose_indirect(
-        self, span, speaker, cue, outlet, evidence, confidence
-    ) -> None:
-        """Propose the reported words at ``span`` as an indirect quote."""
+    def _propose(
+        self, kind, span, speaker, cue, outlet, evidence, confidence
+    ) -> ProposedQuote:
+        """Propose the words at ``span`` as a quote of ``kind``; the quote."""
         start, end = span
-        self.quotes.append(
-            ProposedQuote(
-                kind=INDIRECT,
-                text=self.text[start:end],
-                start=start,
-                end=end,
-                speaker=speaker,
-                cue=cue,
-                outlet=outlet,
-                evidence_start=evidence[0],
-                evidence_end=evidence[1],
-                confidence=confidence,
-            )
+        quote = ProposedQuote(
+            kind=kind,
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            speaker=speaker,
+            cue=cue,
+            outlet=outlet,
+            evidence_start=evidence[0],
+            evidence_end=evidence[1],
+            confidence=confidence,
         )
+        self.quotes.append(quote)
+        return quote
 
     def _more_after_attribution(self, c, start, body_end, s_start, s_end, pronoun):
         """The first speaker's further words after another's attribution:
@@ -320,7 +323,8 @@ class Reported:
         start, end = self._trim(start, body_end)
         if len(WORD_RE.findall(self.text[start:end])) < 3:
             return
-        self._propose_indirect(
+        self._propose(
+            INDIRECT,
             (start, end),
             c.speaker,
             c.cue,
