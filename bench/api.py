@@ -160,6 +160,15 @@ def summary(samples: list[float], rounds: list | None = None) -> dict:
     return found
 
 
+def _record_ids(body) -> list | None:
+    """The ids of a list's records in the order given; None for a body
+    that is not a list of records."""
+    records = body.get("results") if isinstance(body, dict) else None
+    if not isinstance(records, list):
+        return None
+    return [record.get("id") for record in records]
+
+
 def measure(args) -> dict:
     import django
 
@@ -239,6 +248,10 @@ def measure(args) -> dict:
                 floor_url = f"/bench/floor/{endpoint.name}/"
                 rows = json.loads(client.get(floor_url, **host).content)
                 result["rows"] = len(rows)
+                # A floor is only a floor of the same records, in order.
+                api_ids = _record_ids(json.loads(response.content))
+                if api_ids is not None and not endpoint.name.startswith("search_"):
+                    assert api_ids == [row["id"] for row in rows], endpoint.name
                 sql, sql_params = floors.raw_sql(endpoint.name, params)
 
                 def run_raw(sql=sql, sql_params=sql_params):

@@ -302,14 +302,6 @@ def values_rows(name: str, p: Params) -> list[dict]:
             .order_by("start", "id")
             .values(*QUOTE_VALUES, "article__body", "article__standfirst")
         )
-    elif name == "agreements_two_parties":
-        rows = (
-            Agreement.objects.filter(public_from__lte=p.now)
-            .filter(parties__organisation__slug=p.parties[0])
-            .filter(parties__organisation__slug=p.parties[1])
-            .order_by("-signed_on", "title", "id")
-            .values("id", "slug", "title", "kind", "signed_on", "status", "scope")[:20]
-        )
     elif name == "quotes_deep_offset":
         start = PAGE * (p.deep_page - 1)
         rows = quotes.values(*QUOTE_VALUES)[start : start + PAGE]
@@ -371,18 +363,6 @@ def raw_sql(name: str, p: Params) -> tuple[str, list]:
             QUOTE_SQL.replace("a.published_at", "a.published_at, a.body, a.standfirst")
             + " WHERE a.slug = %s ORDER BY q.start, q.id",
             [p.article],
-        )
-    if name == "agreements_two_parties":
-        return (
-            "SELECT g.id, g.slug, g.title, g.kind, g.signed_on, g.status, g.scope "
-            "FROM entities_agreement g WHERE g.public_from <= %s AND EXISTS ("
-            "SELECT 1 FROM entities_agreementparty x JOIN entities_organisation o "
-            "ON o.id = x.organisation_id WHERE x.agreement_id = g.id AND o.slug = %s)"
-            " AND EXISTS (SELECT 1 FROM entities_agreementparty x JOIN "
-            "entities_organisation o ON o.id = x.organisation_id WHERE "
-            "x.agreement_id = g.id AND o.slug = %s) "
-            "ORDER BY g.signed_on DESC NULLS FIRST, g.title, g.id LIMIT 20",
-            [p.now, *p.parties],
         )
     if name == "quotes_deep_offset":
         return (

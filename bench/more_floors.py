@@ -1,6 +1,7 @@
 """Floors of the lists whose rows carry related lists (stories with their
 bylines and mentions, people with aliases and roles, organisations with
-aliases, agreements with parties and status history) and of ``search/``.
+aliases, agreements with parties and status history, whether all of them
+or those two parties share) and of ``search/``.
 
 Each floor fetches the same page of the same records, with the columns the
 API shows, through ``.values()``: one query for the page and one per
@@ -35,7 +36,7 @@ from entities.models import (
 from newsdesk import fulltext
 
 PAGE = 50
-NAME_SEARCH_PAGE = 20  # people/?q= at the default page size
+DEFAULT_PAGE = 20  # the API's page size when the request names none (people/?q=)
 SEARCH_PER_TYPE = 20  # what search/ shows of each type at most, one page
 # search/ ranks the newest this many matches of each type, as the API does
 # (articles.selectors.SEARCH_RANK_WINDOW).
@@ -99,9 +100,7 @@ def page_queryset(name: str, p):
                 Person.objects.filter(public_from__lte=p.now), p.name_prefix
             )
             .order_by("name", "id")
-            .values("id", "slug", "name", "description", "wikidata_id")[
-                :NAME_SEARCH_PAGE
-            ]
+            .values("id", "slug", "name", "description", "wikidata_id")[:DEFAULT_PAGE]
         )
     if name == "organisations_list":
         return (
@@ -120,23 +119,28 @@ def page_queryset(name: str, p):
                 "parent__name",
             )[:PAGE]
         )
-    if name == "agreements_list":
-        return (
-            Agreement.objects.filter(public_from__lte=p.now)
-            .order_by(F("signed_on").desc(nulls_first=True), "title", "id")
-            .values(
-                "id",
-                "slug",
-                "title",
-                "kind",
-                "signed_on",
-                "signed_precision",
-                "scope",
-                "summary",
-                "status",
-                "wikidata_id",
-            )[:PAGE]
-        )
+    if name in ("agreements_list", "agreements_two_parties"):
+        agreements = Agreement.objects.filter(public_from__lte=p.now)
+        size = PAGE
+        if name == "agreements_two_parties":
+            # At the API's default page size, as the endpoint asks.
+            size = DEFAULT_PAGE
+            for party in p.parties:
+                agreements = agreements.filter(parties__organisation__slug=party)
+        return agreements.order_by(
+            F("signed_on").desc(nulls_first=True), "title", "id"
+        ).values(
+            "id",
+            "slug",
+            "title",
+            "kind",
+            "signed_on",
+            "signed_precision",
+            "scope",
+            "summary",
+            "status",
+            "wikidata_id",
+        )[:size]
     raise KeyError(name)
 
 
@@ -262,4 +266,5 @@ MORE_FLOORS = {
     "people_name_prefix": lambda p: _people_rows("people_name_prefix", p),
     "organisations_list": lambda p: _organisation_rows("organisations_list", p),
     "agreements_list": lambda p: _agreement_rows("agreements_list", p),
+    "agreements_two_parties": lambda p: _agreement_rows("agreements_two_parties", p),
 }
