@@ -107,6 +107,21 @@ class TestPeopleList:
             "pyotr-dubrov",
         }
 
+    def test_two_roles_at_one_organisation_list_the_person_once(self, client):
+        """Roles may repeat a person and an organisation (two titles there):
+        the list keeps its DISTINCT, so each person is one row, counted
+        once."""
+        rogozin = Organisation.objects.get(slug="roscosmos").roles.get(
+            person__slug="dmitry-rogozin"
+        )
+        entity_services.role_create(
+            person=rogozin.person, organisation=rogozin.organisation, title="Adviser"
+        )
+        data = ok(client.get(PEOPLE, {"organisation": "roscosmos"}))
+        names = [person["slug"] for person in data["results"]]
+        assert sorted(names) == ["dmitry-rogozin", "pyotr-dubrov"]
+        assert data["count"] == 2
+
     def test_unknown_organisation_is_a_400_naming_it(self, client):
         """An unknown organisation slug is refused, never an empty result."""
         response = client.get(PEOPLE, {"organisation": "atlantis"})
@@ -344,6 +359,26 @@ class TestAgreementList:
         response = client.get(AGREEMENTS, {"party": ["Q148", "Q159"]})
         assert slugs(response) == {MOON}
         assert slugs(client.get(AGREEMENTS, {"party": "Q30"})) == {ISS}
+
+    def test_one_party_each_reads_the_page_without_distinct(self, client):
+        """A party is an agreement's at most once (unique by the pair): with
+        one organisation per repetition no agreement can match twice, so
+        the page is read without DISTINCT, a sort of every match."""
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            data = ok(client.get(AGREEMENTS, {"party": ["china", "russia"]}))
+        assert [agreement["slug"] for agreement in data["results"]] == [MOON]
+        pages = [q["sql"] for q in queries if "entities_agreementparty" in q["sql"]]
+        assert pages and not any("DISTINCT" in sql for sql in pages[:1]), pages
+
+    def test_any_of_two_parties_lists_an_agreement_with_both_once(self, client):
+        """party=china,russia: the Moon agreement has both, and is one row,
+        counted once; the ISS has Russia."""
+        data = ok(client.get(AGREEMENTS, {"party": "china,russia"}))
+        assert [agreement["slug"] for agreement in data["results"]] == [MOON, ISS]
+        assert data["count"] == 2
 
     def test_single_party(self, client):
         """party=russia finds both, party=europe only the ISS."""
