@@ -240,6 +240,30 @@ class TestHeadOfStateInFederalCopy:
         ) == [("Ann Marsh", "Kenya")]
 
 
+class TestCommandedForces:
+    def test_commander_of_forces_after_the_name(self):
+        """ "X, the commander of coalition forces in northern Iraq, says": the
+        forces commanded, named in lower case."""
+        assert spoke_for(
+            "Ann Marsh, the commander of peacekeeping troops in Ruritania, said "
+            "the border was quiet."
+        ) == [("Ann Marsh", "peacekeeping troops in Ruritania")]
+
+    def test_rank_before_and_command_after_the_name(self):
+        """ "General Thomas Turner, the commander of …": the rank names no
+        body, so the role after the name is asked."""
+        assert spoke_for(
+            "General Ann Marsh, the commander of coalition forces in northern "
+            "Ruritania, says the attacks have fallen."
+        ) == [("Ann Marsh", "coalition forces in northern Ruritania")]
+
+    def test_commander_of_no_forces(self):
+        assert spoke_for(
+            "General Ann Marsh, the commander of the forces, says the attacks "
+            "have fallen."
+        ) == [("Ann Marsh", None)]
+
+
 STATES = Gazetteer(
     organisations=[
         {"name": "Canada", "kind": "state", "aliases": ["Ottawa"]},
