@@ -233,6 +233,24 @@ class TestHeadOfStateInFederalCopy:
             ("Ann Marsh", None)
         ]
 
+    def test_bare_president_in_copy_set_in_the_us(self):
+        """ "President Barack Obama … at Joint Base Andrews, Md.": a venue
+        written with a U.S. state's abbreviation sets the copy in the United
+        States, whose head of state the bare "President" is."""
+        assert spoke_for(
+            '"We are ready," said President Ann Marsh at Fort Halden, Md.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_bare_president_speaking_of_americans(self):
+        assert spoke_for(
+            '"We are ready," President Ann Marsh told ordinary Americans.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_a_place_with_no_state_abbreviation_sets_nothing(self):
+        assert spoke_for(
+            '"We are ready," said President Ann Marsh at Fort Halden, Mdina.'
+        ) == [("Ann Marsh", None)]
+
     def test_government_of_the_paragraph_comes_first(self):
         assert spoke_for(
             "In Kenya, the vote was close. \u201cWe are ready,\u201d said President "

@@ -140,11 +140,14 @@ class Offices:
 
     def _bare_head_of_state(self, role: str, mention: Mention) -> str | None:
         """ "President Bush said" in copy about the U.S. government (it names
-        the White House, the Pentagon, Congress or "U.S."), where no other
+        the White House, the Pentagon, Congress or "U.S.") or set in the
+        United States ("at Joint Base Andrews, Md."), where no other
         government is named in the paragraph: the United States."""
         if role not in lx.BARE_STATE_TITLES:
             return None
-        if not any(marker in self.text for marker in lx.US_GOVERNMENT_MARKERS):
+        if not any(
+            marker in self.text for marker in lx.US_GOVERNMENT_MARKERS
+        ) and not lx.US_SETTING_RE.search(self.text):
             return None
         p_start, _ = self.paragraph_at(mention.start)
         if GOVERNMENT_RE.search(self.text, p_start, mention.start):
