@@ -233,11 +233,53 @@ class TestHeadOfStateInFederalCopy:
             ("Ann Marsh", None)
         ]
 
+    def test_bare_president_in_copy_set_in_the_us(self):
+        """ "President Barack Obama … at Joint Base Andrews, Md.": a venue
+        written with a U.S. state's abbreviation sets the copy in the United
+        States, whose head of state the bare "President" is."""
+        assert spoke_for(
+            '"We are ready," said President Ann Marsh at Fort Halden, Md.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_bare_president_speaking_of_americans(self):
+        assert spoke_for(
+            '"We are ready," President Ann Marsh told ordinary Americans.'
+        ) == [("Ann Marsh", "United States")]
+
+    def test_a_place_with_no_state_abbreviation_sets_nothing(self):
+        assert spoke_for(
+            '"We are ready," said President Ann Marsh at Fort Halden, Mdina.'
+        ) == [("Ann Marsh", None)]
+
     def test_government_of_the_paragraph_comes_first(self):
         assert spoke_for(
             "In Kenya, the vote was close. \u201cWe are ready,\u201d said President "
             "Ann Marsh, a day after U.S. envoys left."
         ) == [("Ann Marsh", "Kenya")]
+
+
+class TestCommandedForces:
+    def test_commander_of_forces_after_the_name(self):
+        """ "X, the commander of coalition forces in northern Iraq, says": the
+        forces commanded, named in lower case."""
+        assert spoke_for(
+            "Ann Marsh, the commander of peacekeeping troops in Ruritania, said "
+            "the border was quiet."
+        ) == [("Ann Marsh", "peacekeeping troops in Ruritania")]
+
+    def test_rank_before_and_command_after_the_name(self):
+        """ "General Thomas Turner, the commander of …": the rank names no
+        body, so the role after the name is asked."""
+        assert spoke_for(
+            "General Ann Marsh, the commander of coalition forces in northern "
+            "Ruritania, says the attacks have fallen."
+        ) == [("Ann Marsh", "coalition forces in northern Ruritania")]
+
+    def test_commander_of_no_forces(self):
+        assert spoke_for(
+            "General Ann Marsh, the commander of the forces, says the attacks "
+            "have fallen."
+        ) == [("Ann Marsh", None)]
 
 
 STATES = Gazetteer(

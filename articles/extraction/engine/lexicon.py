@@ -8,6 +8,8 @@ word adds it here, next to its neighbours.
 
 from __future__ import annotations
 
+import re
+
 from .places import (  # noqa: F401 (the rules read them here)
     CAPITALS,
     COUNTRIES,
@@ -386,6 +388,23 @@ US_GOVERNMENT_MARKERS = (
     "U.S.",
     "United States",
     "Capitol Hill",
+)
+# A place written with a U.S. state's abbreviation, as U.S. copy writes its
+# datelines and venues ("Joint Base Andrews, Md.", "Houston, Texas"), and the
+# nation's own demonym in the plural ("ordinary Americans"): copy set in the
+# United States, whose bare "President" is its head of state.
+US_STATE_ABBREVIATIONS = tuple(
+    """
+    Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La.
+    Mass. Md. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C.
+    N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Texas Va. Vt. Wash. W.Va. Wis.
+    Wyo. D.C.
+    """.split()
+)
+US_SETTING_RE = re.compile(
+    r"[A-Z][\w.-]*,\s+(?:"
+    + "|".join(re.escape(a) for a in US_STATE_ABBREVIATIONS)
+    + r")(?=[\s,;:)]|$)|\bAmericans\b"
 )
 
 # A national office whose holder speaks for the office, not the state.

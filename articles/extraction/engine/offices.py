@@ -92,6 +92,14 @@ WHO_HEADS_RE = re.compile(
     r",\s+who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|directs|directed|runs"
     r"|ran|chairs|chaired|manages|managed)\s+(?:the\s+)?"
 )
+# "the commander of coalition forces in northern Iraq": a command's holder
+# speaks for the forces commanded, named in lower case as copy names them.
+COMMANDED_RE = re.compile(
+    r"^(?:the\s+)?(?:(?:top|senior|overall|deputy|regional)\s+)?"
+    r"(?:commander|commanding\s+general|head|chief|leader)\s+of\s+(?:the\s+)?"
+    r"(?P<body>(?:(?!(?:the|its|his|her|their)\s)[\w.-]+\s+){1,3}?(?:forces|troops|peacekeepers|contingent)"
+    r"(?:\s+(?:in|on)\s+(?:[a-z]+\s+){0,2}[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)$"
+)
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
 
@@ -121,15 +129,25 @@ class Offices:
             or self._counterpart(mention)
             or self._cabinet_title(role)
             or self._bare_head_of_state(role, mention)
+            or self._commanded(role)
         )
+
+    def _commanded(self, role: str) -> str | None:
+        """ "Gen. Jo Roe, the commander of coalition forces in northern Iraq":
+        the forces commanded."""
+        m = COMMANDED_RE.match(role or "")
+        return self._named_org(m.group("body")) if m else None
 
     def _bare_head_of_state(self, role: str, mention: Mention) -> str | None:
         """ "President Bush said" in copy about the U.S. government (it names
-        the White House, the Pentagon, Congress or "U.S."), where no other
+        the White House, the Pentagon, Congress or "U.S.") or set in the
+        United States ("at Joint Base Andrews, Md."), where no other
         government is named in the paragraph: the United States."""
         if role not in lx.BARE_STATE_TITLES:
             return None
-        if not any(marker in self.text for marker in lx.US_GOVERNMENT_MARKERS):
+        if not any(
+            marker in self.text for marker in lx.US_GOVERNMENT_MARKERS
+        ) and not lx.US_SETTING_RE.search(self.text):
             return None
         p_start, _ = self.paragraph_at(mention.start)
         if GOVERNMENT_RE.search(self.text, p_start, mention.start):

@@ -172,6 +172,10 @@ class Organisations:
                 person.role, person.role_organisation = role
             if person.role_organisation is None:
                 person.role_organisation = self.spoken_for(mention, person.role)
+            if person.role_organisation is None and after and after[0] != person.role:
+                # "General Jo Roe, the commander of coalition forces": a rank
+                # before the name speaks for no one, the role after it may.
+                person.role_organisation = self.spoken_for(mention, after[0])
             if mention.key not in self.gender:
                 for word in WORD_RE.findall(person.role or "") + WORD_RE.findall(
                     self.text[max(0, mention.start - 5) : mention.start]
