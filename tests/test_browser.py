@@ -138,7 +138,9 @@ def _log_in(driver, base_url: str, username: str, password: str) -> None:
 def _log_out(driver) -> None:
     button = driver.find_element(By.CSS_SELECTOR, "#logout-form [type=submit]")
     button.click()
-    _wait(driver).until(EC.staleness_of(button))
+    # The logout page's address says the form has gone; waiting for the
+    # button to go stale asked Chromium about a node already out of the
+    # document, which it may answer with an inspector error instead.
     _wait(driver).until(EC.url_contains("/admin/logout/"))
     assert not driver.find_elements(By.ID, "logout-form")
 
