@@ -464,11 +464,12 @@ class EntityFilter(QuerySetRequestMixin, django_filters.Filter):
         related columns of every match, 12,000 stories for one person)
         instead of reading the first page from an index."""
         model = qs.model
-        for name in self.field_name.split("__"):
+        names = self.field_name.split("__")
+        for step, name in enumerate(names):
             field = model._meta.get_field(name)
             if field.many_to_many or field.one_to_many:
                 one_each = all(len(ids) == 1 for ids in id_groups)
-                if one_each and _unique_pairs(field, self.field_name, name):
+                if one_each and _unique_pairs(field, names[step + 1 :]):
                     return qs
                 return qs.distinct()
             model = field.related_model
@@ -493,8 +494,8 @@ class EntityAllFilter(EntityFilter):
         return self._distinct(qs, id_groups)
 
 
-def _unique_pairs(field, path: str, name: str) -> bool:
-    """Whether the to-many ``field`` (the step ``name`` of ``path``) joins
+def _unique_pairs(field, rest: list[str]) -> bool:
+    """Whether the to-many ``field`` (followed in the path by ``rest``) joins
     each row to a given record at most once: its rows are unique by the
     pair of the row and the record the path ends at.
 
@@ -503,7 +504,6 @@ def _unique_pairs(field, path: str, name: str) -> bool:
     * a reverse foreign key followed by one more step, a foreign key of the
       related rows (``parties__organisation``): those two keys are unique
       together on the related model."""
-    rest = path.split("__")[path.split("__").index(name) + 1 :]
     if field.many_to_many:
         if rest:
             return False
