@@ -407,3 +407,27 @@ class TestNameEdges:
             "discussed."
         )
         assert x.person(x.quotes[0].speaker).name == "Ann de Marsh"
+
+
+class TestTradeBeforeACompany:
+    def test_trade_noun_before_a_company(self):
+        """ "Norwegian drugmaker Solberg Pharma": the trade before the name
+        makes it a company's."""
+        x = extract(
+            "Danish drugmaker Halden Biotek will build a plant near Accra, the "
+            "company said on Monday."
+        )
+        assert [o.name for o in x.organisations] == ["Halden Biotek"]
+
+    def test_person_noun_before_a_name(self):
+        """ "filmmaker Ann Marsh" names a person, not a company."""
+        x = extract("Award-winning filmmaker Ann Marsh said the film was done.")
+        assert [p.name for p in x.people] == ["Ann Marsh"]
+        assert x.organisations == []
+
+    def test_trade_ending_a_company_s_name(self):
+        """ "Ann Marsh of Halden Pharmaceuticals said": the trade the name
+        ends in makes it a company's, which she speaks for."""
+        assert spoke_for(
+            '"Sales are up," said Ann Marsh of Halden Pharmaceuticals.'
+        ) == [("Ann Marsh", "Halden Pharmaceuticals")]

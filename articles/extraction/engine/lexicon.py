@@ -222,6 +222,15 @@ ORG_KEYWORDS = frozenset(
     Division Directorate Region Administration Command Navy Laboratory
     Hospital School College Museum Embassy Consulate Forces Guard
     """.split()
+) | frozenset(
+    # The trades that end a company's name ("Solberg Pharma", "Halden
+    # Motors"); "Energy" is left out, as it is a department's word in a
+    # title ("Energy Secretary").
+    """
+    Pharma Pharmaceuticals Biotech Motors Industries Technologies Airways
+    Petroleum Chemicals Electronics Semiconductor Semiconductors Telecom
+    Telecoms Bancorp
+    """.split()
 )
 
 # Words of the names of places, craft and prizes, never of a person's
@@ -250,6 +259,17 @@ ORG_TYPE_NOUNS = frozenset(
     agency group newspaper broadcaster channel station network daily weekly
     magazine outlet club company firm bank union party organisation
     organization body ministry lender carrier airline insurer
+    """.split()
+) | frozenset(
+    # The trades business copy writes before a company's name ("Norwegian
+    # drugmaker Solberg Pharma", "retail giant Halden"). Nouns a person is
+    # also called by ("filmmaker", "lawmaker", "producer", "developer",
+    # "miner", "publisher") are left out: after them comes a person's name.
+    """
+    drugmaker drugmakers carmaker automaker chipmaker planemaker steelmaker
+    aircraft-maker shipbuilder manufacturer retailer wholesaler supplier
+    distributor exporter importer refiner conglomerate multinational
+    consortium giant startup start-up utility telecoms telecom
     """.split()
 )
 
