@@ -431,3 +431,26 @@ class TestTradeBeforeACompany:
         assert spoke_for(
             '"Sales are up," said Ann Marsh of Halden Pharmaceuticals.'
         ) == [("Ann Marsh", "Halden Pharmaceuticals")]
+
+
+class TestBareCorporateTitle:
+    def test_bare_title_speaks_for_the_company_named_before(self):
+        """ "Chief executive Ingrid Solheim told Reuters": a company officer's
+        title with no company speaks for the body named just before."""
+        assert spoke_for(
+            "Halden Corp. said on Monday that sales rose.\n\n"
+            "Chief executive Ann Marsh said the site would open in 2027."
+        ) == [("Ann Marsh", "Halden Corp")]
+
+    def test_outlet_named_after_the_company_is_passed_over(self):
+        assert spoke_for(
+            "Halden Corp. said on Monday that sales rose, Reuters reported.\n\n"
+            "Chairman Ann Marsh said the site would open in 2027."
+        ) == [("Ann Marsh", "Halden Corp")]
+
+    def test_state_is_no_company(self):
+        """A country named before is no company for a chief executive."""
+        assert spoke_for(
+            "The United States said it would fund a new plant.\n\n"
+            "Chief executive Ann Marsh said the site would open in 2027."
+        ) == [("Ann Marsh", None)]

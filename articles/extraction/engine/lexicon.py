@@ -389,6 +389,17 @@ CABINET_TITLES = {
     "Surgeon General": "U.S. Department of Health and Human Services",
 }
 
+# A company's officers' titles, which copy writes bare before the name once
+# it has named the company ("Chief executive Ingrid Solheim told Reuters").
+CORPORATE_TITLES = frozenset(
+    (
+        "chief executive|chief executive officer|ceo|chairman|chairwoman"
+        "|chairperson|managing director|chief financial officer|cfo"
+        "|chief operating officer|coo|general manager|founder|co-founder"
+        "|president and chief executive|chairman and chief executive"
+    ).split("|")
+)
+
 # Titles of heads of state and government and of ministers, who speak for
 # the government their paragraph names.
 GOVERNMENT_TITLES = frozenset(
