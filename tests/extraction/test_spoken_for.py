@@ -454,3 +454,33 @@ class TestBareCorporateTitle:
             "The United States said it would fund a new plant.\n\n"
             "Chief executive Ann Marsh said the site would open in 2027."
         ) == [("Ann Marsh", None)]
+
+
+class TestBodyLeftForAnother:
+    def test_body_a_move_was_from(self):
+        """ "has joined Porto Azul from Santos Mar": what one left for a body
+        the story names is a body too."""
+        x = extract(
+            "Forward Ann Marsh has joined Halden FC from Ostvik Rovers for a "
+            "record fee."
+        )
+        assert [o.name for o in x.organisations] == ["Halden FC", "Ostvik Rovers"]
+
+    def test_name_read_as_a_body_is_one_where_else_it_stands(self):
+        """A name read as an organisation's once is one later with no
+        context of its own ("when Santos Mar demanded")."""
+        x = extract(
+            "Danish drugmaker Halden Biotek will build a plant.\n\n"
+            "Halden Biotek demanded a larger share."
+        )
+        assert [len(o.mentions) for o in x.organisations] == [2]
+
+    def test_club_president_speaks_for_the_body_named_just_before(self):
+        assert set(
+            spoke_for(
+                "Forward Ann Marsh has joined Halden FC from Ostvik Rovers.\n\n"
+                "The deal was nearly derailed when Ostvik Rovers demanded more. "
+                "According to club president Jo Roe, the sides settled on "
+                '"a fair price".'
+            )
+        ) == {("Jo Roe", "Ostvik Rovers")}

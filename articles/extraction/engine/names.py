@@ -412,7 +412,11 @@ class Names:
                 self._add_org_run(head)
             self._add_person_part(tail, titled=True)
             return
-        if any(v in lx.ORG_KEYWORDS for v in values) or self._org_context(start, end):
+        if (
+            any(v in lx.ORG_KEYWORDS for v in values)
+            or self._org_context(start, end)
+            or self._named_as_org(named)
+        ):
             self._add_org_run(list(run))
             return
         # A person: split at connectors, strip leading titles.

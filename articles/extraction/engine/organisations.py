@@ -49,6 +49,15 @@ ROLE_OF_BEFORE_RE = re.compile(
 )
 
 
+# "joined Porto Azul from ", "moved to Halden Corp. from ": a move to a body,
+# the words before "from" (to be checked as an organisation's name).
+JOINED_FROM_RE = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|(?:move[sd]?|moving|transferr(?:ed|ing)|transfers?"
+    r"|switch(?:es|ed|ing)?|return(?:s|ed|ing)?)\s+to|sign(?:s|ed|ing)?\s+for)"
+    r"\s+(?P<joined>[A-Z][^,;.()]{0,40}?[\w.])\s+from\s+$"
+)
+
+
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
     word = word.lower()
@@ -94,6 +103,11 @@ class Organisations:
         ):
             return True
         if prev_word.lower() in lx.ORG_TYPE_NOUNS and left.endswith(prev_word + " "):
+            return True
+        m = JOINED_FROM_RE.search(left)
+        if m and self.mention_ending(start - len(left) + m.end("joined"), ORGANISATION):
+            # "has joined Porto Azul from Santos Mar": a move to a body the
+            # story named is from another body.
             return True
         m = re.match(r"(?:['\u2019]s?\s+|\s+)((?:[A-Za-z-]+\s*){1,3})", right)
         if m:
@@ -144,6 +158,15 @@ class Organisations:
             # place, so only an acronym).
             return True
         return False
+
+    def _named_as_org(self, values: list[str]) -> bool:
+        """ "… joined Porto Azul from Santos Mar. … when Santos Mar demanded":
+        a name the story has already read as an organisation's (by its
+        context there) is the organisation's wherever else it stands."""
+        name = " ".join(values)
+        return len(values) > 1 and any(
+            name == org.name or name in org.aliases for org in self.orgs.values()
+        )
 
     # -- roles -------------------------------------------------------------
 
