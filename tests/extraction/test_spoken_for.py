@@ -484,3 +484,12 @@ class TestBodyLeftForAnother:
                 '"a fair price".'
             )
         ) == {("Jo Roe", "Ostvik Rovers")}
+
+
+class TestProgrammeOfABody:
+    def test_programme_word_between_an_acronym_and_a_role(self):
+        """ "The ESA Program manager for the International Space Station
+        said": the manager speaks for the agency, not for an "ESA Program"."""
+        assert spoke_for(
+            'The HSA Program manager for the station said that "the team is ready."'
+        ) == [("The HSA Program manager for the station", "HSA")]

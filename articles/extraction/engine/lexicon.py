@@ -233,6 +233,11 @@ ORG_KEYWORDS = frozenset(
     """.split()
 )
 
+# Words for a body's undertaking that may stand, capitalised, between the
+# body's acronym and a role ("the ESA Program manager", "NASA Mission
+# scientist"): the role is held at the body.
+PROGRAMME_WORDS = frozenset("Program Programme Project Mission".split())
+
 # Words of the names of places, craft and prizes, never of a person's
 # ("International Space Station said", "the President's Quality Award").
 THING_WORDS = frozenset(

@@ -394,13 +394,10 @@ class Names:
             # or a body named after one, is no person.
             self._add_org_run(list(run))
             return
-        if (
-            len(run) > 1
-            and self._is_acronym(run[0])
-            and all(self._is_title(i) for i in run[1:])
-        ):
+        acronym = self._acronym_heading(run)
+        if acronym is not None:
             # "Stephen L. Johnson, EPA Administrator": the acronym is a body.
-            self._add_org_run([run[0]])
+            self._add_org_run([acronym])
             return
         split = self._split_titled(run)
         if split:
