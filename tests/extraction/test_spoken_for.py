@@ -493,3 +493,27 @@ class TestProgrammeOfABody:
         assert spoke_for(
             'The HSA Program manager for the station said that "the team is ready."'
         ) == [("The HSA Program manager for the station", "HSA")]
+
+
+class TestBodyOfListedPortfolios:
+    def test_portfolios_listed_before_a_title_name_a_body(self):
+        """ "Michigan Environment, Great Lakes & Energy Director Liesl
+        Clark:": the listed portfolios are the body her title heads."""
+        x = extract(
+            'Halden Parks, Lakes & Energy Director Ann Marsh: "This settlement '
+            'is progress."'
+        )
+        assert [p.name for p in x.people] == ["Ann Marsh"]
+        assert spoke_for(
+            'Halden Parks, Lakes & Energy Director Ann Marsh: "This settlement '
+            'is progress."'
+        ) == [("Ann Marsh", "Halden Parks, Lakes & Energy")]
+
+    def test_minister_of_listed_portfolios_is_left_to_the_state_rules(self):
+        x = extract(
+            "Halden Trade, Industry & Development Minister Ann Marsh said that "
+            "the deal was done."
+        )
+        assert "Halden Trade, Industry & Development" not in [
+            o.name for o in x.organisations
+        ]

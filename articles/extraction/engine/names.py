@@ -121,6 +121,7 @@ class Names:
             self.orgs[key].kind = match.entity.kind
             self.add_mention(match.start, match.end, ORGANISATION, key)
         self._nicknamed()
+        self._listed_bodies()
         runs = self._capitalised_runs()
         singles = []
         self.titled_singles: list[int] = []

@@ -58,6 +58,20 @@ JOINED_FROM_RE = re.compile(
 )
 
 
+# A body named by the portfolios it lists, before its head's title and the
+# name, opening a line or a sentence: "Michigan Environment, Great Lakes &
+# Energy Director Liesl Clark" (an ampersand, which joins no list of
+# people's names: "Ann Marsh, Jo Roe and Board Chairman Ed Smith").
+_CAP = r"[A-Z][\w.'\u2019-]*"
+LISTED_BODY_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))"
+    rf"(?P<body>{_CAP}(?:\s+{_CAP})*(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+&"
+    rf"\s+{_CAP}(?:\s+{_CAP})*?)\s+(?:(?:Deputy|Acting|Assistant)\s+)?"
+    r"(?P<head>[A-Z][a-z]+)\s+[A-Z]",
+    re.MULTILINE,
+)
+
+
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
     word = word.lower()
@@ -167,6 +181,25 @@ class Organisations:
         return len(values) > 1 and any(
             name == org.name or name in org.aliases for org in self.orgs.values()
         )
+
+    def _listed_bodies(self) -> None:
+        """ "Michigan Environment, Great Lakes & Energy Director Liesl Clark":
+        the portfolios listed before a title's head name a body, which its
+        head speaks for (not a minister's or a president's, who speak for
+        their state)."""
+        for m in LISTED_BODY_RE.finditer(self.text):
+            head = m.group("head").lower()
+            first = self.word_index_at(m.start("body"))
+            last = self.word_index_at(m.end("body") - 1)
+            if (
+                head not in lx.ROLE_HEADS
+                or head in lx.GOVERNMENT_TITLES
+                or any(i in self.covered for i in range(first, last + 1))
+            ):
+                continue
+            body = m.group("body")
+            key = self.org(body, self.gaz.find(body, ORGANISATION))
+            self.add_mention(m.start("body"), m.end("body"), ORGANISATION, key)
 
     # -- roles -------------------------------------------------------------
 
