@@ -192,3 +192,10 @@ class TestFreshWireSpeakers:
             "Senior officials report Halland is willing to discuss a pause. A new "
             "report says the river is clean."
         ) == [("indirect", "Halland is willing to discuss a pause", "Senior officials")]
+
+
+def test_rank_after_a_role_is_a_title():
+    """ "Military spokeswoman Captain Elizabeth Mathias said": the rank
+    between the role and the name is no part of the name."""
+    x = extract("Army spokeswoman Captain Ann Marsh said the soldier was safe.")
+    assert [p.name for p in x.people] == ["Ann Marsh"]

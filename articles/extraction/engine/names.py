@@ -383,6 +383,9 @@ class Names:
         if not any(v in lx.ORG_KEYWORDS for v in values) and (
             role_before and role_before.group(1) in lx.ROLE_HEADS
         ):
+            # "spokeswoman Captain Elizabeth Mathias": the rank is a title.
+            if 0 < len(untitled := self._untitled(run)) < len(run):
+                return self._add_person_part(untitled, titled=True)
             self.add_mention(start, end, PERSON, self.person(text[start:end]))
             return
         named = [v for v in values if v not in lx.COMMON_CAPS]

@@ -58,6 +58,13 @@ class Titles:
             return run[k]
         return None
 
+    def _untitled(self, run: tuple[int, ...]) -> list[int]:
+        """``run`` without the titles it opens with ("Captain", "Lt. Col.")."""
+        k = 0
+        while k < len(run) and self._is_title(run[k]):
+            k += 1
+        return list(run[k:])
+
     def _name_words(self, part: list[int]) -> bool:
         """Whether ``part`` can be a person's name: capitalised words and
         initials, no acronym, title or organisation word."""
