@@ -199,3 +199,31 @@ def test_rank_after_a_role_is_a_title():
     between the role and the name is no part of the name."""
     x = extract("Army spokeswoman Captain Ann Marsh said the soldier was safe.")
     assert [p.name for p in x.people] == ["Ann Marsh"]
+
+
+def _speakers(text):
+    x = extract(text)
+    return [
+        x.person(q.speaker).name if q.speaker else q.source_description
+        for q in x.quotes
+    ]
+
+
+def test_pronoun_after_an_unnamed_source_is_the_source_s():
+    """ "A rebel spokesman told Reuters …. He said …": the pronoun is the
+    spokesman's, not the person the story named before him."""
+    assert _speakers(
+        "Envoy Jo Marsh says the pause is too short.\n\nA rebel spokesman told "
+        "Reuters the truce had not held. He said warplanes had struck the city."
+    ) == ["Jo Marsh", "A rebel spokesman", "A rebel spokesman"]
+
+
+def test_pronoun_of_another_gender_than_the_source_s():
+    """ "A spokeswoman told Reuters …. He said …" is not the spokeswoman."""
+    assert (
+        _speakers(
+            "Envoy Jo Marsh says the pause is too short.\n\nA rebel spokeswoman told "
+            "Reuters the truce had not held. He said warplanes had struck the city."
+        )[-1]
+        == "Jo Marsh"
+    )

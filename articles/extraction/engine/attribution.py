@@ -87,6 +87,11 @@ class Attribution:
         # A pronoun refers no further back than a sentence in which an
         # organisation speaks ("NASA said that … He also said" is no one's).
         earliest = self._organisation_spoke_before(s_start)
+        source = self._source_spoke_before(s_start, gender)
+        if source is not None and not self.first_mention(s_start, pos, PERSON):
+            # "A rebel spokesman told Reuters …. He said …": the pronoun is
+            # the unnamed source's, not a person named further back.
+            return source
         chosen, chosen_sentence = None, None
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
@@ -106,6 +111,32 @@ class Attribution:
             return None
         self.gender[chosen.key] = gender
         return chosen.key
+
+    def _source_spoke_before(self, s_start: int, gender: str) -> str | None:
+        """The unnamed source, one person of ``gender`` or of none ("a
+        spokesman", "an official"), that the sentence before ``s_start``
+        opens with as the subject of a cue and that names no person; its
+        key, or None."""
+        i = (
+            self.sentence_starts.index(s_start)
+            if s_start in self.sentence_starts
+            else 0
+        )
+        if i == 0:
+            return None
+        start, end = self.sentences[i - 1]
+        found = self.source_at(start, end)
+        if found is None or any(
+            m.type == PERSON and start <= m.start < end for m in self.mentions
+        ):
+            return None
+        noun = self.sources[found[0]][0].split()[-1].lower()
+        if noun.endswith("s") or lx.GENDERED.get(noun, gender) != gender:
+            return None
+        verb = re.match(r"\s+(?:also\s+)?", self.text[found[1] : end])
+        if not CUE_RE.match(self.text, found[1] + verb.end()):
+            return None
+        return found[0]
 
     def _organisation_spoke_before(self, s_start: int) -> int:
         """Where the latest sentence before ``s_start`` that opens with an
