@@ -227,3 +227,21 @@ def test_pronoun_of_another_gender_than_the_source_s():
         )[-1]
         == "Jo Marsh"
     )
+
+
+def test_holder_of_a_role_for_the_person_named_speaks():
+    """ "The lawyer for opposition senator Miguna Miguna, who …, says his
+    client was detained": the lawyer speaks, unnamed, not the senator."""
+    assert _speakers(
+        "The lawyer for opposition senator Jo Marsh, who holds two passports, "
+        "says his client was detained."
+    ) == ["The lawyer for opposition senator Jo Marsh"]
+    assert _speakers("An adviser to Jo Marsh says she was detained.") == [
+        "An adviser to Jo Marsh"
+    ]
+
+
+def test_named_holder_of_a_role_for_a_person_speaks():
+    assert _speakers(
+        "The spokesman for Senator Jo Marsh, Ann Roe, said the bill had failed."
+    ) == ["Ann Roe"]

@@ -21,6 +21,13 @@ _IRREGULAR = frozenset(
     "said told wrote spoke swore foretold forecast put began went sang".split()
 )
 
+# "The lawyer for opposition senator ", "An adviser to ": a role held for a
+# person named next, opening a sentence.
+HOLDER_FOR_RE = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:for|to)\s+"
+    r"(?:[a-z-]+\s+|[A-Z][\w.-]*\s+){0,3}"
+)
+
 
 def _verb_like(word: str) -> bool:
     """A lower-case word that can be a reporting verb in the past or
@@ -197,6 +204,8 @@ class Attribution:
         if m:
             return self.resolve_pronoun(m.group(1), end), end - len(m.group(1)), True
         mention = self.mention_ending(end, PERSON)
+        if mention and (holder := self._holder_for(mention, s_start)):
+            return holder, s_start, False
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
@@ -238,6 +247,8 @@ class Attribution:
             return source[0], source[1], False
         if stripped.endswith(","):
             mention = self.mention_ending(end - 1, PERSON)
+            if mention and (holder := self._holder_for(mention, s_start)):
+                return holder, s_start, False
             if mention:
                 return mention.key, mention.start, False
             # An aside between commas, itself holding commas ("Barbara
@@ -248,6 +259,8 @@ class Attribution:
                 if comma <= 0:
                     break
                 mention = self.mention_ending(s_start + comma, PERSON)
+                if mention and (holder := self._holder_for(mention, s_start)):
+                    return holder, s_start, False
                 if mention:
                     return mention.key, mention.start, False
                 # "The official, who spoke on condition of anonymity, said".
@@ -265,6 +278,15 @@ class Attribution:
                 # "She said …, but added that …": the pronoun subject's.
                 return self.resolve_pronoun(m.group(1), s_start), None, True
         return None, None, False
+
+    def _holder_for(self, mention, s_start: int) -> str | None:
+        """ "The lawyer for opposition senator Miguna Miguna, …, says": the
+        unnamed holder of a role for (or to) the person named, who opens
+        the sentence and speaks; their source key, or None."""
+        m = HOLDER_FOR_RE.fullmatch(self.text, s_start, mention.start)
+        if m is None or m.group("head").lower() not in lx.ROLE_HEADS:
+            return None
+        return self._source_key(self.text[s_start : mention.end], None)
 
     def role_antecedent(self, head: str, pos: int) -> str | None:
         """The person a definite role ("the senator", "the minister") refers
