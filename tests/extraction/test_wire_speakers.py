@@ -245,3 +245,13 @@ def test_named_holder_of_a_role_for_a_person_speaks():
     assert _speakers(
         "The spokesman for Senator Jo Marsh, Ann Roe, said the bill had failed."
     ) == ["Ann Roe"]
+
+
+def test_pronoun_after_a_role_refers_to_its_holder():
+    """'"…," the press secretary said. "…," he continued': "he" is the
+    press secretary, not a man named in a sentence before."""
+    assert _speakers(
+        "Press Secretary Jo Marsh spoke on Monday. Inspector General Ed Roe "
+        'will testify.\n\n"We will act," the press secretary said.\n\n'
+        '"We care," he continued.'
+    ) == ["Jo Marsh", "Jo Marsh"]

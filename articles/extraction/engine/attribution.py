@@ -11,6 +11,7 @@ from .base import (
     CUE_RE,
     OUTLET_RES,
     Cue,
+    Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
 
@@ -26,6 +27,15 @@ _IRREGULAR = frozenset(
 HOLDER_FOR_RE = re.compile(
     r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:for|to)\s+"
     r"(?:[a-z-]+\s+|[A-Z][\w.-]*\s+){0,3}"
+)
+
+# "the press secretary said", "the minister also told": a definite role as
+# the subject of a verb of saying.
+ROLE_SUBJECT_RE = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+)\s+(?:also\s+)?"
+    r"(?P<verb>"
+    + "|".join(sorted((v for v in lx.SPEECH_VERBS if " " not in v), key=len)[::-1])
+    + r")\b"
 )
 
 
@@ -114,10 +124,33 @@ class Attribution:
             if chosen_sentence not in (None, sentence):
                 break
             chosen, chosen_sentence = mention, sentence
+        if chosen is None or chosen.start < s_start:
+            # '"…," the press secretary said. "…," he continued': a role
+            # speaking in the sentence before stands for its holder, the
+            # latest person the story referred to.
+            named = self._role_subject(s_start, pos, chosen.end if chosen else 0)
+            if named and self.gender.get(named) in (None, gender):
+                chosen = Mention(0, 0, PERSON, named)
         if chosen is None:
             return None
         self.gender[chosen.key] = gender
         return chosen.key
+
+    def _role_subject(self, s_start: int, pos: int, after: int) -> str | None:
+        """The person a definite role speaking ("the press secretary said")
+        in the sentence before ``s_start``, or in its own before ``pos``,
+        and after ``after``, refers back to; or None."""
+        i = (
+            self.sentence_starts.index(s_start)
+            if s_start in self.sentence_starts
+            else 0
+        )
+        start = max(self.sentences[i - 1][0] if i else s_start, after)
+        for m in reversed(list(ROLE_SUBJECT_RE.finditer(self.text, start, pos))):
+            named = self.role_antecedent(m.group("head"), m.start())
+            if named:
+                return named
+        return None
 
     def _source_spoke_before(self, s_start: int, gender: str) -> str | None:
         """The unnamed source, one person of ``gender`` or of none ("a
