@@ -255,3 +255,13 @@ def test_pronoun_after_a_role_refers_to_its_holder():
         'will testify.\n\n"We will act," the press secretary said.\n\n'
         '"We care," he continued.'
     ) == ["Jo Marsh", "Jo Marsh"]
+
+
+def test_lead_s_spokesman_named_as_press_secretary():
+    """ "…, a senior Defense Department spokesman said here yesterday.
+    Pentagon Press Secretary Geoff Morrell spoke at a news conference": a
+    press secretary is the spokesman the lead described."""
+    assert _speakers(
+        "The reports are overblown, a senior Harbour Board spokesman said here "
+        "yesterday.\n\nPress Secretary Jo Marsh spoke at a news conference."
+    ) == ["Jo Marsh"]

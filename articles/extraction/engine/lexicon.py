@@ -468,6 +468,12 @@ SOURCE_NOUNS = frozenset(
     """.split()
 )
 
+# Titles and the words a description of their holder uses for them ("a
+# senior Defense Department spokesman" … "Press Secretary Geoff Morrell").
+SAME_ROLES = {
+    "press secretary": frozenset("spokesman spokeswoman spokesperson".split()),
+}
+
 # Crowds, which speak as a source only before a cue and "that" ("Locals …
 # reported that …").
 CROWD_NOUNS = frozenset(
