@@ -265,3 +265,14 @@ def test_lead_s_spokesman_named_as_press_secretary():
         "The reports are overblown, a senior Harbour Board spokesman said here "
         "yesterday.\n\nPress Secretary Jo Marsh spoke at a news conference."
     ) == ["Jo Marsh"]
+
+
+def test_surname_with_its_particle_opening_a_sentence():
+    """ "Staffan de Mistura says …. De Mistura says …": the particle,
+    capitalised to open the sentence, names the same person."""
+    x = extract(
+        "Halden special envoy Ann de Marsh says the talks failed.\n\n"
+        "De Marsh says the pause is too short."
+    )
+    assert [p.name for p in x.people] == ["Ann de Marsh"]
+    assert [q.speaker for q in x.quotes] == ["ann-de-marsh", "ann-de-marsh"]

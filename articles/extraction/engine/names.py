@@ -506,7 +506,7 @@ class Names:
             return
         s, e = words[part[0]].start(), words[part[-1]].end()
         if titled or self._person_context(s, e) or self._initialled(part):
-            self.add_mention(s, e, PERSON, self.person(text[s:e]))
+            self.add_mention(s, e, PERSON, self.person_named(text[s:e]))
         elif self._name_words(part):
             self.untyped_names.append((s, e))
 
@@ -526,7 +526,7 @@ class Names:
                 rf"|\b(?:said|says|added)\s+{surname}\b",
                 self.text[e:],
             ):
-                self.add_mention(s, e, PERSON, self.person(self.text[s:e]))
+                self.add_mention(s, e, PERSON, self.person_named(self.text[s:e]))
 
     def _person_context(self, start: int, end: int) -> bool:
         text = self.text

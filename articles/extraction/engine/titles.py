@@ -58,6 +58,18 @@ class Titles:
             return run[k]
         return None
 
+    def person_named(self, name: str) -> str:
+        """The person ``name`` stands for: one named before whose name ends
+        in it, with a particle capitalised to open a sentence ("Staffan de
+        Mistura … De Mistura says"), else a person of that name."""
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in lx.NAME_PARTICLES:
+            tail = " ".join([words[0].lower(), *words[1:]])
+            for key, person in self.people.items():
+                if person.name.endswith(" " + tail):
+                    return key
+        return self.person(name)
+
     def _untitled(self, run: tuple[int, ...]) -> list[int]:
         """``run`` without the titles it opens with ("Captain", "Lt. Col.")."""
         k = 0
