@@ -128,8 +128,10 @@ class Sources:
             if word in lx.COUNTRIES:
                 name = lx.COUNTRIES[word]
                 if words[i + 1 : i + 2] == ["military"]:
-                    # "the top U.S. military leader" speaks for the forces.
-                    name = f"{name} military"
+                    # "the top U.S. military leader" speaks for the forces,
+                    # named as the story writes them ("U.S. military"), as
+                    # a body's acronym is ("U.N.").
+                    name = f"{words[i]} military"
                 return self.org(name, self.gaz.find(name, ORGANISATION))
         for word in words[:-1]:
             # "a senior Army officer", "EGLE officials": a service or an
