@@ -485,6 +485,14 @@ class TestBodyLeftForAnother:
             )
         ) == {("Jo Roe", "Ostvik Rovers")}
 
+    def test_place_a_move_was_from_is_no_body(self):
+        x = extract("Forward Ann Marsh has joined Halden FC from London.")
+        assert [o.name for o in x.organisations] == ["Halden FC"]
+
+    def test_body_a_move_was_from_after_an_abbreviated_company(self):
+        x = extract("Ann Marsh moved to Halden Corp. from Ostvik Rovers in May.")
+        assert [o.name for o in x.organisations] == ["Halden Corp", "Ostvik Rovers"]
+
 
 class TestProgrammeOfABody:
     def test_programme_word_between_an_acronym_and_a_role(self):

@@ -54,7 +54,7 @@ ROLE_OF_BEFORE_RE = re.compile(
 JOINED_FROM_RE = re.compile(
     r"\b(?:join(?:s|ed|ing)?|(?:move[sd]?|moving|transferr(?:ed|ing)|transfers?"
     r"|switch(?:es|ed|ing)?|return(?:s|ed|ing)?)\s+to|sign(?:s|ed|ing)?\s+for)"
-    r"\s+(?P<joined>[A-Z][^,;.()]{0,40}?[\w.])\s+from\s+$"
+    r"\s+(?:the\s+)?(?P<joined>[A-Z][^,;()]{0,40}?[\w.])\s+from\s+$"
 )
 
 
@@ -119,7 +119,20 @@ class Organisations:
         if prev_word.lower() in lx.ORG_TYPE_NOUNS and left.endswith(prev_word + " "):
             return True
         m = JOINED_FROM_RE.search(left)
-        if m and self.mention_ending(start - len(left) + m.end("joined"), ORGANISATION):
+        if (
+            m
+            and (
+                self.mention_ending(start - len(left) + m.end("joined"), ORGANISATION)
+                # "Halden Corp.": the name ends before its abbreviation's stop.
+                or self.mention_ending(
+                    start - len(left) + m.end("joined") - 1, ORGANISATION
+                )
+            )
+            # "moved to Halden Corp from London": a place, not a body.
+            and value not in lx.COUNTRY_NAMES
+            and value not in lx.COUNTRIES
+            and value not in lx.CAPITALS
+        ):
             # "has joined Porto Azul from Santos Mar": a move to a body the
             # story named is from another body.
             return True
