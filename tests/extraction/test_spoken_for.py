@@ -455,6 +455,26 @@ class TestBareCorporateTitle:
             "Chief executive Ann Marsh said the site would open in 2027."
         ) == [("Ann Marsh", None)]
 
+    def test_registry_outlet_or_state_is_no_company(self):
+        """An outlet or a state the registry knows, named after the company,
+        is passed over."""
+        known = Gazetteer(
+            organisations=[
+                {"name": "Halden Courier", "kind": "media_outlet"},
+                {"name": "Ostland", "kind": "state"},
+                {"name": "Halden Corp", "kind": "company"},
+            ]
+        )
+        for text in (
+            "Halden Corp will build a plant, the Halden Courier reported.",
+            "Halden Corp will build a plant in Ostland.",
+        ):
+            x = extract(
+                text + "\n\nChief executive Ann Marsh said the site would open.",
+                known,
+            )
+            assert [q.organisation for q in x.quotes] == ["halden-corp"], text
+
 
 class TestBodyLeftForAnother:
     def test_body_a_move_was_from(self):

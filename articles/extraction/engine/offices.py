@@ -13,6 +13,8 @@ from . import lexicon as lx
 from .base import OUTLET_RES, Mention
 from .gazetteer import ORGANISATION
 
+# The registry's kinds of outlets, whom words are said to, not for.
+OUTLET_KINDS = frozenset({"news_agency", "media_outlet"})
 _DEPARTMENTS = "|".join(sorted(lx.CABINET_DEPARTMENTS, key=len, reverse=True))
 # "Defense Secretary", "Deputy Defense Secretary", "Secretary of Defense",
 # "undersecretary of defense for policy", "U.S. Secretary of Agriculture".
@@ -236,7 +238,14 @@ class Offices:
                 ):
                     # An outlet ("told Sport TV") is whom words were said to.
                     continue
-                if not states and self.orgs[m.key].name in lx.COUNTRY_NAMES:
+                known = self.gaz.find(self.orgs[m.key].name, ORGANISATION)
+                kind = known.kind if known is not None else ""
+                if kind in OUTLET_KINDS:
+                    # A newspaper or broadcaster the registry knows.
+                    continue
+                if not states and (
+                    kind == "state" or self.orgs[m.key].name in lx.COUNTRY_NAMES
+                ):
                     continue
                 fallback = m.key
                 if noun is None or noun in self.orgs[m.key].name.lower():
