@@ -495,6 +495,18 @@ class TestBodyLeftForAnother:
         )
         assert [len(o.mentions) for o in x.organisations] == [2]
 
+    def test_name_read_as_a_body_is_no_body_where_it_is_a_place(self):
+        """ "New York Governor Kathy Hochul" reads New York as a body, "in
+        Troy, New York" as a place."""
+        text = (
+            "Halden Lakes Governor Ann Marsh opened the plant.\n\nThe plant "
+            "stands in Ostby, Halden Lakes, near the river. Halden Lakes "
+            "expects more."
+        )
+        x = extract(text)
+        last = text.rindex("Halden Lakes")
+        assert [o.mentions for o in x.organisations] == [[[0, 12], [last, last + 12]]]
+
     def test_club_president_speaks_for_the_body_named_just_before(self):
         assert set(
             spoke_for(

@@ -416,7 +416,7 @@ class Names:
         if (
             any(v in lx.ORG_KEYWORDS for v in values)
             or self._org_context(start, end)
-            or self._named_as_org(named)
+            or self._named_as_org(named, start)
         ):
             self._add_org_run(list(run))
             return

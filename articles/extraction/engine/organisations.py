@@ -71,6 +71,13 @@ LISTED_BODY_RE = re.compile(
     re.MULTILINE,
 )
 
+# What stands before a place's name: a preposition of place, or the town a
+# region's name follows ("Troy, New York").
+PLACE_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|to|at|near|from|across|around|throughout|outside)"
+    r"|[A-Z][\w.-]*,)\s+$"
+)
+
 
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
@@ -186,12 +193,18 @@ class Organisations:
             return True
         return False
 
-    def _named_as_org(self, values: list[str]) -> bool:
+    def _named_as_org(self, values: list[str], start: int) -> bool:
         """ "… joined Porto Azul from Santos Mar. … when Santos Mar demanded":
         a name the story has already read as an organisation's (by its
-        context there) is the organisation's wherever else it stands."""
+        context there) is the organisation's wherever else it stands, but
+        where it stands for a place ("New York Governor Kathy Hochul" …
+        "in Troy, New York", "his trip to New York")."""
         name = " ".join(values)
-        return len(values) > 1 and any(
+        if len(values) < 2 or PLACE_BEFORE_RE.search(
+            self.text, max(0, start - 40), start
+        ):
+            return False
+        return any(
             name == org.name or name in org.aliases for org in self.orgs.values()
         )
 
