@@ -263,7 +263,7 @@ class TestUnnamedSources:
             "here today."
         )
         assert quotes(x)[0][3] == "the top U.S. military leader"
-        assert org_name(x, x.quotes[0].organisation) == "United States military"
+        assert org_name(x, x.quotes[0].organisation) == "U.S. military"
 
 
 class TestMoreAttribution:

@@ -407,3 +407,153 @@ class TestNameEdges:
             "discussed."
         )
         assert x.person(x.quotes[0].speaker).name == "Ann de Marsh"
+
+
+class TestTradeBeforeACompany:
+    def test_trade_noun_before_a_company(self):
+        """ "Norwegian drugmaker Solberg Pharma": the trade before the name
+        makes it a company's."""
+        x = extract(
+            "Danish drugmaker Halden Biotek will build a plant near Accra, the "
+            "company said on Monday."
+        )
+        assert [o.name for o in x.organisations] == ["Halden Biotek"]
+
+    def test_person_noun_before_a_name(self):
+        """ "filmmaker Ann Marsh" names a person, not a company."""
+        x = extract("Award-winning filmmaker Ann Marsh said the film was done.")
+        assert [p.name for p in x.people] == ["Ann Marsh"]
+        assert x.organisations == []
+
+    def test_trade_ending_a_company_s_name(self):
+        """ "Ann Marsh of Halden Pharmaceuticals said": the trade the name
+        ends in makes it a company's, which she speaks for."""
+        assert spoke_for(
+            '"Sales are up," said Ann Marsh of Halden Pharmaceuticals.'
+        ) == [("Ann Marsh", "Halden Pharmaceuticals")]
+
+
+class TestBareCorporateTitle:
+    def test_bare_title_speaks_for_the_company_named_before(self):
+        """ "Chief executive Ingrid Solheim told Reuters": a company officer's
+        title with no company speaks for the body named just before."""
+        assert spoke_for(
+            "Halden Corp. said on Monday that sales rose.\n\n"
+            "Chief executive Ann Marsh said the site would open in 2027."
+        ) == [("Ann Marsh", "Halden Corp")]
+
+    def test_outlet_named_after_the_company_is_passed_over(self):
+        assert spoke_for(
+            "Halden Corp. said on Monday that sales rose, Reuters reported.\n\n"
+            "Chairman Ann Marsh said the site would open in 2027."
+        ) == [("Ann Marsh", "Halden Corp")]
+
+    def test_state_is_no_company(self):
+        """A country named before is no company for a chief executive."""
+        assert spoke_for(
+            "The United States said it would fund a new plant.\n\n"
+            "Chief executive Ann Marsh said the site would open in 2027."
+        ) == [("Ann Marsh", None)]
+
+    def test_registry_outlet_or_state_is_no_company(self):
+        """An outlet or a state the registry knows, named after the company,
+        is passed over."""
+        known = Gazetteer(
+            organisations=[
+                {"name": "Halden Courier", "kind": "media_outlet"},
+                {"name": "Ostland", "kind": "state"},
+                {"name": "Halden Corp", "kind": "company"},
+            ]
+        )
+        for text in (
+            "Halden Corp will build a plant, the Halden Courier reported.",
+            "Halden Corp will build a plant in Ostland.",
+        ):
+            x = extract(
+                text + "\n\nChief executive Ann Marsh said the site would open.",
+                known,
+            )
+            assert [q.organisation for q in x.quotes] == ["halden-corp"], text
+
+
+class TestBodyLeftForAnother:
+    def test_body_a_move_was_from(self):
+        """ "has joined Porto Azul from Santos Mar": what one left for a body
+        the story names is a body too."""
+        x = extract(
+            "Forward Ann Marsh has joined Halden FC from Ostvik Rovers for a "
+            "record fee."
+        )
+        assert [o.name for o in x.organisations] == ["Halden FC", "Ostvik Rovers"]
+
+    def test_name_read_as_a_body_is_one_where_else_it_stands(self):
+        """A name read as an organisation's once is one later with no
+        context of its own ("when Santos Mar demanded")."""
+        x = extract(
+            "Danish drugmaker Halden Biotek will build a plant.\n\n"
+            "Halden Biotek demanded a larger share."
+        )
+        assert [len(o.mentions) for o in x.organisations] == [2]
+
+    def test_name_read_as_a_body_is_no_body_where_it_is_a_place(self):
+        """ "New York Governor Kathy Hochul" reads New York as a body, "in
+        Troy, New York" as a place."""
+        text = (
+            "Halden Lakes Governor Ann Marsh opened the plant.\n\nThe plant "
+            "stands in Ostby, Halden Lakes, near the river. Halden Lakes "
+            "expects more."
+        )
+        x = extract(text)
+        last = text.rindex("Halden Lakes")
+        assert [o.mentions for o in x.organisations] == [[[0, 12], [last, last + 12]]]
+
+    def test_club_president_speaks_for_the_body_named_just_before(self):
+        assert set(
+            spoke_for(
+                "Forward Ann Marsh has joined Halden FC from Ostvik Rovers.\n\n"
+                "The deal was nearly derailed when Ostvik Rovers demanded more. "
+                "According to club president Jo Roe, the sides settled on "
+                '"a fair price".'
+            )
+        ) == {("Jo Roe", "Ostvik Rovers")}
+
+    def test_place_a_move_was_from_is_no_body(self):
+        x = extract("Forward Ann Marsh has joined Halden FC from London.")
+        assert [o.name for o in x.organisations] == ["Halden FC"]
+
+    def test_body_a_move_was_from_after_an_abbreviated_company(self):
+        x = extract("Ann Marsh moved to Halden Corp. from Ostvik Rovers in May.")
+        assert [o.name for o in x.organisations] == ["Halden Corp", "Ostvik Rovers"]
+
+
+class TestProgrammeOfABody:
+    def test_programme_word_between_an_acronym_and_a_role(self):
+        """ "The ESA Program manager for the International Space Station
+        said": the manager speaks for the agency, not for an "ESA Program"."""
+        assert spoke_for(
+            'The HSA Program manager for the station said that "the team is ready."'
+        ) == [("The HSA Program manager for the station", "HSA")]
+
+
+class TestBodyOfListedPortfolios:
+    def test_portfolios_listed_before_a_title_name_a_body(self):
+        """ "Michigan Environment, Great Lakes & Energy Director Liesl
+        Clark:": the listed portfolios are the body her title heads."""
+        x = extract(
+            'Halden Parks, Lakes & Energy Director Ann Marsh: "This settlement '
+            'is progress."'
+        )
+        assert [p.name for p in x.people] == ["Ann Marsh"]
+        assert spoke_for(
+            'Halden Parks, Lakes & Energy Director Ann Marsh: "This settlement '
+            'is progress."'
+        ) == [("Ann Marsh", "Halden Parks, Lakes & Energy")]
+
+    def test_minister_of_listed_portfolios_is_left_to_the_state_rules(self):
+        x = extract(
+            "Halden Trade, Industry & Development Minister Ann Marsh said that "
+            "the deal was done."
+        )
+        assert "Halden Trade, Industry & Development" not in [
+            o.name for o in x.organisations
+        ]

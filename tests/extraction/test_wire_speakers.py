@@ -192,3 +192,87 @@ class TestFreshWireSpeakers:
             "Senior officials report Halland is willing to discuss a pause. A new "
             "report says the river is clean."
         ) == [("indirect", "Halland is willing to discuss a pause", "Senior officials")]
+
+
+def test_rank_after_a_role_is_a_title():
+    """ "Military spokeswoman Captain Elizabeth Mathias said": the rank
+    between the role and the name is no part of the name."""
+    x = extract("Army spokeswoman Captain Ann Marsh said the soldier was safe.")
+    assert [p.name for p in x.people] == ["Ann Marsh"]
+
+
+def _speakers(text):
+    x = extract(text)
+    return [
+        x.person(q.speaker).name if q.speaker else q.source_description
+        for q in x.quotes
+    ]
+
+
+def test_pronoun_after_an_unnamed_source_is_the_source_s():
+    """ "A rebel spokesman told Reuters …. He said …": the pronoun is the
+    spokesman's, not the person the story named before him."""
+    assert _speakers(
+        "Envoy Jo Marsh says the pause is too short.\n\nA rebel spokesman told "
+        "Reuters the truce had not held. He said warplanes had struck the city."
+    ) == ["Jo Marsh", "A rebel spokesman", "A rebel spokesman"]
+
+
+def test_pronoun_of_another_gender_than_the_source_s():
+    """ "A spokeswoman told Reuters …. He said …" is not the spokeswoman."""
+    assert (
+        _speakers(
+            "Envoy Jo Marsh says the pause is too short.\n\nA rebel spokeswoman told "
+            "Reuters the truce had not held. He said warplanes had struck the city."
+        )[-1]
+        == "Jo Marsh"
+    )
+
+
+def test_holder_of_a_role_for_the_person_named_speaks():
+    """ "The lawyer for opposition senator Miguna Miguna, who …, says his
+    client was detained": the lawyer speaks, unnamed, not the senator."""
+    assert _speakers(
+        "The lawyer for opposition senator Jo Marsh, who holds two passports, "
+        "says his client was detained."
+    ) == ["The lawyer for opposition senator Jo Marsh"]
+    assert _speakers("An adviser to Jo Marsh says she was detained.") == [
+        "An adviser to Jo Marsh"
+    ]
+
+
+def test_named_holder_of_a_role_for_a_person_speaks():
+    assert _speakers(
+        "The spokesman for Senator Jo Marsh, Ann Roe, said the bill had failed."
+    ) == ["Ann Roe"]
+
+
+def test_pronoun_after_a_role_refers_to_its_holder():
+    """'"…," the press secretary said. "…," he continued': "he" is the
+    press secretary, not a man named in a sentence before."""
+    assert _speakers(
+        "Press Secretary Jo Marsh spoke on Monday. Inspector General Ed Roe "
+        'will testify.\n\n"We will act," the press secretary said.\n\n'
+        '"We care," he continued.'
+    ) == ["Jo Marsh", "Jo Marsh"]
+
+
+def test_lead_s_spokesman_named_as_press_secretary():
+    """ "…, a senior Defense Department spokesman said here yesterday.
+    Pentagon Press Secretary Geoff Morrell spoke at a news conference": a
+    press secretary is the spokesman the lead described."""
+    assert _speakers(
+        "The reports are overblown, a senior Harbour Board spokesman said here "
+        "yesterday.\n\nPress Secretary Jo Marsh spoke at a news conference."
+    ) == ["Jo Marsh"]
+
+
+def test_surname_with_its_particle_opening_a_sentence():
+    """ "Staffan de Mistura says …. De Mistura says …": the particle,
+    capitalised to open the sentence, names the same person."""
+    x = extract(
+        "Halden special envoy Ann de Marsh says the talks failed.\n\n"
+        "De Marsh says the pause is too short."
+    )
+    assert [p.name for p in x.people] == ["Ann de Marsh"]
+    assert [q.speaker for q in x.quotes] == ["ann-de-marsh", "ann-de-marsh"]

@@ -11,6 +11,7 @@ from .base import (
     CUE_RE,
     OUTLET_RES,
     Cue,
+    Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
 
@@ -19,6 +20,22 @@ VERB_AFTER_RE = re.compile(r"\s+(?:(?:also|later|then|quickly)\s+)?([a-z]+)\b")
 # Irregular past tenses that attribute speech.
 _IRREGULAR = frozenset(
     "said told wrote spoke swore foretold forecast put began went sang".split()
+)
+
+# "The lawyer for opposition senator ", "An adviser to ": a role held for a
+# person named next, opening a sentence.
+HOLDER_FOR_RE = re.compile(
+    r"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(?P<head>[\w-]+)\s+(?:for|to)\s+"
+    r"(?:[a-z-]+\s+|[A-Z][\w.-]*\s+){0,3}"
+)
+
+# "the press secretary said", "the minister also told": a definite role as
+# the subject of a verb of saying.
+ROLE_SUBJECT_RE = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+)\s+(?:also\s+)?"
+    r"(?P<verb>"
+    + "|".join(sorted((v for v in lx.SPEECH_VERBS if " " not in v), key=len)[::-1])
+    + r")\b"
 )
 
 
@@ -87,6 +104,11 @@ class Attribution:
         # A pronoun refers no further back than a sentence in which an
         # organisation speaks ("NASA said that … He also said" is no one's).
         earliest = self._organisation_spoke_before(s_start)
+        source = self._source_spoke_before(s_start, gender)
+        if source is not None and not self.first_mention(s_start, pos, PERSON):
+            # "A rebel spokesman told Reuters …. He said …": the pronoun is
+            # the unnamed source's, not a person named further back.
+            return source
         chosen, chosen_sentence = None, None
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
@@ -102,10 +124,59 @@ class Attribution:
             if chosen_sentence not in (None, sentence):
                 break
             chosen, chosen_sentence = mention, sentence
+        if chosen is None or chosen.start < s_start:
+            # '"…," the press secretary said. "…," he continued': a role
+            # speaking in the sentence before stands for its holder, the
+            # latest person the story referred to.
+            named = self._role_subject(s_start, pos, chosen.end if chosen else 0)
+            if named and self.gender.get(named) in (None, gender):
+                chosen = Mention(0, 0, PERSON, named)
         if chosen is None:
             return None
         self.gender[chosen.key] = gender
         return chosen.key
+
+    def _role_subject(self, s_start: int, pos: int, after: int) -> str | None:
+        """The person a definite role speaking ("the press secretary said")
+        in the sentence before ``s_start``, or in its own before ``pos``,
+        and after ``after``, refers back to; or None."""
+        i = (
+            self.sentence_starts.index(s_start)
+            if s_start in self.sentence_starts
+            else 0
+        )
+        start = max(self.sentences[i - 1][0] if i else s_start, after)
+        for m in reversed(list(ROLE_SUBJECT_RE.finditer(self.text, start, pos))):
+            named = self.role_antecedent(m.group("head"), m.start())
+            if named:
+                return named
+        return None
+
+    def _source_spoke_before(self, s_start: int, gender: str) -> str | None:
+        """The unnamed source, one person of ``gender`` or of none ("a
+        spokesman", "an official"), that the sentence before ``s_start``
+        opens with as the subject of a cue and that names no person; its
+        key, or None."""
+        i = (
+            self.sentence_starts.index(s_start)
+            if s_start in self.sentence_starts
+            else 0
+        )
+        if i == 0:
+            return None
+        start, end = self.sentences[i - 1]
+        found = self.source_at(start, end)
+        if found is None or any(
+            m.type == PERSON and start <= m.start < end for m in self.mentions
+        ):
+            return None
+        noun = self.sources[found[0]][0].split()[-1].lower()
+        if noun.endswith("s") or lx.GENDERED.get(noun, gender) != gender:
+            return None
+        verb = re.match(r"\s+(?:also\s+)?", self.text[found[1] : end])
+        if not CUE_RE.match(self.text, found[1] + verb.end()):
+            return None
+        return found[0]
 
     def _organisation_spoke_before(self, s_start: int) -> int:
         """Where the latest sentence before ``s_start`` that opens with an
@@ -166,6 +237,8 @@ class Attribution:
         if m:
             return self.resolve_pronoun(m.group(1), end), end - len(m.group(1)), True
         mention = self.mention_ending(end, PERSON)
+        if mention and (holder := self._holder_for(mention, s_start)):
+            return holder, s_start, False
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
@@ -207,6 +280,8 @@ class Attribution:
             return source[0], source[1], False
         if stripped.endswith(","):
             mention = self.mention_ending(end - 1, PERSON)
+            if mention and (holder := self._holder_for(mention, s_start)):
+                return holder, s_start, False
             if mention:
                 return mention.key, mention.start, False
             # An aside between commas, itself holding commas ("Barbara
@@ -217,6 +292,8 @@ class Attribution:
                 if comma <= 0:
                     break
                 mention = self.mention_ending(s_start + comma, PERSON)
+                if mention and (holder := self._holder_for(mention, s_start)):
+                    return holder, s_start, False
                 if mention:
                     return mention.key, mention.start, False
                 # "The official, who spoke on condition of anonymity, said".
@@ -234,6 +311,15 @@ class Attribution:
                 # "She said …, but added that …": the pronoun subject's.
                 return self.resolve_pronoun(m.group(1), s_start), None, True
         return None, None, False
+
+    def _holder_for(self, mention, s_start: int) -> str | None:
+        """ "The lawyer for opposition senator Miguna Miguna, …, says": the
+        unnamed holder of a role for (or to) the person named, who opens
+        the sentence and speaks; their source key, or None."""
+        m = HOLDER_FOR_RE.fullmatch(self.text, s_start, mention.start)
+        if m is None or m.group("head").lower() not in lx.ROLE_HEADS:
+            return None
+        return self._source_key(self.text[s_start : mention.end], None)
 
     def role_antecedent(self, head: str, pos: int) -> str | None:
         """The person a definite role ("the senator", "the minister") refers

@@ -222,7 +222,21 @@ ORG_KEYWORDS = frozenset(
     Division Directorate Region Administration Command Navy Laboratory
     Hospital School College Museum Embassy Consulate Forces Guard
     """.split()
+) | frozenset(
+    # The trades that end a company's name ("Solberg Pharma", "Halden
+    # Motors"); "Energy" is left out, as it is a department's word in a
+    # title ("Energy Secretary").
+    """
+    Pharma Pharmaceuticals Biotech Motors Industries Technologies Airways
+    Petroleum Chemicals Electronics Semiconductor Semiconductors Telecom
+    Telecoms Bancorp
+    """.split()
 )
+
+# Words for a body's undertaking that may stand, capitalised, between the
+# body's acronym and a role ("the ESA Program manager", "NASA Mission
+# scientist"): the role is held at the body.
+PROGRAMME_WORDS = frozenset("Program Programme Project Mission".split())
 
 # Words of the names of places, craft and prizes, never of a person's
 # ("International Space Station said", "the President's Quality Award").
@@ -250,6 +264,17 @@ ORG_TYPE_NOUNS = frozenset(
     agency group newspaper broadcaster channel station network daily weekly
     magazine outlet club company firm bank union party organisation
     organization body ministry lender carrier airline insurer
+    """.split()
+) | frozenset(
+    # The trades business copy writes before a company's name ("Norwegian
+    # drugmaker Solberg Pharma", "retail giant Halden"). Nouns a person is
+    # also called by ("filmmaker", "lawmaker", "producer", "developer",
+    # "miner", "publisher") are left out: after them comes a person's name.
+    """
+    drugmaker drugmakers carmaker automaker chipmaker planemaker steelmaker
+    aircraft-maker shipbuilder manufacturer retailer wholesaler supplier
+    distributor exporter importer refiner conglomerate multinational
+    consortium giant startup start-up utility telecoms telecom
     """.split()
 )
 
@@ -369,6 +394,17 @@ CABINET_TITLES = {
     "Surgeon General": "U.S. Department of Health and Human Services",
 }
 
+# A company's officers' titles, which copy writes bare before the name once
+# it has named the company ("Chief executive Ingrid Solheim told Reuters").
+CORPORATE_TITLES = frozenset(
+    (
+        "chief executive|chief executive officer|ceo|chairman|chairwoman"
+        "|chairperson|managing director|chief financial officer|cfo"
+        "|chief operating officer|coo|general manager|founder|co-founder"
+        "|president and chief executive|chairman and chief executive"
+    ).split("|")
+)
+
 # Titles of heads of state and government and of ministers, who speak for
 # the government their paragraph names.
 GOVERNMENT_TITLES = frozenset(
@@ -431,6 +467,12 @@ SOURCE_NOUNS = frozenset(
     envoy envoys commander commanders general generals
     """.split()
 )
+
+# Titles and the words a description of their holder uses for them ("a
+# senior Defense Department spokesman" … "Press Secretary Geoff Morrell").
+SAME_ROLES = {
+    "press secretary": frozenset("spokesman spokeswoman spokesperson".split()),
+}
 
 # Crowds, which speak as a source only before a cue and "that" ("Locals …
 # reported that …").

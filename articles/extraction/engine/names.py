@@ -121,6 +121,7 @@ class Names:
             self.orgs[key].kind = match.entity.kind
             self.add_mention(match.start, match.end, ORGANISATION, key)
         self._nicknamed()
+        self._listed_bodies()
         runs = self._capitalised_runs()
         singles = []
         self.titled_singles: list[int] = []
@@ -382,6 +383,9 @@ class Names:
         if not any(v in lx.ORG_KEYWORDS for v in values) and (
             role_before and role_before.group(1) in lx.ROLE_HEADS
         ):
+            # "spokeswoman Captain Elizabeth Mathias": the rank is a title.
+            if 0 < len(untitled := self._untitled(run)) < len(run):
+                return self._add_person_part(untitled, titled=True)
             self.add_mention(start, end, PERSON, self.person(text[start:end]))
             return
         named = [v for v in values if v not in lx.COMMON_CAPS]
@@ -394,13 +398,10 @@ class Names:
             # or a body named after one, is no person.
             self._add_org_run(list(run))
             return
-        if (
-            len(run) > 1
-            and self._is_acronym(run[0])
-            and all(self._is_title(i) for i in run[1:])
-        ):
+        acronym = self._acronym_heading(run)
+        if acronym is not None:
             # "Stephen L. Johnson, EPA Administrator": the acronym is a body.
-            self._add_org_run([run[0]])
+            self._add_org_run([acronym])
             return
         split = self._split_titled(run)
         if split:
@@ -412,7 +413,11 @@ class Names:
                 self._add_org_run(head)
             self._add_person_part(tail, titled=True)
             return
-        if any(v in lx.ORG_KEYWORDS for v in values) or self._org_context(start, end):
+        if (
+            any(v in lx.ORG_KEYWORDS for v in values)
+            or self._org_context(start, end)
+            or self._named_as_org(named, start)
+        ):
             self._add_org_run(list(run))
             return
         # A person: split at connectors, strip leading titles.
@@ -501,7 +506,7 @@ class Names:
             return
         s, e = words[part[0]].start(), words[part[-1]].end()
         if titled or self._person_context(s, e) or self._initialled(part):
-            self.add_mention(s, e, PERSON, self.person(text[s:e]))
+            self.add_mention(s, e, PERSON, self.person_named(text[s:e]))
         elif self._name_words(part):
             self.untyped_names.append((s, e))
 
@@ -521,7 +526,7 @@ class Names:
                 rf"|\b(?:said|says|added)\s+{surname}\b",
                 self.text[e:],
             ):
-                self.add_mention(s, e, PERSON, self.person(self.text[s:e]))
+                self.add_mention(s, e, PERSON, self.person_named(self.text[s:e]))
 
     def _person_context(self, start: int, end: int) -> bool:
         text = self.text

@@ -13,6 +13,8 @@ from . import lexicon as lx
 from .base import OUTLET_RES, Mention
 from .gazetteer import ORGANISATION
 
+# The registry's kinds of outlets, whom words are said to, not for.
+OUTLET_KINDS = frozenset({"news_agency", "media_outlet"})
 _DEPARTMENTS = "|".join(sorted(lx.CABINET_DEPARTMENTS, key=len, reverse=True))
 # "Defense Secretary", "Deputy Defense Secretary", "Secretary of Defense",
 # "undersecretary of defense for policy", "U.S. Secretary of Agriculture".
@@ -126,6 +128,7 @@ class Offices:
             or self._who_heads(mention)
             or self._state_of_paragraph(mention, role)
             or self._anaphoric(mention, role)
+            or self._corporate_title(mention, role)
             or self._counterpart(mention)
             or self._cabinet_title(role)
             or self._bare_head_of_state(role, mention)
@@ -207,11 +210,22 @@ class Offices:
             return self.org_before(mention.start, _anaphoric_noun(role))
         return None
 
-    def org_before(self, pos: int, noun: str | None = None) -> str | None:
+    def _corporate_title(self, mention: Mention, role: str) -> str | None:
+        """ "Chief executive Ingrid Solheim told Reuters": a company officer's
+        title with no company speaks for the body the story named just
+        before, never a state (nor an outlet, as for any anaphor)."""
+        if " ".join((role or "").lower().split()) not in lx.CORPORATE_TITLES:
+            return None
+        return self.org_before(mention.start, states=False)
+
+    def org_before(
+        self, pos: int, noun: str | None = None, states: bool = True
+    ) -> str | None:
         """The organisation named last before ``pos`` in its paragraph or the
         one before, that an anaphor ("its", "the group's") refers to; of
         them, the last whose name has the anaphor's ``noun`` ("the
-        ministry" is the Foreign Ministry, not a company named after it)."""
+        ministry" is the Foreign Ministry, not a company named after it).
+        Without ``states``, a country is passed over."""
         i = self.paragraphs.index(self.paragraph_at(pos))
         start = self.paragraphs[max(0, i - 1)][0]
         found = fallback = None
@@ -223,6 +237,15 @@ class Offices:
                     for o in OUTLET_RES
                 ):
                     # An outlet ("told Sport TV") is whom words were said to.
+                    continue
+                known = self.gaz.find(self.orgs[m.key].name, ORGANISATION)
+                kind = known.kind if known is not None else ""
+                if kind in OUTLET_KINDS:
+                    # A newspaper or broadcaster the registry knows.
+                    continue
+                if not states and (
+                    kind == "state" or self.orgs[m.key].name in lx.COUNTRY_NAMES
+                ):
                     continue
                 fallback = m.key
                 if noun is None or noun in self.orgs[m.key].name.lower():

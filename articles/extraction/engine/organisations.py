@@ -49,6 +49,36 @@ ROLE_OF_BEFORE_RE = re.compile(
 )
 
 
+# "joined Porto Azul from ", "moved to Halden Corp. from ": a move to a body,
+# the words before "from" (to be checked as an organisation's name).
+JOINED_FROM_RE = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|(?:move[sd]?|moving|transferr(?:ed|ing)|transfers?"
+    r"|switch(?:es|ed|ing)?|return(?:s|ed|ing)?)\s+to|sign(?:s|ed|ing)?\s+for)"
+    r"\s+(?:the\s+)?(?P<joined>[A-Z][^,;()]{0,40}?[\w.])\s+from\s+$"
+)
+
+
+# A body named by the portfolios it lists, before its head's title and the
+# name, opening a line or a sentence: "Michigan Environment, Great Lakes &
+# Energy Director Liesl Clark" (an ampersand, which joins no list of
+# people's names: "Ann Marsh, Jo Roe and Board Chairman Ed Smith").
+_CAP = r"[A-Z][\w.'\u2019-]*"
+LISTED_BODY_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))"
+    rf"(?P<body>{_CAP}(?:\s+{_CAP})*(?:,\s+{_CAP}(?:\s+{_CAP})*)+,?\s+&"
+    rf"\s+{_CAP}(?:\s+{_CAP})*?)\s+(?:(?:Deputy|Acting|Assistant)\s+)?"
+    r"(?P<head>[A-Z][a-z]+)\s+[A-Z]",
+    re.MULTILINE,
+)
+
+# What stands before a place's name: a preposition of place, or the town a
+# region's name follows ("Troy, New York").
+PLACE_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|to|at|near|from|across|around|throughout|outside)"
+    r"|[A-Z][\w.-]*,)\s+$"
+)
+
+
 def _role_head(word: str, plural: bool = False) -> bool:
     """A role's head word ("official"), or its plural ("officials")."""
     word = word.lower()
@@ -94,6 +124,24 @@ class Organisations:
         ):
             return True
         if prev_word.lower() in lx.ORG_TYPE_NOUNS and left.endswith(prev_word + " "):
+            return True
+        m = JOINED_FROM_RE.search(left)
+        if (
+            m
+            and (
+                self.mention_ending(start - len(left) + m.end("joined"), ORGANISATION)
+                # "Halden Corp.": the name ends before its abbreviation's stop.
+                or self.mention_ending(
+                    start - len(left) + m.end("joined") - 1, ORGANISATION
+                )
+            )
+            # "moved to Halden Corp from London": a place, not a body.
+            and value not in lx.COUNTRY_NAMES
+            and value not in lx.COUNTRIES
+            and value not in lx.CAPITALS
+        ):
+            # "has joined Porto Azul from Santos Mar": a move to a body the
+            # story named is from another body.
             return True
         m = re.match(r"(?:['\u2019]s?\s+|\s+)((?:[A-Za-z-]+\s*){1,3})", right)
         if m:
@@ -144,6 +192,40 @@ class Organisations:
             # place, so only an acronym).
             return True
         return False
+
+    def _named_as_org(self, values: list[str], start: int) -> bool:
+        """ "… joined Porto Azul from Santos Mar. … when Santos Mar demanded":
+        a name the story has already read as an organisation's (by its
+        context there) is the organisation's wherever else it stands, but
+        where it stands for a place ("New York Governor Kathy Hochul" …
+        "in Troy, New York", "his trip to New York")."""
+        name = " ".join(values)
+        if len(values) < 2 or PLACE_BEFORE_RE.search(
+            self.text, max(0, start - 40), start
+        ):
+            return False
+        return any(
+            name == org.name or name in org.aliases for org in self.orgs.values()
+        )
+
+    def _listed_bodies(self) -> None:
+        """ "Michigan Environment, Great Lakes & Energy Director Liesl Clark":
+        the portfolios listed before a title's head name a body, which its
+        head speaks for (not a minister's or a president's, who speak for
+        their state)."""
+        for m in LISTED_BODY_RE.finditer(self.text):
+            head = m.group("head").lower()
+            first = self.word_index_at(m.start("body"))
+            last = self.word_index_at(m.end("body") - 1)
+            if (
+                head not in lx.ROLE_HEADS
+                or head in lx.GOVERNMENT_TITLES
+                or any(i in self.covered for i in range(first, last + 1))
+            ):
+                continue
+            body = m.group("body")
+            key = self.org(body, self.gaz.find(body, ORGANISATION))
+            self.add_mention(m.start("body"), m.end("body"), ORGANISATION, key)
 
     # -- roles -------------------------------------------------------------
 

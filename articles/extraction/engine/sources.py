@@ -69,6 +69,17 @@ CROWD_BEFORE_RE = re.compile(
 CAPITAL_BEFORE_RE = re.compile(r"(?<![\w.-])(?P<name>" + "|".join(lx.CAPITALS) + r")$")
 
 
+def _role_words(role: str) -> set[str]:
+    """The words of ``role``, with those of the titles it is another name
+    for: a press secretary is a spokesman."""
+    role = " ".join(role.lower().split())
+    words = set(role.split())
+    for title, same in lx.SAME_ROLES.items():
+        if title in role:
+            words |= same
+    return words
+
+
 class Sources:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -117,8 +128,10 @@ class Sources:
             if word in lx.COUNTRIES:
                 name = lx.COUNTRIES[word]
                 if words[i + 1 : i + 2] == ["military"]:
-                    # "the top U.S. military leader" speaks for the forces.
-                    name = f"{name} military"
+                    # "the top U.S. military leader" speaks for the forces,
+                    # named as the story writes them ("U.S. military"), as
+                    # a body's acronym is ("U.N.").
+                    name = f"{words[i]} military"
                 return self.org(name, self.gaz.find(name, ORGANISATION))
         for word in words[:-1]:
             # "a senior Army officer", "EGLE officials": a service or an
@@ -238,7 +251,7 @@ class Sources:
                 if (
                     role
                     and role in titled
-                    and (set(role.lower().split()) & set(words) - _NOT_IDENTIFYING)
+                    and (_role_words(role) & set(words) - _NOT_IDENTIFYING)
                 ):
                     named[key] = mention.key
                 break

@@ -35,6 +35,48 @@ class Titles:
             )
         )
 
+    def _acronym_heading(self, run: tuple[int, ...]) -> int | None:
+        """The acronym that opens a run of titles ("EPA Administrator"), or
+        of a programme's words before a lower-case role ("The ESA Program
+        manager for the station": the role is the programme's, the body
+        the acronym's), as the index of its word; else None."""
+        words = self.words
+        k = 0
+        while k < len(run) - 1 and words[run[k]].group() in lx.COMMON_CAPS:
+            k += 1
+        if len(run) - k < 2 or not self._is_acronym(run[k]):
+            return None
+        rest = run[k + 1 :]
+        if not k and all(self._is_title(i) for i in rest):
+            return run[k]
+        after = words[rest[-1] + 1].group() if rest[-1] + 1 < len(words) else ""
+        if (
+            after.islower()
+            and after in lx.ROLE_HEADS
+            and all(words[i].group() in lx.PROGRAMME_WORDS for i in rest)
+        ):
+            return run[k]
+        return None
+
+    def person_named(self, name: str) -> str:
+        """The person ``name`` stands for: one named before whose name ends
+        in it, with a particle capitalised to open a sentence ("Staffan de
+        Mistura … De Mistura says"), else a person of that name."""
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in lx.NAME_PARTICLES:
+            tail = " ".join([words[0].lower(), *words[1:]])
+            for key, person in self.people.items():
+                if person.name.endswith(" " + tail):
+                    return key
+        return self.person(name)
+
+    def _untitled(self, run: tuple[int, ...]) -> list[int]:
+        """``run`` without the titles it opens with ("Captain", "Lt. Col.")."""
+        k = 0
+        while k < len(run) and self._is_title(run[k]):
+            k += 1
+        return list(run[k:])
+
     def _name_words(self, part: list[int]) -> bool:
         """Whether ``part`` can be a person's name: capitalised words and
         initials, no acronym, title or organisation word."""
