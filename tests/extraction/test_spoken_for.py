@@ -47,6 +47,15 @@ class TestRoleAfterTheName:
             "Center."
         ) == [("Ann Marsh", "Halden Research Center")]
 
+    def test_rank_before_and_dotted_title_after(self):
+        """ "Ambassador Nicholas Burns, U.S. Undersecretary of State for
+        Political Affairs, spoke …": the rank names no body, the title after
+        the name does, its abbreviation's stops ending no role."""
+        assert spoke_for(
+            "Ambassador Ann Marsh, U.S. Undersecretary of State for Political "
+            'Affairs, spoke today.\n\nAmbassador Marsh said, "We are ready."'
+        ) == [("Ann Marsh", "U.S. Department of State")]
+
 
 class TestTitleAfterAnAbbreviation:
     def test_hyphenated_title_after_a_dotted_acronym(self):

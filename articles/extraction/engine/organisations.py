@@ -372,8 +372,11 @@ class Organisations:
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
         m = re.match(
-            # A dotted abbreviation's stops end no role ("the U.S. envoy").
-            r",\s+((?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+            # A dotted abbreviation's stops end no role ("the U.S. envoy"),
+            # nor does one opening it before a title ("Ann Marsh, U.S.
+            # Undersecretary of State").
+            r",\s+((?:(?:the\s+)?(?:[A-Z]\.){2,3}\s+(?=[A-Z][a-z]))?"
+            r"(?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
             r"(?=,|(?<![A-Z])\.|\.(?![A-Z]|\s+[a-z])|;|$| as | who |"
             rf" (?:{_SAYING})\b)",
             text[mention.end :],
