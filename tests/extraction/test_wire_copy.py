@@ -81,6 +81,19 @@ class TestNames:
         )
         assert [(t[1], t[2]) for t in quotes(x)] == [("the talks went well", "Ann Lee")]
 
+    def test_pronoun_is_the_speaker_not_a_name_before_him(self):
+        """ "Regarding Ahmadinejad's stance, Ambassador Burns commented …
+        He added": the one who spoke in the sentence before, not the man
+        named in its opening phrase."""
+        x = extract(
+            "Regarding President Karl Brun's plan, Senator Bob Stone commented "
+            "that it was late. He added that the vote was close."
+        )
+        assert [(t[1], t[2]) for t in quotes(x)] == [
+            ("it was late", "Bob Stone"),
+            ("the vote was close", "Bob Stone"),
+        ]
+
     def test_title_and_surname_alone_proposes_the_person(self):
         x = extract('"It is a historic step," Mr. Hale hailed the deal.')
         assert quotes(x) == [("direct", "It is a historic step", "Hale", None)]

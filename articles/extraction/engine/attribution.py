@@ -87,7 +87,7 @@ class Attribution:
         # A pronoun refers no further back than a sentence in which an
         # organisation speaks ("NASA said that … He also said" is no one's).
         earliest = self._organisation_spoke_before(s_start)
-        chosen, chosen_sentence = None, None
+        chosen, chosen_sentence, speaker = None, None, None
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
                 continue
@@ -102,10 +102,22 @@ class Attribution:
             if chosen_sentence not in (None, sentence):
                 break
             chosen, chosen_sentence = mention, sentence
+            if self._cue_follows(mention):
+                speaker = mention
         if chosen is None:
             return None
+        if chosen_sentence is not None and speaker is not None:
+            # "Regarding Ahmadinejad's stance, Ambassador Burns commented …
+            # He added": the one who spoke in that sentence, not a name in
+            # an opening phrase or inside the words quoted.
+            chosen = speaker
         self.gender[chosen.key] = gender
         return chosen.key
+
+    def _cue_follows(self, mention) -> bool:
+        """A reporting verb right after the name ("Burns later said")."""
+        m = VERB_AFTER_RE.match(self.text, mention.end)
+        return m is not None and CUE_RE.match(self.text, m.start(1)) is not None
 
     def _organisation_spoke_before(self, s_start: int) -> int:
         """Where the latest sentence before ``s_start`` that opens with an
