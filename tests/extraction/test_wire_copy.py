@@ -94,6 +94,15 @@ class TestNames:
             ("the vote was close", "Bob Stone"),
         ]
 
+    def test_region_before_a_titled_name_is_no_person(self):
+        """ "an important country in the Middle East, President Ahmadinejad":
+        a region is a place, though a title follows it."""
+        x = extract(
+            'Senator Bob Stone said, "It is rare that a leader in the Middle '
+            'East, President Karl Brun, would say so."'
+        )
+        assert "Middle East" not in [p.name for p in x.people]
+
     def test_title_and_surname_alone_proposes_the_person(self):
         x = extract('"It is a historic step," Mr. Hale hailed the deal.')
         assert quotes(x) == [("direct", "It is a historic step", "Hale", None)]

@@ -17,6 +17,7 @@ from .places import (  # noqa: F401 (the rules read them here)
     COUNTRY_NAMES,
     DEMONYMS,
     MORE_COUNTRIES,
+    REGIONS,
 )
 
 # Reporting verbs that carry reported speech ("said that …", "told TASS …").

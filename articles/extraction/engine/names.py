@@ -385,6 +385,10 @@ class Names:
             self.add_mention(start, end, PERSON, self.person(text[start:end]))
             return
         named = [v for v in values if v not in lx.COMMON_CAPS]
+        if " ".join(named) in lx.REGIONS:
+            # "a country in the Middle East, President Ahmadinejad": a
+            # region is a place, whatever title follows it.
+            return
         if " ".join(named) in lx.COUNTRY_NAMES or (
             len(named) >= 3
             and named[-1] in lx.COUNTRY_NAMES
