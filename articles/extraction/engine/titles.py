@@ -147,3 +147,38 @@ class Titles:
         return bool(named) and not any(
             w in lx.TITLE_WORDS or w.lower() in lx.ROLE_HEADS for w in named
         )
+
+    def _person_of_body(self, run: tuple[int, ...]) -> bool:
+        """A name, "of" and the body or country it is of, read as one run
+        ("Prime Minister John Howard of Australia said", "Jo Roe of NASA
+        said", "Jo Roe of Acme Corporation told"): the person, and the body
+        as an organisation, when the run is a titled name or stands before
+        a verb of saying."""
+        words = self.words
+        k = next(
+            (k for k in range(2, len(run) - 1) if words[run[k]].group() == "of"),
+            None,
+        )
+        if k is None or "of" in (words[i].group() for i in run[k + 1 :]):
+            return False
+        name, body = run[:k], list(run[k + 1 :])
+        body_values = [words[i].group() for i in body]
+        if not (
+            " ".join(body_values) in lx.COUNTRY_NAMES
+            or any(v in lx.ORG_KEYWORDS for v in body_values)
+            or (len(body) == 1 and self._is_acronym(body[0]))
+        ):
+            return False
+        titled = self._titled_name(name)
+        start, end = words[name[0]].start(), words[body[-1]].end()
+        if not (
+            titled
+            or (self._name_words(list(name)) and self._person_context(start, end))
+        ):
+            return False
+        self._add_org_run(body)
+        if titled:
+            self._classify_run(name)
+        else:
+            self._add_person_part(list(name), titled=True)
+        return True
