@@ -94,6 +94,18 @@ class TestOfABody:
             "Prime Minister Ann Marsh of Kenya said the troops would stay."
         ) == [("Ann Marsh", "Kenya")]
 
+    def test_titled_name_of_a_named_body_before_the_verb(self):
+        """ "Chair Brian Sohn of First Solar announced that his company …":
+        the words after "of" are his company, not another speaker; a
+        senator "of" somewhere is of a place."""
+        assert spoke_for(
+            "Chair Ann Marsh of Halden Solar announced that her company would "
+            "build a plant."
+        ) == [("Ann Marsh", "Halden Solar")]
+        assert spoke_for(
+            "Senator Ann Marsh of New Halden said the plant would be built."
+        ) == [("Ann Marsh", None)]
+
     def test_name_of_an_acronym_before_the_verb(self):
         assert spoke_for("Ann Marsh of ORBA said the launch was on time.") == [
             ("Ann Marsh", "ORBA")

@@ -189,6 +189,13 @@ class Attribution:
             named = m and self.mention_ending(s_start + m.start(), PERSON)
             if named:
                 return named.key, named.start, False
+        m = re.search(
+            r"\s+of\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*$", stripped
+        )
+        named = m and self.mention_ending(s_start + m.start(), PERSON)
+        if named:
+            # "Senator Jo Roe of New York said": the place she is of.
+            return named.key, named.start, False
         m = re.search(r",\s+who$", stripped)
         if m:
             # "Yaw Mensah, a researcher at the institute, who warned that …".
