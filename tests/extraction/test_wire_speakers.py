@@ -107,6 +107,11 @@ class TestAsidesAndPassives:
             "had failed."
         ) == [("indirect", "the talks had failed", "Ann Marsh")]
 
+    def test_capitalised_verb_before_a_name_is_a_name(self):
+        """ "VOA reporter Said Suleiman Ashna": "Said" within a sentence,
+        before a capitalised word, opens a name."""
+        assert quotes("Senator Bob Stone met his aide Said Karim on Monday.") == []
+
 
 class TestAccordingToASource:
     def test_unnamed_source_after_according_to(self):

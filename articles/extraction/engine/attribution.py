@@ -67,6 +67,14 @@ class Attribution:
         before = self.text[max(0, m.start("verb") - 30) : m.start("verb")]
         if verb[:1].isupper() and re.search(r"[A-Z][\w.]*\s+$", before):
             return True
+        if (
+            verb[:1].isupper()
+            and re.search(r"[\w,]\s+$", before)
+            and re.match(r"\s+[A-Z][a-z]", self.text[m.end() : m.end() + 3])
+        ):
+            # "told VOA reporter Said Suleiman Ashna": a capitalised verb
+            # within a sentence, before a capitalised word, is a name.
+            return True
         after = re.match(r"\s+([a-z]+)\b", self.text[m.end() : m.end() + 30])
         return bool(
             not m.group("aux").strip()
