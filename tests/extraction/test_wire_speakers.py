@@ -107,6 +107,13 @@ class TestAsidesAndPassives:
             "had failed."
         ) == [("indirect", "the talks had failed", "Ann Marsh")]
 
+    def test_told_an_outlet_s_reporter(self):
+        """ "told VOA reporter Said Suleiman Ashna that …": the reporter at
+        the outlet is whom the words were said to, not reported words."""
+        assert quotes(
+            "Senator Ann Marsh told VOA reporter Bob Stone that the vote was close."
+        ) == [("indirect", "the vote was close", "Ann Marsh")]
+
     def test_capitalised_verb_before_a_name_is_a_name(self):
         """ "VOA reporter Said Suleiman Ashna": "Said" within a sentence,
         before a capitalised word, opens a name."""

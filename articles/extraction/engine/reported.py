@@ -469,6 +469,15 @@ class Reported:
                 org = self.by_start[org.end + owned.end()]
             if org:
                 pos = org.end
+                after_org = re.match(
+                    r"\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)", text[pos:body_end]
+                )
+                if after_org and not any(
+                    w in lx.SPEECH_VERBS for w in after_org.group().split()
+                ):
+                    # "told VOA reporter Said Suleiman Ashna that …": whom at
+                    # the outlet the words were said to.
+                    pos += after_org.end() - 1
             elif m:
                 pos += m.end()
             elif whom:
