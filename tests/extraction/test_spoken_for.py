@@ -56,6 +56,14 @@ class TestRoleAfterTheName:
             'Affairs, spoke today.\n\nAmbassador Marsh said, "We are ready."'
         ) == [("Ann Marsh", "U.S. Department of State")]
 
+    def test_second_title_shares_the_owner(self):
+        """ "Afghanistan's President Ashraf Ghani and Chief Executive Officer
+        Abdullah Abdullah": the second titled name shares the owner."""
+        assert spoke_for(
+            "Kenya's President Ann Marsh and Chief Executive Officer Bob Stone "
+            "spoke.\n\nStone said the talks had failed."
+        ) == [("Bob Stone", "Kenya")]
+
 
 class TestTitleAfterAnAbbreviation:
     def test_hyphenated_title_after_a_dotted_acronym(self):

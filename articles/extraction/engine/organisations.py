@@ -170,6 +170,8 @@ class Organisations:
                 role = after
             if role:
                 person.role, person.role_organisation = role
+            if person.role_organisation is None and role:
+                person.role_organisation = self._shared_owner(mention)
             if person.role_organisation is None:
                 person.role_organisation = self.spoken_for(mention, person.role)
             if person.role_organisation is None and after and after[0] != person.role:
@@ -182,6 +184,25 @@ class Organisations:
                 ):
                     if word in lx.GENDERED:
                         self.gender[mention.key] = lx.GENDERED[word]
+
+    def _shared_owner(self, mention: Mention) -> str | None:
+        """ "Afghanistan's President Ashraf Ghani and Chief Executive Officer
+        Abdullah Abdullah": a title after "and" shares the owner of the
+        titled name before it."""
+        m = re.search(r"\s+and\s+(?:[A-Z][\w.-]*\s+){1,5}$", self.text[: mention.start])
+        if m is None:
+            return None
+        before = self.mention_ending(m.start(), PERSON)
+        if before is None or before.key == mention.key:
+            return None
+        org = self.people[before.key].role_organisation
+        owned = re.search(
+            r"['\u2019]s\s+(?:[A-Z][\w.-]*\s+){1,5}$", self.text[: before.start]
+        )
+        if org is None or owned is None:
+            return None
+        owner = self.mention_ending(owned.start(), ORGANISATION)
+        return org if owner is not None and owner.key == org else None
 
     def _roles_in_copulas(self) -> None:
         """A role given in a sentence of its own ("Stufflebeem is the Joint
