@@ -405,6 +405,13 @@ class TestFreshWireShapes:
             "U.S. Defense Secretary Ann Marsh said the plan would go ahead."
         ) == [("Ann Marsh", "U.S. Department of Defense")]
 
+    def test_titled_person_s_aide_speaks_for_no_body(self):
+        """ "President Donald Trump's budget director says …": the owner is a
+        titled person, not an organisation."""
+        assert spoke_for("President Ann Marsh's budget director said it was fair.") == [
+            ("President Ann Marsh's budget director", None)
+        ]
+
     def test_country_s_source(self):
         """ "Russia's U.N. envoy said …" speaks for Russia, not the U.N."""
         assert spoke_for("Kenya's U.N. envoy said the issue was closed.") == [

@@ -416,7 +416,12 @@ class Names:
                 self._add_org_run(head)
             self._add_person_part(tail, titled=True)
             return
-        if any(v in lx.ORG_KEYWORDS for v in values) or self._org_context(start, end):
+        if any(v in lx.ORG_KEYWORDS for v in values) or (
+            # "President Donald Trump's budget director": a titled name
+            # owning a role is a person's.
+            self._org_context(start, end)
+            and not (self._is_title(run[0]) and self._titled_name(run))
+        ):
             self._add_org_run(list(run))
             return
         # A person: split at connectors, strip leading titles.
