@@ -230,6 +230,23 @@ class TestLeadSourceNamedLater:
             ("the insurgents are weaker", "Thomas Turner", None),
         ]
 
+    def test_owned_role_named_in_the_next_sentence_speaks(self):
+        """ "President Donald Trump's budget director says …. Mick Mulvaney
+        told NBC …": the person with no role of their own who opens the next
+        sentence speaking holds the owned role; a description with no owner
+        may be someone else."""
+        assert quotes(
+            "The mayor's budget director says the plan is fair.\n\n"
+            "Bob Stone told reporters that it would pass."
+        ) == [
+            ("indirect", "the plan is fair", "Bob Stone"),
+            ("indirect", "it would pass", "Bob Stone"),
+        ]
+        assert quotes(
+            "The budget director says the plan is fair.\n\n"
+            "Bob Stone told reporters that it would pass."
+        )[0] == ("indirect", "the plan is fair", "The budget director")
+
     def test_someone_described_after_the_name_is_someone_else(self):
         """ "The ESA program manager said …. Leroy Cain, the American manager
         of the mission, said …": two managers."""
