@@ -272,6 +272,15 @@ class TestParticipleAfterASourceSubject:
             ("indirect", "it was reckless and dangerous", "A senior defense official")
         ]
 
+    def test_participle_with_no_comma_before_a_quote(self):
+        """ "Burns addressed the difficulty … saying, "It is …"": the
+        participle introducing the quote is the sentence's subject's, with
+        no comma before it."""
+        assert quotes(
+            "On the budget, Senator Bob Stone addressed the delay saying, "
+            '"It is the council that has refused to talk."'
+        ) == [("direct", "It is the council that has refused to talk.", "Bob Stone")]
+
     def test_no_source_no_speaker(self):
         assert (
             quotes(

@@ -359,6 +359,11 @@ class Quotes:
                 for c in reversed(cues):
                     if lead_start <= c.start < open_at and c.verb not in lx.LABEL_VERBS:
                         speaker, _, _ = self.subject_before(c.start)
+                        if speaker is None and c.verb in lx.PARTICIPLE_CUES:
+                            # 'Burns addressed the difficulty saying, "…"'.
+                            speaker = self._participle_subject(
+                                c, cues, lead_start, bare=True
+                            )
                         if speaker:
                             cue, c.used = c.cue, True
                             outlet = self.outlet_in(lead_start, open_at)

@@ -350,14 +350,18 @@ class Reported:
             )
         )
 
-    def _participle_subject(self, c: Cue, cues: list[Cue], s_start: int):
+    def _participle_subject(
+        self, c: Cue, cues: list[Cue], s_start: int, bare: bool = False
+    ):
         """Who speaks in a participle continuing the sentence ("…, the
         leader said here today, adding that …", "Mr. Karzai dismissed
         suggestions …, saying …"): the speaker of the sentence's earlier
         cue, else the person the sentence opens with, else the source it
         opens with ("America's top defense official chastised Russia …,
-        saying …")."""
-        if not self.text[s_start : c.start].rstrip().endswith((",", ',"', ",\u201d")):
+        saying …"); with ``bare``, a participle with no comma before it
+        ("Burns addressed the difficulty saying, "…"")."""
+        lead = self.text[s_start : c.start].rstrip()
+        if not bare and not lead.endswith((",", ',"', ",\u201d")):
             return None
         for earlier in reversed(cues):
             if s_start <= earlier.start < c.start and earlier.speaker:
