@@ -281,6 +281,15 @@ class TestParticipleAfterASourceSubject:
             '"It is the council that has refused to talk."'
         ) == [("direct", "It is the council that has refused to talk.", "Bob Stone")]
 
+    def test_by_saying_after_a_definite_role(self):
+        """ "The ambassador concluded the interview by saying the U.S. hopes
+        …": the participle after "by" is the subject's, the role the one
+        named before."""
+        assert quotes(
+            "Senator Bob Stone spoke on Monday.\n\nThe senator concluded the "
+            "hearing by saying the council hopes to talk."
+        ) == [("indirect", "the council hopes to talk", "Bob Stone")]
+
     def test_no_source_no_speaker(self):
         assert (
             quotes(
