@@ -114,6 +114,15 @@ class TestAsidesAndPassives:
             "Senator Ann Marsh told VOA reporter Bob Stone that the vote was close."
         ) == [("indirect", "the vote was close", "Ann Marsh")]
 
+    def test_sources_tell_an_outlet_s_service(self):
+        """ "Sources tell VOA's Somali service that …": "tell" reports, and
+        the outlet's service in lower case is whom the words were told."""
+        x = extract("Sources tell VOA's Somali service that the ship is a tanker.")
+        assert [(q.text, q.source_description) for q in x.quotes] == [
+            ("the ship is a tanker", "Sources")
+        ]
+        assert x.organisation(x.quotes[0].outlet).name == "Voice of America"
+
     def test_capitalised_verb_before_a_name_is_a_name(self):
         """ "VOA reporter Said Suleiman Ashna": "Said" within a sentence,
         before a capitalised word, opens a name."""

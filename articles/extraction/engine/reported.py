@@ -480,13 +480,15 @@ class Reported:
             if org:
                 pos = org.end
                 after_org = re.match(
-                    r"\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)", text[pos:body_end]
+                    r"(?:['\u2019]s)?\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)",
+                    text[pos:body_end],
                 )
                 if after_org and not any(
                     w in lx.SPEECH_VERBS for w in after_org.group().split()
                 ):
-                    # "told VOA reporter Said Suleiman Ashna that …": whom at
-                    # the outlet the words were said to.
+                    # "told VOA reporter Said Suleiman Ashna that …", "tell
+                    # VOA's Somali service that …": whom at the outlet the
+                    # words were said to.
                     pos += after_org.end() - 1
             elif m:
                 pos += m.end()
