@@ -12,7 +12,6 @@ from .base import (
     SKIP_AFTER_CUE_RE,
     THAT_RE,
     Cue,
-    Mention,
 )
 from .gazetteer import PERSON, WORD_RE
 from .results import (
@@ -276,26 +275,6 @@ class Reported:
                 (p_start, p_end),
                 0.6,
             )
-
-    def _source_according_to(self, pos: int, body_end: int) -> Mention | None:
-        """The unnamed source right after "according to", as a stand-in
-        mention, when it runs to the sentence's end or to a comma."""
-        found = self.source_at(pos, body_end)
-        if found is None:
-            return None
-        key, end = found
-        tail = re.match(
-            r"(?:\s+(?:for|at|of|with|from|in)\s+[^,]{1,60}?)?\s*(?:,|$)",
-            self.text[end:body_end],
-        )
-        if tail is None:
-            return None
-        return Mention(
-            pos,
-            end + tail.end() - 1 if tail.group().endswith(",") else end + tail.end(),
-            PERSON,
-            key,
-        )
 
     def _propose(
         self, kind, span, speaker, cue, outlet, evidence, confidence

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .base import Mention
 from .gazetteer import ORGANISATION, PERSON
 from .offices import ANAPHOR_RE
 from .text import slugify
@@ -213,6 +214,26 @@ class Sources:
             and not any(
                 m.key == mention.key and m.start < quote_start for m in self.mentions
             )
+        )
+
+    def _source_according_to(self, pos: int, body_end: int) -> Mention | None:
+        """The unnamed source right after "according to", as a stand-in
+        mention, when it runs to the sentence's end or to a comma."""
+        found = self.source_at(pos, body_end)
+        if found is None:
+            return None
+        key, end = found
+        tail = re.match(
+            r"(?:\s+(?:for|at|of|with|from|in)\s+[^,]{1,60}?)?\s*(?:,|$)",
+            self.text[end:body_end],
+        )
+        if tail is None:
+            return None
+        return Mention(
+            pos,
+            end + tail.end() - 1 if tail.group().endswith(",") else end + tail.end(),
+            PERSON,
+            key,
         )
 
     def name_sources_later(self) -> None:
