@@ -145,6 +145,20 @@ class TestAccordingToASource:
         """Documents reporting are no speakers (docs/annotation.md)."""
         assert quotes("The launch will slip a week, according to a statement.") == []
 
+    def test_that_s_according_to_after_the_sentence(self):
+        """ "Forces … have recaptured two key oil ports. That's according to
+        two military spokesmen": the sentence before is theirs."""
+        assert quotes(
+            "Rebels have taken two ports in the east. That's according to two "
+            "military spokesmen."
+        ) == [
+            (
+                "indirect",
+                "Rebels have taken two ports in the east",
+                "two military spokesmen",
+            )
+        ]
+
 
 class TestDefiniteRole:
     def test_the_role_refers_back_to_its_holder(self):

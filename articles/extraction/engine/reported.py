@@ -195,7 +195,19 @@ class Reported:
                 and len(lead.split()) < 3
                 and re.match(r",\s+\w", text[person.end : body_end])
             )
-            if lead and not interrupting:
+            i = self.sentence_starts.index(s_start)
+            if re.fullmatch(r"(?:That|This)(?:['\u2019]s|\s+is|\s+was)", lead):
+                # "… ports in eastern Libya. That's according to two military
+                # spokesmen": the sentence before, in the same paragraph.
+                if i == 0 or self.paragraph_at(self.sentences[i - 1][0]) != (
+                    self.paragraph_at(s_start)
+                ):
+                    continue
+                start, end = self.sentences[i - 1]
+                s_start = start
+                while end > start and text[end - 1] in " .!?\n":
+                    end -= 1
+            elif lead and not interrupting:
                 start, end = s_start, m.start()
             else:
                 rest = text[person.end : body_end]
