@@ -47,6 +47,15 @@ class TestRoleAfterTheName:
             "Center."
         ) == [("Ann Marsh", "Halden Research Center")]
 
+    def test_portfolio_after_for_in_a_body_s_title(self):
+        """ "Scott Horowitz, NASA associate administrator for Exploration
+        Systems": what the title is for is a portfolio of the body heading
+        it."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, ORBA associate administrator for '
+            "Exploration Systems."
+        ) == [("Ann Marsh", "ORBA")]
+
     def test_rank_before_and_dotted_title_after(self):
         """ "Ambassador Nicholas Burns, U.S. Undersecretary of State for
         Political Affairs, spoke …": the rank names no body, the title after

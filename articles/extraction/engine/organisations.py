@@ -442,13 +442,23 @@ class Organisations:
                 ):
                     heading = owner.key
                     continue
-            if possessive or re.search(
+            connector = re.search(
                 # "an official with the World Bank", "director of NASA's
                 # Ames Research Center" (an owner the rules did not name).
-                r"\b(?:for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                r"\b(for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
                 r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
                 before_owner,
+            )
+            if (
+                connector
+                and connector.group(1) == "for"
+                and heading is not None
+                and not possessive
             ):
+                # "NASA associate administrator for Exploration Systems": a
+                # portfolio of the body heading the title, not another body.
+                continue
+            if possessive or connector:
                 org = owner.key
                 if not possessive:
                     break
