@@ -652,6 +652,9 @@ class TestSpokeToBeforeAQuoteParagraph:
         [
             "Mayor Ann Marsh spoke to reporters on Tuesday.",
             "Mayor Ann Marsh spoke with VOA.",
+            # A newscast's clip after "Secretary Tillerson met with Chinese
+            # President Xi Jinping Sunday.": what he said to him.
+            "Mayor Ann Marsh met with Governor Bob Stone on Sunday.",
         ],
     )
     def test_the_one_who_spoke_says_the_quote(self, lead):
