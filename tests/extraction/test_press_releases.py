@@ -340,6 +340,16 @@ class TestObjects:
             ("it will close", "Paul Otieno"),
         ]
 
+    def test_possessive_object_with_no_verb_is_no_quote(self):
+        """ "stressed his commitment to hold Afghanistan's government
+        together" states no proposition; "stressed his party was ready"
+        does."""
+        x = extract(
+            "Senator Bob Stone stressed his commitment to hold the government "
+            "together. Senator Ann Marsh stressed her party was ready."
+        )
+        assert [q[1:3] for q in quotes(x)] == [("her party was ready", "Ann Marsh")]
+
     def test_object_verb_reports_nothing_before_it(self):
         """ "Throughout the trip, Regan emphasized the benefits of …"."""
         x = extract(

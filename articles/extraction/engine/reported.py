@@ -21,6 +21,8 @@ from .results import (
 from .text import is_cap
 
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# Verbs that take no object but the words said.
+_PLAIN_SAYING = frozenset("said says say told tells tell added adds".split())
 # ", Little said" / ", a senior official added" closing a sentence.
 INVERTED_END_RE = re.compile(
     rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING})\s*$"
@@ -535,6 +537,15 @@ class Reported:
             if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:
                 # "announced his endorsement", "emphasized the benefits of
                 # …": an object, not a clause.
+                return None
+            if (
+                first.group() in ("his", "her", "their", "its", "our", "my")
+                and c.verb not in _PLAIN_SAYING
+                and not self._a_clause(start, body_end)
+            ):
+                # "stressed his commitment to hold the government together":
+                # an object with no verb of its own ("said his company is
+                # building …" has one).
                 return None
         return self._cut(start, body_end)
 
