@@ -13,6 +13,7 @@ from .base import (
     Cue,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .results import INDIRECT
 
 # A verb after a subject, an adverb allowed ("Bolden later added").
 VERB_AFTER_RE = re.compile(r"\s+(?:(?:also|later|then|quickly)\s+)?([a-z]+)\b")
@@ -84,6 +85,50 @@ class Attribution:
                 or (len(after.group(1)) > 4 and after.group(1).endswith("ed"))
             )
         )
+
+    def _labelled_paragraphs(self, cues: list[Cue]) -> None:
+        """A release's paragraph labelled with its speaker and a colon, its
+        words not all in marks: "U.S. Senator Steve Daines (R-MT): Launching
+        progress … "is big news for the folks of Butte."" is the senator's,
+        as the label and colon of a direct quote are."""
+        text = self.text
+        for p_start, p_end in self.paragraphs:
+            m = re.match(
+                r"[^:\n\"\u201c]{3,120}?(?:\s*\([^()]{1,25}\))?:\s+",
+                text[p_start:p_end],
+            )
+            if m is None or text[p_start + m.end()] in '"\u201c':
+                continue
+            colon = p_start + m.group().rindex(":")
+            person = next(
+                (
+                    x
+                    for x in reversed(self.mentions)
+                    if x.type == PERSON and p_start <= x.start and x.end <= colon
+                ),
+                None,
+            )
+            if person is None or not re.fullmatch(
+                r"\s*(?:\([^()]{1,25}\))?\s*", text[person.end : colon]
+            ):
+                continue
+            start, end = self._trim(p_start + m.end(), p_end)
+            while end > start and text[end - 1] in ".":
+                end -= 1
+            if len(WORD_RE.findall(text[start:end])) < 3:
+                continue
+            cue = Cue(colon, colon, colon + 1, ":", ":")
+            cue.speaker, cue.content, cue.used = person.key, (start, end), True
+            cues.append(cue)
+            self._propose(
+                INDIRECT,
+                (start, end),
+                person.key,
+                ":",
+                None,
+                (p_start, p_end),
+                0.6,
+            )
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         """The person "he" or "she" at ``pos`` stands for: the last one of
