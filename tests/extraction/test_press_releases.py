@@ -350,6 +350,19 @@ class TestObjects:
         )
         assert [q[1:3] for q in quotes(x)] == [("her party was ready", "Ann Marsh")]
 
+    def test_when_and_where_before_the_subject_are_no_quote(self):
+        """ "In a separate interview with VOA on Wednesday, Abdullah …
+        stressed his commitment …": the opening phrase is no reported
+        clause; "In Halden, the talks will resume, …" is one."""
+        x = extract(
+            "In a separate interview on Wednesday, Senator Bob Stone stressed "
+            "his commitment to the plan. In Halden, the talks will resume, "
+            "Senator Ann Marsh said."
+        )
+        assert [q[1:3] for q in quotes(x)] == [
+            ("In Halden, the talks will resume", "Ann Marsh")
+        ]
+
     def test_object_verb_reports_nothing_before_it(self):
         """ "Throughout the trip, Regan emphasized the benefits of …"."""
         x = extract(

@@ -378,6 +378,13 @@ class Reported:
         if re.match(r"[\"\u201c]", text[s_start]):
             return None
         lead = text[s_start:subject_start].rstrip()
+        opening = re.sub(r"(?:\s+[A-Z][\w.-]*)+$", "", lead)
+        if re.fullmatch(
+            r"(?:In|On|At|During|Throughout|Regarding|Asked about)\s[^,]+,", opening
+        ) and not any(w.lower() in lx.FINITE_VERBS for w in WORD_RE.findall(opening)):
+            # "In a separate interview with VOA on Wednesday, Abdullah …
+            # stressed his commitment": when and where, no reported words.
+            return None
         if lead.endswith(","):
             # "…, the mayor, Ann Marsh, said": the role before the name is
             # the attribution's.
