@@ -363,6 +363,15 @@ class TestObjects:
             ("In Halden, the talks will resume", "Ann Marsh")
         ]
 
+    def test_neither_nor_subject_reports_nothing(self):
+        """ "Neither Washington nor Beijing has confirmed the summit": no one
+        said it."""
+        x = extract(
+            "Neither Senator Bob Stone nor Senator Ann Marsh has confirmed the "
+            "vote will be held."
+        )
+        assert x.quotes == []
+
     def test_object_verb_reports_nothing_before_it(self):
         """ "Throughout the trip, Regan emphasized the benefits of …"."""
         x = extract(

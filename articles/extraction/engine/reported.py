@@ -86,6 +86,12 @@ class Reported:
             while body_end > s_start and text[body_end - 1] in ".!?;:":
                 body_end -= 1
             speaker, subject_start, pronoun = self.subject_before(c.start)
+            if re.match(
+                r"(?:[\w,]+\s+)?Neither\s[^.;]*\snor\s", text[s_start : c.start]
+            ):
+                # "Neither Washington nor Beijing has confirmed the summit":
+                # no one said it.
+                continue
             if speaker is None and c.start == c.verb_start:
                 speaker, subject_start = self.crowd_before(c.start, c.end) or (
                     None,
