@@ -421,6 +421,13 @@ class TestFreshWireShapes:
             ("President Ann Marsh's budget director", None)
         ]
 
+    def test_adjective_opening_a_group_names_no_body(self):
+        """ "Regional officials say …": the capitalised adjective opening the
+        sentence is no organisation."""
+        assert spoke_for("Regional officials say the talks will resume.") == [
+            ("Regional officials", None)
+        ]
+
     def test_country_s_source(self):
         """ "Russia's U.N. envoy said …" speaks for Russia, not the U.N."""
         assert spoke_for("Kenya's U.N. envoy said the issue was closed.") == [

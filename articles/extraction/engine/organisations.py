@@ -27,6 +27,12 @@ _DEPARTMENTS_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 
+# Adjectives that open a sentence before a group's noun ("Regional officials
+# say …") and name no body.
+_PLAIN_ADJECTIVES = frozenset(
+    "Regional Local Provincial Municipal Federal Tribal Government".split()
+)
+
 # "Stufflebeem is the Joint Staff's deputy director of operations."
 COPULA_ROLE_RE = re.compile(
     r"\s+(?:is|was|serves\s+as|served\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
@@ -72,6 +78,8 @@ class Organisations:
         ):
             if single:
                 return False
+        if single and first in _PLAIN_ADJECTIVES:
+            return False
         left = text[max(0, start - 60) : start]
         right = text[end : end + 40]
         value = text[start:end]
