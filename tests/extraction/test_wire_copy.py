@@ -247,6 +247,12 @@ class TestInvertedReportedSpeech:
 
 
 class TestOrganisations:
+    def test_two_countries_joined_by_and(self):
+        """ "stops in Japan, South Korea and China": two countries, not one
+        body named after the last."""
+        x = extract("The minister made stops in South Korea and China last week.")
+        assert [o.name for o in x.organisations] == ["South Korea", "China"]
+
     def test_demonym_before_a_head_of_state(self):
         """'Russian President' speaks for Russia."""
         x = extract("Russian President Ivan Petrov said the talks were useful.")

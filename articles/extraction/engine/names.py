@@ -389,6 +389,16 @@ class Names:
             # "a country in the Middle East, President Ahmadinejad": a
             # region is a place, whatever title follows it.
             return
+        if values.count("and") == 1:
+            # "stops in Japan, South Korea and China": two countries.
+            k = values.index("and")
+            if (
+                " ".join(values[:k]) in lx.COUNTRY_NAMES
+                and " ".join(values[k + 1 :]) in lx.COUNTRY_NAMES
+            ):
+                self._add_org_run(list(run[:k]))
+                self._add_org_run(list(run[k + 1 :]))
+                return
         if " ".join(named) in lx.COUNTRY_NAMES or (
             len(named) >= 3
             and named[-1] in lx.COUNTRY_NAMES
