@@ -340,6 +340,38 @@ class TestObjects:
             ("it will close", "Paul Otieno"),
         ]
 
+    def test_possessive_object_with_no_verb_is_no_quote(self):
+        """ "stressed his commitment to hold Afghanistan's government
+        together" states no proposition; "stressed his party was ready"
+        does."""
+        x = extract(
+            "Senator Bob Stone stressed his commitment to hold the government "
+            "together. Senator Ann Marsh stressed her party was ready."
+        )
+        assert [q[1:3] for q in quotes(x)] == [("her party was ready", "Ann Marsh")]
+
+    def test_when_and_where_before_the_subject_are_no_quote(self):
+        """ "In a separate interview with VOA on Wednesday, Abdullah …
+        stressed his commitment …": the opening phrase is no reported
+        clause; "In Halden, the talks will resume, …" is one."""
+        x = extract(
+            "In a separate interview on Wednesday, Senator Bob Stone stressed "
+            "his commitment to the plan. In Halden, the talks will resume, "
+            "Senator Ann Marsh said."
+        )
+        assert [q[1:3] for q in quotes(x)] == [
+            ("In Halden, the talks will resume", "Ann Marsh")
+        ]
+
+    def test_neither_nor_subject_reports_nothing(self):
+        """ "Neither Washington nor Beijing has confirmed the summit": no one
+        said it."""
+        x = extract(
+            "Neither Senator Bob Stone nor Senator Ann Marsh has confirmed the "
+            "vote will be held."
+        )
+        assert x.quotes == []
+
     def test_object_verb_reports_nothing_before_it(self):
         """ "Throughout the trip, Regan emphasized the benefits of …"."""
         x = extract(

@@ -47,6 +47,32 @@ class TestRoleAfterTheName:
             "Center."
         ) == [("Ann Marsh", "Halden Research Center")]
 
+    def test_portfolio_after_for_in_a_body_s_title(self):
+        """ "Scott Horowitz, NASA associate administrator for Exploration
+        Systems": what the title is for is a portfolio of the body heading
+        it."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, ORBA associate administrator for '
+            "Exploration Systems."
+        ) == [("Ann Marsh", "ORBA")]
+
+    def test_rank_before_and_dotted_title_after(self):
+        """ "Ambassador Nicholas Burns, U.S. Undersecretary of State for
+        Political Affairs, spoke …": the rank names no body, the title after
+        the name does, its abbreviation's stops ending no role."""
+        assert spoke_for(
+            "Ambassador Ann Marsh, U.S. Undersecretary of State for Political "
+            'Affairs, spoke today.\n\nAmbassador Marsh said, "We are ready."'
+        ) == [("Ann Marsh", "U.S. Department of State")]
+
+    def test_second_title_shares_the_owner(self):
+        """ "Afghanistan's President Ashraf Ghani and Chief Executive Officer
+        Abdullah Abdullah": the second titled name shares the owner."""
+        assert spoke_for(
+            "Kenya's President Ann Marsh and Chief Executive Officer Bob Stone "
+            "spoke.\n\nStone said the talks had failed."
+        ) == [("Bob Stone", "Kenya")]
+
 
 class TestTitleAfterAnAbbreviation:
     def test_hyphenated_title_after_a_dotted_acronym(self):
@@ -84,6 +110,18 @@ class TestOfABody:
         assert spoke_for(
             "Prime Minister Ann Marsh of Kenya said the troops would stay."
         ) == [("Ann Marsh", "Kenya")]
+
+    def test_titled_name_of_a_named_body_before_the_verb(self):
+        """ "Chair Brian Sohn of First Solar announced that his company …":
+        the words after "of" are his company, not another speaker; a
+        senator "of" somewhere is of a place."""
+        assert spoke_for(
+            "Chair Ann Marsh of Halden Solar announced that her company would "
+            "build a plant."
+        ) == [("Ann Marsh", "Halden Solar")]
+        assert spoke_for(
+            "Senator Ann Marsh of New Halden said the plant would be built."
+        ) == [("Ann Marsh", None)]
 
     def test_name_of_an_acronym_before_the_verb(self):
         assert spoke_for("Ann Marsh of ORBA said the launch was on time.") == [
@@ -375,6 +413,20 @@ class TestFreshWireShapes:
         assert spoke_for(
             "U.S. Defense Secretary Ann Marsh said the plan would go ahead."
         ) == [("Ann Marsh", "U.S. Department of Defense")]
+
+    def test_titled_person_s_aide_speaks_for_no_body(self):
+        """ "President Donald Trump's budget director says …": the owner is a
+        titled person, not an organisation."""
+        assert spoke_for("President Ann Marsh's budget director said it was fair.") == [
+            ("President Ann Marsh's budget director", None)
+        ]
+
+    def test_adjective_opening_a_group_names_no_body(self):
+        """ "Regional officials say …": the capitalised adjective opening the
+        sentence is no organisation."""
+        assert spoke_for("Regional officials say the talks will resume.") == [
+            ("Regional officials", None)
+        ]
 
     def test_country_s_source(self):
         """ "Russia's U.N. envoy said …" speaks for Russia, not the U.N."""

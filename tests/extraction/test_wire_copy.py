@@ -81,6 +81,28 @@ class TestNames:
         )
         assert [(t[1], t[2]) for t in quotes(x)] == [("the talks went well", "Ann Lee")]
 
+    def test_pronoun_is_the_speaker_not_a_name_before_him(self):
+        """ "Regarding Ahmadinejad's stance, Ambassador Burns commented …
+        He added": the one who spoke in the sentence before, not the man
+        named in its opening phrase."""
+        x = extract(
+            "Regarding President Karl Brun's plan, Senator Bob Stone commented "
+            "that it was late. He added that the vote was close."
+        )
+        assert [(t[1], t[2]) for t in quotes(x)] == [
+            ("it was late", "Bob Stone"),
+            ("the vote was close", "Bob Stone"),
+        ]
+
+    def test_region_before_a_titled_name_is_no_person(self):
+        """ "an important country in the Middle East, President Ahmadinejad":
+        a region is a place, though a title follows it."""
+        x = extract(
+            'Senator Bob Stone said, "It is rare that a leader in the Middle '
+            'East, President Karl Brun, would say so."'
+        )
+        assert "Middle East" not in [p.name for p in x.people]
+
     def test_title_and_surname_alone_proposes_the_person(self):
         x = extract('"It is a historic step," Mr. Hale hailed the deal.')
         assert quotes(x) == [("direct", "It is a historic step", "Hale", None)]
@@ -225,6 +247,12 @@ class TestInvertedReportedSpeech:
 
 
 class TestOrganisations:
+    def test_two_countries_joined_by_and(self):
+        """ "stops in Japan, South Korea and China": two countries, not one
+        body named after the last."""
+        x = extract("The minister made stops in South Korea and China last week.")
+        assert [o.name for o in x.organisations] == ["South Korea", "China"]
+
     def test_demonym_before_a_head_of_state(self):
         """'Russian President' speaks for Russia."""
         x = extract("Russian President Ivan Petrov said the talks were useful.")

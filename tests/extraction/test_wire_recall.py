@@ -230,6 +230,23 @@ class TestLeadSourceNamedLater:
             ("the insurgents are weaker", "Thomas Turner", None),
         ]
 
+    def test_owned_role_named_in_the_next_sentence_speaks(self):
+        """ "President Donald Trump's budget director says …. Mick Mulvaney
+        told NBC …": the person with no role of their own who opens the next
+        sentence speaking holds the owned role; a description with no owner
+        may be someone else."""
+        assert quotes(
+            "The mayor's budget director says the plan is fair.\n\n"
+            "Bob Stone told reporters that it would pass."
+        ) == [
+            ("indirect", "the plan is fair", "Bob Stone"),
+            ("indirect", "it would pass", "Bob Stone"),
+        ]
+        assert quotes(
+            "The budget director says the plan is fair.\n\n"
+            "Bob Stone told reporters that it would pass."
+        )[0] == ("indirect", "the plan is fair", "The budget director")
+
     def test_someone_described_after_the_name_is_someone_else(self):
         """ "The ESA program manager said …. Leroy Cain, the American manager
         of the mission, said …": two managers."""
@@ -254,6 +271,24 @@ class TestParticipleAfterASourceSubject:
         ) == [
             ("indirect", "it was reckless and dangerous", "A senior defense official")
         ]
+
+    def test_participle_with_no_comma_before_a_quote(self):
+        """ "Burns addressed the difficulty … saying, "It is …"": the
+        participle introducing the quote is the sentence's subject's, with
+        no comma before it."""
+        assert quotes(
+            "On the budget, Senator Bob Stone addressed the delay saying, "
+            '"It is the council that has refused to talk."'
+        ) == [("direct", "It is the council that has refused to talk.", "Bob Stone")]
+
+    def test_by_saying_after_a_definite_role(self):
+        """ "The ambassador concluded the interview by saying the U.S. hopes
+        …": the participle after "by" is the subject's, the role the one
+        named before."""
+        assert quotes(
+            "Senator Bob Stone spoke on Monday.\n\nThe senator concluded the "
+            "hearing by saying the council hopes to talk."
+        ) == [("indirect", "the council hopes to talk", "Bob Stone")]
 
     def test_no_source_no_speaker(self):
         assert (
@@ -617,6 +652,9 @@ class TestSpokeToBeforeAQuoteParagraph:
         [
             "Mayor Ann Marsh spoke to reporters on Tuesday.",
             "Mayor Ann Marsh spoke with VOA.",
+            # A newscast's clip after "Secretary Tillerson met with Chinese
+            # President Xi Jinping Sunday.": what he said to him.
+            "Mayor Ann Marsh met with Governor Bob Stone on Sunday.",
         ],
     )
     def test_the_one_who_spoke_says_the_quote(self, lead):

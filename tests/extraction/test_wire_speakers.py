@@ -107,6 +107,27 @@ class TestAsidesAndPassives:
             "had failed."
         ) == [("indirect", "the talks had failed", "Ann Marsh")]
 
+    def test_told_an_outlet_s_reporter(self):
+        """ "told VOA reporter Said Suleiman Ashna that …": the reporter at
+        the outlet is whom the words were said to, not reported words."""
+        assert quotes(
+            "Senator Ann Marsh told VOA reporter Bob Stone that the vote was close."
+        ) == [("indirect", "the vote was close", "Ann Marsh")]
+
+    def test_sources_tell_an_outlet_s_service(self):
+        """ "Sources tell VOA's Somali service that …": "tell" reports, and
+        the outlet's service in lower case is whom the words were told."""
+        x = extract("Sources tell VOA's Somali service that the ship is a tanker.")
+        assert [(q.text, q.source_description) for q in x.quotes] == [
+            ("the ship is a tanker", "Sources")
+        ]
+        assert x.organisation(x.quotes[0].outlet).name == "Voice of America"
+
+    def test_capitalised_verb_before_a_name_is_a_name(self):
+        """ "VOA reporter Said Suleiman Ashna": "Said" within a sentence,
+        before a capitalised word, opens a name."""
+        assert quotes("Senator Bob Stone met his aide Said Karim on Monday.") == []
+
 
 class TestAccordingToASource:
     def test_unnamed_source_after_according_to(self):
@@ -123,6 +144,20 @@ class TestAccordingToASource:
     def test_according_to_a_document_is_no_quote(self):
         """Documents reporting are no speakers (docs/annotation.md)."""
         assert quotes("The launch will slip a week, according to a statement.") == []
+
+    def test_that_s_according_to_after_the_sentence(self):
+        """ "Forces … have recaptured two key oil ports. That's according to
+        two military spokesmen": the sentence before is theirs."""
+        assert quotes(
+            "Rebels have taken two ports in the east. That's according to two "
+            "military spokesmen."
+        ) == [
+            (
+                "indirect",
+                "Rebels have taken two ports in the east",
+                "two military spokesmen",
+            )
+        ]
 
 
 class TestDefiniteRole:

@@ -14,6 +14,7 @@ from .base import (
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .results import INDIRECT
 
 # A verb after a subject, an adverb allowed ("Bolden later added").
 VERB_AFTER_RE = re.compile(r"\s+(?:(?:also|later|then|quickly)\s+)?([a-z]+)\b")
@@ -84,6 +85,14 @@ class Attribution:
         before = self.text[max(0, m.start("verb") - 30) : m.start("verb")]
         if verb[:1].isupper() and re.search(r"[A-Z][\w.]*\s+$", before):
             return True
+        if (
+            verb[:1].isupper()
+            and re.search(r"[\w,]\s+$", before)
+            and re.match(r"\s+[A-Z][a-z]", self.text[m.end() : m.end() + 3])
+        ):
+            # "told VOA reporter Said Suleiman Ashna": a capitalised verb
+            # within a sentence, before a capitalised word, is a name.
+            return True
         after = re.match(r"\s+([a-z]+)\b", self.text[m.end() : m.end() + 30])
         return bool(
             not m.group("aux").strip()
@@ -93,6 +102,50 @@ class Attribution:
                 or (len(after.group(1)) > 4 and after.group(1).endswith("ed"))
             )
         )
+
+    def _labelled_paragraphs(self, cues: list[Cue]) -> None:
+        """A release's paragraph labelled with its speaker and a colon, its
+        words not all in marks: "U.S. Senator Steve Daines (R-MT): Launching
+        progress … "is big news for the folks of Butte."" is the senator's,
+        as the label and colon of a direct quote are."""
+        text = self.text
+        for p_start, p_end in self.paragraphs:
+            m = re.match(
+                r"[^:\n\"\u201c]{3,120}?(?:\s*\([^()]{1,25}\))?:\s+",
+                text[p_start:p_end],
+            )
+            if m is None or text[p_start + m.end()] in '"\u201c':
+                continue
+            colon = p_start + m.group().rindex(":")
+            person = next(
+                (
+                    x
+                    for x in reversed(self.mentions)
+                    if x.type == PERSON and p_start <= x.start and x.end <= colon
+                ),
+                None,
+            )
+            if person is None or not re.fullmatch(
+                r"\s*(?:\([^()]{1,25}\))?\s*", text[person.end : colon]
+            ):
+                continue
+            start, end = self._trim(p_start + m.end(), p_end)
+            while end > start and text[end - 1] in ".":
+                end -= 1
+            if len(WORD_RE.findall(text[start:end])) < 3:
+                continue
+            cue = Cue(colon, colon, colon + 1, ":", ":")
+            cue.speaker, cue.content, cue.used = person.key, (start, end), True
+            cues.append(cue)
+            self._propose(
+                INDIRECT,
+                (start, end),
+                person.key,
+                ":",
+                None,
+                (p_start, p_end),
+                0.6,
+            )
 
     def resolve_pronoun(self, pronoun: str, pos: int) -> str | None:
         """The person "he" or "she" at ``pos`` stands for: the last one of
@@ -109,7 +162,7 @@ class Attribution:
             # "A rebel spokesman told Reuters …. He said …": the pronoun is
             # the unnamed source's, not a person named further back.
             return source
-        chosen, chosen_sentence = None, None
+        chosen, chosen_sentence, speaker = None, None, None
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
                 continue
@@ -124,6 +177,13 @@ class Attribution:
             if chosen_sentence not in (None, sentence):
                 break
             chosen, chosen_sentence = mention, sentence
+            if self._cue_follows(mention):
+                speaker = mention
+        if chosen_sentence is not None and speaker is not None:
+            # "Regarding Ahmadinejad's stance, Ambassador Burns commented …
+            # He added": the one who spoke in that sentence, not a name in
+            # an opening phrase or inside the words quoted.
+            chosen = speaker
         if chosen is None or chosen.start < s_start:
             # '"…," the press secretary said. "…," he continued': a role
             # speaking in the sentence before stands for its holder, the
@@ -177,6 +237,11 @@ class Attribution:
         if not CUE_RE.match(self.text, found[1] + verb.end()):
             return None
         return found[0]
+
+    def _cue_follows(self, mention) -> bool:
+        """A reporting verb right after the name ("Burns later said")."""
+        m = VERB_AFTER_RE.match(self.text, mention.end)
+        return m is not None and CUE_RE.match(self.text, m.start(1)) is not None
 
     def _organisation_spoke_before(self, s_start: int) -> int:
         """Where the latest sentence before ``s_start`` that opens with an
@@ -250,6 +315,13 @@ class Attribution:
             named = m and self.mention_ending(s_start + m.start(), PERSON)
             if named:
                 return named.key, named.start, False
+        m = re.search(
+            r"\s+of\s+(?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*$", stripped
+        )
+        named = m and self.mention_ending(s_start + m.start(), PERSON)
+        if named:
+            # "Senator Jo Roe of New York said": the place she is of.
+            return named.key, named.start, False
         m = re.search(r",\s+who$", stripped)
         if m:
             # "Yaw Mensah, a researcher at the institute, who warned that …".

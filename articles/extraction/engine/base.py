@@ -47,7 +47,7 @@ SKIP_AFTER_CUE_RE = re.compile(
     r")\s*,?)+\s*"
 )
 OUTLET_RES = (
-    re.compile(r"\btold\s+"),
+    re.compile(r"\b(?:told|tells?)\s+"),
     re.compile(r"\b(?:[Ss]peaking|[Tt]alking)\s+(?:to|with|on)\s+"),
     re.compile(
         r"\b[Ii]n (?:an|a|his|her|their)\s+(?:interview|comments)\s+(?:with|to)\s+"

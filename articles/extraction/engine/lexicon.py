@@ -17,6 +17,7 @@ from .places import (  # noqa: F401 (the rules read them here)
     COUNTRY_NAMES,
     DEMONYMS,
     MORE_COUNTRIES,
+    REGIONS,
 )
 
 # Reporting verbs that carry reported speech ("said that …", "told TASS …").
@@ -34,7 +35,7 @@ SPEECH_VERBS = frozenset(
     responds commented comments remarked remarks hinted hints indicated
     indicates disclosed discloses urged urges
     agreed agrees saying adding noting stressing explaining insisting arguing
-    telling
+    tell telling
     reported reports report alleged alleges
     reiterated reiterates pledged pledges testified testifies tweeted tweets
     posted contended contends countered lamented laments
@@ -96,7 +97,7 @@ CLAUSE_SUBJECTS = frozenset("it he she they we I there".split())
 
 # Verbs that name an addressee before the reported words ("told TASS that …").
 ADDRESS_VERBS = frozenset(
-    "told tells telling assured assures reminded informed".split()
+    "told tells tell telling assured assures reminded informed".split()
 )
 
 # Verbs that only ever attribute quoted words ("calling Russia a "major space

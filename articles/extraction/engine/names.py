@@ -389,6 +389,20 @@ class Names:
             self.add_mention(start, end, PERSON, self.person(text[start:end]))
             return
         named = [v for v in values if v not in lx.COMMON_CAPS]
+        if " ".join(named) in lx.REGIONS:
+            # "a country in the Middle East, President Ahmadinejad": a
+            # region is a place, whatever title follows it.
+            return
+        if values.count("and") == 1:
+            # "stops in Japan, South Korea and China": two countries.
+            k = values.index("and")
+            if (
+                " ".join(values[:k]) in lx.COUNTRY_NAMES
+                and " ".join(values[k + 1 :]) in lx.COUNTRY_NAMES
+            ):
+                self._add_org_run(list(run[:k]))
+                self._add_org_run(list(run[k + 1 :]))
+                return
         if " ".join(named) in lx.COUNTRY_NAMES or (
             len(named) >= 3
             and named[-1] in lx.COUNTRY_NAMES
@@ -415,7 +429,12 @@ class Names:
             return
         if (
             any(v in lx.ORG_KEYWORDS for v in values)
-            or self._org_context(start, end)
+            # "President Donald Trump's budget director": a titled name
+            # owning a role is a person's.
+            or (
+                self._org_context(start, end)
+                and not (self._is_title(run[0]) and self._titled_name(run))
+            )
             or self._named_as_org(named, start)
         ):
             self._add_org_run(list(run))
@@ -452,41 +471,6 @@ class Names:
                 part, titled = part[-keep:], True
             run_titled = run_titled or titled
             self._add_person_part(part, titled)
-
-    def _person_of_body(self, run: tuple[int, ...]) -> bool:
-        """A name, "of" and the body or country it is of, read as one run
-        ("Prime Minister John Howard of Australia said", "Jo Roe of NASA
-        said", "Jo Roe of Acme Corporation told"): the person, and the body
-        as an organisation, when the run is a titled name or stands before
-        a verb of saying."""
-        words = self.words
-        k = next(
-            (k for k in range(2, len(run) - 1) if words[run[k]].group() == "of"),
-            None,
-        )
-        if k is None or "of" in (words[i].group() for i in run[k + 1 :]):
-            return False
-        name, body = run[:k], list(run[k + 1 :])
-        body_values = [words[i].group() for i in body]
-        if not (
-            " ".join(body_values) in lx.COUNTRY_NAMES
-            or any(v in lx.ORG_KEYWORDS for v in body_values)
-            or (len(body) == 1 and self._is_acronym(body[0]))
-        ):
-            return False
-        titled = self._titled_name(name)
-        start, end = words[name[0]].start(), words[body[-1]].end()
-        if not (
-            titled
-            or (self._name_words(list(name)) and self._person_context(start, end))
-        ):
-            return False
-        self._add_org_run(body)
-        if titled:
-            self._classify_run(name)
-        else:
-            self._add_person_part(list(name), titled=True)
-        return True
 
     def _add_person_part(self, part: list[int], titled: bool) -> None:
         words, text = self.words, self.text

@@ -27,6 +27,12 @@ _DEPARTMENTS_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()
 _DETERMINERS = frozenset("the a an his her its their this that these those".split())
 
 
+# Adjectives that open a sentence before a group's noun ("Regional officials
+# say …") and name no body.
+_PLAIN_ADJECTIVES = frozenset(
+    "Regional Local Provincial Municipal Federal Tribal Government".split()
+)
+
 # "Stufflebeem is the Joint Staff's deputy director of operations."
 COPULA_ROLE_RE = re.compile(
     r"\s+(?:is|was|serves\s+as|served\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
@@ -102,6 +108,8 @@ class Organisations:
         ):
             if single:
                 return False
+        if single and first in _PLAIN_ADJECTIVES:
+            return False
         left = text[max(0, start - 60) : start]
         right = text[end : end + 40]
         value = text[start:end]
@@ -252,6 +260,8 @@ class Organisations:
                 role = after
             if role:
                 person.role, person.role_organisation = role
+            if person.role_organisation is None and role:
+                person.role_organisation = self._shared_owner(mention)
             if person.role_organisation is None:
                 person.role_organisation = self.spoken_for(mention, person.role)
             if person.role_organisation is None and after and after[0] != person.role:
@@ -264,6 +274,25 @@ class Organisations:
                 ):
                     if word in lx.GENDERED:
                         self.gender[mention.key] = lx.GENDERED[word]
+
+    def _shared_owner(self, mention: Mention) -> str | None:
+        """ "Afghanistan's President Ashraf Ghani and Chief Executive Officer
+        Abdullah Abdullah": a title after "and" shares the owner of the
+        titled name before it."""
+        m = re.search(r"\s+and\s+(?:[A-Z][\w.-]*\s+){1,5}$", self.text[: mention.start])
+        if m is None:
+            return None
+        before = self.mention_ending(m.start(), PERSON)
+        if before is None or before.key == mention.key:
+            return None
+        org = self.people[before.key].role_organisation
+        owned = re.search(
+            r"['\u2019]s\s+(?:[A-Z][\w.-]*\s+){1,5}$", self.text[: before.start]
+        )
+        if org is None or owned is None:
+            return None
+        owner = self.mention_ending(owned.start(), ORGANISATION)
+        return org if owner is not None and owner.key == org else None
 
     def _roles_in_copulas(self) -> None:
         """A role given in a sentence of its own ("Stufflebeem is the Joint
@@ -454,8 +483,11 @@ class Organisations:
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
         m = re.match(
-            # A dotted abbreviation's stops end no role ("the U.S. envoy").
-            r",\s+((?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+            # A dotted abbreviation's stops end no role ("the U.S. envoy"),
+            # nor does one opening it before a title ("Ann Marsh, U.S.
+            # Undersecretary of State").
+            r",\s+((?:(?:the\s+)?(?:[A-Z]\.){2,3}\s+(?=[A-Z][a-z]))?"
+            r"(?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
             r"(?=,|(?<![A-Z])\.|\.(?![A-Z]|\s+[a-z])|;|$| as | who |"
             rf" (?:{_SAYING})\b)",
             text[mention.end :],
@@ -500,13 +532,23 @@ class Organisations:
                 ):
                     heading = owner.key
                     continue
-            if possessive or re.search(
+            connector = re.search(
                 # "an official with the World Bank", "director of NASA's
                 # Ames Research Center" (an owner the rules did not name).
-                r"\b(?:for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                r"\b(for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
                 r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
                 before_owner,
+            )
+            if (
+                connector
+                and connector.group(1) == "for"
+                and heading is not None
+                and not possessive
             ):
+                # "NASA associate administrator for Exploration Systems": a
+                # portfolio of the body heading the title, not another body.
+                continue
+            if possessive or connector:
                 org = owner.key
                 if not possessive:
                     break

@@ -230,3 +230,20 @@ CAPITALS = {
     "Taipei": "Taiwan",
     "Jerusalem": "Israel",
 }
+
+# Regions of the world, which copy names as it names countries ("a country in
+# the Middle East, President Ahmadinejad"): places, never people.
+REGIONS = frozenset(
+    " ".join(region.split())
+    for region in """
+    Middle East|Near East|Far East|Gulf|Persian Gulf|Arabian Peninsula|Balkans
+    |Western Balkans|Caucasus|North Caucasus|South Caucasus|Horn of Africa
+    |Sahel|Maghreb|Levant|Central Asia|South Asia|Southeast Asia|South East Asia
+    |East Asia|Asia-Pacific|Asia Pacific|Latin America|Central America
+    |South America|North America|West Africa|East Africa|North Africa
+    |Central Africa|Southern Africa|Sub-Saharan Africa
+    |Eastern Europe|Western Europe|Central Europe|Northern Europe
+    |Southern Europe|Scandinavia|Baltics|Caribbean|Pacific|Arctic|Antarctic
+    |Korean Peninsula|Gaza Strip|West Bank|Kashmir|Darfur
+    """.split("|")
+)

@@ -27,9 +27,11 @@ SCARE_QUOTES = "scare quotes"
 # "Lisa Schlein reports.": a newscast's correspondent, not the speaker of
 # the clip after.
 REPORTING_NEWS = frozenset("report reports reported".split())
+# ("Secretary Tillerson met with Chinese President Xi Jinping Sunday." before
+# a newscast's clip of what he said to him.)
 SPOKE_TO_RE = re.compile(
-    r"\s+(?:spoke|speaks|talked|talks)\s+(?:to|with)\s+(?:reporters|journalists"
-    r"|the press|[A-Z][\w.'\u2019-]*)"
+    r"\s+(?P<cue>(?:spoke|speaks|talked|talks)\s+(?:to|with)|(?:met|meets)\s+with)"
+    r"\s+(?:reporters|journalists|the press|[A-Z][\w.'\u2019-]*)"
 )
 
 
@@ -190,7 +192,10 @@ class Quotes:
         person = m and self.mention_ending(m.start(), PERSON)
         if not person or self.first_mention(s_start, m.start(), PERSON) != person:
             return None
-        cue = Cue(m.start(), m.start() + 1, m.end(), "spoke", "spoke")
+        verb = "spoke"
+        if m.group("cue").startswith("me"):
+            verb = " ".join(m.group("cue").split())
+        cue = Cue(m.start(), m.start() + 1, m.end(), verb, verb)
         cue.speaker = person.key
         cue.outlet = self.outlet_in(m.start(), s_end)
         return cue
@@ -359,6 +364,11 @@ class Quotes:
                 for c in reversed(cues):
                     if lead_start <= c.start < open_at and c.verb not in lx.LABEL_VERBS:
                         speaker, _, _ = self.subject_before(c.start)
+                        if speaker is None and c.verb in lx.PARTICIPLE_CUES:
+                            # 'Burns addressed the difficulty saying, "…"'.
+                            speaker = self._participle_subject(
+                                c, cues, lead_start, bare=True
+                            )
                         if speaker:
                             cue, c.used = c.cue, True
                             outlet = self.outlet_in(lead_start, open_at)

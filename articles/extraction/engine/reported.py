@@ -12,7 +12,6 @@ from .base import (
     SKIP_AFTER_CUE_RE,
     THAT_RE,
     Cue,
-    Mention,
 )
 from .gazetteer import PERSON, WORD_RE
 from .results import (
@@ -22,6 +21,8 @@ from .results import (
 from .text import is_cap
 
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# Verbs that take no object but the words said.
+_PLAIN_SAYING = frozenset("said says say told tells tell added adds".split())
 # ", Little said" / ", a senior official added" closing a sentence.
 INVERTED_END_RE = re.compile(
     rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING})\s*$"
@@ -85,6 +86,12 @@ class Reported:
             while body_end > s_start and text[body_end - 1] in ".!?;:":
                 body_end -= 1
             speaker, subject_start, pronoun = self.subject_before(c.start)
+            if re.match(
+                r"(?:[\w,]+\s+)?Neither\s[^.;]*\snor\s", text[s_start : c.start]
+            ):
+                # "Neither Washington nor Beijing has confirmed the summit":
+                # no one said it.
+                continue
             if speaker is None and c.start == c.verb_start:
                 speaker, subject_start = self.crowd_before(c.start, c.end) or (
                     None,
@@ -196,7 +203,19 @@ class Reported:
                 and len(lead.split()) < 3
                 and re.match(r",\s+\w", text[person.end : body_end])
             )
-            if lead and not interrupting:
+            i = self.sentence_starts.index(s_start)
+            if re.fullmatch(r"(?:That|This)(?:['\u2019]s|\s+is|\s+was)", lead):
+                # "… ports in eastern Libya. That's according to two military
+                # spokesmen": the sentence before, in the same paragraph.
+                if i == 0 or self.paragraph_at(self.sentences[i - 1][0]) != (
+                    self.paragraph_at(s_start)
+                ):
+                    continue
+                start, end = self.sentences[i - 1]
+                s_start = start
+                while end > start and text[end - 1] in " .!?\n":
+                    end -= 1
+            elif lead and not interrupting:
                 start, end = s_start, m.start()
             else:
                 rest = text[person.end : body_end]
@@ -232,70 +251,6 @@ class Reported:
                 (s_start, s_end),
                 0.75,
             )
-
-    def _labelled_paragraphs(self, cues: list[Cue]) -> None:
-        """A release's paragraph labelled with its speaker and a colon, its
-        words not all in marks: "U.S. Senator Steve Daines (R-MT): Launching
-        progress … "is big news for the folks of Butte."" is the senator's,
-        as the label and colon of a direct quote are."""
-        text = self.text
-        for p_start, p_end in self.paragraphs:
-            m = re.match(
-                r"[^:\n\"\u201c]{3,120}?(?:\s*\([^()]{1,25}\))?:\s+",
-                text[p_start:p_end],
-            )
-            if m is None or text[p_start + m.end()] in '"\u201c':
-                continue
-            colon = p_start + m.group().rindex(":")
-            person = next(
-                (
-                    x
-                    for x in reversed(self.mentions)
-                    if x.type == PERSON and p_start <= x.start and x.end <= colon
-                ),
-                None,
-            )
-            if person is None or not re.fullmatch(
-                r"\s*(?:\([^()]{1,25}\))?\s*", text[person.end : colon]
-            ):
-                continue
-            start, end = self._trim(p_start + m.end(), p_end)
-            while end > start and text[end - 1] in ".":
-                end -= 1
-            if len(WORD_RE.findall(text[start:end])) < 3:
-                continue
-            cue = Cue(colon, colon, colon + 1, ":", ":")
-            cue.speaker, cue.content, cue.used = person.key, (start, end), True
-            cues.append(cue)
-            self._propose(
-                INDIRECT,
-                (start, end),
-                person.key,
-                ":",
-                None,
-                (p_start, p_end),
-                0.6,
-            )
-
-    def _source_according_to(self, pos: int, body_end: int) -> Mention | None:
-        """The unnamed source right after "according to", as a stand-in
-        mention, when it runs to the sentence's end or to a comma."""
-        found = self.source_at(pos, body_end)
-        if found is None:
-            return None
-        key, end = found
-        tail = re.match(
-            r"(?:\s+(?:for|at|of|with|from|in)\s+[^,]{1,60}?)?\s*(?:,|$)",
-            self.text[end:body_end],
-        )
-        if tail is None:
-            return None
-        return Mention(
-            pos,
-            end + tail.end() - 1 if tail.group().endswith(",") else end + tail.end(),
-            PERSON,
-            key,
-        )
 
     def _propose(
         self, kind, span, speaker, cue, outlet, evidence, confidence
@@ -350,14 +305,20 @@ class Reported:
             )
         )
 
-    def _participle_subject(self, c: Cue, cues: list[Cue], s_start: int):
+    def _participle_subject(
+        self, c: Cue, cues: list[Cue], s_start: int, bare: bool = False
+    ):
         """Who speaks in a participle continuing the sentence ("…, the
         leader said here today, adding that …", "Mr. Karzai dismissed
         suggestions …, saying …"): the speaker of the sentence's earlier
         cue, else the person the sentence opens with, else the source it
         opens with ("America's top defense official chastised Russia …,
-        saying …")."""
-        if not self.text[s_start : c.start].rstrip().endswith((",", ',"', ",\u201d")):
+        saying …"), or the holder of the definite role it opens with ("The
+        ambassador concluded the interview by saying …"); with ``bare``, a
+        participle with no comma before it ("Burns addressed the difficulty
+        saying, "…""), as after "by"."""
+        lead = self.text[s_start : c.start].rstrip()
+        if not (bare or lead.endswith((",", ',"', ",\u201d", " by"))):
             return None
         for earlier in reversed(cues):
             if s_start <= earlier.start < c.start and earlier.speaker:
@@ -365,6 +326,10 @@ class Reported:
         subject = self.first_mention(s_start, c.start, PERSON, within=60)
         if subject is not None:
             return subject.key
+        m = re.match(r"The\s+([a-z-]+)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", lead)
+        named = m and self.role_antecedent(m.group(1), s_start)
+        if named:
+            return named
         source = self.source_at(s_start, c.start)
         if source and re.match(
             r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", self.text[source[1] :]
@@ -419,6 +384,13 @@ class Reported:
         if re.match(r"[\"\u201c]", text[s_start]):
             return None
         lead = text[s_start:subject_start].rstrip()
+        opening = re.sub(r"(?:\s+[A-Z][\w.-]*)+$", "", lead)
+        if re.fullmatch(
+            r"(?:In|On|At|During|Throughout|Regarding|Asked about)\s[^,]+,", opening
+        ) and not any(w.lower() in lx.FINITE_VERBS for w in WORD_RE.findall(opening)):
+            # "In a separate interview with VOA on Wednesday, Abdullah …
+            # stressed his commitment": when and where, no reported words.
+            return None
         if lead.endswith(","):
             # "…, the mayor, Ann Marsh, said": the role before the name is
             # the attribution's.
@@ -469,6 +441,17 @@ class Reported:
                 org = self.by_start[org.end + owned.end()]
             if org:
                 pos = org.end
+                after_org = re.match(
+                    r"(?:['\u2019]s)?\s+(?:[\w.'\u2019-]+\s+){1,6}?(?=that\s)",
+                    text[pos:body_end],
+                )
+                if after_org and not any(
+                    w in lx.SPEECH_VERBS for w in after_org.group().split()
+                ):
+                    # "told VOA reporter Said Suleiman Ashna that …", "tell
+                    # VOA's Somali service that …": whom at the outlet the
+                    # words were said to.
+                    pos += after_org.end() - 1
             elif m:
                 pos += m.end()
             elif whom:
@@ -523,6 +506,15 @@ class Reported:
             if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:
                 # "announced his endorsement", "emphasized the benefits of
                 # …": an object, not a clause.
+                return None
+            if (
+                first.group() in ("his", "her", "their", "its", "our", "my")
+                and c.verb not in _PLAIN_SAYING
+                and not self._a_clause(start, body_end)
+            ):
+                # "stressed his commitment to hold the government together":
+                # an object with no verb of its own ("said his company is
+                # building …" has one).
                 return None
         return self._cut(start, body_end)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .base import Mention
 from .gazetteer import ORGANISATION, PERSON
 from .offices import ANAPHOR_RE
 from .text import slugify
@@ -210,6 +211,44 @@ class Sources:
         found = self.source_at(pos, limit)
         return found[0] if found else None
 
+    def _named_next(self, mention, words, next_start: int, quote_start: int) -> bool:
+        """ "President Donald Trump's budget director says …. Mick Mulvaney
+        told NBC …": the holder of an owned role opening a paragraph is the
+        person, with no role of their own and named nowhere before, who
+        opens the next sentence speaking ("The program manager said ….
+        Bob Stone said …" may be two people)."""
+        s_start = self.sentence_at(quote_start)[0]
+        return (
+            any(w.endswith(("'s", "\u2019s")) for w in words)
+            and self.paragraph_at(s_start)[0] == s_start
+            and mention.start == next_start
+            and not self.people[mention.key].role
+            and self._cue_follows(mention)
+            and not any(
+                m.key == mention.key and m.start < quote_start for m in self.mentions
+            )
+        )
+
+    def _source_according_to(self, pos: int, body_end: int) -> Mention | None:
+        """The unnamed source right after "according to", as a stand-in
+        mention, when it runs to the sentence's end or to a comma."""
+        found = self.source_at(pos, body_end)
+        if found is None:
+            return None
+        key, end = found
+        tail = re.match(
+            r"(?:\s+(?:for|at|of|with|from|in)\s+[^,]{1,60}?)?\s*(?:,|$)",
+            self.text[end:body_end],
+        )
+        if tail is None:
+            return None
+        return Mention(
+            pos,
+            end + tail.end() - 1 if tail.group().endswith(",") else end + tail.end(),
+            PERSON,
+            key,
+        )
+
     def name_sources_later(self) -> None:
         """A lead's unnamed source that the story names a sentence or two
         later: "A senior U.S. general in Iraq says …. The general spoke
@@ -227,7 +266,8 @@ class Sources:
             if (
                 not words
                 or words[0] not in ("a", "an", "the")
-                and not (words[0].endswith(("'s", "\u2019s")))
+                # ("President Donald Trump's budget director": owned.)
+                and not any(w.endswith(("'s", "\u2019s")) for w in words)
             ):
                 continue
             if not any(w in lx.SOURCE_NOUNS and not w.endswith("s") for w in words):
@@ -252,7 +292,7 @@ class Sources:
                     role
                     and role in titled
                     and (_role_words(role) & set(words) - _NOT_IDENTIFYING)
-                ):
+                ) or self._named_next(mention, words, later[0][0], quote.start):
                     named[key] = mention.key
                 break
         for quote in self.quotes:

@@ -11,6 +11,17 @@ from . import lexicon as lx
 from .gazetteer import ORGANISATION
 from .text import is_cap
 
+# Titles held for a place, whose "of" names a state or a city ("Senator Jo
+# Roe of New York"), not a body.
+_PLACE_TITLES = frozenset(
+    """
+    Senator Sen Representative Rep Governor Gov Mayor Congressman Congresswoman
+    Assemblyman Assemblywoman Councillor Councilman Councilwoman Delegate
+    Bishop Archbishop Cardinal Judge Sheriff Lord Lady Duke Duchess Prince
+    Princess King Queen
+    """.split()
+)
+
 
 class Titles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -189,3 +200,55 @@ class Titles:
         return bool(named) and not any(
             w in lx.TITLE_WORDS or w.lower() in lx.ROLE_HEADS for w in named
         )
+
+    def _person_of_body(self, run: tuple[int, ...]) -> bool:
+        """A name, "of" and the body or country it is of, read as one run
+        ("Prime Minister John Howard of Australia said", "Jo Roe of NASA
+        said", "Jo Roe of Acme Corporation told"): the person, and the body
+        as an organisation, when the run is a titled name or stands before
+        a verb of saying."""
+        words = self.words
+        k = next(
+            (k for k in range(2, len(run) - 1) if words[run[k]].group() == "of"),
+            None,
+        )
+        if k is None or "of" in (words[i].group() for i in run[k + 1 :]):
+            return False
+        name, body = run[:k], list(run[k + 1 :])
+        body_values = [words[i].group() for i in body]
+        titled = self._titled_name(name)
+        start, end = words[name[0]].start(), words[body[-1]].end()
+        # "Chair Brian Sohn of First Solar announced": names after a titled
+        # name and "of", before a verb of saying, are no second person; a
+        # body, unless the title is held for a place ("Senator Jo Roe of New
+        # York said") or they name a region.
+        named_of = (
+            titled
+            and len(body) >= 2
+            and self._name_words(body)
+            and self._person_context(start, end)
+        )
+        if named_of and (
+            any(words[i].group() in _PLACE_TITLES for i in name)
+            or " ".join(body_values) in lx.REGIONS
+        ):
+            self._classify_run(name)
+            return True
+        if not (
+            " ".join(body_values) in lx.COUNTRY_NAMES
+            or any(v in lx.ORG_KEYWORDS for v in body_values)
+            or (len(body) == 1 and self._is_acronym(body[0]))
+            or named_of
+        ):
+            return False
+        if not (
+            titled
+            or (self._name_words(list(name)) and self._person_context(start, end))
+        ):
+            return False
+        self._add_org_run(body)
+        if titled:
+            self._classify_run(name)
+        else:
+            self._add_person_part(list(name), titled=True)
+        return True
