@@ -37,6 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
 
+from bench.machine import calibration_ms  # noqa: E402
+
 # Targets, on PostgreSQL with 100,000 articles and a million quotes.
 MAX_LIST_QUERIES = 3
 LIST_FLOOR_RATIO = 2.0  # every list's median to its values+orjson floor
@@ -439,6 +441,7 @@ def main(argv=None) -> int:
             "python": platform.python_version(),
             "platform": platform.platform(),
             "loadavg_before": loadavg(),
+            "calibration_ms": calibration_ms(),
         },
     }
     report.update(measure(args))
@@ -457,6 +460,7 @@ def main(argv=None) -> int:
             redis=args.redis,
         )
     report["machine"]["loadavg_after"] = loadavg()
+    report["machine"]["calibration_ms_after"] = calibration_ms()
     report["targets"] = verdicts(report["endpoints"], report.get("throughput"))
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

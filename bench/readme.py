@@ -40,6 +40,16 @@ def _load(values: list[float]) -> str:
     return "/".join(f"{v:.2f}" for v in values)
 
 
+def _calibration(figures: dict) -> str:
+    """The machine's speed (``bench/machine.py``), for runs that recorded it."""
+    before = figures.get("calibration_ms")
+    if before is None:
+        return ""
+    after = figures.get("calibration_ms_after")
+    after = f" before, {after:.0f} ms after" if after is not None else ""
+    return f"CPU calibration {before:.0f} ms{after} (bench/machine.py)"
+
+
 def render(report: dict) -> str:
     corpus = report["corpus"]
     machine = report["machine"]
@@ -49,6 +59,7 @@ def render(report: dict) -> str:
         f"Latest run ({report['when']}, {machine['cpus']} cores, load average "
         f"{_load(machine['loadavg_before'])} before and "
         f"{_load(machine.get('loadavg_after', machine['loadavg_before']))} after; "
+        f"{_calibration(machine) + '; ' if _calibration(machine) else ''}"
         f"{corpus['articles']:,} articles / {corpus['quotes']:,} quotes; "
         f"{requests} requests per endpoint from its last stable rounds; "
         "milliseconds):",
@@ -223,7 +234,9 @@ def render_speed(figures: dict, recorded: str) -> str:
     return (
         f"{'With' if figures['ner'] else 'Without'} the named-entity step "
         f"({recorded}, {figures['machine']}, load average "
-        f"{_load(figures['load_average'])}): extraction "
+        f"{_load(figures['load_average'])}"
+        f"{'; ' + _calibration(figures) if _calibration(figures) else ''}"
+        "): extraction "
         f"{_ms_short(figures['median_ms_per_1000_words'])} median / "
         f"{_ms_short(figures['p99_ms_per_1000_words'])} p99 per 1,000 words "
         f"(target: p99 under {_ms_short(figures['target_ms_per_1000_words'])}); "

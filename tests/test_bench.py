@@ -213,3 +213,27 @@ def test_extraction_benchmark_reports_against_its_target(tmp_path):
     )
     assert figures["meets_target"] is met
     assert result.returncode == (0 if met else 1)
+
+
+def test_a_run_states_how_fast_its_machine_was():
+    """The recorded calibration (``bench/machine.py``) goes beside the load
+    average in the README, so two runs on hosts of different speeds are not
+    read as a change in the code; a run recorded before it has none."""
+    from bench.machine import calibration_ms
+
+    assert calibration_ms(steps=400_000, runs=3) < calibration_ms(
+        steps=4_000_000, runs=3
+    )
+    report = json.loads(readme.RESULTS.read_text())
+    report["machine"].update(calibration_ms=128.6, calibration_ms_after=131.2)
+    assert (
+        "CPU calibration 129 ms before, 131 ms after (bench/machine.py)"
+        in readme.render(report)
+    )
+    del report["machine"]["calibration_ms"]
+    assert "CPU calibration" not in readme.render(report)
+    (figures, recorded), *_ = readme.load_extraction()[1]
+    figures = {**figures, "calibration_ms": 140.4}
+    assert "; CPU calibration 140 ms (bench/machine.py)):" in readme.render_speed(
+        figures, recorded
+    )
