@@ -33,6 +33,17 @@ class TestRoleAfterTheName:
             ("Ann Marsh", "FDA")
         ]
 
+    def test_degree_between_the_name_and_the_role(self):
+        """ "Steve Murawski, Ph.D., acting chairman of the NOAA Research
+        Council": a degree in its own commas does not end the role."""
+        assert spoke_for(
+            '"We are ready," said Ann Marsh, Ph.D., acting chair of the Halden '
+            "Harbour Board, which runs the port."
+        ) == [("Ann Marsh", "Halden Harbour Board")]
+        assert spoke_for(
+            '"We are ready," said Jo Roe, Jr., a Harbour Board spokesman.'
+        ) == [("Jo Roe", "Harbour Board")]
+
     def test_official_with_a_body(self):
         """ "an official with the World Bank" speaks for the bank."""
         assert spoke_for(

@@ -312,6 +312,12 @@ NAME_PARTICLES = frozenset(
 # Generations after a surname ("John D. Rockefeller IV").
 NAME_SUFFIXES = frozenset("II III IV".split())
 
+# Degrees and honours written between a name and the role after it ("Steve
+# Murawski, Ph.D., acting chairman of …"), in their own commas.
+POST_NOMINALS = tuple(
+    "Ph.D. PhD M.D. D.Phil. Sc.D. Ed.D. J.D. M.P.H. D.V.M. Esq. Jr. Sr.".split()
+)
+
 # Words that may join the capitalised words of an organisation's name.
 ORG_CONNECTORS = frozenset("of for and on".split())
 

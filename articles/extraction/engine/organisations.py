@@ -18,6 +18,10 @@ from .text import (
 # A role after a name ends before a verb of saying even with no comma
 # ("Qazi Hussain Ahmed, the head of an Islamic party alliance told the BBC").
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# ", Ph.D., " after a name: the role, if any, follows it.
+_POST_NOMINALS_RE = re.compile(
+    r"(?:,\s+(?:" + "|".join(map(re.escape, lx.POST_NOMINALS)) + r")(?=,))+"
+)
 
 
 _DEPARTMENTS_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()}
@@ -482,6 +486,8 @@ class Organisations:
 
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text
+        degrees = _POST_NOMINALS_RE.match(text, mention.end)
+        end = degrees.end() if degrees else mention.end
         m = re.match(
             # A dotted abbreviation's stops end no role ("the U.S. envoy"),
             # nor does one opening it before a title ("Ann Marsh, U.S.
@@ -490,12 +496,12 @@ class Organisations:
             r"(?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
             r"(?=,|(?<![A-Z])\.|\.(?![A-Z]|\s+[a-z])|;|$| as | who |"
             rf" (?:{_SAYING})\b)",
-            text[mention.end :],
+            text[end:],
         )
         if not m:
             return None
         phrase = m.group(1)
-        phrase_start = mention.end + m.start(1)
+        phrase_start = end + m.start(1)
         words = WORD_RE.findall(phrase)
         if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
             return None
