@@ -380,6 +380,19 @@ class TestLabelAfterAnInitial:
     def test_a_title_stays_a_title(self):
         assert quotes("Then he read \u201cWar and Peace\u201d to the children.") == []
 
+    def test_a_sentence_s_last_word_titles_nothing_after_its_stop(self):
+        """'… during the three-hour conference. "We've listened …," added
+        Armstrong': "conference" before a title names it only in its own
+        sentence."""
+        assert quotes(
+            "The plans will be discussed at the conference. \u201cWe have "
+            "listened to the complaints,\u201d added Ann Marsh."
+        ) == [("direct", "We have listened to the complaints", "Ann Marsh")]
+        assert (
+            quotes("She spoke at the conference \u201cWater and Power\u201d on Monday.")
+            == []
+        )
+
 
 class TestLabelledParagraph:
     def test_label_and_colon_before_words_not_all_in_marks(self):

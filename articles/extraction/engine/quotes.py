@@ -242,6 +242,10 @@ class Quotes:
         nxt = re.match(
             r"\s*([a-z][\w-]*)", text[close_at + 1 : min(p_end, close_at + 30)]
         )
+        if re.search(r"[.!?]\s+$", text[max(p_start, open_at - 3) : open_at]):
+            # 'the three-hour conference. "We've listened …"': a sentence's
+            # last word titles nothing after its stop.
+            prev = []
         prev_word = prev[-1] if prev else ""
         # "called the project "a turning point"", "calls X the "Caesar of
         # Washington"": after a verb that labels, the words are a label
