@@ -200,11 +200,7 @@ class Attribution:
         """The person a definite role speaking ("the press secretary said")
         in the sentence before ``s_start``, or in its own before ``pos``,
         and after ``after``, refers back to; or None."""
-        i = (
-            self.sentence_starts.index(s_start)
-            if s_start in self.sentence_starts
-            else 0
-        )
+        i = self.sentence_index_at(s_start)
         start = max(self.sentences[i - 1][0] if i else s_start, after)
         for m in reversed(list(ROLE_SUBJECT_RE.finditer(self.text, start, pos))):
             named = self.role_antecedent(m.group("head"), m.start())
@@ -217,11 +213,7 @@ class Attribution:
         spokesman", "an official"), that the sentence before ``s_start``
         opens with as the subject of a cue and that names no person; its
         key, or None."""
-        i = (
-            self.sentence_starts.index(s_start)
-            if s_start in self.sentence_starts
-            else 0
-        )
+        i = self.sentence_index_at(s_start)
         if i == 0:
             return None
         start, end = self.sentences[i - 1]
@@ -246,11 +238,7 @@ class Attribution:
     def _organisation_spoke_before(self, s_start: int) -> int:
         """Where the latest sentence before ``s_start`` that opens with an
         organisation and a cue ("NASA said that …") ends, or 0."""
-        i = (
-            self.sentence_starts.index(s_start)
-            if s_start in self.sentence_starts
-            else 0
-        )
+        i = self.sentence_index_at(s_start)
         for start, end in reversed(self.sentences[max(0, i - 3) : i]):
             mention = self.by_start.get(start)
             if mention is not None and mention.type == ORGANISATION:

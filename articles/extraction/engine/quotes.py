@@ -144,7 +144,7 @@ class Quotes:
             found = None
             if item.reason == "no speaker" and item.kind == DIRECT:
                 open_at = item.start - 1
-                i = self.sentence_starts.index(self.sentence_at(open_at)[0])
+                i = self.sentence_index_at(open_at)
                 para = self.paragraph_at(open_at)
                 if i and self.sentences[i][0] == open_at:
                     s_start, s_end = self.sentences[i - 1]

@@ -203,7 +203,7 @@ class Reported:
                 and len(lead.split()) < 3
                 and re.match(r",\s+\w", text[person.end : body_end])
             )
-            i = self.sentence_starts.index(s_start)
+            i = self.sentence_index_at(s_start)
             if re.fullmatch(r"(?:That|This)(?:['\u2019]s|\s+is|\s+was)", lead):
                 # "… ports in eastern Libya. That's according to two military
                 # spokesmen": the sentence before, in the same paragraph.

@@ -54,9 +54,12 @@ class Sentences:
             end -= 1
         return start, end
 
+    def sentence_index_at(self, pos: int) -> int:
+        """The index in ``sentences`` of the sentence holding ``pos``."""
+        return max(bisect.bisect_right(self.sentence_starts, pos) - 1, 0)
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        i = max(bisect.bisect_right(self.sentence_starts, pos) - 1, 0)
-        return self.sentences[i]
+        return self.sentences[self.sentence_index_at(pos)]
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
         i = max(bisect.bisect_right(self.paragraph_starts, pos) - 1, 0)

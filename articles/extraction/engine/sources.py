@@ -272,7 +272,7 @@ class Sources:
                 continue
             if not any(w in lx.SOURCE_NOUNS and not w.endswith("s") for w in words):
                 continue
-            i = self.sentence_starts.index(self.sentence_at(quote.start)[0])
+            i = self.sentence_index_at(quote.start)
             later = self.sentences[i + 1 : i + 3]
             if not later:
                 continue
