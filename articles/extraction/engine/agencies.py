@@ -12,6 +12,8 @@ from .gazetteer import Gazetteer, KnownEntity
 
 NEWS_AGENCY = "news_agency"
 MEDIA_OUTLET = "media_outlet"
+#: The kinds of outlets, whom words are said to, not for.
+OUTLET_KINDS = frozenset({NEWS_AGENCY, MEDIA_OUTLET})
 
 # (name, aliases, kind)
 OUTLETS: tuple[tuple[str, tuple[str, ...], str], ...] = (

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .agencies import OUTLET_KINDS
 from .base import OUTLET_RES, Mention
 from .gazetteer import ORGANISATION
 
-# The registry's kinds of outlets, whom words are said to, not for.
-OUTLET_KINDS = frozenset({"news_agency", "media_outlet"})
 _DEPARTMENTS = "|".join(sorted(lx.CABINET_DEPARTMENTS, key=len, reverse=True))
 # "Defense Secretary", "Deputy Defense Secretary", "Secretary of Defense",
 # "undersecretary of defense for policy", "U.S. Secretary of Agriculture".
