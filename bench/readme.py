@@ -40,14 +40,15 @@ def _load(values: list[float]) -> str:
     return "/".join(f"{v:.2f}" for v in values)
 
 
-def _calibration(figures: dict) -> str:
-    """The machine's speed (``bench/machine.py``), for runs that recorded it."""
-    before = figures.get("calibration_ms")
-    if before is None:
+def _calibration(figures: dict, before: str = "", after: str = "") -> str:
+    """The machine's speed (``bench/machine.py``) between ``before`` and
+    ``after``, for runs that recorded it; else nothing."""
+    start = figures.get("calibration_ms")
+    if start is None:
         return ""
-    after = figures.get("calibration_ms_after")
-    after = f" before, {after:.0f} ms after" if after is not None else ""
-    return f"CPU calibration {before:.0f} ms{after} (bench/machine.py)"
+    end = figures.get("calibration_ms_after")
+    end = f" before, {end:.0f} ms after" if end is not None else ""
+    return f"{before}CPU calibration {start:.0f} ms{end} (bench/machine.py){after}"
 
 
 def render(report: dict) -> str:
@@ -59,7 +60,7 @@ def render(report: dict) -> str:
         f"Latest run ({report['when']}, {machine['cpus']} cores, load average "
         f"{_load(machine['loadavg_before'])} before and "
         f"{_load(machine.get('loadavg_after', machine['loadavg_before']))} after; "
-        f"{_calibration(machine) + '; ' if _calibration(machine) else ''}"
+        f"{_calibration(machine, after='; ')}"
         f"{corpus['articles']:,} articles / {corpus['quotes']:,} quotes; "
         f"{requests} requests per endpoint from its last stable rounds; "
         "milliseconds):",
@@ -235,7 +236,7 @@ def render_speed(figures: dict, recorded: str) -> str:
         f"{'With' if figures['ner'] else 'Without'} the named-entity step "
         f"({recorded}, {figures['machine']}, load average "
         f"{_load(figures['load_average'])}"
-        f"{'; ' + _calibration(figures) if _calibration(figures) else ''}"
+        f"{_calibration(figures, before='; ')}"
         "): extraction "
         f"{_ms_short(figures['median_ms_per_1000_words'])} median / "
         f"{_ms_short(figures['p99_ms_per_1000_words'])} p99 per 1,000 words "
