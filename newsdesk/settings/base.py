@@ -172,10 +172,16 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 def _tune_postgresql(database: dict) -> None:
     """PostgreSQL's JIT compiler spends hundreds of milliseconds compiling
     queries its planner guesses are big (a search over a million quotes)
-    that then run in a few: for short API queries it only costs time."""
+    that then run in a few: for short API queries it only costs time.
+
+    pg_trgm's ``%>`` finds a name by its trigram index when the words asked
+    for are at least ``word_similarity_threshold`` like it: set here to
+    ``newsdesk.fulltext.NAME_SIMILARITY`` (tests/test_fulltext_postgresql.py
+    checks the two agree), as settings cannot import that module."""
     if database["ENGINE"] == "django.db.backends.postgresql":
         options = database.setdefault("OPTIONS", {})
-        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+        tuning = "-c jit=off -c pg_trgm.word_similarity_threshold=0.5"
+        options["options"] = f"{options.get('options', '')} {tuning}".strip()
 
 
 _tune_postgresql(DATABASES["default"])
