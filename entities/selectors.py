@@ -11,6 +11,8 @@ to something public.
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import connections, router
 from django.db.models import (
     Case,
@@ -41,22 +43,29 @@ from .models import (
 # row whether a published story names it would scan the quotes.
 
 
-def people_visible(*, user) -> QuerySet[Person]:
+def people_visible(*, user, at: datetime.datetime | None = None) -> QuerySet[Person]:
+    """What ``user`` may see (at ``at``, by default now)."""
     if can_see_unpublished(user):
         return Person.objects.all()
-    return Person.objects.filter(public_from__lte=timezone.now())
+    return Person.objects.filter(public_from__lte=at or timezone.now())
 
 
-def agreements_visible(*, user) -> QuerySet[Agreement]:
+def agreements_visible(
+    *, user, at: datetime.datetime | None = None
+) -> QuerySet[Agreement]:
+    """What ``user`` may see (at ``at``, by default now)."""
     if can_see_unpublished(user):
         return Agreement.objects.all()
-    return Agreement.objects.filter(public_from__lte=timezone.now())
+    return Agreement.objects.filter(public_from__lte=at or timezone.now())
 
 
-def organisations_visible(*, user) -> QuerySet[Organisation]:
+def organisations_visible(
+    *, user, at: datetime.datetime | None = None
+) -> QuerySet[Organisation]:
+    """What ``user`` may see (at ``at``, by default now)."""
     if can_see_unpublished(user):
         return Organisation.objects.all()
-    return Organisation.objects.filter(public_from__lte=timezone.now())
+    return Organisation.objects.filter(public_from__lte=at or timezone.now())
 
 
 def _status_change_visible(*, user, at=None) -> Q | None:

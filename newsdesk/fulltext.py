@@ -131,6 +131,39 @@ def _vendor(queryset: QuerySet) -> str:
 
 
 # --------------------------------------------------------------------------
+# Searches compiled once (newsdesk/core/compiled.py)
+
+STAND_IN_MARKER = "newsdeskstandin"
+
+
+def stand_in(q: str) -> str | None:
+    """What a search's queries can be built from once and compiled, to run
+    again with ``q`` (``query_values`` gives what each takes from it): a
+    made-up word for each word of ``q`` that the queries read one by one
+    (up to five), and a mark that is no word, so that the whole differs
+    from each word alone. None when ``q`` has no word or nothing to search
+    for, whose queries take another shape."""
+    count = len(words(q)[:5])
+    if not count or not parse(q):
+        return None
+    return " ".join(f"{STAND_IN_MARKER}{n}" for n in range(count)) + " ~"
+
+
+def query_values(q: str, connection) -> dict[str, str]:
+    """Every parameter the search queries take from ``q``, by slot: the
+    words as typed (ranking, websearch), the pattern ``icontains`` and
+    ``ILIKE`` match, SQLite's MATCH expression, and each word alone
+    (``_name_like``)."""
+    values = {
+        "q": q,
+        "contains": f"%{connection.ops.prep_for_like_query(q)}%",
+        "match": fts5_query(q),
+    }
+    values.update({f"word{n}": word for n, word in enumerate(words(q)[:5])})
+    return values
+
+
+# --------------------------------------------------------------------------
 # Matching and ranking stories and quotes
 
 

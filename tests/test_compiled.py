@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
 from django.utils import timezone
 
 from entities.models import Organisation
@@ -156,3 +157,42 @@ def test_a_lookup_whose_visible_records_take_a_list_is_run_by_the_orm(
     monkeypatch.setattr(compiled, "Template", None)  # would fail if used
     found = resolve_all({"party": Unresolved(visible, ["china"], "organisation")})
     assert [record.slug for record in found["party"]] == ["china"]
+
+
+def _named_like(text, at):
+    return (
+        Organisation.objects.filter(name__icontains=text, public_from__lte=at)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
+
+
+def _contains(text):
+    return {"contains": f"%{connection.ops.prep_for_like_query(text)}%"}
+
+
+def test_a_search_runs_with_the_words_asked_for(seed):
+    """Compiled from a stand-in, each run puts the request's own words
+    where the stand-in's stood."""
+    for q, names in [("ass", ["TASS"]), ("cosm", ["Roscosmos"]), ("zz", [])]:
+        rows = compiled.rows_for_words(
+            ("test",), _named_like, q, "standin0 ~", _contains, "default", "standin"
+        )
+        assert [row[0] for row in rows] == names
+        assert list(_named_like(q, timezone.now())) == names
+    assert compiled.kept((("test",), "default")).complete
+
+
+def test_a_search_taking_its_words_in_a_form_not_given_is_run_by_the_orm(seed):
+    """``startswith`` gives the words a pattern ``values`` does not know:
+    compiled, the stand-in would stay in the SQL, so the ORM runs it."""
+
+    def starting(text, at):
+        return _named_like("", at).filter(name__startswith=text)
+
+    for q, names in [("TA", ["TASS"]), ("Ros", ["Roscosmos"])]:
+        rows = compiled.rows_for_words(
+            ("test",), starting, q, "standin0 ~", _contains, "default", "standin"
+        )
+        assert list(rows) == names
+    assert not compiled.kept((("test",), "default")).complete

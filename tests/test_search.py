@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -16,10 +17,12 @@ from django.utils import timezone
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from articles import selectors
 from articles import services as article_services
 from articles.models import Article, ArticleStatus, Quote
 from entities.models import Person, PersonAlias
 from newsdesk import fulltext
+from newsdesk.core import compiled
 from tests.factories import ArticleFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -452,3 +455,78 @@ def test_snippet_matches_a_full_scan(text, q, width):
     none before the first place a stem occurs, and none after the snippet's
     end) change nothing it gives."""
     assert fulltext.snippet(text, q, width) == _snippet_by_full_scan(text, q, width)
+
+
+class TestCompiledOnce:
+    """search/'s two queries are built and compiled once for each audience
+    and number of words, then run again with the words asked for
+    (``articles.selectors._search_rows``): each run answers what a query
+    built for it would."""
+
+    @pytest.fixture(autouse=True)
+    def nothing_kept(self, monkeypatch):
+        monkeypatch.setattr(compiled, "_compiled", {})
+
+    @pytest.fixture
+    def builds(self, monkeypatch):
+        """The queries built, by part."""
+        built = []
+        for part in ("_names_query", "_texts_query"):
+            real = getattr(selectors, part)
+
+            def build(q, user, at, part=part, real=real):
+                built.append(part)
+                return real(q, user, at)
+
+            monkeypatch.setattr(selectors, part, build)
+        return built
+
+    def test_a_search_of_the_same_shape_is_not_built_again(
+        self, client, editor, db, builds, uncached_api
+    ):
+        glacier = publish("Glacier treaty signed", "Ministers agreed at last.")
+        harbour = publish("Harbour reopens", "Ships returned to the harbour.")
+        draft = ArticleFactory(
+            headline="Harbour plans", body="Draft.", status=ArticleStatus.DRAFT
+        )
+        PersonFactory(
+            name="Glacier Harbourmaster",
+            public_from=timezone.now() - datetime.timedelta(days=1),
+        )
+        assert found(client, "glacier") == {
+            ("article", glacier.slug),
+            ("person", "glacier-harbourmaster"),
+        }
+        assert builds == ["_names_query", "_texts_query"]
+        assert found(client, "harbour") == {
+            ("article", harbour.slug),
+            ("person", "glacier-harbourmaster"),
+        }
+        assert found(client, "Harbor") == {("person", "glacier-harbourmaster")}
+        assert len(builds) == 2  # the same shape: run again, not built
+        editor_client = Client()
+        editor_client.force_login(editor)
+        assert ("article", draft.slug) in found(editor_client, "harbour")
+        assert len(builds) == 4  # who sees drafts: a query of its own
+        assert found(client, "harbour ships") == {("article", harbour.slug)}
+        assert len(builds) == 6  # two words: another shape
+
+    def test_each_run_asks_about_its_own_moment(self, client, db, uncached_api):
+        soon = ArticleFactory(
+            headline="Comet watch",
+            body="The comet returns.",
+            status=ArticleStatus.PUBLISHED,
+            published_at=timezone.now() + datetime.timedelta(hours=1),
+        )
+        seen = publish("Comet seen", "A comet was seen.")
+        assert found(client, "comet") == {("article", seen.slug)}
+        with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+            assert found(client, "comet") == {
+                ("article", seen.slug),
+                ("article", soon.slug),
+            }
+
+    def test_what_has_no_word_is_built_as_it_is(self, client, db, builds, uncached_api):
+        assert search(client, "!!") == []
+        assert search(client, "!!") == []
+        assert len(builds) == 4

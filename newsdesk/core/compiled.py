@@ -116,6 +116,47 @@ def rows_for_ids(
     return compiled.rows({**dict(enumerate(ids)), _AT: at}, using)
 
 
+def rows_for_words(
+    key: tuple,
+    build: Callable[[str, datetime.datetime], QuerySet],
+    q: str,
+    stand_in: str,
+    values: Callable[[str], dict],
+    using: str,
+    marker: str,
+) -> list:
+    """The rows of ``build(q, now)``, its SQL compiled once per ``key`` and
+    database from ``build(stand_in, moment)``: a search's query, which
+    differs from one request to the next only by what was asked for and
+    the moment. ``values(text)`` gives every parameter the queries take
+    from the words asked for (slot → value: the words themselves, a LIKE
+    pattern, a MATCH expression, each word alone …), the same slots for
+    ``stand_in`` and for ``q``; each value of the stand-in's is found again
+    among the compiled parameters and the request's own put in its place.
+    ``key`` names everything else the query depends on (the audience, how
+    many words): the stand-in must build the query ``q`` would. A parameter
+    that holds ``marker`` (what every word of the stand-in starts with) in
+    a form ``values`` does not give would be left as it is, so then the
+    query is built and run as it is."""
+    full_key = (key, using)
+    compiled = _compiled.get(full_key)
+    if compiled is None:
+        at = connections[using].ops.adapt_datetimefield_value(_PLACEHOLDER_AT)
+        placeholders = {value: slot for slot, value in values(stand_in).items()}
+        queryset = build(stand_in, _PLACEHOLDER_AT)
+        compiled = Template(queryset, {**placeholders, at: _AT}, using)
+        compiled.complete = not any(
+            isinstance(value, str) and marker in value
+            for filled, value in compiled.slots
+            if not filled
+        )
+        keep(full_key, compiled)
+    if not compiled.complete:
+        return list(build(q, timezone.now()).using(using))
+    at = connections[using].ops.adapt_datetimefield_value(timezone.now())
+    return compiled.rows({**values(q), _AT: at}, using)
+
+
 def kept(key: tuple) -> Template | None:
     return _compiled.get(key)
 
