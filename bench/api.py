@@ -445,7 +445,9 @@ def main(argv=None) -> int:
         },
     }
     report.update(measure(args))
-    if args.throughput_seconds > 0:
+    # The throughput leg loads the quotes list: a run --only other endpoints
+    # has none to load.
+    if args.throughput_seconds > 0 and "quotes_list" in report["endpoints"]:
         from bench.throughput import throughput
 
         urls = {
