@@ -194,11 +194,13 @@ def measure(args) -> dict:
     # ignores the parameters (6 ms became 120 ms for the filtered list); the
     # API's queries are bound client-side (Django's psycopg default), so
     # they are planned for their values every time, and so is the floor.
+    # The API's own connection options too (jit=off, pg_trgm's threshold):
+    # the same settings plan the floor's queries and find its rows.
     raw = psycopg.connect(
         **{
             key: value
             for key, value in connection.get_connection_params().items()
-            if key in ("dbname", "user", "password", "host", "port")
+            if key in ("dbname", "user", "password", "host", "port", "options")
         },
         autocommit=True,
         prepare_threshold=None,
@@ -254,15 +256,21 @@ def measure(args) -> dict:
                 api_ids = _record_ids(json.loads(response.content))
                 if api_ids is not None and not endpoint.name.startswith("search_"):
                     assert api_ids == [row["id"] for row in rows], endpoint.name
-                sql, sql_params = floors.raw_sql(endpoint.name, params)
+                statements = floors.raw_statements(endpoint.name, params)
 
-                def run_raw(sql=sql, sql_params=sql_params):
+                def run_raw(statements=statements):
+                    found = []
                     with raw.cursor() as cursor:
-                        cursor.execute(sql, sql_params)
-                        return cursor.fetchall()
+                        for sql, sql_params in statements:
+                            cursor.execute(sql, sql_params)
+                            found += cursor.fetchall()
+                    return found
 
                 page_rows = (
-                    len(list(more_floors.page_queryset(endpoint.name, params)))
+                    sum(
+                        len(list(queryset))
+                        for queryset in more_floors.raw_querysets(endpoint.name, params)
+                    )
                     if endpoint.name in more_floors.MORE_FLOORS
                     else len(rows)
                 )

@@ -31,7 +31,7 @@ from newsdesk import fulltext
 from newsdesk.api.pagination import encode_cursor
 
 from .more_floors import MORE_FLOORS
-from .more_floors import page_queryset as _page_queryset
+from .more_floors import raw_querysets as _raw_querysets
 
 PAGE = 50
 DEEP_PAGE = 1000  # page 1,000 of 50: 49,950 rows in
@@ -329,10 +329,18 @@ def floor_view(request, name: str):
     )
 
 
-def raw_sql(name: str, p: Params) -> tuple[str, list]:
+def raw_statements(name: str, p: Params) -> list[tuple[str, list]]:
+    """The raw floor's statements: the floor's own queries as the ORM
+    writes them where ``bench/more_floors.py`` has the floor (the page
+    query; all four of search/'s), else one query written here."""
     if name in MORE_FLOORS:
-        # The floor's own page query, as the ORM writes it.
-        return _page_queryset(name, p).query.sql_with_params()
+        return [
+            queryset.query.sql_with_params() for queryset in _raw_querysets(name, p)
+        ]
+    return [raw_sql(name, p)]
+
+
+def raw_sql(name: str, p: Params) -> tuple[str, list]:
     public = " WHERE q.public_from <= %s"
     limit = f" LIMIT {PAGE}"
     if name in ("quotes_list", "quotes_first_page_cursor"):

@@ -7,7 +7,7 @@ Each floor fetches the same page of the same records, with the columns the
 API shows, through ``.values()``: one query for the page and one per
 related list, as a bare view would, serialised by orjson (bench/floors.py).
 Its raw-SQL floor is the page query alone (``page_queryset``), run through
-psycopg.
+psycopg; ``search/``'s is all four of its queries (``raw_querysets``).
 """
 
 from __future__ import annotations
@@ -178,25 +178,36 @@ def _article_rows(name: str, p) -> list[dict]:
     return rows
 
 
-def _search_rows(name: str, p) -> list[dict]:
+def raw_querysets(name: str, p) -> list:
+    """The queries of floor ``name`` that its raw floor runs: the page
+    query, or for search/ all four (people, organisations, stories and
+    quotes matching the word), so that its raw floor is one of the whole
+    answer, as its values floor is."""
+    if name not in ("search_common", "search_rare"):
+        return [page_queryset(name, p)]
     word = p.common_word if name.endswith("common") else p.rare_word
-    hits = []
-    for model in (Person, Organisation):
-        hits += list(
-            fulltext.names_matching(model.objects.filter(public_from__lte=p.now), word)
-            .order_by("-similarity", "name")
-            .values("id", "slug", "name", "similarity")[:SEARCH_PER_TYPE]
-        )
+    querysets = [
+        fulltext.names_matching(model.objects.filter(public_from__lte=p.now), word)
+        .order_by("-similarity", "name")
+        .values("id", "slug", "name", "similarity")[:SEARCH_PER_TYPE]
+        for model in (Person, Organisation)
+    ]
     published = Article.objects.published(at=p.now)
     newest = fulltext.articles_matching(
         published.order_by("-published_at", "-id"), word
     ).values("pk")[:RANK_WINDOW]
-    hits += list(
+    querysets.append(
         fulltext.articles_ranked(published.filter(pk__in=newest), word)
         .order_by("-rank", "-published_at", "-id")
         .values("id", "slug", "headline")[:SEARCH_PER_TYPE]
     )
-    hits += list(page_queryset(name, p))
+    return [*querysets, page_queryset(name, p)]
+
+
+def _search_rows(name: str, p) -> list[dict]:
+    hits = []
+    for queryset in raw_querysets(name, p):
+        hits += list(queryset)
     return hits[:SEARCH_PER_TYPE]
 
 
