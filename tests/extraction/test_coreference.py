@@ -1,0 +1,25 @@
+"""A person the story names once and refers to again: a surname without
+its particle, a role that follows the person, a definite description ("the
+spokesman") that names the last person so described. One made-up sentence
+pair each."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+
+
+def speakers(x):
+    return [x.person(q.speaker).name if q.speaker else None for q in x.quotes]
+
+
+class TestSurnames:
+    def test_capitalised_particle_is_left_off_the_surname(self):
+        """ "Minister Omar Al-Rashid …. Mr. Rashid said …": the surname
+        without its particle is the same person, however the particle is
+        capitalised."""
+        x = extract(
+            "Minister Omar Al-Rashid said the border will open soon.\n\n"
+            "Mr. Rashid said the talks will resume."
+        )
+        assert speakers(x) == ["Omar Al-Rashid", "Omar Al-Rashid"]
+        assert len(x.people) == 1
