@@ -23,3 +23,25 @@ class TestSurnames:
         )
         assert speakers(x) == ["Omar Al-Rashid", "Omar Al-Rashid"]
         assert len(x.people) == 1
+
+
+def org_names(x):
+    return [
+        x.organisation(q.organisation).name if q.organisation else None
+        for q in x.quotes
+    ]
+
+
+class TestRoles:
+    def test_nationality_opens_a_title_after_the_sentences_words(self):
+        """ "The opposition is disputing Chilean President Ana Soto's claim
+        …": the title starts at the nationality, and its holder speaks for
+        the state in her later quotes."""
+        x = extract(
+            "The opposition is disputing Chilean President Ana Soto's claim "
+            "that the vote was fair.\n\n"
+            "President Soto said the count will stand."
+        )
+        assert speakers(x) == ["Ana Soto"]
+        assert org_names(x) == ["Chile"]
+        assert x.person(x.quotes[0].speaker).role == "Chilean President"

@@ -378,6 +378,16 @@ class Organisations:
                 if owner:
                     org = owner.key
                 break
+            if (
+                first is not None
+                and value.islower()
+                and value != "and"
+                and text[first:last].split()[0] in lx.DEMONYMS
+            ):
+                # "… is denying Sudanese President Omar Al-Bashir's claim":
+                # the nationality opens the title; the words before it are
+                # the sentence's.
+                break
             allowed = (
                 value.lower() in lx.ROLE_HEADS
                 or value in lx.TITLE_WORDS
