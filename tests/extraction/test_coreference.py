@@ -45,3 +45,15 @@ class TestRoles:
         assert speakers(x) == ["Ana Soto"]
         assert org_names(x) == ["Chile"]
         assert x.person(x.quotes[0].speaker).role == "Chilean President"
+
+
+class TestComparisons:
+    def test_as_someone_claims_reports_nothing_before_it(self):
+        """ "…, the strike has not ended, as Governor Jo Roe claims": the
+        clause of comparison gives the governor no quote; the words are the
+        union leader's."""
+        x = extract(
+            "A union leader, Ann Marsh, said the strike has not ended, as "
+            "Governor Jo Roe claims."
+        )
+        assert speakers(x) == ["Ann Marsh"]

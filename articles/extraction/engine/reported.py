@@ -409,6 +409,10 @@ class Reported:
             return None
         between = lead[comma + 2 :]
         words = between.split()
+        if words[:1] == ["as"]:
+            # "…, the war is not over, as the president claims": a clause of
+            # comparison, which reports nothing before it.
+            return None
         if (
             len(words) <= 12
             and not CUE_RE.search(between)
