@@ -57,3 +57,18 @@ class TestComparisons:
             "Governor Jo Roe claims."
         )
         assert speakers(x) == ["Ann Marsh"]
+
+
+class TestDescriptions:
+    def test_description_before_the_name_speaks_for_the_body_it_names(self):
+        """ "An exiled spokesman for the newly formed coalition known as the
+        Unity Front, Ali Hassan, …": the body the description names is the
+        one he speaks for, in his later quotes too."""
+        x = extract(
+            "An exiled spokesman for the newly formed rebel coalition known as "
+            "the Unity Front, Ali Hassan, told reporters the camp was attacked "
+            "this week.\n\n"
+            "He says the coalition will defend itself."
+        )
+        assert speakers(x) == ["Ali Hassan", "Ali Hassan"]
+        assert org_names(x) == ["Unity Front", "Unity Front"]

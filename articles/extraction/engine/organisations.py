@@ -256,6 +256,7 @@ class Organisations:
                 self._role_before(mention)
                 or self._owned_title_before(mention)
                 or self._role_of_before(mention)
+                or self._described_before(mention)
             )
             after = self._role_after(mention)
             if role is None or (role[1] is None and after and after[1]):
