@@ -72,3 +72,18 @@ class TestDescriptions:
         )
         assert speakers(x) == ["Ali Hassan", "Ali Hassan"]
         assert org_names(x) == ["Unity Front", "Unity Front"]
+
+    def test_the_spokesman_is_the_spokesman_named_before(self):
+        """ "Ali Hassan, a rebel spokesman for the Unity Front, …. The rebel
+        spokesman says …": the definite description refers back to him, and
+        he keeps the body he speaks for; a description his role does not
+        share ("the police spokesman") stays an unnamed source."""
+        x = extract(
+            "Ali Hassan, a rebel spokesman for the Unity Front, said the camp "
+            "was attacked this week.\n\n"
+            "The rebel spokesman says the front will defend itself.\n\n"
+            "The police spokesman says the camp is calm."
+        )
+        assert speakers(x) == ["Ali Hassan", "Ali Hassan", None]
+        assert org_names(x)[:2] == ["Unity Front", "Unity Front"]
+        assert x.quotes[2].source_description == "The police spokesman"
