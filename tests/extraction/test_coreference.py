@@ -87,3 +87,16 @@ class TestDescriptions:
         assert speakers(x) == ["Ali Hassan", "Ali Hassan", None]
         assert org_names(x)[:2] == ["Unity Front", "Unity Front"]
         assert x.quotes[2].source_description == "The police spokesman"
+
+    def test_a_force_in_a_title_speaks_with_its_place(self):
+        """ "Chad army spokesman Ali Hassan", "State police chief Jo Roe":
+        the force with its place is the body spoken for, not the place
+        alone; "the army spokesman" names no body."""
+        x = extract(
+            "Chad army spokesman Ali Hassan said the border is calm.\n\n"
+            "State police chief Jo Roe said the roads are open again.\n\n"
+            "Mr. Roe said the curfew will end soon.\n\n"
+            "The army spokesman Tom Polo said the camp is quiet."
+        )
+        assert speakers(x) == ["Ali Hassan", "Jo Roe", "Jo Roe", "Tom Polo"]
+        assert org_names(x) == ["Chad army", "State police", "State police", None]

@@ -422,7 +422,7 @@ class Organisations:
         role = text[first:last]
         if role.startswith("and "):
             role = role[4:]
-        return role, self._office(role, org)
+        return role, self.force_in_title(mention) or self._office(role, org)
 
     def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
         """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the
