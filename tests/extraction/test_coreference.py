@@ -100,3 +100,14 @@ class TestDescriptions:
         )
         assert speakers(x) == ["Ali Hassan", "Jo Roe", "Jo Roe", "Tom Polo"]
         assert org_names(x) == ["Chad army", "State police", "State police", None]
+
+
+class TestObjects:
+    def test_a_noun_phrase_confirmed_is_no_clause(self):
+        """ "confirmed the possible breakthrough": an object with no verb of
+        its own reports nothing; "confirmed the talks have ended" does."""
+        x = extract(
+            "Police chief Jo Roe confirmed the possible breakthrough.\n\n"
+            "Mr. Roe confirmed the talks have ended."
+        )
+        assert [q.text for q in x.quotes] == ["the talks have ended"]
