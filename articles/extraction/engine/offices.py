@@ -1,7 +1,8 @@
 """Whom a person speaks for when their role names no organisation outright:
 a cabinet title ("Defense Secretary", "Secretary of Agriculture") speaks for
 its department, an acronym heading a title ("EPA Region 5 Administrator")
-for that body, "X of the Justice Department" for the department, and a head
+for that body, "X of the Justice Department" for the department, a force
+in a title ("State police chief") for the force with its place, and a head
 of state or government minister for the country the paragraph names ("In
 Australia, … Foreign affairs minister Alexander Downer")."""
 
@@ -100,6 +101,13 @@ COMMANDED_RE = re.compile(
     r"(?:commander|commanding\s+general|head|chief|leader)\s+of\s+(?:the\s+)?"
     r"(?P<body>(?:(?!(?:the|its|his|her|their)\s)[\w.-]+\s+){1,3}?(?:forces|troops|peacekeepers|contingent)"
     r"(?:\s+(?:in|on)\s+(?:[a-z]+\s+){0,2}[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?)$"
+)
+# "South Sudan army spokesman ", "State police chief ": a force of the place
+# or state named before it, in a title before the name.
+FORCE_TITLE_RE = re.compile(
+    r"(?<![\w.'\u2019-])(?P<body>(?:(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.){2,3}) ){1,3}"
+    r"(?:army|police|navy|military)) (?:(?:deputy|senior|regional) )?"
+    r"(?:spokesman|spokeswoman|spokesperson|chief|commander) $"
 )
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
@@ -250,6 +258,18 @@ class Offices:
                 if noun is None or noun in self.orgs[m.key].name.lower():
                     found = m.key
         return found or fallback
+
+    def force_in_title(self, mention: Mention) -> str | None:
+        """ "South Sudan army spokesman Philip Aguer", "State police chief
+        Jo Roe": the force the title names, with its place, not the place
+        alone (a bare "military spokesman" names no body)."""
+        m = FORCE_TITLE_RE.search(self.text, max(0, mention.start - 80), mention.start)
+        if m is None:
+            return None
+        words = m.group("body").split()
+        while words[:1] and words[0] in lx.COMMON_CAPS:
+            words = words[1:]
+        return self._named_org(" ".join(words)) if len(words) > 1 else None
 
     def _named_org(self, name: str) -> str:
         return self.org(name, self.gaz.find(name, ORGANISATION))

@@ -256,6 +256,7 @@ class Organisations:
                 self._role_before(mention)
                 or self._owned_title_before(mention)
                 or self._role_of_before(mention)
+                or self._described_before(mention)
             )
             after = self._role_after(mention)
             if role is None or (role[1] is None and after and after[1]):
@@ -378,6 +379,16 @@ class Organisations:
                 if owner:
                     org = owner.key
                 break
+            if (
+                first is not None
+                and value.islower()
+                and value != "and"
+                and text[first:last].split()[0] in lx.DEMONYMS
+            ):
+                # "… is denying Sudanese President Omar Al-Bashir's claim":
+                # the nationality opens the title; the words before it are
+                # the sentence's.
+                break
             allowed = (
                 value.lower() in lx.ROLE_HEADS
                 or value in lx.TITLE_WORDS
@@ -411,7 +422,7 @@ class Organisations:
         role = text[first:last]
         if role.startswith("and "):
             role = role[4:]
-        return role, self._office(role, org)
+        return role, self.force_in_title(mention) or self._office(role, org)
 
     def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
         """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the

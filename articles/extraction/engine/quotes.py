@@ -95,6 +95,7 @@ class Quotes:
         self._attributed_by_paragraph_after()
         self._drop_wholly_quoted()
         self.name_sources_later()
+        self.name_definite_descriptions()
 
     def _attributed_by_paragraph_after(self) -> None:
         """A quotation running over paragraphs names its speaker in a later

@@ -409,6 +409,10 @@ class Reported:
             return None
         between = lead[comma + 2 :]
         words = between.split()
+        if words[:1] == ["as"]:
+            # "…, the war is not over, as the president claims": a clause of
+            # comparison, which reports nothing before it.
+            return None
         if (
             len(words) <= 12
             and not CUE_RE.search(between)
@@ -507,14 +511,19 @@ class Reported:
                 # "announced his endorsement", "emphasized the benefits of
                 # …": an object, not a clause.
                 return None
+            possessive = first.group() in ("his", "her", "their", "its", "our", "my")
+            # An article opening a bare noun phrase that closes the sentence.
+            article = first.group() in ("the", "a", "an") and (
+                len(WORD_RE.findall(text, start, body_end)) <= 4
+            )
             if (
-                first.group() in ("his", "her", "their", "its", "our", "my")
+                (possessive or article)
                 and c.verb not in _PLAIN_SAYING
                 and not self._a_clause(start, body_end)
             ):
-                # "stressed his commitment to hold the government together":
-                # an object with no verb of its own ("said his company is
-                # building …" has one).
+                # "stressed his commitment to hold the government together",
+                # "confirmed the possible breakthrough": an object with no
+                # verb of its own ("said his company is building …" has one).
                 return None
         return self._cut(start, body_end)
 

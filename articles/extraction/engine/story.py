@@ -7,6 +7,7 @@ from __future__ import annotations
 from .agreements import Agreements
 from .attribution import Attribution
 from .base import PARAGRAPH_RE, Mention
+from .descriptions import Descriptions
 from .gazetteer import WORD_RE, Gazetteer
 from .names import Names
 from .ner import Recogniser
@@ -34,6 +35,7 @@ class Story(
     Titles,
     Names,
     Organisations,
+    Descriptions,
     Offices,
     Agreements,
     Attribution,

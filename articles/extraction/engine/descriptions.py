@@ -1,0 +1,87 @@
+"""People described by their role rather than by a title: a long
+description before the name ("An exiled spokesman for the coalition known
+as the Unity Front, Ali Hassan, …"), whose body is the one it names, and a
+definite description later ("The spokesman says …") that refers back to the
+person last so described."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import Mention
+from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .sources import SOURCE
+
+# "An exiled spokesman for the newly formed coalition known as the Unity
+# Front, ": a role and what it is held for, closed by a comma before the name.
+DESCRIBED_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)"
+    r"\s+(?:for|of|with|at)\s+[^,;:.\"\u201c\u201d]{2,100}?),\s+$"
+)
+# "the coalition known as the Unity Front", "a group called Unity": the
+# name the description gives its body.
+NAMING_RE = re.compile(r"\b(?:known\s+as|called|named)\s+(?:the\s+)?$")
+# "The spokesman", "the rebel spokesman": a definite description by the
+# role words a named person was introduced with.
+DEFINITE_RE = re.compile(
+    r"(?i:the)\s+(?P<mods>(?:[a-z-]+\s+){0,2})"
+    r"(?P<head>spokesman|spokeswoman|spokesperson|chief|commander)"
+)
+
+
+class Descriptions:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def _described_before(self, mention: Mention) -> tuple[str, str | None] | None:
+        """The role a description before the name gives, and the body it
+        is held for: the one the description names ("known as the Unity
+        Front"), else the one it is of or for."""
+        before = self.text[max(0, mention.start - 160) : mention.start]
+        m = DESCRIBED_BEFORE_RE.search(before)
+        if m is None or m.group("head") not in lx.ROLE_HEADS:
+            return None
+        start = mention.start - (len(before) - m.start("role"))
+        end = mention.start - (len(before) - m.end("role"))
+        named = next(
+            (
+                o
+                for o in self.mentions
+                if o.type == ORGANISATION
+                and start <= o.start < end
+                and NAMING_RE.search(self.text, start, o.start)
+            ),
+            None,
+        )
+        owner = named.key if named else self._owner_in(start, end)
+        return m.group("role"), owner
+
+    def name_definite_descriptions(self) -> None:
+        """ "Ali Hassan, a spokesman for the Unity Front, …. The rebel
+        spokesman says …": a definite description by a role word alone
+        ("the spokesman", "the police chief") names the last person before
+        it whose role has that word and every modifier of the description;
+        the quotes are theirs."""
+        named: dict[str, str | None] = {}
+        for quote in self.quotes:
+            key = quote.speaker
+            if not key or not key.startswith(SOURCE):
+                continue
+            if key not in named:
+                named[key] = None
+                m = DEFINITE_RE.fullmatch(self.sources[key][0])
+                if m is None:
+                    continue
+                wanted = m.group("mods").lower().split() + [m.group("head").lower()]
+                last = None
+                for mention in self.mentions:
+                    if mention.start >= quote.start:
+                        break
+                    if mention.type != PERSON or mention.key.startswith(SOURCE):
+                        continue
+                    role = WORD_RE.findall(self.people[mention.key].role.lower())
+                    if all(w in role for w in wanted):
+                        last = mention.key
+                named[key] = last
+            if named[key]:
+                quote.speaker = named[key]

@@ -1,0 +1,113 @@
+"""A person the story names once and refers to again: a surname without
+its particle, a role that follows the person, a definite description ("the
+spokesman") that names the last person so described. One made-up sentence
+pair each."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+
+
+def speakers(x):
+    return [x.person(q.speaker).name if q.speaker else None for q in x.quotes]
+
+
+class TestSurnames:
+    def test_capitalised_particle_is_left_off_the_surname(self):
+        """ "Minister Omar Al-Rashid …. Mr. Rashid said …": the surname
+        without its particle is the same person, however the particle is
+        capitalised."""
+        x = extract(
+            "Minister Omar Al-Rashid said the border will open soon.\n\n"
+            "Mr. Rashid said the talks will resume."
+        )
+        assert speakers(x) == ["Omar Al-Rashid", "Omar Al-Rashid"]
+        assert len(x.people) == 1
+
+
+def org_names(x):
+    return [
+        x.organisation(q.organisation).name if q.organisation else None
+        for q in x.quotes
+    ]
+
+
+class TestRoles:
+    def test_nationality_opens_a_title_after_the_sentences_words(self):
+        """ "The opposition is disputing Chilean President Ana Soto's claim
+        …": the title starts at the nationality, and its holder speaks for
+        the state in her later quotes."""
+        x = extract(
+            "The opposition is disputing Chilean President Ana Soto's claim "
+            "that the vote was fair.\n\n"
+            "President Soto said the count will stand."
+        )
+        assert speakers(x) == ["Ana Soto"]
+        assert org_names(x) == ["Chile"]
+        assert x.person(x.quotes[0].speaker).role == "Chilean President"
+
+
+class TestComparisons:
+    def test_as_someone_claims_reports_nothing_before_it(self):
+        """ "…, the strike has not ended, as Governor Jo Roe claims": the
+        clause of comparison gives the governor no quote; the words are the
+        union leader's."""
+        x = extract(
+            "A union leader, Ann Marsh, said the strike has not ended, as "
+            "Governor Jo Roe claims."
+        )
+        assert speakers(x) == ["Ann Marsh"]
+
+
+class TestDescriptions:
+    def test_description_before_the_name_speaks_for_the_body_it_names(self):
+        """ "An exiled spokesman for the newly formed coalition known as the
+        Unity Front, Ali Hassan, …": the body the description names is the
+        one he speaks for, in his later quotes too."""
+        x = extract(
+            "An exiled spokesman for the newly formed rebel coalition known as "
+            "the Unity Front, Ali Hassan, told reporters the camp was attacked "
+            "this week.\n\n"
+            "He says the coalition will defend itself."
+        )
+        assert speakers(x) == ["Ali Hassan", "Ali Hassan"]
+        assert org_names(x) == ["Unity Front", "Unity Front"]
+
+    def test_the_spokesman_is_the_spokesman_named_before(self):
+        """ "Ali Hassan, a rebel spokesman for the Unity Front, …. The rebel
+        spokesman says …": the definite description refers back to him, and
+        he keeps the body he speaks for; a description his role does not
+        share ("the police spokesman") stays an unnamed source."""
+        x = extract(
+            "Ali Hassan, a rebel spokesman for the Unity Front, said the camp "
+            "was attacked this week.\n\n"
+            "The rebel spokesman says the front will defend itself.\n\n"
+            "The police spokesman says the camp is calm."
+        )
+        assert speakers(x) == ["Ali Hassan", "Ali Hassan", None]
+        assert org_names(x)[:2] == ["Unity Front", "Unity Front"]
+        assert x.quotes[2].source_description == "The police spokesman"
+
+    def test_a_force_in_a_title_speaks_with_its_place(self):
+        """ "Chad army spokesman Ali Hassan", "State police chief Jo Roe":
+        the force with its place is the body spoken for, not the place
+        alone; "the army spokesman" names no body."""
+        x = extract(
+            "Chad army spokesman Ali Hassan said the border is calm.\n\n"
+            "State police chief Jo Roe said the roads are open again.\n\n"
+            "Mr. Roe said the curfew will end soon.\n\n"
+            "The army spokesman Tom Polo said the camp is quiet."
+        )
+        assert speakers(x) == ["Ali Hassan", "Jo Roe", "Jo Roe", "Tom Polo"]
+        assert org_names(x) == ["Chad army", "State police", "State police", None]
+
+
+class TestObjects:
+    def test_a_noun_phrase_confirmed_is_no_clause(self):
+        """ "confirmed the possible breakthrough": an object with no verb of
+        its own reports nothing; "confirmed the talks have ended" does."""
+        x = extract(
+            "Police chief Jo Roe confirmed the possible breakthrough.\n\n"
+            "Mr. Roe confirmed the talks have ended."
+        )
+        assert [q.text for q in x.quotes] == ["the talks have ended"]
