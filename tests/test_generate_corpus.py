@@ -455,3 +455,20 @@ def test_a_failed_bulk_load_still_rebuilds_the_indexes(db, monkeypatch):
     with pytest.raises(CommandError, match="refused"):
         generate(articles=40)
     assert _schema(BIG) == before
+
+
+def test_the_registry_tables_are_vacuumed_and_analysed_too(db, monkeypatch):
+    """The registry is written before the big tables and apart from them:
+    its tables get their statistics (and on PostgreSQL their names'
+    trigram indexes their pending entries merged) as the big ones do."""
+    from devtools.corpus import database
+
+    done = []
+    monkeypatch.setattr(database, "vacuum_analyze", lambda tables: done.extend(tables))
+    generate(articles=5)
+    assert {
+        Person._meta.db_table,
+        PersonAlias._meta.db_table,
+        Organisation._meta.db_table,
+        OrganisationAlias._meta.db_table,
+    } <= set(done)

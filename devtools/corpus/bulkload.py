@@ -130,12 +130,21 @@ def indexes_deferred(models, *, enabled: bool, report=None):
                 _build(cursor, entry)
             if outer:
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        # VACUUM sets the visibility map as well as the statistics, so that
-        # index-only scans (the API's capped counts) need not visit the
-        # table; it cannot run inside a transaction, where ANALYZE must do.
-        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-        with connection.cursor() as cursor:
-            for table in tables:
-                cursor.execute(f"{command} {connection.ops.quote_name(table)}")
+        vacuum_analyze(tables)
         if report:
             report("indexes, constraints and statistics", time.monotonic() - started)
+
+
+def vacuum_analyze(tables) -> None:
+    """``VACUUM (ANALYZE)`` ``tables`` (PostgreSQL only). VACUUM sets the
+    visibility map as well as the statistics, so that index-only scans (the
+    API's capped counts) need not visit the table, and moves the entries a
+    GIN index holds in its pending list (the names' trigram indexes) into
+    the index, where a search finds them without reading the whole list;
+    it cannot run inside a transaction, where ANALYZE must do."""
+    if connection.vendor != "postgresql":
+        return
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"{command} {connection.ops.quote_name(table)}")

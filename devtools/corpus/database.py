@@ -37,7 +37,7 @@ from entities.models import (
 from newsdesk.cache import content_changed
 from newsdesk.interchange.restore import timestamps_as_given
 
-from .bulkload import indexes_deferred, worth_deferring
+from .bulkload import indexes_deferred, vacuum_analyze, worth_deferring
 from .generator import Corpus
 from .records import (
     AGREEMENT_MENTION_COLUMNS,
@@ -333,6 +333,9 @@ def generate(
                 # published stories made public.
                 visibility.refresh_all()
             progress.advance(rows=len(rows))
+            # The registry was written before the big tables, in a few
+            # thousand rows the big tables' VACUUM does not reach.
+            vacuum_analyze(model._meta.db_table for model in REGISTRY)
     except DatabaseError as error:
         progress.close()
         raise GenerationError(
@@ -356,6 +359,18 @@ def refuse_used_seed(seed: int) -> None:
             f"slugs starting with {prefix}: seed {seed} was used here "
             "already. Choose another --seed."
         )
+
+
+REGISTRY = [
+    Organisation,
+    OrganisationAlias,
+    Person,
+    PersonAlias,
+    Role,
+    Agreement,
+    AgreementParty,
+    AgreementStatusChange,
+]
 
 
 def _write_registry(corpus: Corpus, writer: Writer, counts) -> None:
