@@ -223,7 +223,7 @@ class Attribution:
         ):
             return None
         noun = self.sources[found[0]][0].split()[-1].lower()
-        if noun.endswith("s") or lx.GENDERED.get(noun, gender) != gender:
+        if noun in lx.PLURAL_SOURCE_NOUNS or lx.GENDERED.get(noun, gender) != gender:
             return None
         verb = re.match(r"\s+(?:also\s+)?", self.text[found[1] : end])
         if not CUE_RE.match(self.text, found[1] + verb.end()):

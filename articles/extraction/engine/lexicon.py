@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import re
 
+from .groups import (  # noqa: F401 (the rules read them here)
+    AGENTS,
+    PLURAL_SOURCE_NOUNS,
+    SINGULAR_SOURCE_NOUNS,
+    SOURCE_NOUNS,
+)
 from .places import (  # noqa: F401 (the rules read them here)
     CAPITALS,
     COUNTRIES,
@@ -457,35 +463,16 @@ NATIONAL_OFFICES = {
     ),
 }
 
-# Heads of unnamed sources: "a spokesman", "officials", "teams".
-# Crowds ("fans", "residents") are left out: their words are rarely a quote;
-# so is "police", which speaks for its force as an organisation ("police
-# say"), as docs/annotation.md has it.
-SOURCE_NOUNS = frozenset(
-    """
-    spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
-    official officials source sources aide aides diplomat diplomats analyst
-    analysts expert experts witness witnesses team teams
-    investigators investigator authorities officers officer
-    representative representatives organisers organizers researchers
-    scientists doctors lawyers activists critics observers insiders
-    negotiators delegates campaigners prosecutors leader leaders manager
-    managers director directors reporter correspondent journalist
-    envoy envoys commander commanders general generals
-    """.split()
-)
-
 # Titles and the words a description of their holder uses for them ("a
 # senior Defense Department spokesman" … "Press Secretary Geoff Morrell").
 SAME_ROLES = {
     "press secretary": frozenset("spokesman spokeswoman spokesperson".split()),
 }
 
-# Crowds, which speak as a source only before a cue and "that" ("Locals …
-# reported that …").
-CROWD_NOUNS = frozenset(
-    "locals residents villagers people protesters fans survivors".split()
-)
+# Crowds, which speak as a source only before a cue and "that" ("Many
+# people said that …"); groups of people who speak as sources without it
+# ("residents say") are ``groups.SOURCE_NOUNS``.
+CROWD_NOUNS = frozenset("people fans".split())
 
 # Words that may stand before a source noun ("a senior official", "U.S.
 # officials", "two diplomats").
