@@ -112,3 +112,38 @@ class TestTermsInReportedSpeech:
     def test_a_short_quotation_written_once_is_a_partial_quote(self):
         x = extract('Officials say the dam is part of a "water war" along the river.')
         assert [q.kind for q in x.quotes] == ["indirect", "partial"]
+
+
+class TestTheyForAGroup:
+    def test_they_in_the_next_sentence(self):
+        """ "Kenyan officials have a different view. They say …": the plural
+        source opening the sentence before, which did not speak itself."""
+        assert sources(
+            "Kenyan government officials have a different view. They say it "
+            "is the army that is backing the raid."
+        ) == [
+            (
+                "it is the army that is backing the raid",
+                "Kenyan government officials",
+                "Kenya",
+            )
+        ]
+
+    def test_they_in_the_sources_own_sentence(self):
+        """ "Rebels attacked after what they said was …": the words after
+        the interrupting attribution are the group's."""
+        assert sources(
+            "Rebels launched an offensive on Sunday following what they said "
+            "was an unprovoked attack on them in the hills."
+        ) == [("was an unprovoked attack on them in the hills", "Rebels", None)]
+
+    @pytest.mark.parametrize(
+        "before",
+        [
+            "Ann Marsh and Jo Roe met on Monday.",
+            "Kenyan officials met Ann Marsh on Monday.",
+            "A spokesman for the army denied it.",
+        ],
+    )
+    def test_they_is_never_a_named_person_or_one_source(self, before):
+        assert sources(f"{before} They say the talks went well.") == []

@@ -289,6 +289,9 @@ class Attribution:
         m = re.search(r"\b(he|she|He|She)$", stripped)
         if m:
             return self.resolve_pronoun(m.group(1), end), end - len(m.group(1)), True
+        m = re.search(r"\b(?:they|They)$", stripped)
+        if m and (group := self.group_antecedent(end - 4)):
+            return group, end - 4, True
         mention = self.mention_ending(end, PERSON)
         if mention and (holder := self._holder_for(mention, s_start)):
             return holder, s_start, False

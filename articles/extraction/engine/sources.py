@@ -222,6 +222,37 @@ class Sources:
         org = self._source_org(start, end, m.group("noun"))
         return self._source_key(self.text[start:end], org), end
 
+    def group_antecedent(self, pos: int) -> str | None:
+        """The plural unnamed source "they" at ``pos`` stands for: the one
+        that opens the pronoun's sentence ("Rebels attacked after what they
+        said was …"), else the sentence before it in the paragraph ("Kenyan
+        officials have another view. They say …"), with no other name in
+        those words; its key, or None. "They" never stands for a named
+        person here."""
+        i = self.sentence_index_at(pos)
+        starts = [self.sentences[i][0]]
+        if i and self.paragraph_at(self.sentences[i - 1][0]) == self.paragraph_at(pos):
+            starts.append(self.sentences[i - 1][0])
+        for start in starts:
+            found = self.source_at(start, pos)
+            if found is None or found[1] >= pos:
+                continue
+            key, end = found
+            if self.sources[key][0].split()[-1].lower() not in lx.PLURAL_SOURCE_NOUNS:
+                return None
+            words = re.findall(r"[\w.'\u2019-]+", self.text[start:pos])[1:]
+            if any(end <= m.start < pos for m in self.mentions) or any(
+                w[:1].isupper()
+                and w not in lx.MONTHS_AND_DAYS
+                and w.rstrip(".") not in lx.COUNTRIES
+                for w in words
+            ):
+                # "Kenyan officials met Ann Marsh. They say …": they may be
+                # the people named with them.
+                return None
+            return key
+        return None
+
     def source_after(self, pos: int, limit: int) -> str | None:
         """A source named right after an inverted cue ("…, said a
         spokesman for the ministry")."""
