@@ -424,9 +424,9 @@ GOVERNMENT_TITLES = frozenset(
     "president premier chancellor minister king queen emir sultan".split()
 )
 
-# Titles a U.S. federal release writes bare before the holder's name ("President
-# Bush", "Vice President Cheney"): their holder heads the state the release's
-# government is (annotation conventions: heads of state speak for it).
+# Titles copy writes bare before the holder's name ("President
+# Bush", "Vice President Cheney"): their holder heads the state the text
+# names with them (annotation conventions: heads of state speak for it).
 BARE_STATE_TITLES = frozenset(["President", "Vice President"])
 # Bodies and words only the U.S. government's own copy and copy about it name
 # (the White House, the Pentagon, Congress, "U.S." itself).
@@ -440,8 +440,8 @@ US_GOVERNMENT_MARKERS = (
 )
 # A place written with a U.S. state's abbreviation, as U.S. copy writes its
 # datelines and venues ("Joint Base Andrews, Md.", "Houston, Texas"), and the
-# nation's own demonym in the plural ("ordinary Americans"): copy set in the
-# United States, whose bare "President" is its head of state.
+# nation's own demonym in the plural ("ordinary Americans"): near a bare
+# "President", the United States is the state they head.
 US_STATE_ABBREVIATIONS = tuple(
     """
     Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La.
