@@ -48,3 +48,31 @@ class TestBareHeadOfState:
             "President Ann Marsh, speaking at Fort Lee, Va., said the port will "
             "reopen next week."
         ) == [("the port will reopen next week", "Ann Marsh", "United States")]
+
+
+class TestAccusations:
+    def test_accused_of_an_act_keeps_the_verb(self):
+        """ "accused his former deputy Jo Roe of plotting a coup": the
+        accusation with its verb, up to the dash before the writer's
+        aside."""
+        assert spoke_for(
+            "The crisis began after President Ann Marsh of Ruritania accused her "
+            "former deputy Jo Roe of plotting a coup -- a charge Roe denies."
+        ) == [
+            (
+                "accused her former deputy Jo Roe of plotting a coup",
+                "Ann Marsh",
+                None,
+            )
+        ]
+
+    def test_no_act_no_passive_no_noun(self):
+        """ "accused him of fraud" names no act; "was accused of" is someone
+        else speaking; "the accused" is a noun."""
+        assert (
+            spoke_for(
+                "Ann Marsh accused him of fraud. Jo Roe was accused of plotting a "
+                "coup. The accused said nothing."
+            )
+            == []
+        )

@@ -47,7 +47,7 @@ SPEECH_VERBS = frozenset(
     posted contended contends countered lamented laments
     asked asks shouted exclaimed quipped joked wondered
     signaled signalled signals forecast speculated affirmed recounted charged
-    assured assures reminded informed
+    assured assures reminded informed accused accuses
     """.split()
 ) | frozenset(
     # Phrases that report a clause as a verb does ("pointed out that …",
@@ -69,7 +69,7 @@ DIRECT_ONLY_VERBS = frozenset("asked asks shouted exclaimed wondered".split())
 # that …": the subject was spoken to).
 PASSIVE_NOT_CUES = frozenset(
     # "was assured that …", "was charged with …": someone else spoke.
-    "reported charged assured reminded informed told asked".split()
+    "reported charged assured reminded informed told asked accused".split()
 )
 
 # Present participles that continue an attribution ("…, Little said, noting
@@ -83,6 +83,11 @@ PARTICIPLE_CUES = frozenset(
 # Verbs after which a warning's object, not a clause, is reported: the
 # reference story's "had been warning the US and Europe of …".
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
+
+# Verbs of accusing: what is reported is whom they accuse of what act, the
+# verb kept as a warning's is ("accused his deputy of plotting a coup",
+# docs/annotation.md); "accused him of fraud" names no act.
+ACCUSING_VERBS = frozenset("accused accuses".split())
 
 # Verbs whose words after them, without "that", are mostly an object ("announced
 # his endorsement", "emphasized the benefits", "reiterated its support",
