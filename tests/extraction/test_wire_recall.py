@@ -359,8 +359,8 @@ class TestCrowdsBeforeThat:
     @pytest.mark.parametrize(
         "sentence",
         [
-            "Residents said the water had risen overnight.",
-            "The bridge, which residents said that night was shaking, closed.",
+            "Fans said the water had risen overnight.",
+            "The bridge, which fans said that night was shaking, closed.",
         ],
     )
     def test_no_crowd_without_that(self, sentence):

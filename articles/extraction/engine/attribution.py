@@ -223,7 +223,7 @@ class Attribution:
         ):
             return None
         noun = self.sources[found[0]][0].split()[-1].lower()
-        if noun.endswith("s") or lx.GENDERED.get(noun, gender) != gender:
+        if noun in lx.PLURAL_SOURCE_NOUNS or lx.GENDERED.get(noun, gender) != gender:
             return None
         verb = re.match(r"\s+(?:also\s+)?", self.text[found[1] : end])
         if not CUE_RE.match(self.text, found[1] + verb.end()):
@@ -289,6 +289,9 @@ class Attribution:
         m = re.search(r"\b(he|she|He|She)$", stripped)
         if m:
             return self.resolve_pronoun(m.group(1), end), end - len(m.group(1)), True
+        m = re.search(r"\b(?:they|They)$", stripped)
+        if m and (group := self.group_antecedent(end - 4)):
+            return group, end - 4, True
         mention = self.mention_ending(end, PERSON)
         if mention and (holder := self._holder_for(mention, s_start)):
             return holder, s_start, False

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 import re
 
+from .groups import (  # noqa: F401 (the rules read them here)
+    AGENTS,
+    PLURAL_SOURCE_NOUNS,
+    SINGULAR_SOURCE_NOUNS,
+    SOURCE_NOUNS,
+)
 from .places import (  # noqa: F401 (the rules read them here)
     CAPITALS,
     COUNTRIES,
@@ -41,7 +47,7 @@ SPEECH_VERBS = frozenset(
     posted contended contends countered lamented laments
     asked asks shouted exclaimed quipped joked wondered
     signaled signalled signals forecast speculated affirmed recounted charged
-    assured assures reminded informed
+    assured assures reminded informed accused accuses
     """.split()
 ) | frozenset(
     # Phrases that report a clause as a verb does ("pointed out that …",
@@ -63,7 +69,7 @@ DIRECT_ONLY_VERBS = frozenset("asked asks shouted exclaimed wondered".split())
 # that …": the subject was spoken to).
 PASSIVE_NOT_CUES = frozenset(
     # "was assured that …", "was charged with …": someone else spoke.
-    "reported charged assured reminded informed told asked".split()
+    "reported charged assured reminded informed told asked accused".split()
 )
 
 # Present participles that continue an attribution ("…, Little said, noting
@@ -77,6 +83,11 @@ PARTICIPLE_CUES = frozenset(
 # Verbs after which a warning's object, not a clause, is reported: the
 # reference story's "had been warning the US and Europe of …".
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
+
+# Verbs of accusing: what is reported is whom they accuse of what act, the
+# verb kept as a warning's is ("accused his deputy of plotting a coup",
+# docs/annotation.md); "accused him of fraud" names no act.
+ACCUSING_VERBS = frozenset("accused accuses".split())
 
 # Verbs whose words after them, without "that", are mostly an object ("announced
 # his endorsement", "emphasized the benefits", "reiterated its support",
@@ -418,9 +429,9 @@ GOVERNMENT_TITLES = frozenset(
     "president premier chancellor minister king queen emir sultan".split()
 )
 
-# Titles a U.S. federal release writes bare before the holder's name ("President
-# Bush", "Vice President Cheney"): their holder heads the state the release's
-# government is (annotation conventions: heads of state speak for it).
+# Titles copy writes bare before the holder's name ("President
+# Bush", "Vice President Cheney"): their holder heads the state the text
+# names with them (annotation conventions: heads of state speak for it).
 BARE_STATE_TITLES = frozenset(["President", "Vice President"])
 # Bodies and words only the U.S. government's own copy and copy about it name
 # (the White House, the Pentagon, Congress, "U.S." itself).
@@ -434,8 +445,8 @@ US_GOVERNMENT_MARKERS = (
 )
 # A place written with a U.S. state's abbreviation, as U.S. copy writes its
 # datelines and venues ("Joint Base Andrews, Md.", "Houston, Texas"), and the
-# nation's own demonym in the plural ("ordinary Americans"): copy set in the
-# United States, whose bare "President" is its head of state.
+# nation's own demonym in the plural ("ordinary Americans"): near a bare
+# "President", the United States is the state they head.
 US_STATE_ABBREVIATIONS = tuple(
     """
     Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La.
@@ -457,35 +468,16 @@ NATIONAL_OFFICES = {
     ),
 }
 
-# Heads of unnamed sources: "a spokesman", "officials", "teams".
-# Crowds ("fans", "residents") are left out: their words are rarely a quote;
-# so is "police", which speaks for its force as an organisation ("police
-# say"), as docs/annotation.md has it.
-SOURCE_NOUNS = frozenset(
-    """
-    spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople
-    official officials source sources aide aides diplomat diplomats analyst
-    analysts expert experts witness witnesses team teams
-    investigators investigator authorities officers officer
-    representative representatives organisers organizers researchers
-    scientists doctors lawyers activists critics observers insiders
-    negotiators delegates campaigners prosecutors leader leaders manager
-    managers director directors reporter correspondent journalist
-    envoy envoys commander commanders general generals
-    """.split()
-)
-
 # Titles and the words a description of their holder uses for them ("a
 # senior Defense Department spokesman" … "Press Secretary Geoff Morrell").
 SAME_ROLES = {
     "press secretary": frozenset("spokesman spokeswoman spokesperson".split()),
 }
 
-# Crowds, which speak as a source only before a cue and "that" ("Locals …
-# reported that …").
-CROWD_NOUNS = frozenset(
-    "locals residents villagers people protesters fans survivors".split()
-)
+# Crowds, which speak as a source only before a cue and "that" ("Many
+# people said that …"); groups of people who speak as sources without it
+# ("residents say") are ``groups.SOURCE_NOUNS``.
+CROWD_NOUNS = frozenset("people fans".split())
 
 # Words that may stand before a source noun ("a senior official", "U.S.
 # officials", "two diplomats").

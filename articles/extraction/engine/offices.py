@@ -37,6 +37,18 @@ GOVERNMENT_RE = re.compile(
     rf"|\b(?P<demonym>{_DEMONYMS})\s+(?:administration|government|regime|cabinet)\b"
     rf"|\b(?P<owner>{_COUNTRIES})['\u2019]s\s+government\b)"
 )
+# A state named in the text: by its name ("Kenya", "Kenya's"), or, for the
+# United States, by the words only U.S. copy uses ("U.S.", "the White
+# House", "at Joint Base Andrews, Md.").
+STATE_NAMED_RE = re.compile(
+    rf"(?<![\w.-])(?:(?P<state>{_COUNTRIES})(?![\w-])"
+    rf"|(?:{'|'.join(re.escape(w) for w in lx.US_GOVERNMENT_MARKERS)})"
+    rf"|{lx.US_SETTING_RE.pattern})"
+)
+TOPIC_BEFORE_RE = re.compile(
+    r"\b(?:[Rr]egarding|[Cc]oncerning|[Aa]bout|[Oo]n|[Aa]s\s+for|[Aa]sked\s+about)"
+    r"\s+(?:the\s+)?$"
+)
 # A title phrase of capitalised words, connectors and numbers that opens
 # with an acronym and runs up to the name: "EPA Assistant Administrator for
 # Enforcement and Compliance Assurance ", "EPA Region 5 Administrator ".
@@ -149,20 +161,36 @@ class Offices:
         return self._named_org(m.group("body")) if m else None
 
     def _bare_head_of_state(self, role: str, mention: Mention) -> str | None:
-        """ "President Bush said" in copy about the U.S. government (it names
-        the White House, the Pentagon, Congress or "U.S.") or set in the
-        United States ("at Joint Base Andrews, Md."), where no other
-        government is named in the paragraph: the United States."""
+        """ "President Jo Roe", no nationality before the title: the state
+        the text names with the person, nearest the name in its sentence
+        (before it, else after it), else first in the sentence before; U.S.
+        copy's own words ("U.S.", the White House, the Pentagon, Congress, a
+        place written "Andrews, Md.") name the United States. A state named
+        only elsewhere in the story is no one's office, so with none near
+        the name there is no organisation rather than a wrong one."""
         if role not in lx.BARE_STATE_TITLES:
-            return None
-        if not any(
-            marker in self.text for marker in lx.US_GOVERNMENT_MARKERS
-        ) and not lx.US_SETTING_RE.search(self.text):
             return None
         p_start, _ = self.paragraph_at(mention.start)
         if GOVERNMENT_RE.search(self.text, p_start, mention.start):
             return None
-        return self._named_org("United States")
+        i = self.sentence_index_at(mention.start)
+        s_start, s_end = self.sentences[i]
+        before = [(s_start, mention.start), (mention.end, s_end)]
+        if i:
+            before.append(self.sentences[i - 1])
+        for n, (start, end) in enumerate(before):
+            named = [
+                m.group("state") or "United States"
+                for m in STATE_NAMED_RE.finditer(self.text, start, end)
+                # "Regarding Iran, President …": a topic, not their state.
+                if not TOPIC_BEFORE_RE.search(self.text, 0, m.start())
+            ]
+            if named:
+                # Nearest the name before it; after it, and in the sentence
+                # before, the first, which sets the scene ("Rebels in Kenya
+                # say … signed in Ethiopia. President Jo Roe …" is Kenya's).
+                return self._named_org(named[-1 if n == 0 else 0])
+        return None
 
     def _cabinet_title(self, role: str) -> str | None:
         """ "Attorney General Eric Holder": a U.S. cabinet title that names

@@ -193,7 +193,14 @@ COUNTRY_NAMES = (
         "Israel Iran Iraq Russia China Japan India Pakistan Afghanistan".split()
     )
     | frozenset(
-        ["South Korea", "North Korea", "South Africa", "New Zealand", "Sri Lanka"]
+        [
+            "South Korea",
+            "North Korea",
+            "South Africa",
+            "New Zealand",
+            "Sri Lanka",
+            "South Sudan",
+        ]
     )
 )
 

@@ -76,7 +76,10 @@ class Quotes:
             self._direct(open_at, close_at, start, end, cues, last_direct)
         self._indirect(cues)
         for start, end, reason in short:
-            if any(
+            # 'as part of an "oil war" …. It says the "oil war" is …': a
+            # word or two the story itself writes again in marks is a term
+            # it uses, whoever coined it.
+            if not self._term_repeated(start, end, spans) and any(
                 c.content
                 and c.speaker
                 and c.content[0] <= start
@@ -96,6 +99,14 @@ class Quotes:
         self._drop_wholly_quoted()
         self.name_sources_later()
         self.name_definite_descriptions()
+
+    def _term_repeated(self, start: int, end: int, spans) -> bool:
+        """Whether the words at ``start:end`` stand in marks elsewhere too."""
+        words = self.text[start:end].strip(" ,.").lower()
+        return any(
+            o + 1 != start and self.text[o + 1 : c].strip(" ,.").lower() == words
+            for o, c in spans
+        )
 
     def _attributed_by_paragraph_after(self) -> None:
         """A quotation running over paragraphs names its speaker in a later

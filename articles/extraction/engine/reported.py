@@ -35,6 +35,8 @@ INVERTED_MID_RE = re.compile(
 )
 
 
+# "accused his deputy of plotting a coup": whom, then the act as a gerund.
+ACCUSED_OF_RE = re.compile(r"\s+(?:[\w.'\u2019-]+\s+){1,8}?of\s+[a-z]+ing\b")
 # A cue in a relative clause: "Gingrich, who vowed".
 RELATIVE_RE = re.compile(r",\s+who\s+(?:(?:also|later|then)\s+)?$")
 TO_WHOM_RE = re.compile(
@@ -127,6 +129,7 @@ class Reported:
                     (content is None or short)
                     and subject_start is not None
                     and not with_object
+                    and c.verb not in lx.ACCUSING_VERBS
                 ):
                     content = (
                         self._interrupted_clause(c, s_start, subject_start, body_end)
@@ -474,6 +477,13 @@ class Reported:
                 # told the attendees of the conference" (only whom to): no
                 # reported clause after the verb.
                 return None
+        elif c.verb in lx.ACCUSING_VERBS:
+            if not ACCUSED_OF_RE.match(text, pos, body_end):
+                return None
+            # "… of attempting a coup -- a charge he denies": the aside
+            # after a dash is the writer's.
+            dash = re.search(r"\s+(?:--|\u2014|\u2013)\s", text[pos:body_end])
+            return self._cut(c.verb_start, pos + dash.start() if dash else body_end)
         else:
             # "vowed to reporters he would stay", "said to the press that".
             to = TO_WHOM_RE.match(text, pos, body_end)

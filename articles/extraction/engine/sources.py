@@ -42,7 +42,8 @@ _PARTITIVE = (
 _PHRASE = (
     rf"(?:{_PARTITIVE}|(?:{_DETERMINERS})\s+)?"
     r"(?P<mods>(?:[\w.'\u2019-]+\s+){0,4}?)"
-    rf"(?P<noun>{_NOUNS})\b"
+    # The last noun of "a rebel spokesman" is its head.
+    rf"(?P<noun>{_NOUNS})\b(?!\s+(?:{_NOUNS})\b)"
 )
 # "DoD's senior official for prisoner of war/missing personnel affairs":
 # what the source is for, after the noun.
@@ -98,24 +99,28 @@ class Sources:
             for i, w in enumerate(words)
         )
 
-    def _source_org(self, start: int, end: int) -> str | None:
+    def _source_org(self, start: int, end: int, noun: str) -> str | None:
         """The organisation a source's own words name: a mention inside the
         phrase ("NASA officials"), a country's short name or demonym ("U.S.
-        officials", "Russian diplomats"), or "for/at/of the X" after it."""
+        officials", "Russian diplomats") before an agent ``noun``
+        (``groups``), or "for/at/of the X" after it."""
         words = self.text[start:end].split()
+        # "Nigerian militants", "Russia's analysts": a nationality or a
+        # country before a source who holds no post names no state.
+        state = noun.lower() in lx.AGENTS
         owner = re.match(r"(.+?)['\u2019]s$", words[0]) if words else None
-        if owner and owner.group(1) in lx.COUNTRY_NAMES:
+        if state and owner and owner.group(1) in lx.COUNTRY_NAMES:
             # "Russia's U.N. envoy" speaks for Russia.
             name = owner.group(1)
             return self.org(name, self.gaz.find(name, ORGANISATION))
         for i in range(len(words) - 1):
             pair = " ".join(words[i : i + 2])
-            if pair in lx.COUNTRY_DEMONYMS:
+            if state and pair in lx.COUNTRY_DEMONYMS:
                 # "an anonymous South Korean intelligence official".
                 name = lx.COUNTRY_DEMONYMS[pair]
                 return self.org(name, self.gaz.find(name, ORGANISATION))
         inside = self.first_mention(start, end, ORGANISATION)
-        if inside is not None:
+        if inside is not None and (state or not self._a_state(inside)):
             return inside.key
         if ANAPHOR_RE.search(self.text, start, end) or re.match(
             r"(?:one|some|several|many|most|two|three)\s+of\s+its\s",
@@ -127,6 +132,8 @@ class Sources:
         for i, word in enumerate(words):
             word = word.rstrip(".")
             if word in lx.COUNTRIES:
+                if not state:
+                    break
                 name = lx.COUNTRIES[word]
                 if words[i + 1 : i + 2] == ["military"]:
                     # "the top U.S. military leader" speaks for the forces,
@@ -153,9 +160,18 @@ class Sources:
         )
         if m:
             after = self.first_mention(end, end + m.end() + 1, ORGANISATION)
-            if after is not None and after.start == end + m.end():
+            if (
+                after is not None
+                and after.start == end + m.end()
+                and (state or not self._a_state(after))
+            ):
                 return after.key
         return None
+
+    def _a_state(self, mention: Mention) -> bool:
+        """Whether ``mention`` names a country ("Nigeria", "Nigerian")."""
+        name = self.text[mention.start : mention.end]
+        return name in lx.COUNTRY_NAMES or name in lx.COUNTRIES
 
     def source_before(self, text_before: str, end: int) -> tuple[str, int] | None:
         """A source whose description ends at ``end`` (``text_before`` is the
@@ -168,7 +184,8 @@ class Sources:
         if m:
             start = end - (len(text_before) - m.start())
             description = self.text[start:end]
-            key = self._source_key(description, self._source_org(start, end))
+            org = self._source_org(start, end, m.group("noun"))
+            key = self._source_key(description, org)
             return key, start
         m = CAPITAL_BEFORE_RE.search(text_before)
         if m:
@@ -182,7 +199,7 @@ class Sources:
         """A crowd speaking, only before a cue and "that" ("Locals in eastern
         Paktika province reported that …", "Residents said that …"): its
         key and where its description starts. Without "that", a crowd's
-        words are rarely a quote (``lexicon.SOURCE_NOUNS``)."""
+        words are rarely a quote (``lexicon.CROWD_NOUNS``)."""
         if not re.match(
             r"\s+that\s(?!(?:night|day|morning|afternoon|evening|week|year|time)\b)",
             self.text[cue_end : cue_end + 20],
@@ -202,8 +219,39 @@ class Sources:
         if not m or not self._modifiers_ok(m.group("mods")):
             return None
         start, end = m.start("phrase"), m.end("phrase")
-        org = self._source_org(start, end)
+        org = self._source_org(start, end, m.group("noun"))
         return self._source_key(self.text[start:end], org), end
+
+    def group_antecedent(self, pos: int) -> str | None:
+        """The plural unnamed source "they" at ``pos`` stands for: the one
+        that opens the pronoun's sentence ("Rebels attacked after what they
+        said was …"), else the sentence before it in the paragraph ("Kenyan
+        officials have another view. They say …"), with no other name in
+        those words; its key, or None. "They" never stands for a named
+        person here."""
+        i = self.sentence_index_at(pos)
+        starts = [self.sentences[i][0]]
+        if i and self.paragraph_at(self.sentences[i - 1][0]) == self.paragraph_at(pos):
+            starts.append(self.sentences[i - 1][0])
+        for start in starts:
+            found = self.source_at(start, pos)
+            if found is None or found[1] >= pos:
+                continue
+            key, end = found
+            if self.sources[key][0].split()[-1].lower() not in lx.PLURAL_SOURCE_NOUNS:
+                return None
+            words = re.findall(r"[\w.'\u2019-]+", self.text[start:pos])[1:]
+            if any(end <= m.start < pos for m in self.mentions) or any(
+                w[:1].isupper()
+                and w not in lx.MONTHS_AND_DAYS
+                and w.rstrip(".") not in lx.COUNTRIES
+                for w in words
+            ):
+                # "Kenyan officials met Ann Marsh. They say …": they may be
+                # the people named with them.
+                return None
+            return key
+        return None
 
     def source_after(self, pos: int, limit: int) -> str | None:
         """A source named right after an inverted cue ("…, said a
@@ -270,7 +318,7 @@ class Sources:
                 and not any(w.endswith(("'s", "\u2019s")) for w in words)
             ):
                 continue
-            if not any(w in lx.SOURCE_NOUNS and not w.endswith("s") for w in words):
+            if not any(w in lx.SINGULAR_SOURCE_NOUNS for w in words):
                 continue
             i = self.sentence_index_at(quote.start)
             later = self.sentences[i + 1 : i + 3]

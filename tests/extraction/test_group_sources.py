@@ -1,0 +1,149 @@
+"""Unnamed sources that are groups of people, from the closed class of
+source nouns (``engine.groups``): who is such a source, how the story's
+description of it is kept, and whom it speaks for. One made-up passage each."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.extraction.engine import extract
+from articles.extraction.engine.groups import plural
+
+
+def sources(text):
+    x = extract(text)
+    return [
+        (
+            q.text,
+            x.person(q.speaker).name if q.speaker else q.source_description,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestGroupNouns:
+    @pytest.mark.parametrize(
+        "source",
+        [
+            "Militants in the hill country",
+            "Peruvian rebels",
+            "the insurgents",
+            "Witnesses",
+            "Residents",
+            "Speakers at the ceremony",
+        ],
+    )
+    def test_a_group_of_people_is_a_source(self, source):
+        """A group the story does not name speaks in its own description,
+        the place after the noun included."""
+        assert sources(f"{source} say the bridge was blown up overnight.") == [
+            ("the bridge was blown up overnight", source, None)
+        ]
+
+    @pytest.mark.parametrize("subject", ["Reports", "Studies", "Figures", "Polls"])
+    def test_a_thing_that_reports_is_no_source(self, subject):
+        """ "Reports say …", "Figures show …": no person spoke."""
+        assert sources(f"{subject} say the bridge was blown up overnight.") == []
+
+    def test_the_last_noun_of_the_description_is_its_head(self):
+        """ "A rebel spokesman …. He said …": "rebel" modifies the head,
+        so the source is one man and the pronoun is his."""
+        assert [
+            s
+            for _, s, _ in sources(
+                "A rebel spokesman told reporters the truce had failed. He said "
+                "the shelling went on all night."
+            )
+        ] == ["A rebel spokesman", "A rebel spokesman"]
+
+
+class TestWhomAGroupSpeaksFor:
+    def test_a_nationality_before_an_agent_names_the_state(self):
+        assert sources("Kenyan officials say the border will reopen on Monday.") == [
+            ("the border will reopen on Monday", "Kenyan officials", "Kenya")
+        ]
+
+    @pytest.mark.parametrize("noun", ["militants", "analysts", "witnesses"])
+    def test_a_nationality_before_a_source_with_no_post_names_none(self, noun):
+        """ "Kenyan militants" hold no office of state."""
+        assert sources(f"Kenyan {noun} say the border will reopen on Monday.") == [
+            ("the border will reopen on Monday", f"Kenyan {noun}", None)
+        ]
+
+
+class TestInflection:
+    @pytest.mark.parametrize(
+        ("singular", "plural_form"),
+        [
+            ("official", "officials"),
+            ("spokesman", "spokesmen"),
+            ("gunman", "gunmen"),
+            ("witness", "witnesses"),
+            ("spokesperson", "spokespeople"),
+        ],
+    )
+    def test_plural(self, singular, plural_form):
+        assert plural(singular) == plural_form
+
+    def test_a_singular_ending_in_s_is_one_person(self):
+        """ "A witness said …. She said …": "witness" is singular, so the
+        pronoun is the witness's."""
+        assert [
+            s
+            for _, s, _ in sources(
+                "A witness said the car had been parked for hours. She said "
+                "the driver ran towards the river."
+            )
+        ] == ["A witness", "A witness"]
+
+
+class TestTermsInReportedSpeech:
+    def test_a_term_the_story_writes_again_is_no_partial_quote(self):
+        """'Officials say … a "water war" ….  The "water war" began …': a
+        word or two the story itself writes again in marks is a term it
+        uses, not the source's words."""
+        x = extract(
+            'Officials say the dam is part of a "water war" along the river.\n\n'
+            'The "water war" began in the spring.'
+        )
+        assert [q.kind for q in x.quotes] == ["indirect"]
+
+    def test_a_short_quotation_written_once_is_a_partial_quote(self):
+        x = extract('Officials say the dam is part of a "water war" along the river.')
+        assert [q.kind for q in x.quotes] == ["indirect", "partial"]
+
+
+class TestTheyForAGroup:
+    def test_they_in_the_next_sentence(self):
+        """ "Kenyan officials have a different view. They say …": the plural
+        source opening the sentence before, which did not speak itself."""
+        assert sources(
+            "Kenyan government officials have a different view. They say it "
+            "is the army that is backing the raid."
+        ) == [
+            (
+                "it is the army that is backing the raid",
+                "Kenyan government officials",
+                "Kenya",
+            )
+        ]
+
+    def test_they_in_the_sources_own_sentence(self):
+        """ "Rebels attacked after what they said was …": the words after
+        the interrupting attribution are the group's."""
+        assert sources(
+            "Rebels launched an offensive on Sunday following what they said "
+            "was an unprovoked attack on them in the hills."
+        ) == [("was an unprovoked attack on them in the hills", "Rebels", None)]
+
+    @pytest.mark.parametrize(
+        "before",
+        [
+            "Ann Marsh and Jo Roe met on Monday.",
+            "Kenyan officials met Ann Marsh on Monday.",
+            "A spokesman for the army denied it.",
+        ],
+    )
+    def test_they_is_never_a_named_person_or_one_source(self, before):
+        assert sources(f"{before} They say the talks went well.") == []

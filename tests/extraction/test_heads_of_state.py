@@ -1,0 +1,78 @@
+"""Whom a head of state written with a bare title ("President Ann Marsh")
+speaks for, and the accusations such leaders make ("accused his deputy of
+plotting a coup"). One made-up passage each."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+
+
+def spoke_for(text):
+    x = extract(text)
+    return [
+        (
+            q.text,
+            x.person(q.speaker).name if q.speaker else q.source_description,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestBareHeadOfState:
+    def test_the_state_named_before_the_person(self):
+        """The sentence before the one that first names the president sets
+        the scene; the first state it names is theirs."""
+        assert spoke_for(
+            "Rebels in Kenya say the truce signed in Ethiopia is broken.\n\n"
+            "A rebel general said forces of President Ann Marsh attacked rebel "
+            "bases overnight.\n\n"
+            "President Marsh said the army will hold its ground."
+        )[-1] == ("the army will hold its ground", "Ann Marsh", "Kenya")
+
+    def test_a_state_named_only_elsewhere_in_the_story_is_not_theirs(self):
+        """ "U.S." in another paragraph, "Americans" in a quotation: no
+        state near the name, so no organisation rather than a wrong one."""
+        assert spoke_for(
+            "U.S. officials say the aid will arrive soon.\n\n"
+            "The port was closed on Monday.\n\n"
+            "President Ann Marsh said the port will reopen next week.\n\n"
+            'An analyst said "few Americans know the region."'
+        )[1] == ("the port will reopen next week", "Ann Marsh", None)
+
+    def test_a_place_in_the_united_states_beside_the_name(self):
+        """U.S. copy's own way of writing a place ("Fort Lee, Va.") in the
+        president's sentence names the United States."""
+        assert spoke_for(
+            "The port was closed on Monday.\n\n"
+            "President Ann Marsh, speaking at Fort Lee, Va., said the port will "
+            "reopen next week."
+        ) == [("the port will reopen next week", "Ann Marsh", "United States")]
+
+
+class TestAccusations:
+    def test_accused_of_an_act_keeps_the_verb(self):
+        """ "accused his former deputy Jo Roe of plotting a coup": the
+        accusation with its verb, up to the dash before the writer's
+        aside."""
+        assert spoke_for(
+            "The crisis began after President Ann Marsh of Ruritania accused her "
+            "former deputy Jo Roe of plotting a coup -- a charge Roe denies."
+        ) == [
+            (
+                "accused her former deputy Jo Roe of plotting a coup",
+                "Ann Marsh",
+                None,
+            )
+        ]
+
+    def test_no_act_no_passive_no_noun(self):
+        """ "accused him of fraud" names no act; "was accused of" is someone
+        else speaking; "the accused" is a noun."""
+        assert (
+            spoke_for(
+                "Ann Marsh accused him of fraud. Jo Roe was accused of plotting a "
+                "coup. The accused said nothing."
+            )
+            == []
+        )
