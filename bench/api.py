@@ -256,12 +256,12 @@ def measure(args) -> dict:
                 api_ids = _record_ids(json.loads(response.content))
                 if api_ids is not None and not endpoint.name.startswith("search_"):
                     assert api_ids == [row["id"] for row in rows], endpoint.name
-                statements = floors.raw_statements(endpoint.name, params)
+                floor_statements = floors.raw_statements(endpoint.name, params)
 
-                def run_raw(statements=statements):
+                def run_raw(floor_statements=floor_statements):
                     found = []
                     with raw.cursor() as cursor:
-                        for sql, sql_params in statements:
+                        for sql, sql_params in floor_statements:
                             cursor.execute(sql, sql_params)
                             found += cursor.fetchall()
                     return found
