@@ -551,8 +551,12 @@ class Organisations:
                     continue
             connector = re.search(
                 # "an official with the World Bank", "director of NASA's
-                # Ames Research Center" (an owner the rules did not name).
-                r"\b(for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                # Ames Research Center" (an owner the rules did not name),
+                # "an analyst with the technology research firm Gartner" (up
+                # to three words saying what the body is, none a preposition
+                # opening a place: "an analyst at a bank in Paris").
+                r"\b(for|at|of|with)\s+(?:the\s+)?"
+                r"(?:(?!(?:in|on|near|from|to|and)\s)[a-z]+\s+){0,3}"
                 r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
                 before_owner,
             )

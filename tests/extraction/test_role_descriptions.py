@@ -1,0 +1,42 @@
+"""Whom a person described by a longer role speaks for: the body a
+description after the name says they work with ("an analyst in Lyon with
+the shipping consultancy firm Harbourline"). One made-up passage each."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+
+
+def spoke_for(text):
+    x = extract(text)
+    return [
+        (
+            q.text,
+            x.person(q.speaker).name if q.speaker else q.source_description,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestBodyInADescription:
+    def test_body_after_with_and_three_words_saying_what_it_is(self):
+        """The words between "with" and the body's name say what kind of
+        body it is; the speaker speaks for it, and "he" later still does."""
+        assert spoke_for(
+            "Ann Marsh, an analyst in Lyon with the shipping consultancy firm "
+            "Harbourline, says freight rates will fall.\n\n"
+            '"Ports are full," she noted.'
+        ) == [
+            ("freight rates will fall", "Ann Marsh", "Harbourline"),
+            ("Ports are full", "Ann Marsh", "Harbourline"),
+        ]
+
+    def test_a_body_after_in_is_where_not_whom(self):
+        """ "an analyst with banks in the European Union": the words after
+        "with" end at "in", so the body after it is where the banks are,
+        not one the analyst speaks for."""
+        assert spoke_for(
+            "Ann Marsh, an analyst with banks in the European Union, says "
+            "freight rates will fall."
+        ) == [("freight rates will fall", "Ann Marsh", None)]
