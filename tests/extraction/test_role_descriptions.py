@@ -1,6 +1,8 @@
 """Whom a person described by a longer role speaks for: the body a
 description after the name says they work with ("an analyst in Lyon with
-the shipping consultancy firm Harbourline"). One made-up passage each."""
+the shipping consultancy firm Harbourline"), and the state a nationality
+before a title names when a title word opens the sentence ("Senior Kenyan
+minister"). One made-up passage each."""
 
 from __future__ import annotations
 
@@ -40,3 +42,13 @@ class TestBodyInADescription:
             "Ann Marsh, an analyst with banks in the European Union, says "
             "freight rates will fall."
         ) == [("freight rates will fall", "Ann Marsh", None)]
+
+
+class TestNationalityOpeningASentence:
+    def test_title_word_and_nationality_name_no_body(self):
+        """ "Senior Kenyan minister Jo Roe" opening a sentence: "Senior
+        Kenyan" is a title word and a nationality, not a body's name, so
+        the minister speaks for Kenya."""
+        assert spoke_for(
+            "Senior Kenyan minister Jo Roe says the talks will resume."
+        ) == [("the talks will resume", "Jo Roe", "Kenya")]

@@ -114,6 +114,13 @@ class Organisations:
                 return False
         if single and first in _PLAIN_ADJECTIVES:
             return False
+        words = text[start:end].split()
+        if words[-1] in lx.DEMONYMS and all(
+            w in lx.TITLE_WORDS or w in lx.COMMON_CAPS for w in words[:-1]
+        ):
+            # "Senior Kenyan prosecutor Jo Roe": a title word opening the
+            # sentence and a nationality name no body.
+            return False
         left = text[max(0, start - 60) : start]
         right = text[end : end + 40]
         value = text[start:end]
