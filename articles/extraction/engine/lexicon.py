@@ -369,12 +369,16 @@ ABBREVIATED_TITLES = frozenset(
 TITLE_MODIFIERS = frozenset("Press Ranking".split())
 
 # Titles whose holder speaks for their country when the country stands
-# before the title ("Russian President", "U.S. Secretary of State").
+# before the title ("Russian President", "U.S. Secretary of State"): the
+# heads, ministers and officials of a state, its envoys abroad, and the
+# officers who act in its name in its courts (a prosecutor charges in the
+# state's name; "Senior Ruritanian prosecutor Jo Roe" speaks for Ruritania).
 STATE_TITLE_HEADS = frozenset(
     """
     president premier chancellor king queen minister ambassador envoy
     emir sultan monarch secretary senator representative congressman
     congresswoman governor official officials diplomat diplomats leader
+    consul prosecutor prosecutors procurator
     """.split()
 )
 
