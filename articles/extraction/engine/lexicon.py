@@ -113,6 +113,15 @@ ADDRESS_VERBS = frozenset(
 
 # Verbs that only ever attribute quoted words ("calling Russia a "major space
 # power"", "described as "long but honest"").
+# "a group called "Unity," or "one heart"": the name a body or a thing is
+# known by, and a gloss of it after "or", right after the noun and
+# "called" / "known as" (not "what the minister called "a sham"", a
+# person's words: the noun must name a body or a thing).
+NAMED_THING_RE = re.compile(
+    r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+)\s+"
+    r"(?:called|known\s+as)\s+(?:[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d],?\s+or\s+)?$"
+)
+
 LABEL_VERBS = frozenset(
     """
     call calls called calling describe describes described describing
@@ -289,6 +298,9 @@ ORG_TYPE_NOUNS = frozenset(
     consortium giant startup start-up utility telecoms telecom
     """.split()
 )
+
+# Nouns of the bodies and things whose name NAMED_THING_RE reads.
+NAMED_NOUNS = ANAPHORIC_ORG_NOUNS | ORG_TYPE_NOUNS | TITLE_NOUNS
 
 # Words that begin a capitalised run without being part of a name.
 COMMON_CAPS = frozenset(

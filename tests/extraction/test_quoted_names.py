@@ -1,0 +1,31 @@
+"""Quoted words that are the name a body or a thing is known by ("a group
+called "Unity," or "one heart.""), not anyone's words, and a person's
+label after the same verb, which is. One made-up passage each."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+
+
+def quoted(text):
+    return [q.text for q in extract(text).quotes]
+
+
+class TestNameOfABody:
+    def test_name_after_a_body_called_and_its_gloss_after_or(self):
+        """The group's name and its gloss after "or" are no quotes; the
+        clause they stand in is."""
+        assert quoted(
+            'Jo Roe says the men belong to a group called "Unity," or "one '
+            'heart." Roe says the leader is a businessman.'
+        ) == [
+            'the men belong to a group called "Unity," or "one heart."',
+            "the leader is a businessman",
+        ]
+
+    def test_label_a_person_gave_after_called_stays_a_quote(self):
+        """ "what the minister called "a sham"": the noun before "called" is
+        the person who said it, so the words are theirs."""
+        assert "a sham." in quoted(
+            'Ann Marsh said the deal was what the minister called "a sham."'
+        )
