@@ -48,6 +48,7 @@ SPEECH_VERBS = frozenset(
     asked asks shouted exclaimed quipped joked wondered
     signaled signalled signals forecast speculated affirmed recounted charged
     assured assures reminded informed accused accuses
+    criticized criticizes criticised criticises
     """.split()
 ) | frozenset(
     # Phrases that report a clause as a verb does ("pointed out that …",
@@ -69,7 +70,8 @@ DIRECT_ONLY_VERBS = frozenset("asked asks shouted exclaimed wondered".split())
 # that …": the subject was spoken to).
 PASSIVE_NOT_CUES = frozenset(
     # "was assured that …", "was charged with …": someone else spoke.
-    "reported charged assured reminded informed told asked accused".split()
+    "reported charged assured reminded informed told asked accused criticized"
+    " criticised".split()
 )
 
 # Present participles that continue an attribution ("…, Little said, noting
@@ -84,10 +86,13 @@ PARTICIPLE_CUES = frozenset(
 # reference story's "had been warning the US and Europe of …".
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
 
-# Verbs of accusing: what is reported is whom they accuse of what act, the
-# verb kept as a warning's is ("accused his deputy of plotting a coup",
-# docs/annotation.md); "accused him of fraud" names no act.
-ACCUSING_VERBS = frozenset("accused accuses".split())
+# Verbs of accusing and criticising: what is reported is whom they accuse
+# of, or criticise for, what act, the verb kept as a warning's is ("accused
+# his deputy of plotting a coup", "criticizes the government for pushing
+# through reforms", docs/annotation.md); "accused him of fraud" names no act.
+ACCUSING_VERBS = frozenset(
+    "accused accuses criticized criticizes criticised criticises".split()
+)
 
 # Verbs whose words after them, without "that", are mostly an object ("announced
 # his endorsement", "emphasized the benefits", "reiterated its support",

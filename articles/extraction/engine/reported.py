@@ -35,8 +35,9 @@ INVERTED_MID_RE = re.compile(
 )
 
 
-# "accused his deputy of plotting a coup": whom, then the act as a gerund.
-ACCUSED_OF_RE = re.compile(r"\s+(?:[\w.'\u2019-]+\s+){1,8}?of\s+[a-z]+ing\b")
+# "accused his deputy of plotting a coup", "criticized the board for
+# delaying the vote": whom, then the act as a gerund.
+ACCUSED_OF_RE = re.compile(r"\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:of|for)\s+[a-z]+ing\b")
 # A cue in a relative clause: "Gingrich, who vowed".
 RELATIVE_RE = re.compile(r",\s+who\s+(?:(?:also|later|then)\s+)?$")
 TO_WHOM_RE = re.compile(
