@@ -1,6 +1,7 @@
-"""Quoted words that are the name a body or a thing is known by ("a group
-called "Unity," or "one heart.""), not anyone's words, and a person's
-label after the same verb, which is. One made-up passage each."""
+"""What is not a quote: quoted words that are the name a body or a thing is
+known by ("a group called "Unity," or "one heart."") (but a person's label
+after the same verb is one), and a promise ("vowed not to sign …") with the
+writer's clause before it. One made-up passage each."""
 
 from __future__ import annotations
 
@@ -28,4 +29,13 @@ class TestNameOfABody:
         the person who said it, so the words are theirs."""
         assert "a sham." in quoted(
             'Ann Marsh said the deal was what the minister called "a sham."'
+        )
+
+
+class TestPromises:
+    def test_a_negated_infinitive_is_a_promise(self):
+        """ "vowed not to sign …" is a promise, as "vowed to sign" is: no
+        reported clause (docs/annotation.md: requests, orders, promises)."""
+        assert (
+            quoted("Jo Roe vowed not to sign any deal that would hurt farmers.") == []
         )

@@ -510,9 +510,11 @@ class Reported:
             first = WORD_RE.match(text, start, body_end)
             if first is None or first.start() != start:
                 return None
-            if first.group() in lx.NON_CLAUSE_STARTS and not APPROXIMATE_RE.match(
-                text, start, body_end
-            ):
+            if (
+                first.group() in lx.NON_CLAUSE_STARTS
+                and not APPROXIMATE_RE.match(text, start, body_end)
+            ) or re.match(r"(?:not|never)\s+to\s", text[start:body_end]):
+                # "vowed to defend", "vowed not to agree to …": a promise.
                 return None
             if skip and first.group() in lx.STATEMENT_PARTICIPLES:
                 # "…, officials said in a statement issued from Kabul": the
