@@ -39,3 +39,15 @@ class TestPromises:
         assert (
             quoted("Jo Roe vowed not to sign any deal that would hurt farmers.") == []
         )
+
+    def test_the_writer_s_clause_before_and_and_the_promiser(self):
+        """ "There was opposition, however, and Mr. Roe vowed to leave": the
+        clause before "and" is the writer's, not words the promise
+        reports."""
+        assert (
+            quoted(
+                "Prime Minister Jo Roe was eager to make the deal. There was "
+                "opposition from the start, however, and Mr. Roe vowed to leave."
+            )
+            == []
+        )

@@ -413,9 +413,10 @@ class Reported:
             return None
         between = lead[comma + 2 :]
         words = between.split()
-        if words[:1] == ["as"]:
+        if words[:1] in (["as"], ["and"], ["but"]):
             # "…, the war is not over, as the president claims": a clause of
-            # comparison, which reports nothing before it.
+            # comparison, and "…, and Jo Roe vowed to …" one joined to the
+            # writer's, which report nothing before them.
             return None
         if (
             len(words) <= 12
