@@ -52,3 +52,14 @@ class TestNationalityOpeningASentence:
         assert spoke_for(
             "Senior Kenyan minister Jo Roe says the talks will resume."
         ) == [("the talks will resume", "Jo Roe", "Kenya")]
+
+
+class TestTwoRolesJoined:
+    def test_the_body_heading_the_second_role_is_the_more_specific(self):
+        """ "assistant secretary of commerce … and deputy FSA administrator":
+        the body heading the role after "and" is the one within the
+        department, and the most specific named."""
+        assert spoke_for(
+            '"We are ready," said Jo Roe, assistant secretary of commerce for '
+            "fisheries and deputy FSA administrator."
+        ) == [("We are ready", "Jo Roe", "FSA")]

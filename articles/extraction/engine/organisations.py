@@ -544,7 +544,11 @@ class Organisations:
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
             if heading is None and re.fullmatch(
-                r"(?:(?:the|an?)\s+)?", before_owner, re.IGNORECASE
+                # (Or the second role after "and": "assistant secretary of
+                # commerce and deputy NOAA administrator", the body within.)
+                r"(?:.*\sand\s+(?:deputy\s+|acting\s+)?)?(?:(?:the|an?)\s+)?",
+                before_owner,
+                re.IGNORECASE,
             ):
                 # "Stephen L. Johnson, EPA Administrator", "John Kirby, the
                 # Pentagon press secretary": the body heads the role (unless
