@@ -44,11 +44,6 @@ COPULA_ROLE_RE = re.compile(
     r"(?=[,;.]|$)"
 )
 
-OWNED_TITLE_RE = re.compile(
-    r"(?P<owner>\S+)['\u2019]s\s+"
-    r"(?P<title>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|the)){0,8}),\s+$"
-)
-
 
 # "said the president of Iran, Mahmoud Ahmadinejad": a role with "of" and a
 # body before the name, closed by a comma.
@@ -443,21 +438,6 @@ class Organisations:
             owner_end - 1, ORGANISATION
         )
         return m.group("role"), owner.key if owner else None
-
-    def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
-        """ "NASA's Associate Administrator for Space Operations, Bill
-        Gerstenmaier": a body's titled office ending in a comma before the
-        name, however many capitalised words it runs to."""
-        before = self.text[max(0, mention.start - 120) : mention.start]
-        m = OWNED_TITLE_RE.search(before)
-        if m is None or not any(w in lx.TITLE_WORDS for w in m.group("title").split()):
-            return None
-        owner = self.mention_ending(
-            mention.start - (len(before) - m.end("owner")), ORGANISATION
-        )
-        if owner is None:
-            return None
-        return m.group("title"), owner.key
 
     def _office(self, role: str, org: str | None) -> str | None:
         """Whom a title before a name speaks for: the organisation named
