@@ -63,3 +63,13 @@ class TestTwoRolesJoined:
             '"We are ready," said Jo Roe, assistant secretary of commerce for '
             "fisheries and deputy FSA administrator."
         ) == [("We are ready", "Jo Roe", "FSA")]
+
+
+class TestRankAfterADescription:
+    def test_description_before_a_rank_names_the_body(self):
+        """ "the spokesman for the Harbour Board in Lyon, General Jo Roe": the
+        rank names no body; the description before it does."""
+        assert spoke_for(
+            "But the spokesman for the Harbour Board in Lyon, General Jo Roe, "
+            "dismissed the threat and said the army is ready."
+        ) == [("the army is ready", "Jo Roe", "Harbour Board")]

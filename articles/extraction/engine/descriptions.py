@@ -19,7 +19,9 @@ from .sources import SOURCE
 # Front, ": a role and what it is held for, closed by a comma before the name.
 DESCRIBED_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)"
-    r"\s+(?:for|of|with|at)\s+[^,;:.\"\u201c\u201d]{2,100}?),\s+$"
+    r"\s+(?:for|of|with|at)\s+[^,;:.\"\u201c\u201d]{2,100}?),\s+"
+    # (A rank or title between the comma and the name: ", General Jo Roe".)
+    r"(?:[A-Z][a-z]+\.?\s+)?$"
 )
 # "NASA's Associate Administrator for Space Operations, ": a body's titled
 # office ending in a comma before the name.
