@@ -521,11 +521,11 @@ class Names:
         text = self.text
         left = text[max(0, start - 80) : start]
         right = text[end : end + 80]
-        if re.search(r"\b(?:a|an|in|at|from|near|the)\s+$", left):
+        if re.search(r"\b(?:a|an|in|at|from|near|[Tt]he)\s+$", left):
             # "Warren, a Massachusetts Democrat, said", "Yellen, speaking
             # in New York, said": a description or a place before the verb;
-            # "the Movement for … of the Volta Delta, says": no one's name
-            # follows "the".
+            # "the Movement for … of the Volta Delta, says", "The White
+            # House said": no one's name follows "the".
             return False
         prev = WORD_RE.findall(left[-40:])
         if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):
