@@ -166,3 +166,28 @@ class TestSourceAfterOf:
         assert sources("One of the officials said the talks will resume.") == [
             ("the talks will resume", "One of the officials", None)
         ]
+
+
+class TestGroupInsideReportedSpeech:
+    def test_a_group_s_attribution_reported_is_quoted_at_both_levels(self):
+        """ "told VOA that the militants say they are ready …": the clause
+        told to VOA, and inside it the group's, which was not said to VOA."""
+        x = extract(
+            "Mr. Jo Roe told VOA that the militants say they are ready to leave "
+            "the oil facility."
+        )
+        assert [
+            (
+                q.text,
+                x.person(q.speaker).name if q.speaker else q.source_description,
+                x.organisation(q.outlet).name if q.outlet else None,
+            )
+            for q in x.quotes
+        ] == [
+            (
+                "the militants say they are ready to leave the oil facility",
+                "Jo Roe",
+                "Voice of America",
+            ),
+            ("they are ready to leave the oil facility", "the militants", None),
+        ]

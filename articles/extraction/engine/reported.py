@@ -162,7 +162,9 @@ class Reported:
                 continue
             c.content = (start, end)
             contents.append(c.content)
-            c.outlet = self.outlet_in(s_start, s_end)
+            # (Words reported inside another's were said to no outlet the
+            # outer attribution names: "told VOA that the militants say".)
+            c.outlet = self.outlet_in(outer[0] if outer else s_start, s_end)
             more = INVERTED_MID_RE.match(text, end)
             inverted = subject_start is not None and subject_start >= end
             if (
@@ -296,9 +298,13 @@ class Reported:
         """Whether a cue inside another speaker's reported words reports a
         speech of its own: a named person, then the verb and "that" ("Little
         said Hagel also stated that …", "Hagel told Barak that …")."""
-        speaker, _, pronoun = self.subject_before(c.start)
+        speaker, start, pronoun = self.subject_before(c.start)
         if speaker is None or pronoun:
             return False
+        if speaker.startswith("source:") and start == outer[0]:
+            # "told VOA that the militants say they are ready …": the words
+            # reported are a group's own attribution, at both levels.
+            return True
         if RELATIVE_RE.search(self.text, 0, c.start):
             # "Cain said Gingrich, who vowed to reporters he would …, has
             # been …": a relative clause is its own speaker's.
