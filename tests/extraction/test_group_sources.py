@@ -147,3 +147,47 @@ class TestTheyForAGroup:
     )
     def test_they_is_never_a_named_person_or_one_source(self, before):
         assert sources(f"{before} They say the talks went well.") == []
+
+
+class TestSourceAfterOf:
+    def test_a_source_after_a_thing_and_of_is_no_subject(self):
+        """ "The presence of the army's top commander suggests …": what
+        suggests is the presence, a thing, so no one is quoted."""
+        assert (
+            sources(
+                "The presence of the army's top commander in the region suggests "
+                "the attacks are being taken very seriously."
+            )
+            == []
+        )
+
+    def test_one_of_the_officials_is_a_source(self):
+        """ "One of the officials said": a part of the group speaks."""
+        assert sources("One of the officials said the talks will resume.") == [
+            ("the talks will resume", "One of the officials", None)
+        ]
+
+
+class TestGroupInsideReportedSpeech:
+    def test_a_group_s_attribution_reported_is_quoted_at_both_levels(self):
+        """ "told VOA that the militants say they are ready …": the clause
+        told to VOA, and inside it the group's, which was not said to VOA."""
+        x = extract(
+            "Mr. Jo Roe told VOA that the militants say they are ready to leave "
+            "the oil facility."
+        )
+        assert [
+            (
+                q.text,
+                x.person(q.speaker).name if q.speaker else q.source_description,
+                x.organisation(q.outlet).name if q.outlet else None,
+            )
+            for q in x.quotes
+        ] == [
+            (
+                "the militants say they are ready to leave the oil facility",
+                "Jo Roe",
+                "Voice of America",
+            ),
+            ("they are ready to leave the oil facility", "the militants", None),
+        ]

@@ -76,3 +76,21 @@ class TestAccusations:
             )
             == []
         )
+
+    def test_criticizes_for_an_act_keeps_the_verb(self):
+        """ "criticizes the council of Mayor Jo Roe for raising fares": a
+        criticism for an act is reported as an accusation is, the verb
+        kept, and is the critic's (not the mayor's named inside it); "was
+        criticized for" is someone else speaking."""
+        assert spoke_for(
+            '"The buses are late," said Ann Marsh.\n\n'
+            "Marsh does not support the strike. But she criticizes the "
+            "council of Mayor Jo Roe for raising fares too quickly.\n\n"
+            "Ed Poe was criticized for leaving early."
+        )[1:] == [
+            (
+                "criticizes the council of Mayor Jo Roe for raising fares too quickly",
+                "Ann Marsh",
+                None,
+            )
+        ]

@@ -88,3 +88,23 @@ class TestGovernmentOfTheParagraph:
         assert spoke_for(
             "Regarding Iran, President Ann Marsh said that talks are possible."
         ) == [("Ann Marsh", None)]
+
+
+class TestOfficersOfTheCourts:
+    def test_a_nationality_with_prosecutor_names_the_state(self):
+        """A prosecutor charges in the state's name: "Senior Kenyan
+        prosecutor" speaks for Kenya, and the bare surname and "Prosecutor
+        Roe" later keep it."""
+        assert (
+            spoke_for(
+                "Senior Kenyan prosecutor Jo Roe says the five men lied to the court."
+                "\n\nRoe says the men spied for years after the war.\n\n"
+                "Prosecutor Roe says the men fled to the north."
+            )
+            == [("Jo Roe", "Kenya")] * 3
+        )
+
+    def test_prosecutor_in_a_role_after_the_name(self):
+        assert spoke_for(
+            "Jo Roe, a Kenyan prosecutor, says the five men lied to the court."
+        ) == [("Jo Roe", "Kenya")]

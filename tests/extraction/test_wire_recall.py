@@ -346,6 +346,22 @@ class TestQuotationOpenedMidParagraph:
             "The council meets on Monday."
         ) == [("indirect", "the city had no money", "Ann Marsh")]
 
+    def test_unclosed_quotation_in_a_paragraph_of_quotations_runs_on(self):
+        """'"…," said Ann Marsh. "The agency has …' with its closing mark lost
+        by the copy, in a paragraph that opens with a quotation: the
+        speaker goes on quoting to the paragraph's end."""
+        assert quotes(
+            '"We are ready," said Ann Marsh. "The agency has long worked with '
+            "schools to further our goals.\n\nThe council meets on Monday."
+        ) == [
+            ("direct", "We are ready", "Ann Marsh"),
+            (
+                "direct",
+                "The agency has long worked with schools to further our goals.",
+                "Ann Marsh",
+            ),
+        ]
+
 
 class TestCrowdsBeforeThat:
     @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
 """People described by their role rather than by a title: a long
 description before the name ("An exiled spokesman for the coalition known
-as the Unity Front, Ali Hassan, …"), whose body is the one it names, and a
+as the Unity Front, Ali Hassan, …"), whose body is the one it names, a
+body's titled office before it ("NASA's Associate Administrator for Space
+Operations, Bill Gerstenmaier"), and a
 definite description later ("The spokesman says …") that refers back to the
 person last so described."""
 
@@ -17,7 +19,15 @@ from .sources import SOURCE
 # Front, ": a role and what it is held for, closed by a comma before the name.
 DESCRIBED_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)"
-    r"\s+(?:for|of|with|at)\s+[^,;:.\"\u201c\u201d]{2,100}?),\s+$"
+    r"\s+(?:for|of|with|at)\s+[^,;:.\"\u201c\u201d]{2,100}?),\s+"
+    # (A rank or title between the comma and the name: ", General Jo Roe".)
+    r"(?:[A-Z][a-z]+\.?\s+)?$"
+)
+# "NASA's Associate Administrator for Space Operations, ": a body's titled
+# office ending in a comma before the name.
+OWNED_TITLE_RE = re.compile(
+    r"(?P<owner>\S+)['\u2019]s\s+"
+    r"(?P<title>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|the)){0,8}),\s+$"
 )
 # "the coalition known as the Unity Front", "a group called Unity": the
 # name the description gives its body.
@@ -55,6 +65,21 @@ class Descriptions:
         )
         owner = named.key if named else self._owner_in(start, end)
         return m.group("role"), owner
+
+    def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
+        """ "NASA's Associate Administrator for Space Operations, Bill
+        Gerstenmaier": a body's titled office ending in a comma before the
+        name, however many capitalised words it runs to."""
+        before = self.text[max(0, mention.start - 120) : mention.start]
+        m = OWNED_TITLE_RE.search(before)
+        if m is None or not any(w in lx.TITLE_WORDS for w in m.group("title").split()):
+            return None
+        owner = self.mention_ending(
+            mention.start - (len(before) - m.end("owner")), ORGANISATION
+        )
+        if owner is None:
+            return None
+        return m.group("title"), owner.key
 
     def name_definite_descriptions(self) -> None:
         """ "Ali Hassan, a spokesman for the Unity Front, …. The rebel

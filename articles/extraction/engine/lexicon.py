@@ -48,6 +48,7 @@ SPEECH_VERBS = frozenset(
     asked asks shouted exclaimed quipped joked wondered
     signaled signalled signals forecast speculated affirmed recounted charged
     assured assures reminded informed accused accuses
+    criticized criticizes criticised criticises
     """.split()
 ) | frozenset(
     # Phrases that report a clause as a verb does ("pointed out that …",
@@ -69,7 +70,8 @@ DIRECT_ONLY_VERBS = frozenset("asked asks shouted exclaimed wondered".split())
 # that …": the subject was spoken to).
 PASSIVE_NOT_CUES = frozenset(
     # "was assured that …", "was charged with …": someone else spoke.
-    "reported charged assured reminded informed told asked accused".split()
+    "reported charged assured reminded informed told asked accused criticized"
+    " criticised".split()
 )
 
 # Present participles that continue an attribution ("…, Little said, noting
@@ -84,10 +86,13 @@ PARTICIPLE_CUES = frozenset(
 # reference story's "had been warning the US and Europe of …".
 WARNING_VERBS = frozenset("warned warns warning cautioned cautions".split())
 
-# Verbs of accusing: what is reported is whom they accuse of what act, the
-# verb kept as a warning's is ("accused his deputy of plotting a coup",
-# docs/annotation.md); "accused him of fraud" names no act.
-ACCUSING_VERBS = frozenset("accused accuses".split())
+# Verbs of accusing and criticising: what is reported is whom they accuse
+# of, or criticise for, what act, the verb kept as a warning's is ("accused
+# his deputy of plotting a coup", "criticizes the government for pushing
+# through reforms", docs/annotation.md); "accused him of fraud" names no act.
+ACCUSING_VERBS = frozenset(
+    "accused accuses criticized criticizes criticised criticises".split()
+)
 
 # Verbs whose words after them, without "that", are mostly an object ("announced
 # his endorsement", "emphasized the benefits", "reiterated its support",
@@ -113,6 +118,15 @@ ADDRESS_VERBS = frozenset(
 
 # Verbs that only ever attribute quoted words ("calling Russia a "major space
 # power"", "described as "long but honest"").
+# "a group called "Unity," or "one heart"": the name a body or a thing is
+# known by, and a gloss of it after "or", right after the noun and
+# "called" / "known as" (not "what the minister called "a sham"", a
+# person's words: the noun must name a body or a thing).
+NAMED_THING_RE = re.compile(
+    r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z-]+)\s+"
+    r"(?:called|known\s+as)\s+(?:[\"\u201c][^\"\u201c\u201d]{1,60}[\"\u201d],?\s+or\s+)?$"
+)
+
 LABEL_VERBS = frozenset(
     """
     call calls called calling describe describes described describing
@@ -290,6 +304,9 @@ ORG_TYPE_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns of the bodies and things whose name NAMED_THING_RE reads.
+NAMED_NOUNS = ANAPHORIC_ORG_NOUNS | ORG_TYPE_NOUNS | TITLE_NOUNS
+
 # Words that begin a capitalised run without being part of a name.
 COMMON_CAPS = frozenset(
     """
@@ -369,12 +386,16 @@ ABBREVIATED_TITLES = frozenset(
 TITLE_MODIFIERS = frozenset("Press Ranking".split())
 
 # Titles whose holder speaks for their country when the country stands
-# before the title ("Russian President", "U.S. Secretary of State").
+# before the title ("Russian President", "U.S. Secretary of State"): the
+# heads, ministers and officials of a state, its envoys abroad, and the
+# officers who act in its name in its courts (a prosecutor charges in the
+# state's name; "Senior Ruritanian prosecutor Jo Roe" speaks for Ruritania).
 STATE_TITLE_HEADS = frozenset(
     """
     president premier chancellor king queen minister ambassador envoy
     emir sultan monarch secretary senator representative congressman
     congresswoman governor official officials diplomat diplomats leader
+    consul prosecutor prosecutors procurator
     """.split()
 )
 

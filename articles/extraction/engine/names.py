@@ -22,6 +22,7 @@ from .results import (
 )
 from .text import (
     is_cap,
+    shift_slipped,
     slugify,
 )
 
@@ -148,6 +149,8 @@ class Names:
                     part = part.split("-", 1)[1]
                 if is_cap(part) and len(part) > 1:
                     surnames.setdefault(part, []).append(key)
+                    if shift_slipped(part) != part:
+                        surnames.setdefault(shift_slipped(part), []).append(key)
         titled = set(self.titled_singles)
         for i in sorted({*singles, *titled, *self.split_singles}):
             word = words[i]
@@ -505,7 +508,8 @@ class Names:
                 for i in range(self.word_index_at(s), self.word_index_at(e))
             ):
                 continue
-            surname = re.escape(self.text[s:e].split()[-1])
+            last = self.text[s:e].split()[-1]
+            surname = f"(?:{re.escape(last)}|{re.escape(shift_slipped(last))})"
             if re.search(
                 rf"(?<![\w.-]){surname}(?:,\s+who)?\s+(?:also\s+)?(?:{_SAYING})\b"
                 rf"|\b(?:said|says|added)\s+{surname}\b",
@@ -517,9 +521,11 @@ class Names:
         text = self.text
         left = text[max(0, start - 80) : start]
         right = text[end : end + 80]
-        if re.search(r"\b(?:a|an|in|at|from|near)\s+$", left):
+        if re.search(r"\b(?:a|an|in|at|from|near|[Tt]he)\s+$", left):
             # "Warren, a Massachusetts Democrat, said", "Yellen, speaking
-            # in New York, said": a description or a place before the verb.
+            # in New York, said": a description or a place before the verb;
+            # "the Movement for … of the Volta Delta, says", "The White
+            # House said": no one's name follows "the".
             return False
         prev = WORD_RE.findall(left[-40:])
         if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):

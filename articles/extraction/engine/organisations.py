@@ -44,11 +44,6 @@ COPULA_ROLE_RE = re.compile(
     r"(?=[,;.]|$)"
 )
 
-OWNED_TITLE_RE = re.compile(
-    r"(?P<owner>\S+)['\u2019]s\s+"
-    r"(?P<title>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|for|of|and|the)){0,8}),\s+$"
-)
-
 
 # "said the president of Iran, Mahmoud Ahmadinejad": a role with "of" and a
 # body before the name, closed by a comma.
@@ -113,6 +108,13 @@ class Organisations:
             if single:
                 return False
         if single and first in _PLAIN_ADJECTIVES:
+            return False
+        words = text[start:end].split()
+        if words[-1] in lx.DEMONYMS and all(
+            w in lx.TITLE_WORDS or w in lx.COMMON_CAPS for w in words[:-1]
+        ):
+            # "Senior Kenyan prosecutor Jo Roe": a title word opening the
+            # sentence and a nationality name no body.
             return False
         left = text[max(0, start - 60) : start]
         right = text[end : end + 40]
@@ -259,6 +261,10 @@ class Organisations:
                 or self._described_before(mention)
             )
             after = self._role_after(mention)
+            if role and role[1] is None:
+                # "the spokesman for the Harbour Board, General Jo Roe": a
+                # rank names no body; the description before it may.
+                role = self._described_before(mention) or role
             if role is None or (role[1] is None and after and after[1]):
                 # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
                 # names no body, the role after the name does.
@@ -437,21 +443,6 @@ class Organisations:
         )
         return m.group("role"), owner.key if owner else None
 
-    def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
-        """ "NASA's Associate Administrator for Space Operations, Bill
-        Gerstenmaier": a body's titled office ending in a comma before the
-        name, however many capitalised words it runs to."""
-        before = self.text[max(0, mention.start - 120) : mention.start]
-        m = OWNED_TITLE_RE.search(before)
-        if m is None or not any(w in lx.TITLE_WORDS for w in m.group("title").split()):
-            return None
-        owner = self.mention_ending(
-            mention.start - (len(before) - m.end("owner")), ORGANISATION
-        )
-        if owner is None:
-            return None
-        return m.group("title"), owner.key
-
     def _office(self, role: str, org: str | None) -> str | None:
         """Whom a title before a name speaks for: the organisation named
         with it, else the country of a demonym before a state title
@@ -537,7 +528,11 @@ class Organisations:
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
             if heading is None and re.fullmatch(
-                r"(?:(?:the|an?)\s+)?", before_owner, re.IGNORECASE
+                # (Or the second role after "and": "assistant secretary of
+                # commerce and deputy NOAA administrator", the body within.)
+                r"(?:.*\sand\s+(?:deputy\s+|acting\s+)?)?(?:(?:the|an?)\s+)?",
+                before_owner,
+                re.IGNORECASE,
             ):
                 # "Stephen L. Johnson, EPA Administrator", "John Kirby, the
                 # Pentagon press secretary": the body heads the role (unless
@@ -551,8 +546,12 @@ class Organisations:
                     continue
             connector = re.search(
                 # "an official with the World Bank", "director of NASA's
-                # Ames Research Center" (an owner the rules did not name).
-                r"\b(for|at|of|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+                # Ames Research Center" (an owner the rules did not name),
+                # "an analyst with the technology research firm Gartner" (up
+                # to three words saying what the body is, none a preposition
+                # opening a place: "an analyst at a bank in Paris").
+                r"\b(for|at|of|with)\s+(?:the\s+)?"
+                r"(?:(?!(?:in|on|near|from|to|and)\s)[a-z]+\s+){0,3}"
                 r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
                 before_owner,
             )

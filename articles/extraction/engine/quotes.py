@@ -267,9 +267,11 @@ class Quotes:
             rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b(?:[^.;:]|(?<=\b[A-Z])\.)*$",
             text[max(p_start, open_at - 60) : open_at],
         )
+        named = lx.NAMED_THING_RE.search(text, max(p_start, open_at - 120), open_at)
         if (
             prev_word.lower() in lx.NAMING_WORDS
             or "so-called" in text[max(p_start, open_at - 12) : open_at]
+            or (named and named.group("noun") in lx.NAMED_NOUNS)
         ):
             return "a name or a label"
         if prev_word in ("Operation", "Project", "Mission") or (

@@ -35,8 +35,9 @@ INVERTED_MID_RE = re.compile(
 )
 
 
-# "accused his deputy of plotting a coup": whom, then the act as a gerund.
-ACCUSED_OF_RE = re.compile(r"\s+(?:[\w.'\u2019-]+\s+){1,8}?of\s+[a-z]+ing\b")
+# "accused his deputy of plotting a coup", "criticized the board for
+# delaying the vote": whom, then the act as a gerund.
+ACCUSED_OF_RE = re.compile(r"\s+(?:[\w.'\u2019-]+\s+){1,8}?(?:of|for)\s+[a-z]+ing\b")
 # A cue in a relative clause: "Gingrich, who vowed".
 RELATIVE_RE = re.compile(r",\s+who\s+(?:(?:also|later|then)\s+)?$")
 TO_WHOM_RE = re.compile(
@@ -161,7 +162,9 @@ class Reported:
                 continue
             c.content = (start, end)
             contents.append(c.content)
-            c.outlet = self.outlet_in(s_start, s_end)
+            # (Words reported inside another's were said to no outlet the
+            # outer attribution names: "told VOA that the militants say".)
+            c.outlet = self.outlet_in(outer[0] if outer else s_start, s_end)
             more = INVERTED_MID_RE.match(text, end)
             inverted = subject_start is not None and subject_start >= end
             if (
@@ -295,9 +298,13 @@ class Reported:
         """Whether a cue inside another speaker's reported words reports a
         speech of its own: a named person, then the verb and "that" ("Little
         said Hagel also stated that …", "Hagel told Barak that …")."""
-        speaker, _, pronoun = self.subject_before(c.start)
+        speaker, start, pronoun = self.subject_before(c.start)
         if speaker is None or pronoun:
             return False
+        if speaker.startswith("source:") and start == outer[0]:
+            # "told VOA that the militants say they are ready …": the words
+            # reported are a group's own attribution, at both levels.
+            return True
         if RELATIVE_RE.search(self.text, 0, c.start):
             # "Cain said Gingrich, who vowed to reporters he would …, has
             # been …": a relative clause is its own speaker's.
@@ -412,9 +419,10 @@ class Reported:
             return None
         between = lead[comma + 2 :]
         words = between.split()
-        if words[:1] == ["as"]:
+        if words[:1] in (["as"], ["and"], ["but"]):
             # "…, the war is not over, as the president claims": a clause of
-            # comparison, which reports nothing before it.
+            # comparison, and "…, and Jo Roe vowed to …" one joined to the
+            # writer's, which report nothing before them.
             return None
         if (
             len(words) <= 12
@@ -509,9 +517,11 @@ class Reported:
             first = WORD_RE.match(text, start, body_end)
             if first is None or first.start() != start:
                 return None
-            if first.group() in lx.NON_CLAUSE_STARTS and not APPROXIMATE_RE.match(
-                text, start, body_end
-            ):
+            if (
+                first.group() in lx.NON_CLAUSE_STARTS
+                and not APPROXIMATE_RE.match(text, start, body_end)
+            ) or re.match(r"(?:not|never)\s+to\s", text[start:body_end]):
+                # "vowed to defend", "vowed not to agree to …": a promise.
                 return None
             if skip and first.group() in lx.STATEMENT_PARTICIPLES:
                 # "…, officials said in a statement issued from Kabul": the

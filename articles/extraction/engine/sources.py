@@ -20,6 +20,14 @@ from .offices import ANAPHOR_RE
 from .text import slugify
 
 SOURCE = "source:"
+# "One of the officials said", "a group of officials said": words before
+# "of" that leave the source after it the subject.
+_PARTITIVES = frozenset(
+    """
+    one some many most none each all several any both few half two three four
+    five six seven eight nine ten dozens hundreds group team number couple pair
+    """.split()
+)
 
 _NOUNS = "|".join(sorted(lx.SOURCE_NOUNS, key=len, reverse=True))
 _DETERMINERS = "|".join(sorted(lx.SOURCE_DETERMINERS, key=len, reverse=True))
@@ -181,6 +189,11 @@ class Sources:
             # "…, but a spokesman": the longest description may hold a word
             # no modifier is; a shorter one after it may not.
             m = SOURCE_BEFORE_RE.search(text_before, m.start() + 1)
+        of = m and re.search(r"\b([A-Za-z]+)\s+of\s+$", text_before[: m.start()])
+        if of and of.group(1).lower() not in _PARTITIVES | lx.SOURCE_NOUNS:
+            # "The presence of the region's top commander suggests …": the
+            # subject is the noun before "of", not the source after it.
+            return None
         if m:
             start = end - (len(text_before) - m.start())
             description = self.text[start:end]

@@ -44,8 +44,18 @@ class QuotedSpans:
                 elif not opening or ch == '"':
                     spans.append((open_at, pos))
                     open_at = None
-            if open_at == p_start or (
-                open_at is not None and self._opens_quoted(i + 1)
+            if (
+                open_at == p_start
+                or (
+                    open_at is not None
+                    and (
+                        self._opens_quoted(i + 1)
+                        # '"…," said Jo Roe. "NASA has …' (the copy lost the
+                        # mark): a paragraph of quotations goes on quoting.
+                        or text[p_start] in '"\u201c'
+                        and re.search(r"[.!?]\s+$", text[p_start:open_at]) is not None
+                    )
+                )
             ):
                 # A quotation running over several paragraphs: each opens
                 # with a mark, only the last closes. This one runs to the

@@ -17,3 +17,12 @@ def slugify(value: str) -> str:
 
 def is_cap(word: str) -> bool:
     return word[:1].isupper()
+
+
+def shift_slipped(word: str) -> str:
+    """ "Lies" as copy sometimes types it, "LIes": a name's second letter
+    held on the shift key (only names of three letters or more, so that no
+    acronym is read as one)."""
+    if len(word) > 2 and word[:1].isupper() and word[1:].islower():
+        return word[0] + word[1].upper() + word[2:]
+    return word

@@ -1,0 +1,75 @@
+"""Whom a person described by a longer role speaks for: the body a
+description after the name says they work with ("an analyst in Lyon with
+the shipping consultancy firm Harbourline"), and the state a nationality
+before a title names when a title word opens the sentence ("Senior Kenyan
+minister"). One made-up passage each."""
+
+from __future__ import annotations
+
+from articles.extraction.engine import extract
+
+
+def spoke_for(text):
+    x = extract(text)
+    return [
+        (
+            q.text,
+            x.person(q.speaker).name if q.speaker else q.source_description,
+            x.organisation(q.organisation).name if q.organisation else None,
+        )
+        for q in x.quotes
+    ]
+
+
+class TestBodyInADescription:
+    def test_body_after_with_and_three_words_saying_what_it_is(self):
+        """The words between "with" and the body's name say what kind of
+        body it is; the speaker speaks for it, and "he" later still does."""
+        assert spoke_for(
+            "Ann Marsh, an analyst in Lyon with the shipping consultancy firm "
+            "Harbourline, says freight rates will fall.\n\n"
+            '"Ports are full," she noted.'
+        ) == [
+            ("freight rates will fall", "Ann Marsh", "Harbourline"),
+            ("Ports are full", "Ann Marsh", "Harbourline"),
+        ]
+
+    def test_a_body_after_in_is_where_not_whom(self):
+        """ "an analyst with banks in the European Union": the words after
+        "with" end at "in", so the body after it is where the banks are,
+        not one the analyst speaks for."""
+        assert spoke_for(
+            "Ann Marsh, an analyst with banks in the European Union, says "
+            "freight rates will fall."
+        ) == [("freight rates will fall", "Ann Marsh", None)]
+
+
+class TestNationalityOpeningASentence:
+    def test_title_word_and_nationality_name_no_body(self):
+        """ "Senior Kenyan minister Jo Roe" opening a sentence: "Senior
+        Kenyan" is a title word and a nationality, not a body's name, so
+        the minister speaks for Kenya."""
+        assert spoke_for(
+            "Senior Kenyan minister Jo Roe says the talks will resume."
+        ) == [("the talks will resume", "Jo Roe", "Kenya")]
+
+
+class TestTwoRolesJoined:
+    def test_the_body_heading_the_second_role_is_the_more_specific(self):
+        """ "assistant secretary of commerce … and deputy FSA administrator":
+        the body heading the role after "and" is the one within the
+        department, and the most specific named."""
+        assert spoke_for(
+            '"We are ready," said Jo Roe, assistant secretary of commerce for '
+            "fisheries and deputy FSA administrator."
+        ) == [("We are ready", "Jo Roe", "FSA")]
+
+
+class TestRankAfterADescription:
+    def test_description_before_a_rank_names_the_body(self):
+        """ "the spokesman for the Harbour Board in Lyon, General Jo Roe": the
+        rank names no body; the description before it does."""
+        assert spoke_for(
+            "But the spokesman for the Harbour Board in Lyon, General Jo Roe, "
+            "dismissed the threat and said the army is ready."
+        ) == [("the army is ready", "Jo Roe", "Harbour Board")]
