@@ -20,7 +20,7 @@ def is_cap(word: str) -> bool:
 
 
 def shift_slipped(word: str) -> str:
-    """ "Lies" as copy sometimes types it, "LIes": a name's second letter
+    """ "Marsh" as copy sometimes types it, "MArsh": a name's second letter
     held on the shift key (only names of three letters or more, so that no
     acronym is read as one)."""
     if len(word) > 2 and word[:1].isupper() and word[1:].islower():
