@@ -28,7 +28,7 @@ from .text import (
 
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
-# "al-Bashir" or, as some copy writes it, "Al-Bashir".
+# "al-Rahman" or, as some copy writes it, "Al-Rahman".
 HYPHEN_PARTICLE_RE = re.compile(r"(?i:al|el|ad|an|as|ash|at|az|bin|ibn|abu)-[A-Z]\w+")
 APPOSITIVE_CUE_RE = re.compile(
     r",\s+(?!which\b|that\b|and\b|but\b|or\b)"

@@ -288,7 +288,7 @@ class Offices:
         return found or fallback
 
     def force_in_title(self, mention: Mention) -> str | None:
-        """ "South Sudan army spokesman Philip Aguer", "State police chief
+        """ "Ruritania army spokesman Jan Novak", "State police chief
         Jo Roe": the force the title names, with its place, not the place
         alone (a bare "military spokesman" names no body)."""
         m = FORCE_TITLE_RE.search(self.text, max(0, mention.start - 80), mention.start)

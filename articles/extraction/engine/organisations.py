@@ -391,7 +391,7 @@ class Organisations:
                 and value != "and"
                 and text[first:last].split()[0] in lx.DEMONYMS
             ):
-                # "… is denying Sudanese President Omar Al-Bashir's claim":
+                # "… is denying Ruritanian President Jan Novak's claim":
                 # the nationality opens the title; the words before it are
                 # the sentence's.
                 break
@@ -547,7 +547,7 @@ class Organisations:
             connector = re.search(
                 # "an official with the World Bank", "director of NASA's
                 # Ames Research Center" (an owner the rules did not name),
-                # "an analyst with the technology research firm Gartner" (up
+                # "an analyst with the technology research firm Acme Insight" (up
                 # to three words saying what the body is, none a preposition
                 # opening a place: "an analyst at a bank in Paris").
                 r"\b(for|at|of|with)\s+(?:the\s+)?"
