@@ -107,8 +107,9 @@ def _search_rows(part: str, build, q: str, user) -> list:
     if stand_in is None:
         return list(build(q, user, timezone.now()).using(using))
     connection = connections[using]
+    # The stand-in is the query's shape: one for each number of words.
     return compiled.rows_for_words(
-        ("search", part, can_see_unpublished(user), len(fulltext.words(q)[:5])),
+        ("search", part, can_see_unpublished(user), stand_in),
         lambda text, at: build(text, user, at),
         q,
         stand_in,

@@ -97,11 +97,9 @@ def rows_for_ids(
     depends on (the audience that sees more or less, say): two calls with
     the same key must build the same query but for the ids and the moment.
     """
-    full_key = (key, using, len(ids))
-    compiled = _compiled.get(full_key)
-    if compiled is None:
+
+    def make(at) -> Template:
         placeholders = {_FIRST_PLACEHOLDER_ID - n: n for n in range(len(ids))}
-        at = connections[using].ops.adapt_datetimefield_value(_PLACEHOLDER_AT)
         queryset = build(list(placeholders), _PLACEHOLDER_AT)
         compiled = Template(queryset, {**placeholders, at: _AT}, using)
         # Every id must be asked about (Django leaves out none of a list of
@@ -109,11 +107,15 @@ def rows_for_ids(
         compiled.complete = set(range(len(ids))) <= {
             slot for filled, slot in compiled.slots if filled
         }
-        keep(full_key, compiled)
-    if not compiled.complete:
-        return list(build(list(ids), timezone.now()).using(using))
-    at = connections[using].ops.adapt_datetimefield_value(timezone.now())
-    return compiled.rows({**dict(enumerate(ids)), _AT: at}, using)
+        return compiled
+
+    return _rows(
+        (key, using, len(ids)),
+        make,
+        lambda: build(list(ids), timezone.now()),
+        dict(enumerate(ids)),
+        using,
+    )
 
 
 def rows_for_words(
@@ -138,10 +140,8 @@ def rows_for_words(
     that holds ``marker`` (what every word of the stand-in starts with) in
     a form ``values`` does not give would be left as it is, so then the
     query is built and run as it is."""
-    full_key = (key, using)
-    compiled = _compiled.get(full_key)
-    if compiled is None:
-        at = connections[using].ops.adapt_datetimefield_value(_PLACEHOLDER_AT)
+
+    def make(at) -> Template:
         placeholders = {value: slot for slot, value in values(stand_in).items()}
         queryset = build(stand_in, _PLACEHOLDER_AT)
         compiled = Template(queryset, {**placeholders, at: _AT}, using)
@@ -150,11 +150,26 @@ def rows_for_words(
             for filled, value in compiled.slots
             if not filled
         )
+        return compiled
+
+    return _rows((key, using), make, lambda: build(q, timezone.now()), values(q), using)
+
+
+def _rows(full_key: tuple, make, build_now, values: dict, using: str) -> list:
+    """The rows of the query kept under ``full_key`` (``make(placeholder
+    moment)`` makes it the first time) with ``values`` and the moment now in
+    its slots; ``build_now()``'s rows, built and run by the ORM, when the
+    compiled query is not complete."""
+    compiled = _compiled.get(full_key)
+    if compiled is None:
+        compiled = make(
+            connections[using].ops.adapt_datetimefield_value(_PLACEHOLDER_AT)
+        )
         keep(full_key, compiled)
     if not compiled.complete:
-        return list(build(q, timezone.now()).using(using))
+        return list(build_now().using(using))
     at = connections[using].ops.adapt_datetimefield_value(timezone.now())
-    return compiled.rows({**values(q), _AT: at}, using)
+    return compiled.rows({**values, _AT: at}, using)
 
 
 def kept(key: tuple) -> Template | None:

@@ -8,18 +8,7 @@ import pytest
 
 from articles.extraction.engine import extract
 from articles.extraction.engine.groups import plural
-
-
-def sources(text):
-    x = extract(text)
-    return [
-        (
-            q.text,
-            x.person(q.speaker).name if q.speaker else q.source_description,
-            x.organisation(q.organisation).name if q.organisation else None,
-        )
-        for q in x.quotes
-    ]
+from tests.extraction.test_wire_recall import spoke_for as sources
 
 
 class TestGroupNouns:

@@ -6,19 +6,7 @@ minister"). One made-up passage each."""
 
 from __future__ import annotations
 
-from articles.extraction.engine import extract
-
-
-def spoke_for(text):
-    x = extract(text)
-    return [
-        (
-            q.text,
-            x.person(q.speaker).name if q.speaker else q.source_description,
-            x.organisation(q.organisation).name if q.organisation else None,
-        )
-        for q in x.quotes
-    ]
+from tests.extraction.test_wire_recall import spoke_for
 
 
 class TestBodyInADescription:
