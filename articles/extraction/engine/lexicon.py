@@ -453,7 +453,10 @@ GOVERNMENT_TITLES = frozenset(
 # Titles copy writes bare before the holder's name ("President
 # Bush", "Vice President Cheney"): their holder heads the state the text
 # names with them (annotation conventions: heads of state speak for it).
-BARE_STATE_TITLES = frozenset(["President", "Vice President"])
+BARE_STATE_TITLES = frozenset(["President", "Vice President", "Prime Minister"])
+# Of those, the ones the United States has none of: U.S. copy's own words
+# name no state for them.
+NOT_US_TITLES = frozenset(["Prime Minister"])
 # Bodies and words only the U.S. government's own copy and copy about it name
 # (the White House, the Pentagon, Congress, "U.S." itself).
 US_GOVERNMENT_MARKERS = (

@@ -45,6 +45,14 @@ STATE_NAMED_RE = re.compile(
     rf"|(?:{'|'.join(re.escape(w) for w in lx.US_GOVERNMENT_MARKERS)})"
     rf"|{lx.US_SETTING_RE.pattern})"
 )
+# A state named by its name or its people's ("Chadian"), or U.S. copy's words.
+STATE_OR_PEOPLE_RE = re.compile(
+    STATE_NAMED_RE.pattern.replace(
+        "(?P<state>", rf"(?P<state>(?:{_DEMONYMS})(?![\w-])|"
+    )
+)
+# "President Jo Roe of Chad": the state named right after the name.
+STATE_OF_RE = re.compile(rf",?\s+of\s+(?:the\s+)?(?P<state>{_COUNTRIES})(?![\w-])")
 TOPIC_BEFORE_RE = re.compile(
     r"\b(?:[Rr]egarding|[Cc]oncerning|[Aa]bout|[Oo]n|[Aa]s\s+for|[Aa]sked\s+about)"
     r"\s+(?:the\s+)?$"
@@ -162,35 +170,53 @@ class Offices:
 
     def _bare_head_of_state(self, role: str, mention: Mention) -> str | None:
         """ "President Jo Roe", no nationality before the title: the state
-        the text names with the person, nearest the name in its sentence
-        (before it, else after it), else first in the sentence before; U.S.
-        copy's own words ("U.S.", the White House, the Pentagon, Congress, a
-        place written "Andrews, Md.") name the United States. A state named
-        only elsewhere in the story is no one's office, so with none near
-        the name there is no organisation rather than a wrong one."""
+        the text names with the person ("President Jo Roe of Chad"; "In
+        Chad, President Jo Roe …", the nearest before the name in its
+        sentence); else, of the states the sentence before names, the one
+        the story names most, which sets the scene; else the state the
+        whole story names most. U.S. copy's own words ("U.S.", the White
+        House, the Pentagon, Congress, a place written "Andrews, Md.") name
+        the United States. A state named after the name in its sentence is
+        what the person speaks about ("President Jo Roe said the Chad
+        accord …"), not theirs."""
         if role not in lx.BARE_STATE_TITLES:
             return None
         p_start, _ = self.paragraph_at(mention.start)
         if GOVERNMENT_RE.search(self.text, p_start, mention.start):
             return None
+        m = STATE_OF_RE.match(self.text, mention.end)
+        if m:
+            return self._named_org(m.group("state"))
+        # A prime minister is no U.S. office: U.S. copy's words name no
+        # state of theirs.
+        skip = "United States" if role in lx.NOT_US_TITLES else None
         i = self.sentence_index_at(mention.start)
-        s_start, s_end = self.sentences[i]
-        before = [(s_start, mention.start), (mention.end, s_end)]
+        named = self._states_named(self.sentences[i][0], mention.start, skip)
+        if named:
+            return self._named_org(named[-1])
+        # The story's states by how often it names them, a state or its
+        # people ("Chad", "Chadian"), the first named first among equals.
+        in_story = self._states_named(0, len(self.text), skip, STATE_OR_PEOPLE_RE)
+        ranked = sorted(
+            dict.fromkeys(in_story), key=lambda state: -in_story.count(state)
+        )
         if i:
-            before.append(self.sentences[i - 1])
-        for n, (start, end) in enumerate(before):
-            named = [
-                m.group("state") or "United States"
-                for m in STATE_NAMED_RE.finditer(self.text, start, end)
-                # "Regarding Iran, President …": a topic, not their state.
-                if not TOPIC_BEFORE_RE.search(self.text, 0, m.start())
-            ]
+            named = self._states_named(*self.sentences[i - 1], skip)
             if named:
-                # Nearest the name before it; after it, and in the sentence
-                # before, the first, which sets the scene ("Rebels in Kenya
-                # say … signed in Ethiopia. President Jo Roe …" is Kenya's).
-                return self._named_org(named[-1 if n == 0 else 0])
-        return None
+                return self._named_org(min(named, key=ranked.index))
+        return self._named_org(ranked[0]) if ranked else None
+
+    def _states_named(
+        self, start: int, end: int, skip: str | None, pattern=STATE_NAMED_RE
+    ) -> list[str]:
+        """The states the text names between ``start`` and ``end``, in
+        order, but ``skip``; "Regarding Iran, …" names a topic, no one's."""
+        named = [
+            lx.COUNTRIES.get(m.group("state"), m.group("state")) or "United States"
+            for m in pattern.finditer(self.text, start, end)
+            if not TOPIC_BEFORE_RE.search(self.text, 0, m.start())
+        ]
+        return [state for state in named if state != skip]
 
     def _cabinet_title(self, role: str) -> str | None:
         """ "Attorney General Eric Holder": a U.S. cabinet title that names

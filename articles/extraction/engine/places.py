@@ -171,10 +171,40 @@ MORE_COUNTRIES = {
     "Zambian": "Zambia",
     "Britain": "United Kingdom",
 }
+# Demonyms of the remaining member states, as agency copy writes them
+# before a title ("Nigerien President", "Togolese police").
+MORE_COUNTRIES.update(
+    {
+        "Bahamian": "Bahamas",
+        "Barbadian": "Barbados",
+        "Beninese": "Benin",
+        "Bruneian": "Brunei",
+        "Burkinabe": "Burkina Faso",
+        "Burundian": "Burundi",
+        "Comoran": "Comoros",
+        "Djiboutian": "Djibouti",
+        "Dominican": "Dominican Republic",
+        "Gabonese": "Gabon",
+        "Gambian": "Gambia",
+        "Guinean": "Guinea",
+        "Guyanese": "Guyana",
+        "Laotian": "Laos",
+        "Malagasy": "Madagascar",
+        "Maldivian": "Maldives",
+        "Mauritanian": "Mauritania",
+        "Mauritian": "Mauritius",
+        "Montenegrin": "Montenegro",
+        "Nigerien": "Niger",
+        "Samoan": "Samoa",
+        "Surinamese": "Suriname",
+        "Togolese": "Togo",
+        "Tongan": "Tonga",
+    }
+)
 COUNTRIES.update(MORE_COUNTRIES)
 DEMONYMS = DEMONYMS | frozenset(d for d in MORE_COUNTRIES if d != "Britain")
 # The words of two-word demonyms ("South African", "Sri Lankan").
-DEMONYMS = DEMONYMS | frozenset("African Sri Lankan Arabian".split())
+DEMONYMS = DEMONYMS | frozenset("African Sri Lankan Arabian Leonean Rican".split())
 
 # Demonyms of two words ("South Korean intelligence official").
 COUNTRY_DEMONYMS = {
@@ -184,6 +214,9 @@ COUNTRY_DEMONYMS = {
     "New Zealand": "New Zealand",
     "Sri Lankan": "Sri Lanka",
     "Saudi Arabian": "Saudi Arabia",
+    "South Sudanese": "South Sudan",
+    "Sierra Leonean": "Sierra Leone",
+    "Costa Rican": "Costa Rica",
 }
 
 # Countries by their names, as wire copy writes them ("In Australia, …").
@@ -202,7 +235,22 @@ COUNTRY_NAMES = (
             "South Sudan",
         ]
     )
+    # The member states of the United Nations no demonym above stands for,
+    # by the short names copy uses ("President Jo Roe of Niger").
+    | frozenset(
+        """
+        Andorra|Antigua and Barbuda|Belize|Botswana|Cabo Verde|Cape Verde
+        |Central African Republic|Costa Rica|Democratic Republic of Congo
+        |Democratic Republic of the Congo|Dominica|Equatorial Guinea|Eswatini
+        |Guinea-Bissau|Grenada|Kiribati|Lesotho|Liechtenstein|Luxembourg
+        |Marshall Islands|Micronesia|Monaco|Nauru|Palau|Papua New Guinea
+        |Saint Kitts and Nevis|Saint Lucia|Saint Vincent and the Grenadines
+        |San Marino|Sao Tome and Principe|Seychelles|Sierra Leone
+        |Solomon Islands|Timor-Leste|Trinidad and Tobago|Tuvalu|Vanuatu
+        """.split("|")
+    )
 )
+COUNTRY_NAMES = frozenset(name.strip() for name in COUNTRY_NAMES)
 
 # Capitals that wire copy uses for their governments ("Moscow says …").
 CAPITALS = {
