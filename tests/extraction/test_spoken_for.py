@@ -198,6 +198,16 @@ class TestCabinetTitles:
             '"We are ready," said Michigan Attorney General Ann Marsh.'
         ) == [("Ann Marsh", "Michigan")]
 
+    def test_the_civilian_head_of_a_military_service(self):
+        """ "Navy Secretary Jo Roe" heads the Navy, as "the Secretary of the
+        Army" heads the Army; the rank of "Navy Adm. Ann Marsh" names no
+        body spoken for."""
+        assert spoke_for(
+            '"We are ready," said Navy Secretary Jo Roe. "We are set," said '
+            'Ed Poe, the Secretary of the Army. "We sail," said Navy Adm. Ann '
+            "Marsh."
+        ) == [("Jo Roe", "U.S. Navy"), ("Ed Poe", "U.S. Army"), ("Ann Marsh", None)]
+
 
 class TestNamesWithParticles:
     def test_hyphenated_particle_in_a_surname(self):

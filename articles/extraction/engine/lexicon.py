@@ -431,6 +431,18 @@ CABINET_TITLES = {
     "Assistant Attorney General": "U.S. Department of Justice",
     "Postmaster General": "United States Postal Service",
     "Surgeon General": "U.S. Department of Health and Human Services",
+    # The civilian heads of the military departments speak for their
+    # service, which a rank before a name does not ("Navy Adm. Jo Roe").
+    **{
+        f"{title}": f"U.S. {service}"
+        for service in ("Army", "Navy", "Air Force")
+        for title in (
+            f"{service} Secretary",
+            f"Secretary of the {service}",
+            f"{service} Under Secretary",
+            f"Under Secretary of the {service}",
+        )
+    },
 }
 
 # A company's officers' titles, which copy writes bare before the name once
