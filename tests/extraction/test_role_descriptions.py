@@ -22,6 +22,14 @@ class TestBodyInADescription:
             ("Ports are full", "Ann Marsh", "Harbourline"),
         ]
 
+    def test_the_owner_before_the_words_saying_what_the_body_is(self):
+        """ "for Kenya's power company Kenpower": the state owns the body,
+        the body named is whom the speaker speaks for."""
+        assert spoke_for(
+            "Ann Marsh, a former press secretary for Kenya's power company "
+            "Kenpower, said that prices will rise."
+        ) == [("prices will rise", "Ann Marsh", "Kenpower")]
+
     def test_a_body_after_in_is_where_not_whom(self):
         """ "an analyst with banks in the European Union": the words after
         "with" end at "in", so the body after it is where the banks are,

@@ -549,8 +549,9 @@ class Organisations:
                 # Ames Research Center" (an owner the rules did not name),
                 # "an analyst with the technology research firm Acme Insight" (up
                 # to three words saying what the body is, none a preposition
-                # opening a place: "an analyst at a bank in Paris").
-                r"\b(for|at|of|with)\s+(?:the\s+)?"
+                # opening a place: "an analyst at a bank in Paris"), their
+                # owner before them ("for Kenya's power company Kenpower").
+                r"\b(for|at|of|with)\s+(?:the\s+|[A-Z][\w.&-]*['\u2019]s\s+)?"
                 r"(?:(?!(?:in|on|near|from|to|and)\s)[a-z]+\s+){0,3}"
                 r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
                 before_owner,
