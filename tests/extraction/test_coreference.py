@@ -25,6 +25,18 @@ class TestSurnames:
         assert len(x.people) == 1
 
 
+class TestPronouns:
+    def test_a_name_inside_the_words_quoted_is_not_the_pronoun(self):
+        """'"President Jo Roe failed to beat us," he said': "he" is the
+        one who spoke before, not the president named inside the quote."""
+        x = extract(
+            "Rebel leader Ann Marsh said the rebels will move on.\n\n"
+            '"President Jo Roe brought planes, but he failed to beat us," he '
+            'said. "That is a sign," said Marsh.'
+        )
+        assert speakers(x) == ["Ann Marsh", "Ann Marsh", "Ann Marsh"]
+
+
 def org_names(x):
     return [
         x.organisation(q.organisation).name if q.organisation else None

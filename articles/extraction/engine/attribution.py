@@ -163,11 +163,16 @@ class Attribution:
             # the unnamed source's, not a person named further back.
             return source
         chosen, chosen_sentence, speaker = None, None, None
+        # A name inside words quoted is not whom a pronoun outside them
+        # stands for ('"Jo Roe failed," he said' is not Jo Roe's).
+        quoted = [(o, c) for o, c in self.quotations if not o < pos < c]
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
                 continue
             if mention.start < earliest:
                 break
+            if any(o < mention.start < c for o, c in quoted):
+                continue
             if self.gender.get(mention.key) not in (None, gender):
                 continue
             if mention.start >= s_start:

@@ -40,7 +40,7 @@ class Quotes:
 
     def find_quotes(self) -> None:
         spans = self.quoted_spans()
-        inside = [(o, c) for o, c in spans]
+        inside = self.quotations = [(o, c) for o, c in spans]
         cues = [
             c for c in self.find_cues() if not any(o < c.start < cl for o, cl in inside)
         ]

@@ -67,6 +67,8 @@ class Story(
         self.covered: set[int] = set()  # word indexes inside a mention
         self.gender: dict[str, str] = {}
         self.quotes: list[ProposedQuote] = []
+        # (opening mark, closing mark) of every quotation, once paired.
+        self.quotations: list[tuple[int, int]] = []
         self.set_aside: list[SetAside] = []
         self.sources: dict[str, tuple[str, str | None]] = {}
         self.acronyms: dict[str, str] = {}  # acronym -> organisation key
