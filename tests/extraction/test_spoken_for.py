@@ -198,6 +198,14 @@ class TestCabinetTitles:
             '"We are ready," said Michigan Attorney General Ann Marsh.'
         ) == [("Ann Marsh", "Michigan")]
 
+    def test_a_department_with_us_before_its_title(self):
+        """ "U.S. Commerce Secretary Jo Roe" heads the Commerce Department,
+        not a body called "U.S. Commerce"."""
+        assert spoke_for(
+            "U.S. Commerce Secretary Jo Roe met exporters today. "
+            '"Trade is growing," Roe said.'
+        ) == [("Jo Roe", "U.S. Department of Commerce")]
+
     def test_the_civilian_head_of_a_military_service(self):
         """ "Navy Secretary Jo Roe" heads the Navy, as "the Secretary of the
         Army" heads the Army; the rank of "Navy Adm. Ann Marsh" names no

@@ -428,7 +428,8 @@ class Names:
                 words[i].group() in lx.DEMONYMS or words[i].group() in lx.TITLE_WORDS
                 for i in head
             ):
-                self._add_org_run(head)
+                if not self.department_heading(head):
+                    self._add_org_run(head)
             self._add_person_part(tail, titled=True)
             return
         if (

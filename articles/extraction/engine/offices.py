@@ -328,6 +328,20 @@ class Offices:
     def _named_org(self, name: str) -> str:
         return self.org(name, self.gaz.find(name, ORGANISATION))
 
+    def department_heading(self, run: list[int]) -> bool:
+        """ "U.S. Commerce Secretary Jo Roe": a department's short name,
+        with or without "U.S.", heading a title is the department, not a
+        body called "U.S. Commerce"; True when it was added so."""
+        values = [self.words[i].group() for i in run]
+        if values[0] in ("U.S", "US"):
+            values = values[1:]
+        name = lx.CABINET_DEPARTMENTS.get(" ".join(values))
+        if name is None or not values:
+            return False
+        start, end = self.words[run[0]].start(), self.words[run[-1]].end()
+        self.add_mention(start, end, ORGANISATION, self._named_org(name))
+        return True
+
     def _department(self, role: str, mention: Mention) -> str | None:
         before = self.text[max(0, mention.start - 60) : mention.start]
         # ("Kenyan Defense Secretary" has its country as organisation
