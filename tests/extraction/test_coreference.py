@@ -25,6 +25,28 @@ class TestSurnames:
         assert len(x.people) == 1
 
 
+class TestDefiniteRoles:
+    def test_the_general_is_the_one_whose_rank_was_abbreviated(self):
+        """ "Army Gen. Ann Marsh …. "…," the general said": the rank
+        written before the name is what "the general" refers back to."""
+        x = extract(
+            "The council met today.\n\nArmy Gen. Ann Marsh logged on.\n\n"
+            '"It is always helpful to hear from people," the general said.'
+        )
+        assert speakers(x) == ["Ann Marsh"]
+
+    def test_the_title_before_of_names_the_role(self):
+        """ "Jo Roe, the chairman of the Port Board, …. the chairman said":
+        the title before "of" is the role's head, not the body's last
+        word."""
+        x = extract(
+            "Jo Roe, the chairman of the Port Board, spoke on Monday.\n\n"
+            '"We are ready for the ships," the chairman said.'
+        )
+        assert speakers(x) == ["Jo Roe"]
+        assert org_names(x) == ["Port Board"]
+
+
 class TestPronouns:
     def test_a_name_inside_the_words_quoted_is_not_the_pronoun(self):
         """'"President Jo Roe failed to beat us," he said': "he" is the

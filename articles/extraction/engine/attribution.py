@@ -33,7 +33,7 @@ HOLDER_FOR_RE = re.compile(
 # "the press secretary said", "the minister also told": a definite role as
 # the subject of a verb of saying.
 ROLE_SUBJECT_RE = re.compile(
-    r"(?<![\w-])[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z-]+)\s+(?:also\s+)?"
+    r"(?<![\w-])[Tt]he\s+(?P<mods>(?:[a-z-]+\s+){0,2}?)(?P<head>[a-z-]+)\s+(?:also\s+)?"
     r"(?P<verb>"
     + "|".join(sorted((v for v in lx.SPEECH_VERBS if " " not in v), key=len)[::-1])
     + r")\b"
@@ -208,7 +208,7 @@ class Attribution:
         i = self.sentence_index_at(s_start)
         start = max(self.sentences[i - 1][0] if i else s_start, after)
         for m in reversed(list(ROLE_SUBJECT_RE.finditer(self.text, start, pos))):
-            named = self.role_antecedent(m.group("head"), m.start())
+            named = self.role_antecedent(m.group("head"), m.start(), m.group("mods"))
             if named:
                 return named
         return None
@@ -331,8 +331,10 @@ class Attribution:
             named = self.mention_ending(s_start + m.start(), PERSON)
             if named:
                 return named.key, named.start, False
-        m = re.search(r"(?<![\w-])[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)$", stripped)
-        named = m and self.role_antecedent(m.group(1), s_start + m.start())
+        m = re.search(
+            r"(?<![\w-])[Tt]he\s+((?:[a-z-]+\s+){0,2}?)([A-Za-z-]+)$", stripped
+        )
+        named = m and self.role_antecedent(m.group(2), s_start + m.start(), m.group(1))
         if named:
             # "Ann Marsh is the senator from Ohio. … the senator said".
             return named, s_start + m.start(), False
@@ -389,18 +391,20 @@ class Attribution:
             return None
         return self._source_key(self.text[s_start : mention.end], None)
 
-    def role_antecedent(self, head: str, pos: int) -> str | None:
-        """The person a definite role ("the senator", "the minister") refers
-        back to: the last one named before ``pos`` whose role ends in that
-        word."""
+    def role_antecedent(self, head: str, pos: int, mods: str = "") -> str | None:
+        """The person a definite role ("the senator", "the Ohio senator")
+        refers back to: the last one named before ``pos`` whose role has
+        that head (``role_heads_of``) and every modifier in ``mods``."""
+        head = head.lower()
         if head not in lx.ROLE_HEADS:
             return None
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
                 continue
-            role = self.people[mention.key].role or ""
-            words = role.lower().split()
-            if words and words[-1] == head:
+            words = WORD_RE.findall((self.people[mention.key].role or "").lower())
+            if head in self.role_heads_of(mention) and all(
+                w in words for w in mods.lower().split()
+            ):
                 return mention.key
         return None
 
@@ -424,8 +428,10 @@ class Attribution:
     def subject_after(self, pos: int, limit: int) -> str | None:
         """The speaker named after an inverted cue ("…, said Priya Raman")."""
         right = self.text[pos:limit]
-        m = re.match(r"\s+the\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\s*(?:[,.;]|$)", right)
-        named = m and self.role_antecedent(m.group(1), pos)
+        m = re.match(
+            r"\s+the\s+((?:[a-z-]+\s+){0,2}?)([A-Za-z-]+)\s*(?:[,.;]|$)", right
+        )
+        named = m and self.role_antecedent(m.group(2), pos, m.group(1))
         if named:
             # "…, said the minister."
             return named

@@ -32,12 +32,43 @@ OWNED_TITLE_RE = re.compile(
 # "the coalition known as the Unity Front", "a group called Unity": the
 # name the description gives its body.
 NAMING_RE = re.compile(r"\b(?:known\s+as|called|named)\s+(?:the\s+)?$")
-# "The spokesman", "the rebel spokesman": a definite description by the
-# role words a named person was introduced with.
+# "The spokesman", "the rebel spokesman", "the general": a definite
+# description by the role words a named person was introduced with.
 DEFINITE_RE = re.compile(
-    r"(?i:the)\s+(?P<mods>(?:[a-z-]+\s+){0,2})"
-    r"(?P<head>spokesman|spokeswoman|spokesperson|chief|commander)"
+    r"(?i:the)\s+(?P<mods>(?:[a-z-]+\s+){0,2})(?P<head>[A-Za-z-]+)"
 )
+# Ranks as copy abbreviates them before a name ("Army Gen. Jo Roe" is "the
+# general" later).
+_RANKS = {
+    "gen": "general",
+    "adm": "admiral",
+    "col": "colonel",
+    "capt": "captain",
+    "sen": "senator",
+    "gov": "governor",
+    "lt": "lieutenant",
+    "maj": "major",
+    "sgt": "sergeant",
+}
+
+
+RANK_BEFORE_RE = re.compile(rf"\b({'|'.join(k.title() for k in _RANKS)})\.\s+$")
+
+
+def role_heads(role: str) -> set[str]:
+    """The words a definite description may name a role by: its last word
+    ("Foreign Minister" → minister), the title before "of" or "for"
+    ("Secretary of Energy" → secretary) and a rank written out ("Army Gen."
+    → general)."""
+    words = [w.rstrip(".") for w in role.lower().split()]
+    if not words:
+        return set()
+    heads = {words[-1], _RANKS.get(words[-1], words[-1])}
+    for i, word in enumerate(words[1:], 1):
+        if word in ("of", "for"):
+            heads.add(words[i - 1])
+            break
+    return heads
 
 
 class Descriptions:
@@ -81,6 +112,16 @@ class Descriptions:
             return None
         return m.group("title"), owner.key
 
+    def role_heads_of(self, mention: Mention) -> set[str]:
+        """The words a definite description may name ``mention``'s person
+        by: their role's (``role_heads``) and a rank written right before
+        the name, which the role leaves out ("Army Gen. Jo Roe")."""
+        heads = role_heads(self.people[mention.key].role or "")
+        m = RANK_BEFORE_RE.search(self.text, max(0, mention.start - 8), mention.start)
+        if m:
+            heads.add(_RANKS[m.group(1).lower()])
+        return heads
+
     def name_definite_descriptions(self) -> None:
         """ "Ali Hassan, a spokesman for the Unity Front, …. The rebel
         spokesman says …": a definite description by a role word alone
@@ -95,17 +136,20 @@ class Descriptions:
             if key not in named:
                 named[key] = None
                 m = DEFINITE_RE.fullmatch(self.sources[key][0])
-                if m is None:
+                head = m and m.group("head").lower()
+                if head not in lx.ROLE_HEADS:
                     continue
-                wanted = m.group("mods").lower().split() + [m.group("head").lower()]
+                wanted = m.group("mods").lower().split()
                 last = None
                 for mention in self.mentions:
                     if mention.start >= quote.start:
                         break
                     if mention.type != PERSON or mention.key.startswith(SOURCE):
                         continue
-                    role = WORD_RE.findall(self.people[mention.key].role.lower())
-                    if all(w in role for w in wanted):
+                    words = WORD_RE.findall(self.people[mention.key].role.lower())
+                    if head in self.role_heads_of(mention) and all(
+                        w in words for w in wanted
+                    ):
                         last = mention.key
                 named[key] = last
             if named[key]:
