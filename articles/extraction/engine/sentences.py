@@ -34,6 +34,10 @@ class Sentences:
                     and last.replace(".", "").isupper()
                     and following
                     and (
+                        # "U.S. Harbour Command's chief said …": a dotted
+                        # abbreviation opening a sentence is no sentence.
+                        len(before) == 1
+                        or
                         # "U.N. Secretary-General": a hyphenated title too.
                         following[0].split("-")[0] in lx.TITLE_WORDS
                         or following[0] in lx.ORG_KEYWORDS
