@@ -2,9 +2,11 @@
 description before the name ("An exiled spokesman for the coalition known
 as the Unity Front, Ali Hassan, …"), whose body is the one it names, a
 body's titled office before it ("NASA's Associate Administrator for Space
-Operations, Bill Gerstenmaier"), and a
-definite description later ("The spokesman says …") that refers back to the
-person last so described."""
+Operations, Bill Gerstenmaier"), a definite description later ("The
+spokesman says …") that refers back to the person last so described, and a
+description as the subject of the sentence before a name ("The chairman of
+the Harbour Board spoke today. Gen. Jo Roe …") that gives the person its
+body."""
 
 from __future__ import annotations
 
@@ -69,6 +71,29 @@ def role_heads(role: str) -> set[str]:
             heads.add(words[i - 1])
             break
     return heads
+
+
+# "The chairman of the Harbour Board …", "a Harbour Board spokesman said":
+# the article of a description a sentence opens with, or a clause after a
+# comma ("…, the chairman of the Harbour Board told reporters").
+ARTICLE_RE = re.compile(r"(?:[Tt]he|[Aa]n?)\s+")
+COMMA_RE = re.compile(r",\s+")
+POSSESSIVE_RE = re.compile(r"['\u2019]s\s+")
+DESCRIPTION_WORD_RE = re.compile(r"[\w.&'\u2019-]+")
+# "… of the ", "… for ": what a description's head is held for.
+HELD_FOR_RE = re.compile(r"\s+(?:of|for|at|with)\s+(?P<the>the\s+)?")
+# "Joint Harbour Chiefs of Staff": a capitalised body after "of the" that
+# the rules did not name, or a place a role is held for ("for North Ruritania
+# and the Isles"), each word but a connector capitalised.
+CAPITALISED_RE = re.compile(
+    r"[A-Z][\w&-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w&-]*)*(?=\s+[a-z]|[,;.]|$)"
+)
+# The verb after a description that is its sentence's subject ("… spoke",
+# "… told"): a lower-case word that is no preposition or conjunction.
+SUBJECT_VERB_RE = re.compile(r"\s+(?P<verb>[a-z]+)\b")
+_NOT_VERBS = frozenset(
+    "of for at with in on to from and or but who which that as by about".split()
+)
 
 
 class Descriptions:
@@ -154,3 +179,113 @@ class Descriptions:
                 named[key] = last
             if named[key]:
                 quote.speaker = named[key]
+
+    def bodies_described_before(self) -> None:
+        """ "The chairman of the Harbour Board spoke today. Army Gen. Jo Roe
+        said …", "…, a Harbour Board spokesman said. Gen. Jo Roe …": a
+        person first named in the sentence after one whose subject is a
+        description naming a body, with a role of their own that names none
+        (a bare rank, or nothing), is the person described and speaks for
+        that body. No one else who could be that person (one with no body
+        of their own) may be named between them; the quotes of the
+        description itself keep it as their source."""
+        seen: set[str] = set()
+        quoted = self.quoted_spans()
+        for mention in self.mentions:
+            if mention.type != PERSON or mention.key.startswith(SOURCE):
+                continue
+            first = mention.key not in seen
+            seen.add(mention.key)
+            person = self.people[mention.key]
+            if not first or person.role_organisation is not None:
+                continue
+            if not all(
+                w.rstrip(".") in lx.TITLE_WORDS for w in (person.role or "").split()
+            ):
+                continue
+            i = self.sentence_index_at(mention.start)
+            if i == 0:
+                continue
+            s_start, s_end = self.sentences[i - 1]
+            p = self.paragraphs.index(self.paragraph_at(mention.start))
+            if self.paragraph_at(s_start) not in self.paragraphs[max(0, p - 1) : p + 1]:
+                # (The sentence before is in the paragraph or the one before.)
+                continue
+            found = self._subject_description(s_start, s_end)
+            if found is None:
+                continue
+            start, end, body = found
+            if any(q_start <= start < q_end for q_start, q_end in quoted):
+                # '"The chairman of the Harbour Board is wrong. …," Gen.
+                # Jo Roe said': a description quoted is someone else.
+                continue
+            if not any(
+                o.type == PERSON
+                and end <= o.start < mention.start
+                and self.people[o.key].role_organisation is None
+                for o in self.mentions
+            ):
+                person.role_organisation = body
+
+    def _subject_description(
+        self, s_start: int, s_end: int
+    ) -> tuple[int, int, str] | None:
+        """The description naming a body that is the subject of the sentence
+        from ``s_start`` to ``s_end``, opening it ("The chairman of the
+        Harbour Board spoke") or a clause after a comma with a verb of saying
+        ("…, a Harbour Board spokesman said"): where it starts and ends, and
+        its body."""
+        starts = [s_start] + [
+            m.end() for m in COMMA_RE.finditer(self.text, s_start, s_end)
+        ]
+        for n, start in enumerate(starts):
+            found = self._description_at(start, s_end)
+            if found is None:
+                continue
+            end, body = found
+            verb = SUBJECT_VERB_RE.match(self.text, end, s_end)
+            if verb is None or verb.group("verb") in _NOT_VERBS:
+                continue
+            if n and verb.group("verb") not in lx.SPEECH_VERBS:
+                continue
+            return start, end, body
+        return None
+
+    def _description_at(self, start: int, limit: int) -> tuple[int, str] | None:
+        """A singular description of a person's role at ``start``: "the
+        (top) chairman of the Harbour Board", "a Harbour Board spokesman",
+        "the Harbour Board's top officer"; where it ends and the body it
+        names, or None when it names none."""
+        text = self.text
+        owner = self.by_start.get(start)
+        if owner is not None and owner.type == ORGANISATION:
+            opening = POSSESSIVE_RE.match(text, owner.end, limit)
+        else:
+            owner, opening = None, ARTICLE_RE.match(text, start, limit)
+        if opening is None:
+            return None
+        words = list(DESCRIPTION_WORD_RE.finditer(text, opening.end(), limit))[:6]
+        head = next((w for w in words if w.group() in lx.ROLE_HEADS), None)
+        if head is None or not self._modifiers_ok(text[opening.end() : head.start()]):
+            return None
+        end, body = head.end(), owner.key if owner else None
+        held = HELD_FOR_RE.match(text, end, limit)
+        after = self.by_start.get(held.end()) if held else None
+        if after is not None and after.type == ORGANISATION:
+            end, body = after.end, body or after.key
+        elif held and (named := CAPITALISED_RE.match(text, held.end(), limit)):
+            end = named.end()
+            name = named.group()
+            if held.group("the") and " " in name and not self._a_place(name):
+                # "the chairman of the Joint Harbour Chiefs of Staff".
+                body = body or self._named_org(name)
+        body = (
+            body
+            or self._owner_in(start, head.end())
+            or self._source_org(start, head.end(), head.group())
+        )
+        return (end, body) if body else None
+
+    def _a_place(self, name: str) -> bool:
+        """Whether ``name`` is a country or region ("the Middle East")."""
+        return name in lx.COUNTRY_NAMES or name in lx.REGIONS

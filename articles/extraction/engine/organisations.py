@@ -246,6 +246,7 @@ class Organisations:
     def find_roles(self) -> None:
         self._roles_before_and_after()
         self._roles_in_copulas()
+        self.bodies_described_before()
 
     def _roles_before_and_after(self) -> None:
         for mention in self.mentions:
