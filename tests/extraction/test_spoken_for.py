@@ -471,6 +471,14 @@ class TestFreshWireShapes:
             "Marsh is the Harbour Board's deputy director of operations."
         ) == [("Ann Marsh", "Harbour Board")]
 
+    def test_role_in_a_sentence_of_its_own_after_an_adverb(self):
+        """ "Roe currently is commander of the Harbour Command": the adverb
+        before the copula leaves the role his."""
+        assert spoke_for(
+            '"We will not say," Rear Adm. Ann Marsh said.\n\n'
+            "Marsh currently is commander of the Harbour Command."
+        ) == [("Ann Marsh", "Harbour Command")]
+
 
 class TestNameEdges:
     def test_day_after_a_name_is_not_in_it(self):

@@ -37,9 +37,11 @@ _PLAIN_ADJECTIVES = frozenset(
     "Regional Local Provincial Municipal Federal Tribal Government".split()
 )
 
-# "Stufflebeem is the Joint Staff's deputy director of operations."
+# "Roe is the Joint Staff's deputy director of operations", "Roe currently
+# is commander of the Harbour Command".
 COPULA_ROLE_RE = re.compile(
-    r"\s+(?:is|was|serves\s+as|served\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
+    r"\s+(?:(?:currently|now|still)\s+)?"
+    r"(?:is|was|serves\s+as|served\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
     r"(?P<role>(?:[^,;.\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
     r"(?=[,;.]|$)"
 )
