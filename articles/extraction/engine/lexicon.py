@@ -214,6 +214,10 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# The words of an armed service's name, titles before a rank ("Air Force
+# Lt. Gen.", "Army Spc.") but no rank of their own.
+SERVICE_WORDS = frozenset("Army Navy Marine Air Force Corps".split())
+
 GENDERED = {
     "Mr": "m",
     "Sir": "m",
@@ -246,7 +250,7 @@ ORG_KEYWORDS = frozenset(
     Club FC Inc Corp Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
     Division Directorate Region Administration Command Navy Laboratory
-    Hospital School College Museum Embassy Consulate Forces Guard
+    Hospital School College Museum Embassy Consulate Forces Force Guard
     """.split()
 ) | frozenset(
     # The trades that end a company's name ("Solberg Pharma", "Halden

@@ -137,6 +137,13 @@ class Titles:
                 head = head[1:]
             if not head and (t0 > 0 or len(tail) < 2):
                 return None
+            if head and all(
+                words[i].group() in lx.SERVICE_WORDS for i in run[t0 : j + 1]
+            ):
+                # "Combined Task Force Nordmark", "Joint Force Ruritania": a
+                # service's word with no rank after it ends a body's name,
+                # it titles no one ("Air Force Capt. Jo Roe" has a rank).
+                return None
             # With no head, every word before the name is a title ("Army
             # Spc. Ola Mensah"), even one that also names an organisation.
             return head, tail
