@@ -28,3 +28,33 @@ class TestServiceWordInABody:
         x = extract('"It is over," Joint Force Nordmark said in a statement.')
         assert [o.name for o in x.organisations] == ["Joint Force Nordmark"]
         assert x.people == []
+
+
+class TestCapitalisedCommonWords:
+    def test_a_person_noun_opening_a_sentence_names_no_body(self):
+        """ "Militant spokesman Jo Roe said": the sentence's first word is
+        capitalised as any is; it says what the spokesman's side is."""
+        assert spoke_for(
+            "The militants held the port on Monday. Militant spokesman Jo Roe "
+            "said the militants would hold the town."
+        ) == [("the militants would hold the town", "Jo Roe", None)]
+
+    def test_a_body_s_word_opening_a_sentence_still_names_it(self):
+        assert spoke_for(
+            "Police spokesman Jo Roe said the police would stay in the town."
+        ) == [("the police would stay in the town", "Jo Roe", "Police")]
+
+    def test_a_rank_written_out_names_no_body(self):
+        """ "Major General Ann Marsh", "Staff Sergeant Bo Stone": a rank in
+        full is a title as "Maj. Gen." is, its first word no body's name."""
+        text = (
+            "Major General Ann Marsh, a former navy commander, said the base "
+            "would close. Army Staff Sgt. Bo Stone said the road was open. "
+            "Navy Petty Officer Jo Roe said the ship had sailed."
+        )
+        assert spoke_for(text) == [
+            ("the base would close", "Ann Marsh", None),
+            ("the road was open", "Bo Stone", None),
+            ("the ship had sailed", "Jo Roe", None),
+        ]
+        assert [o.name for o in extract(text).organisations] == []

@@ -212,6 +212,10 @@ TITLE_WORDS = frozenset(
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
     Member Class Rear
     """.split()
+) | frozenset(
+    # Ranks written out in full, titles as their abbreviations are ("Maj.
+    # Gen.", "Brig."): "Major General Jo Roe", "Brigadier Jo Roe".
+    "Major Brigadier Sergeant Corporal".split()
 )
 
 # The words of an armed service's name, titles before a rank ("Air Force
@@ -387,7 +391,11 @@ ABBREVIATED_TITLES = frozenset(
 )
 
 # Words that make a title with the title after them ("Press Secretary").
-TITLE_MODIFIERS = frozenset("Press Ranking".split())
+TITLE_MODIFIERS = frozenset(
+    # (And the words that open a rank: "Staff Sgt.", "Lance Cpl.", "Petty
+    # Officer", "Warrant Officer", "Field Marshal", "Wing Commander".)
+    "Press Ranking Staff Master Lance Petty Warrant Flight Wing Squadron Field".split()
+)
 
 # Titles whose holder speaks for their country when the country stands
 # before the title ("Russian President", "U.S. Secretary of State"): the

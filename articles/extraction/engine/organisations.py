@@ -109,7 +109,7 @@ class Organisations:
         ):
             if single:
                 return False
-        if single and first in _PLAIN_ADJECTIVES:
+        if single and (first in _PLAIN_ADJECTIVES or self._common_opening(start)):
             return False
         words = text[start:end].split()
         if words[-1] in lx.DEMONYMS and all(
@@ -208,6 +208,15 @@ class Organisations:
             # place, so only an acronym).
             return True
         return False
+
+    def _common_opening(self, start: int) -> bool:
+        """ "Militant spokesman Jo Roe said", "Activist leader Jo Roe": a
+        word for a kind of person opening a sentence is capitalised there
+        as any first word is, and names no body (which "Army", "Military"
+        or "Police" may)."""
+        word = self.text[start : self.word_ends[self.word_index_at(start)]]
+        opening = self.text[self.sentence_at(start)[0] : start]
+        return word.lower() in lx.SOURCE_NOUNS and not opening.strip('"\u201c( ')
 
     def _named_as_org(self, values: list[str], start: int) -> bool:
         """ "… joined Porto Azul from Santos Mar. … when Santos Mar demanded":
