@@ -144,6 +144,49 @@ def _anaphoric_noun(role: str) -> str | None:
 class Offices:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
+    def office(self, role: str, org: str | None) -> str | None:
+        """Whom a title before a name speaks for: the organisation named
+        with it, else the country of a demonym before a state title
+        ("Russian President" speaks for Russia); a national office's holder
+        speaks for the office ("U.S. Trade Representative")."""
+        words = role.split()
+        pair = " ".join(words[:2])
+        department = DEPARTMENT_RE.search(role)
+        us = (org is not None and self.orgs[org].name == "United States") or (
+            org is None and words and lx.COUNTRIES.get(words[0]) == "United States"
+        )
+        if department and us:
+            # "U.S. Defense Secretary Jim Mattis" speaks for the department.
+            name = (department.group("after") or department.group("before")).lower()
+            name = _BY_LOWER[" ".join(name.split())]
+            return self.org(name, self.gaz.find(name, ORGANISATION))
+        if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
+            # "South Korean President".
+            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+                name = lx.COUNTRY_DEMONYMS[pair]
+                org = self.org(name, self.gaz.find(name, ORGANISATION))
+                words = words[2:]
+        elif org is None and words and words[0] in lx.COUNTRIES:
+            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+                name = lx.COUNTRIES[words[0]]
+                org = self.org(name, self.gaz.find(name, ORGANISATION))
+                words = words[1:]
+        if (
+            org is not None
+            and self.orgs[org].name in lx.CABINET_DEPARTMENTS
+            and words
+            and words[-1].lower() == "secretary"
+        ):
+            # "Homeland Security Secretary": the run before the title is the
+            # department's word, not a body of that name.
+            name = lx.CABINET_DEPARTMENTS[self.orgs[org].name]
+            return self.org(name, self.gaz.find(name, ORGANISATION))
+        if org is not None:
+            office = lx.NATIONAL_OFFICES.get((self.orgs[org].name, " ".join(words)))
+            if office:
+                org = self.org(office, self.gaz.find(office, ORGANISATION))
+        return org
+
     def spoken_for(self, mention: Mention, role: str) -> str | None:
         """The organisation ``mention``'s person speaks for by the rules
         above, or None."""

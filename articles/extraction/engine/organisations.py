@@ -10,7 +10,6 @@ from .base import (
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
-from .offices import DEPARTMENT_RE
 from .text import (
     is_cap,
 )
@@ -23,8 +22,6 @@ _POST_NOMINALS_RE = re.compile(
     r"(?:,\s+(?:" + "|".join(map(re.escape, lx.POST_NOMINALS)) + r")(?=,))+"
 )
 
-
-_DEPARTMENTS_BY_LOWER = {k.lower(): v for k, v in lx.CABINET_DEPARTMENTS.items()}
 
 # "Ambassador Ron Kirk met the minister": a determiner opens another noun
 # phrase, so the role after it is not the name's.
@@ -440,7 +437,7 @@ class Organisations:
         role = text[first:last]
         if role.startswith("and "):
             role = role[4:]
-        return role, self.force_in_title(mention) or self._office(role, org)
+        return role, self.force_in_title(mention) or self.office(role, org)
 
     def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
         """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the
@@ -454,49 +451,6 @@ class Organisations:
             owner_end - 1, ORGANISATION
         )
         return m.group("role"), owner.key if owner else None
-
-    def _office(self, role: str, org: str | None) -> str | None:
-        """Whom a title before a name speaks for: the organisation named
-        with it, else the country of a demonym before a state title
-        ("Russian President" speaks for Russia); a national office's holder
-        speaks for the office ("U.S. Trade Representative")."""
-        words = role.split()
-        pair = " ".join(words[:2])
-        department = DEPARTMENT_RE.search(role)
-        us = (org is not None and self.orgs[org].name == "United States") or (
-            org is None and words and lx.COUNTRIES.get(words[0]) == "United States"
-        )
-        if department and us:
-            # "U.S. Defense Secretary Jim Mattis" speaks for the department.
-            name = (department.group("after") or department.group("before")).lower()
-            name = _DEPARTMENTS_BY_LOWER[" ".join(name.split())]
-            return self.org(name, self.gaz.find(name, ORGANISATION))
-        if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
-            # "South Korean President".
-            if words[-1].lower() in lx.STATE_TITLE_HEADS:
-                name = lx.COUNTRY_DEMONYMS[pair]
-                org = self.org(name, self.gaz.find(name, ORGANISATION))
-                words = words[2:]
-        elif org is None and words and words[0] in lx.COUNTRIES:
-            if words[-1].lower() in lx.STATE_TITLE_HEADS:
-                name = lx.COUNTRIES[words[0]]
-                org = self.org(name, self.gaz.find(name, ORGANISATION))
-                words = words[1:]
-        if (
-            org is not None
-            and self.orgs[org].name in lx.CABINET_DEPARTMENTS
-            and words
-            and words[-1].lower() == "secretary"
-        ):
-            # "Homeland Security Secretary": the run before the title is the
-            # department's word, not a body of that name.
-            name = lx.CABINET_DEPARTMENTS[self.orgs[org].name]
-            return self.org(name, self.gaz.find(name, ORGANISATION))
-        if org is not None:
-            office = lx.NATIONAL_OFFICES.get((self.orgs[org].name, " ".join(words)))
-            if office:
-                org = self.org(office, self.gaz.find(office, ORGANISATION))
-        return org
 
     def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
         text = self.text

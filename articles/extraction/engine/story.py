@@ -13,6 +13,7 @@ from .names import Names
 from .ner import Recogniser
 from .offices import Offices
 from .organisations import Organisations
+from .people import People
 from .quotes import Quotes
 from .reported import Reported
 from .results import (
@@ -34,6 +35,7 @@ class Story(
     QuotedSpans,
     Titles,
     Names,
+    People,
     Organisations,
     Descriptions,
     Offices,

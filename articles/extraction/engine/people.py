@@ -1,0 +1,121 @@
+"""People by their context: what makes a capitalised run a person's name
+where no title says so (a verb of saying after it, a role beside it, an
+aside before the verb), and a name read with no context whose surname
+speaks later in the story."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import (
+    ADVERBS_BEFORE_CUE_RE,
+    COMPANIONS,
+    CUE_RE,
+)
+from .gazetteer import PERSON, WORD_RE
+from .organisations import ROLE_OF_BEFORE_RE
+from .text import shift_slipped
+
+APPOSITIVE_CUE_RE = re.compile(
+    r",\s+(?!which\b|that\b|and\b|but\b|or\b)"
+    r"(?:[^.;\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,80}?"
+    r",\s+(?:also\s+)?(\w+)"
+)
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+
+
+class People:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def _speaking_surnames(self) -> None:
+        """A name read with no context ("endorsed Newt Gingrich") is a
+        person when its last word speaks later in the story ("Gingrich, who
+        vowed …", "Gingrich said", "said Gingrich")."""
+        for s, e in self.untyped_names:
+            if any(
+                i in self.covered
+                for i in range(self.word_index_at(s), self.word_index_at(e))
+            ):
+                continue
+            last = self.text[s:e].split()[-1]
+            surname = f"(?:{re.escape(last)}|{re.escape(shift_slipped(last))})"
+            if re.search(
+                rf"(?<![\w.-]){surname}(?:,\s+who)?\s+(?:also\s+)?(?:{_SAYING})\b"
+                rf"|\b(?:said|says|added)\s+{surname}\b",
+                self.text[e:],
+            ):
+                self.add_mention(s, e, PERSON, self.person_named(self.text[s:e]))
+
+    def _person_context(self, start: int, end: int) -> bool:
+        text = self.text
+        left = text[max(0, start - 80) : start]
+        right = text[end : end + 80]
+        if re.search(r"\b(?:a|an|in|at|from|near|[Tt]he)\s+$", left):
+            # "Warren, a Massachusetts Democrat, said", "Yellen, speaking
+            # in New York, said": a description or a place before the verb;
+            # "the Movement for … of the Volta Delta, says", "The White
+            # House said": no one's name follows "the".
+            return False
+        prev = WORD_RE.findall(left[-40:])
+        if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):
+            return True
+        if re.search(r"\b[Aa]ccording to\s+$", left):
+            return True
+        if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
+            return True
+        m = ROLE_OF_BEFORE_RE.search(left)
+        if m and m.group("head").lower() in lx.ROLE_HEADS:
+            # "said the president of Iran, Mahmoud Ahmadinejad".
+            return True
+        # "Jane Roe, 45, said": an age between the name and the verb.
+        right = re.sub(r"^,\s*\d{1,3},", ",", right)
+        # '"…," Ann Marsh, who chairs the panel, said', "Ann Marsh, speaking
+        # at a news conference, said", "Ann Marsh, a Democrat, said": an aside
+        # between the name and a verb of saying (not a body's "which").
+        if re.match(r"\s+(?:was\s+quoted\s+)?as\s+saying\b", right) and (
+            not right.lstrip().startswith("as") or re.search(r"\bquoted\s+$", left)
+        ):
+            # "Ann Marsh was quoted as saying", "quoted Ann Marsh as saying".
+            return True
+        verb = APPOSITIVE_CUE_RE.match(right)
+        if verb and verb.group(1) in lx.SPEECH_VERBS:
+            return True
+        # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
+        if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
+            return True
+        # "Ann Marsh has repeatedly said", "… had earlier said".
+        verb_on = ADVERBS_BEFORE_CUE_RE.sub(
+            "", re.sub("^" + COMPANIONS + r"(?=\s)", "", right).lstrip(" ,")
+        )
+        m = CUE_RE.match(verb_on)
+        if m and m.group("verb") in lx.SPEECH_VERBS:
+            return True
+        if (
+            m
+            and m.group("verb") in lx.LABEL_VERBS
+            # (An initial's stop is no sentence's: "calls George W. Bush".)
+            and re.match(
+                r"(?:[^.;\"\u201c]|(?<=\b[A-Z])\.){0,40}[\"\u201c]", verb_on[m.end() :]
+            )
+        ):
+            # 'Ann Marsh called the decision "a big mistake."'
+            return True
+        m = re.search(r"\b(\w+)\s+$", left)
+        if m and m.group(1) in lx.SPEECH_VERBS:
+            return True
+        # "said shopkeeper Gul Ahmad", "said local resident Jo Roe": a
+        # description in lower case between the verb and the name.
+        m = re.search(r"\b(\w+)((?:\s+[a-z][a-z-]+){1,3})\s+$", left)
+        if (
+            m
+            and m.group(1) in lx.SPEECH_VERBS
+            and not any(w in lx.NOT_DESCRIPTIONS for w in m.group(2).split())
+        ):
+            return True
+        appos = re.match(r",\s+([^,.;]{2,80})", right)
+        if appos and any(
+            w.lower() in lx.ROLE_HEADS for w in WORD_RE.findall(appos.group(1))[:8]
+        ):
+            return True
+        return False
