@@ -58,3 +58,38 @@ class TestCapitalisedCommonWords:
             ("the ship had sailed", "Jo Roe", None),
         ]
         assert [o.name for o in extract(text).organisations] == []
+
+
+class TestSpeakersThatAreNoPerson:
+    def test_the_last_of_a_list_of_common_nouns_is_no_name(self):
+        """ "every farmer, miner, Ranger, (and) Forest Keeper said": the
+        capitalised last item of a list of nouns is no person, so the
+        pronoun after it is the speaker's named before."""
+        text = (
+            '"We hold," Bo Reed said. "It is what every farmer, miner, Ranger, '
+            "(and) Forest Keeper said when they signed on.\n\n"
+            '"We keep faith," he added.'
+        )
+        assert [who for _, who, _ in spoke_for(text)] == ["Bo Reed"] * 3
+        assert [p.name for p in extract(text).people] == ["Bo Reed"]
+
+    def test_a_programme_s_name_ends_in_no_person(self):
+        """ "the United Nations Climate Program.": "Climate" is a title's
+        word, but no name follows it; the programme is a body's name."""
+        text = (
+            '"The ice is going," said Ann Marsh, head of the Polar Watch '
+            "Service, which issued the data with the United Nations Climate "
+            'Program.\n\n"We see it melting," she said.'
+        )
+        assert [who for _, who, _ in spoke_for(text)] == ["Ann Marsh"] * 2
+        assert [p.name for p in extract(text).people] == ["Ann Marsh"]
+
+    def test_a_name_then_a_body_s_unit_before_the_verb(self):
+        """ "Bo King, Halden Wing Team says, "…"": the person named speaks,
+        for the body the team is of ("heads the company's wing team" is a
+        verb, and "King" after a given name a surname, not a title)."""
+        assert spoke_for(
+            "Jo Roe is the general manager of Halden's jet program. Bo King "
+            "heads the company's wing team.\n\n"
+            'Bo King, Halden Wing Team says, "This is what buyers want to do."'
+        ) == [("This is what buyers want to do.", "Bo King", "Halden")]

@@ -10,6 +10,8 @@ from .base import (
     COMPANIONS,
     CUE_RE,
     OUTLET_RES,
+    UNIT_ASIDE_RE,
+    UNIT_WORDS_RE,
     Cue,
     Mention,
 )
@@ -303,6 +305,12 @@ class Attribution:
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False
+        m = UNIT_ASIDE_RE.search(stripped)
+        named = m and self.mention_ending(s_start + m.start(), PERSON)
+        if named and self.body_aside_speaks(named.start, named.end):
+            # "Jo Roe, Acme Wing Team says": the person the body stands
+            # beside speaks.
+            return named.key, named.start, False
         body = self.mention_ending(end, ORGANISATION)
         if body is not None:
             # "Jo Roe of NASA said", "Prime Minister Jo Roe of Australia
@@ -381,6 +389,23 @@ class Attribution:
                 # "She said …, but added that …": the pronoun subject's.
                 return self.resolve_pronoun(m.group(1), s_start), None, True
         return None, None, False
+
+    def body_aside_speaks(self, start: int, end: int) -> bool:
+        """ "Jo Roe, Acme Wing Team says, "…"": a name opening a sentence,
+        a comma and a body's name before a verb of saying (the body where
+        the person works, as broadcast copy writes it)."""
+        body = self.by_start.get(end + 2)
+        if (
+            body is None
+            or body.type != ORGANISATION
+            or self.text[end : end + 2] != ", "
+            or self.text[self.sentence_at(start)[0] : start].strip()
+        ):
+            return False
+        # (The unit's words after the body's name: "Acme Wing Team".)
+        m = UNIT_WORDS_RE.match(self.text, body.end)
+        verb = VERB_AFTER_RE.match(self.text, m.end())
+        return verb is not None and verb.group(1) in lx.SPEECH_VERBS
 
     def _holder_for(self, mention, s_start: int) -> str | None:
         """ "The lawyer for opposition senator Miguna Miguna, …, says": the

@@ -23,6 +23,10 @@ ADVERBS_BEFORE_CUE_RE = re.compile(
     r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"
     r"|privately|reportedly|previously|first|once|then|again|recently)\s+)+"
 )
+# Capitalised words after a body's name: its unit's ("Acme Wing Team").
+UNIT_WORDS_RE = re.compile(r"(?:\s+[A-Z][\w&'\u2019-]*)*")
+# ", Acme Wing Team" closing the words before a verb.
+UNIT_ASIDE_RE = re.compile(r",\s+(?:[A-Z][\w.&'\u2019-]*\s+)*[A-Z][\w.&'\u2019-]*$")
 ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 THAT_RE = re.compile(
     r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with|via"

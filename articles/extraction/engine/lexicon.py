@@ -254,7 +254,7 @@ ORG_KEYWORDS = frozenset(
     Club FC Inc Corp Ltd Plc LLC AG SA Holdings Partners Airlines Bureau Centre
     Center Forum Coalition Movement Front Army Police Treasury Cabinet
     Division Directorate Region Administration Command Navy Laboratory
-    Hospital School College Museum Embassy Consulate Forces Force Guard
+    Hospital School College Museum Embassy Consulate Forces Force Guard Team
     """.split()
 ) | frozenset(
     # The trades that end a company's name ("Solberg Pharma", "Halden
@@ -267,6 +267,10 @@ ORG_KEYWORDS = frozenset(
     """.split()
 )
 
+# Words that end the name of a body's unit ("Acme Wing Team"): the body
+# is the one the unit is of.
+UNIT_WORDS = frozenset(["Team"])
+
 # Words for a body's undertaking that may stand, capitalised, between the
 # body's acronym and a role ("the ESA Program manager", "NASA Mission
 # scientist"): the role is held at the body.
@@ -277,7 +281,8 @@ PROGRAMME_WORDS = frozenset("Program Programme Project Mission".split())
 THING_WORDS = frozenset(
     """
     Station Space Award Awards Prize Airport Observatory Shuttle Telescope
-    Satellite Avenue Stadium Islands Ocean Cup Championship Olympics
+    Satellite Avenue Stadium Islands Ocean Cup Championship Olympics Program
+    Programme
     """.split()
 )
 

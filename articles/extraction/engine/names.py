@@ -165,6 +165,7 @@ class Names:
                     ORGANISATION,
                     self.org(self._org_name(word)),
                 )
+        self.units_of_bodies()
         self.mentions.sort(key=lambda m: m.start)
 
     def _nicknamed(self) -> None:
@@ -482,5 +483,5 @@ class Names:
         s, e = words[part[0]].start(), words[part[-1]].end()
         if titled or self._person_context(s, e) or self._initialled(part):
             self.add_mention(s, e, PERSON, self.person_named(text[s:e]))
-        elif self._name_words(part):
+        elif self._name_words(part) or self._title_surname(part):
             self.untyped_names.append((s, e))

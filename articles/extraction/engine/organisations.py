@@ -7,6 +7,7 @@ import re
 
 from . import lexicon as lx
 from .base import (
+    UNIT_WORDS_RE,
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
@@ -179,6 +180,15 @@ class Organisations:
                     # "Ann Lee met Senator Bob Stone": a title after words
                     # of the sentence belongs to the next name.
                     return False
+                if (
+                    not k
+                    and not possessive
+                    and head.lower() not in lx.ROLE_HEADS
+                    and after[1:2]
+                    and after[1].lower() in _DETERMINERS
+                ):
+                    # "Jo Roe heads the unit": a verb, not a plural role.
+                    return False
                 if _role_head(head, plural=k == 0) and (
                     possessive or not is_cap(head) or head in lx.TITLE_WORDS
                 ):
@@ -229,6 +239,26 @@ class Organisations:
         return any(
             name == org.name or name in org.aliases for org in self.orgs.values()
         )
+
+    def units_of_bodies(self) -> None:
+        """ "Acme's wing team … Jo Roe, Acme Wing Team says": a unit's name
+        ("Team") opening with the name of a body the story names on its
+        own is the body's, the rest the unit's words (a team is no body)."""
+        for mention in list(self.mentions):
+            words = self.text[mention.start : mention.end].split()
+            if mention.type != ORGANISATION or words[-1] not in lx.UNIT_WORDS:
+                continue
+            for k in range(len(words) - 1, 0, -1):
+                name = " ".join(words[:k])
+                body = next((o for o in self.orgs.values() if o.name == name), None)
+                if body is not None and body.key != mention.key:
+                    self.orgs[mention.key].mentions.remove([mention.start, mention.end])
+                    self.mentions.remove(mention)
+                    del self.by_end[mention.end]
+                    self.add_mention(
+                        mention.start, mention.start + len(name), ORGANISATION, body.key
+                    )
+                    break
 
     def _listed_bodies(self) -> None:
         """ "Michigan Environment, Great Lakes & Energy Director Liesl Clark":
@@ -471,6 +501,15 @@ class Organisations:
         phrase = m.group(1)
         phrase_start = end + m.start(1)
         words = WORD_RE.findall(phrase)
+        body = self.by_start.get(phrase_start)
+        if (
+            body
+            and body.type == ORGANISATION
+            and UNIT_WORDS_RE.fullmatch(text, body.end, phrase_start + len(phrase))
+        ):
+            # "Jo Roe, Acme Wing Team, said": a body's name (and its unit's
+            # words) alone is the role.
+            return phrase, body.key
         if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
             return None
         if words and words[0] in lx.SPEECH_VERBS:

@@ -22,6 +22,9 @@ APPOSITIVE_CUE_RE = re.compile(
     r"(?:[^.;\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,80}?"
     r",\s+(?:also\s+)?(\w+)"
 )
+# "every farmer, miner, Ranger, (and) ": a list of single nouns, one or more
+# in lower case, before its last item.
+NOUN_LIST_RE = re.compile(r"(?<![\w-])[a-z]+,\s+(?:[A-Za-z]+,\s+)+\(?(?:and|or)\)?\s+$")
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 
 
@@ -44,7 +47,7 @@ class People:
                 rf"(?<![\w.-]){surname}(?:,\s+who)?\s+(?:also\s+)?(?:{_SAYING})\b"
                 rf"|\b(?:said|says|added)\s+{surname}\b",
                 self.text[e:],
-            ):
+            ) or self.body_aside_speaks(s, e):
                 self.add_mention(s, e, PERSON, self.person_named(self.text[s:e]))
 
     def _person_context(self, start: int, end: int) -> bool:
@@ -56,6 +59,10 @@ class People:
             # in New York, said": a description or a place before the verb;
             # "the Movement for … of the Volta Delta, says", "The White
             # House said": no one's name follows "the".
+            return False
+        if NOUN_LIST_RE.search(left):
+            # "every farmer, miner, Ranger and Forest Keeper said": the
+            # last of a list of common nouns is one too, no one's name.
             return False
         prev = WORD_RE.findall(left[-40:])
         if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):

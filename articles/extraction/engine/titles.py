@@ -101,6 +101,19 @@ class Titles:
             for i in part
         )
 
+    def _title_surname(self, part: list[int]) -> bool:
+        """ "Jo King", "Ola Bishop": a title's word after a given name, with
+        no name after it, is a surname (a title stands before its name)."""
+        first = [self.words[i].group() for i in part[:-1]]
+        return (
+            2 <= len(part) <= 3
+            and self._name_words(part[:-1])
+            and self.words[part[-1]].group() in lx.TITLE_WORDS
+            and self.words[part[-1]].group() not in lx.ORG_KEYWORDS
+            and self.words[part[-1]].group() not in lx.ABBREVIATED_TITLES
+            and not any(w in lx.DEMONYMS or w in lx.COUNTRIES for w in first)
+        )
+
     def _split_titled(self, run: tuple[int, ...]):
         """A run that is an organisation, a title and a name ("NASA
         Administrator Charles Bolden", "European Space Agency Director
