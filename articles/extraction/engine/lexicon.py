@@ -210,7 +210,8 @@ TITLE_WORDS = frozenset(
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
-    Member Class Rear
+    Member Class Rear Information Communications Tourism Fisheries Mines Housing
+    Youth
     """.split()
 ) | frozenset(
     # Ranks written out in full, titles as their abbreviations are ("Maj.

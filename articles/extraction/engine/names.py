@@ -356,9 +356,16 @@ class Names:
         words, text = self.words, self.text
         # "Defense Secretary Chuck Hagel and Israeli Defense Minister Ehud
         # Barak": two titled names joined by "and" are read one by one.
+        # So are a name and a titled name ("opposition leader Jan Novak and
+        # Deputy Trade Minister Ola Mensah").
         for k in range(1, len(run) - 1):
             if words[run[k]].group() == "and" and (
-                self._titled_name(run[:k]) and self._split_titled(run[k + 1 :])
+                (self._titled_name(run[:k]) and self._split_titled(run[k + 1 :]))
+                or (
+                    k >= 2
+                    and self._name_words(list(run[:k]))
+                    and self._titled_name(run[k + 1 :])
+                )
             ):
                 self._classify_run(run[:k])
                 self._classify_run(run[k + 1 :])
