@@ -99,14 +99,15 @@ class TestTwoPeopleJoinedByAnd:
     def test_a_name_and_a_titled_name_are_two_people(self):
         """ "opposition leader Jan Novak and Kenyan Deputy Information
         Minister Ola Mensah": two people, each quote the one its own
-        attribution names (and the minister speaks for Kenya)."""
+        attribution names (the minister speaks for Kenya, the opposition
+        leader for no state)."""
         assert spoke_for(
             "Kenya opposition leader Jan Novak and Kenyan Deputy Information "
             "Minister Ola Mensah took different views on the vote.\n\n"
             "Novak said the vote must wait. Mensah said the vote would go "
             'ahead. "The law is clear," Mensah said.'
         ) == [
-            ("the vote must wait", "Jan Novak", "Kenya"),
+            ("the vote must wait", "Jan Novak", None),
             ("the vote would go ahead", "Ola Mensah", "Kenya"),
             ("The law is clear", "Ola Mensah", "Kenya"),
         ]

@@ -138,3 +138,19 @@ class TestAccusations:
                 None,
             )
         ]
+
+
+class TestOutsideTheState:
+    def test_an_opposition_or_rebel_title_speaks_for_no_state(self):
+        """ "Kenyan opposition leader", "Kenya rebel spokesman", "the
+        Kenyan rebel spokesman": the nationality is the holder's, but they
+        hold no office of the state; a minister still speaks for it."""
+        assert [
+            spoke_for(f"{role} said that the aid will arrive soon.")[0][2]
+            for role in (
+                "Kenyan opposition leader Ann Marsh",
+                "Kenya rebel spokesman Ann Marsh",
+                "Ann Marsh, the Kenyan rebel spokesman,",
+                "Kenyan Foreign Minister Ann Marsh",
+            )
+        ] == [None, None, None, "Kenya"]

@@ -416,6 +416,12 @@ STATE_TITLE_HEADS = frozenset(
     consul prosecutor prosecutors procurator
     """.split()
 )
+# Words in such a title that put its holder outside the state's government
+# ("Kenyan opposition leader", "a Sudanese rebel official"): the
+# nationality is theirs, the state is not whom they speak for.
+NON_STATE_MODIFIERS = frozenset(
+    "opposition rebel rebels separatist insurgent dissident exiled exile".split()
+)
 
 # The executive departments of the United States, by the word their
 # secretaries' titles use ("Defense Secretary", "Secretary of Agriculture").

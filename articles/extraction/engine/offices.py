@@ -133,6 +133,12 @@ FORCE_TITLE_RE = re.compile(
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
 
 
+def _outside_the_state(words: list[str]) -> bool:
+    """Whether a title's words before its head put its holder outside the
+    state's government ("opposition leader", "rebel spokesman")."""
+    return any(w.lower() in lx.NON_STATE_MODIFIERS for w in words[:-1])
+
+
 def _anaphoric_noun(role: str) -> str | None:
     """The organisation noun an anaphoric role names ("the ministry")."""
     for word in reversed(re.findall(r"[a-z]+", role.lower())):
@@ -160,6 +166,12 @@ class Offices:
             name = (department.group("after") or department.group("before")).lower()
             name = _BY_LOWER[" ".join(name.split())]
             return self.org(name, self.gaz.find(name, ORGANISATION))
+        if _outside_the_state(words):
+            # "Kenyan opposition leader", "Kenya rebel spokesman": no office
+            # of the state, whose name or people's name opens the title.
+            if org is not None and self.orgs[org].name in lx.COUNTRY_NAMES:
+                return None
+            return org
         if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
             # "South Korean President".
             if words[-1].lower() in lx.STATE_TITLE_HEADS:
@@ -275,7 +287,7 @@ class Offices:
         if m is None:
             return None
         head = (m.group("head") or m.group("head2")).lower()
-        if head not in lx.STATE_TITLE_HEADS:
+        if head not in lx.STATE_TITLE_HEADS or _outside_the_state(role.split()):
             return None
         if m.group("demonym"):
             name = m.group("demonym")
