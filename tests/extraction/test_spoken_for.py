@@ -198,6 +198,15 @@ class TestCabinetTitles:
             '"We are ready," said Michigan Attorney General Ann Marsh.'
         ) == [("Ann Marsh", "Michigan")]
 
+    def test_a_title_with_of_before_the_name(self):
+        """ "Secretary of the Air Force Jo Roe", "Secretary of Energy Ed
+        Poe": the title runs through "of" and "the" to the name, and names
+        what its holder heads."""
+        assert spoke_for(
+            '"We are ready," said Secretary of the Air Force Jo Roe. "We are '
+            'set," said Secretary of Energy Ed Poe.'
+        ) == [("Jo Roe", "U.S. Air Force"), ("Ed Poe", "U.S. Department of Energy")]
+
     def test_a_department_with_us_before_its_title(self):
         """ "U.S. Commerce Secretary Jo Roe" heads the Commerce Department,
         not a body called "U.S. Commerce"."""

@@ -14,6 +14,7 @@ from .gazetteer import ORGANISATION, PERSON, WORD_RE
 from .text import (
     is_cap,
 )
+from .titles import title_of
 
 # A role after a name ends before a verb of saying even with no comma
 # ("Qazi Hussain Ahmed, the head of an Islamic party alliance told the BBC").
@@ -440,6 +441,9 @@ class Organisations:
                 or (value in lx.TITLE_MODIFIERS and first is not None)
                 or value in lx.DEMONYMS
                 or (value == "and" and first is not None)
+                # "Secretary of the Navy Jo Roe", "Secretary of Energy Jo
+                # Roe": a title's "of" and "the" after it.
+                or (first is not None and i and title_of(self.words, i))
                 or (
                     value.islower()
                     and first is not None

@@ -272,3 +272,11 @@ class Titles:
         else:
             self._add_person_part(list(name), titled=True)
         return True
+
+
+def title_of(words, i: int) -> bool:
+    """Whether word ``i`` is the "of" of a title before a name, or "the"
+    after it ("Secretary of the Navy")."""
+    if words[i].group() == "the":
+        i -= 1
+    return i > 0 and words[i].group() == "of" and words[i - 1].group() in lx.TITLE_WORDS
