@@ -77,6 +77,23 @@ class TestBareHeadOfState:
             "Prime Minister Ann Marsh said it is too early to tell."
         ) == [("it is too early to tell", "Ann Marsh", None)]
 
+    def test_a_bare_minister_or_king_of_the_story_s_state(self):
+        """ "Interior Minister Ann Marsh", "King Jo" with no nationality:
+        the state the story names, never the United States, which has no
+        such office."""
+        assert spoke_for(
+            "Kenya says the hunt goes on.\n\n"
+            "In an interview, Interior Minister Ann Marsh says that the network "
+            "is weak. King Jo said that the rebels must talk."
+        ) == [
+            ("the network is weak", "Ann Marsh", "Kenya"),
+            ("the rebels must talk", "Jo", "Kenya"),
+        ]
+        assert spoke_for(
+            "U.S. officials met.\n\n"
+            "Foreign Minister Ann Marsh said that the talks went well."
+        ) == [("the talks went well", "Ann Marsh", None)]
+
     def test_no_state_named_in_the_story(self):
         """No state named anywhere: no organisation rather than a wrong one."""
         assert spoke_for(

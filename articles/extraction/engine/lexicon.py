@@ -493,6 +493,9 @@ BARE_STATE_TITLES = frozenset(["President", "Vice President", "Prime Minister"])
 # Of those, the ones the United States has none of: U.S. copy's own words
 # name no state for them.
 NOT_US_TITLES = frozenset(["Prime Minister"])
+# The last word of other bare government titles ("Interior Minister Jo Roe",
+# "King Jo"), read the same way; the United States has none of them.
+BARE_GOVERNMENT_HEADS = frozenset("Minister King Queen Emir Sultan Premier".split())
 # Bodies and words only the U.S. government's own copy and copy about it name
 # (the White House, the Pentagon, Congress, "U.S." itself).
 US_GOVERNMENT_MARKERS = (

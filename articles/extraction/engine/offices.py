@@ -234,7 +234,13 @@ class Offices:
         the United States. A state named after the name in its sentence is
         what the person speaks about ("President Jo Roe said the Chad
         accord …"), not theirs."""
-        if role not in lx.BARE_STATE_TITLES:
+        words = role.split()
+        minister = (
+            bool(words)
+            and all(w[:1].isupper() for w in words)
+            and (words[-1] in lx.BARE_GOVERNMENT_HEADS)
+        )
+        if role not in lx.BARE_STATE_TITLES and not minister:
             return None
         p_start, _ = self.paragraph_at(mention.start)
         if GOVERNMENT_RE.search(self.text, p_start, mention.start):
@@ -244,7 +250,7 @@ class Offices:
             return self._named_org(m.group("state"))
         # A prime minister is no U.S. office: U.S. copy's words name no
         # state of theirs.
-        skip = "United States" if role in lx.NOT_US_TITLES else None
+        skip = "United States" if minister or role in lx.NOT_US_TITLES else None
         i = self.sentence_index_at(mention.start)
         named = self._states_named(self.sentences[i][0], mention.start, skip)
         if named:
