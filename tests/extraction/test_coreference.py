@@ -46,6 +46,16 @@ class TestDefiniteRoles:
         assert speakers(x) == ["Jo Roe"]
         assert org_names(x) == ["Port Board"]
 
+    def test_a_passing_word_in_the_description_need_not_be_in_the_role(self):
+        """ "The longtime opposition leader says …" is the opposition leader
+        named before; "the police spokesman" is still no one named."""
+        x = extract(
+            "Kenya's opposition leader Ann Marsh says she won the vote.\n\n"
+            "The longtime opposition leader says the count was fair.\n\n"
+            "The police spokesman says the city is calm."
+        )
+        assert speakers(x) == ["Ann Marsh", "Ann Marsh", None]
+
 
 class TestPronouns:
     def test_a_name_inside_the_words_quoted_is_not_the_pronoun(self):

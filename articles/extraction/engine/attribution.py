@@ -428,7 +428,9 @@ class Attribution:
                 continue
             words = WORD_RE.findall((self.people[mention.key].role or "").lower())
             if head in self.role_heads_of(mention) and all(
-                w in words for w in mods.lower().split()
+                w in words
+                for w in mods.lower().split()
+                if w not in lx.PASSING_MODIFIERS
             ):
                 return mention.key
         return None

@@ -173,7 +173,7 @@ class Descriptions:
                         continue
                     words = WORD_RE.findall(self.people[mention.key].role.lower())
                     if head in self.role_heads_of(mention) and all(
-                        w in words for w in wanted
+                        w in words for w in wanted if w not in lx.PASSING_MODIFIERS
                     ):
                         last = mention.key
                 named[key] = last

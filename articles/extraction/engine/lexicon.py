@@ -490,6 +490,15 @@ GOVERNMENT_TITLES = frozenset(
 # Bush", "Vice President Cheney"): their holder heads the state the text
 # names with them (annotation conventions: heads of state speak for it).
 BARE_STATE_TITLES = frozenset(["President", "Vice President", "Prime Minister"])
+# Words a definite description uses of a person that their role need not
+# repeat ("the longtime opposition leader" is the "opposition leader" named
+# before; "the police spokesman" still is not the rebels' spokesman).
+PASSING_MODIFIERS = frozenset(
+    """
+    longtime long-time former veteran embattled outgoing incoming new newly
+    ousted top senior current beleaguered popular powerful influential
+    """.split()
+)
 # Of those, the ones the United States has none of: U.S. copy's own words
 # name no state for them.
 NOT_US_TITLES = frozenset(["Prime Minister"])
