@@ -235,6 +235,20 @@ class TestNamesWithParticles:
             '"We are ready," al-Rashid said. "We are set," Rashid said.'
         ) == [("Omar al-Rashid", "Kenya"), ("Omar al-Rashid", "Kenya")]
 
+    def test_a_chain_of_particles_stays_in_the_surname(self):
+        """ "Ann von der Marsh", "Ana de la Cruz": two lower-case particles
+        before a surname keep the name whole, and "von der Marsh" or
+        "Marsh" later is the same person."""
+        assert spoke_for(
+            "Harbour Board President Ann von der Marsh spoke on Monday.\n\n"
+            '"We are ready," von der Marsh said. "We are set," Marsh said. '
+            '"We sail," said Minister Ana de la Cruz.'
+        ) == [
+            ("Ann von der Marsh", "Harbour Board"),
+            ("Ann von der Marsh", "Harbour Board"),
+            ("Ana de la Cruz", None),
+        ]
+
 
 class TestBodyNamedBefore:
     def test_role_for_the_body_named_before(self):

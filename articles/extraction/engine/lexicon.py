@@ -348,7 +348,7 @@ MONTHS_AND_DAYS = frozenset(
 # Lower-case particles that may sit inside a person's name ("Tran Van Long"
 # is capitalised; "Luiz da Silva" is not).
 NAME_PARTICLES = frozenset(
-    "da de do dos das van von der den bin al la le del di du".split()
+    "da de do dos das van von der den ter bin ibn al la le del di du".split()
 )
 
 # Generations after a surname ("John D. Rockefeller IV").

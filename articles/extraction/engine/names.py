@@ -287,10 +287,10 @@ class Names:
                 or (
                     joined
                     and (value in lx.NAME_PARTICLES or value in lx.ORG_CONNECTORS)
-                    and i + 1 < len(words)
-                    and is_cap(words[i + 1].group())
+                    and (n := self._after_particles(i)) < len(words)
+                    and is_cap(words[n].group())
                     # "Robert Lightfoot on Friday": a date joins no name.
-                    and words[i + 1].group() not in lx.MONTHS_AND_DAYS
+                    and words[n].group() not in lx.MONTHS_AND_DAYS
                 )
             ):
                 if current:
@@ -309,6 +309,21 @@ class Names:
         if current:
             runs.append(tuple(current))
         return runs
+
+    def _after_particles(self, i: int) -> int:
+        """The word after the particles from word ``i`` on: "Ann von der
+        Marsh", "Ana de la Cruz" keep a chain of particles before a surname,
+        one space apart."""
+        words = self.words
+        n = i + 1
+        while (
+            n < len(words)
+            and words[n - 1].group() in lx.NAME_PARTICLES
+            and words[n].group() in lx.NAME_PARTICLES
+            and self.text[words[n - 1].end() : words[n].start()] == " "
+        ):
+            n += 1
+        return n
 
     def _country_mention(self, i: int) -> bool:
         """A country's short name ("U.S.") as a mention of the country."""
