@@ -250,6 +250,35 @@ class TestNamesWithParticles:
         ]
 
 
+class TestBodyOwningAnUnnamedSource:
+    def test_a_long_owned_role_keeps_the_whole_body(self):
+        """ "The Halden Port Authority's emergencies program director": the
+        description keeps the body's whole name, not its last words, and
+        speaks for it."""
+        assert spoke_for(
+            "The Halden Port Authority's emergencies program director said "
+            "the port will open."
+        ) == [
+            (
+                "The Halden Port Authority's emergencies program director",
+                "Halden Port Authority",
+            )
+        ]
+
+    def test_an_acronym_between_the_body_and_the_role(self):
+        """ "The Halden Port Authority's (HPA) chief scientist": the acronym
+        in parentheses leaves the body in the description."""
+        assert spoke_for(
+            "The Halden Port Authority\u2019s (HPA) chief scientist said the "
+            "port will open."
+        ) == [
+            (
+                "The Halden Port Authority\u2019s (HPA) chief scientist",
+                "Halden Port Authority",
+            )
+        ]
+
+
 class TestBodyNamedBefore:
     def test_role_for_the_body_named_before(self):
         """ "a spokeswoman for the ministry" speaks for the ministry the story

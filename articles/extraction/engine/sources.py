@@ -76,6 +76,8 @@ CROWD_BEFORE_RE = re.compile(
     rf"(?i:(?:{'|'.join(sorted(lx.CROWD_NOUNS))}))"
     r"(?:\s+(?:in|of|from|near|at)\s+[^,;:\"\u201c\u201d.]{1,60})?\s*$"
 )
+# "The Halden Port Authority's (HPA) director": the owner and its acronym.
+_OWNER_BEFORE_RE = re.compile(r"['\u2019]s\s+\([A-Z][A-Za-z&]*\)\s+$")
 CAPITAL_BEFORE_RE = re.compile(r"(?<![\w.-])(?P<name>" + "|".join(lx.CAPITALS) + r")$")
 
 
@@ -176,6 +178,28 @@ class Sources:
                 return after.key
         return None
 
+    def _owner_kept(self, start: int, floor: int) -> int:
+        """Where a description found at ``start`` begins with the whole name
+        of the body owning it: "The Halden Port Authority's emergencies
+        programme director" is too long for the modifiers a source noun
+        takes, and "The Halden Port Authority's (HPA) director" holds an
+        acronym in parentheses; either way the body's name is the
+        description's, from its first word (and "the" before it) on, but
+        never before ``floor``, where the sentence starts."""
+        text = self.text
+        owner = None
+        m = _OWNER_BEFORE_RE.search(text, floor, start)
+        if m:
+            owner = self.mention_ending(m.start(), ORGANISATION)
+        for mention in self.mentions:
+            if mention.type == ORGANISATION and mention.start < start < mention.end:
+                owner = mention
+        if owner is None or owner.start < floor:
+            return start
+        start = owner.start
+        m = re.search(r"(?<![\w-])[Tt]he\s+$", text[floor:start])
+        return floor + m.start() if m else start
+
     def _a_state(self, mention: Mention) -> bool:
         """Whether ``mention`` names a country ("Nigeria", "Nigerian")."""
         name = self.text[mention.start : mention.end]
@@ -196,6 +220,7 @@ class Sources:
             return None
         if m:
             start = end - (len(text_before) - m.start())
+            start = self._owner_kept(start, end - len(text_before))
             description = self.text[start:end]
             org = self._source_org(start, end, m.group("noun"))
             key = self._source_key(description, org)
