@@ -4,6 +4,7 @@ plotting a coup"). One made-up passage each."""
 
 from __future__ import annotations
 
+from articles.extraction.engine import extract
 from tests.extraction.test_wire_recall import spoke_for
 
 
@@ -171,3 +172,33 @@ class TestOutsideTheState:
                 "Kenyan Foreign Minister Ann Marsh",
             )
         ] == [None, None, None, "Kenya"]
+
+
+class TestTwoHeadsOfStateJoined:
+    def test_titled_names_each_of_a_state(self):
+        """ "President Ann Marsh of Kenya and President Ed Poe of Ghana"
+        are two people, each of their own state; a later "President Marsh
+        of Kenya" and "Marsh" are the first of them."""
+        x = extract(
+            "In interviews, President Ann Marsh of Kenya and President Ed Poe "
+            "of Ghana spoke about the need.\n\n"
+            'President Marsh of Kenya praised all. "Democracy is here," said '
+            'Marsh. "Peace is here," said Poe.'
+        )
+        assert sorted(p.name for p in x.people) == ["Ann Marsh", "Ed Poe"]
+        assert sorted(o.name for o in x.organisations) == ["Ghana", "Kenya"]
+        assert [
+            (x.person(q.speaker).name, x.organisation(q.organisation).name)
+            for q in x.quotes
+        ] == [("Ann Marsh", "Kenya"), ("Ed Poe", "Ghana")]
+
+    def test_two_bare_titled_names(self):
+        """ "President Ann Marsh and President Ed Poe": two people, no body
+        called "Ann Marsh and"."""
+        x = extract(
+            "President Ann Marsh and President Ed Poe met on Monday.\n\n"
+            '"We are ready," said Marsh.'
+        )
+        assert sorted(p.name for p in x.people) == ["Ann Marsh", "Ed Poe"]
+        assert x.organisations == []
+        assert x.person(x.quotes[0].speaker).name == "Ann Marsh"

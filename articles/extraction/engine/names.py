@@ -372,10 +372,15 @@ class Names:
         # "Defense Secretary Chuck Hagel and Israeli Defense Minister Ehud
         # Barak": two titled names joined by "and" are read one by one.
         # So are a name and a titled name ("opposition leader Jan Novak and
-        # Deputy Trade Minister Ola Mensah").
+        # Deputy Trade Minister Ola Mensah"), and titled names of a state or
+        # body ("President Ann Marsh of Kenya and President Ed Poe of Ghana").
+        titled = [self._titled_name, self.titled_of_body]
         for k in range(1, len(run) - 1):
             if words[run[k]].group() == "and" and (
-                (self._titled_name(run[:k]) and self._split_titled(run[k + 1 :]))
+                (
+                    any(is_titled(run[:k]) for is_titled in titled)
+                    and any(is_titled(run[k + 1 :]) for is_titled in titled)
+                )
                 or (
                     k >= 2
                     and self._name_words(list(run[:k]))

@@ -416,7 +416,13 @@ class Organisations:
                 break
             owner = self.mention_ending(word.end(), ORGANISATION)
             if owner and first is not None:
-                org = owner.key
+                # "President Ann Marsh of Kenya and President Ed Poe": a
+                # body after "of" before "and" is the other person's.
+                if not (
+                    text[first:last].startswith("and ")
+                    and re.search(r"\bof\s+$", text[: owner.start])
+                ):
+                    org = owner.key
                 break
             if value == "whose" and first is not None:
                 owner = self.mention_ending(

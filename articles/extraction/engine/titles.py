@@ -221,6 +221,34 @@ class Titles:
             w in lx.TITLE_WORDS or w.lower() in lx.ROLE_HEADS for w in named
         )
 
+    def _titled_surname(self, part: tuple[int, ...]) -> bool:
+        """Titles and one name word: "President Marsh", "Dr. Roe"."""
+        return (
+            len(part) >= 2
+            and all(self._is_title(i) for i in part[:-1])
+            and self._name_words([part[-1]])
+        )
+
+    def titled_of_body(self, part: tuple[int, ...]) -> bool:
+        """Whether ``part`` is a titled name, "of" and the state or body it
+        is of ("President Ann Marsh of Kenya", "Chair Jo Roe of Acme
+        Corporation"), as ``_person_of_body`` reads it."""
+        words = self.words
+        k = next(
+            (k for k in range(2, len(part) - 1) if words[part[k]].group() == "of"),
+            None,
+        )
+        if k is None or not (
+            self._titled_name(part[:k]) or self._titled_surname(part[:k])
+        ):
+            return False
+        body = [words[i].group() for i in part[k + 1 :]]
+        return (
+            " ".join(body) in lx.COUNTRY_NAMES
+            or any(v in lx.ORG_KEYWORDS for v in body)
+            or (len(body) == 1 and self._is_acronym(part[-1]))
+        )
+
     def _person_of_body(self, run: tuple[int, ...]) -> bool:
         """A name, "of" and the body or country it is of, read as one run
         ("Prime Minister John Howard of Australia said", "Jo Roe of NASA
@@ -236,7 +264,7 @@ class Titles:
             return False
         name, body = run[:k], list(run[k + 1 :])
         body_values = [words[i].group() for i in body]
-        titled = self._titled_name(name)
+        titled = self._titled_name(name) or self._titled_surname(name)
         start, end = words[name[0]].start(), words[body[-1]].end()
         # "Chair Brian Sohn of First Solar announced": names after a titled
         # name and "of", before a verb of saying, are no second person; a
