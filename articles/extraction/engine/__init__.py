@@ -6,8 +6,9 @@ It imports nothing from Django or the app, so it runs, and is tested, on its
 own; ``articles.extraction`` builds its gazetteer from the registry and turns
 its proposals into records. One module per concern, each readable in one
 sitting: ``sentences`` and ``spans`` (layout and quotation marks), ``titles``
-and ``names``, ``organisations`` (and roles), ``descriptions`` (people
-described by their role), ``groups`` and ``sources`` (unnamed sources),
+and ``names``, ``units`` (military units named by their number),
+``organisations`` (and roles), ``descriptions`` (people described by their
+role), ``groups`` and ``sources`` (unnamed sources),
 ``agreements``, ``attribution`` (cues, speakers, outlets), ``quotes`` (direct
 and partial), ``reported`` (indirect speech); ``story`` runs them in order.
 """

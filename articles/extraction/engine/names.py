@@ -93,7 +93,8 @@ class Names:
 
     def find_entities(self) -> None:
         text, words = self.text, self.words
-        for match in self.gaz.match(text, words):
+        self.military_units()
+        for match in self.gaz.match(text, words, self.covered):
             if self._place_in_a_name(match):
                 continue
             if match.type == PERSON:
@@ -344,6 +345,14 @@ class Names:
             or words[run[0]].group() in lx.ORG_CONNECTORS
         ):
             run = run[1:]
+        keyword = max(
+            (k for k, i in enumerate(run) if words[i].group() in lx.ORG_KEYWORDS),
+            default=len(run) - 1,
+        )
+        if all(self._is_title(i) for i in run[keyword + 1 :]):
+            # "Acme Logistics Center Director": the title after a body's
+            # name is its head's, no word of the body's.
+            run = run[: keyword + 1]
         if not run:
             return
         if len(run) == 1 and self._country_mention(run[0]):

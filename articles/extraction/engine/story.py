@@ -28,12 +28,14 @@ from .sentences import Sentences
 from .sources import SOURCE, Sources
 from .spans import QuotedSpans
 from .titles import Titles
+from .units import Units
 
 
 class Story(
     Sentences,
     QuotedSpans,
     Titles,
+    Units,
     Names,
     People,
     Organisations,
