@@ -71,3 +71,41 @@ class TestBodyBeforeTitle:
             "Capt. Jo Roe, FRDC Logistics Center Director said she was proud "
             "of the crews."
         ) == [("Jo Roe", "FRDC Logistics Center")]
+
+
+class TestBases:
+    def test_a_base_is_no_speaker(self):
+        """ "told reporters from Forward Operating Base Harlow": a place."""
+        x = extract(
+            '"The roads are open," Lt. Col. Jo Roe told reporters at Forward '
+            'Operating Base Harlow in Dorvik. "The market reopens today."'
+        )
+        assert [x.person(q.speaker).name for q in x.quotes] == ["Jo Roe", "Jo Roe"]
+        assert [p.name for p in x.people] == ["Jo Roe"]
+
+    def test_a_camp_or_fort_is_no_person(self):
+        """A camp's or a fort's name opens no one's name, even before a
+        verb of saying; a surname may still be "Camp"."""
+        for place in ("Camp Lorvik", "Fort Brannel"):
+            x = extract(f'"The gate stays shut," said {place}.')
+            assert x.people == []
+        x = extract('"The gate stays shut," said Rep. Jo Camp.')
+        assert [p.name for p in x.people] == ["Jo Camp"]
+
+    def test_the_commander_of_a_long_unit_s_name_speaks(self):
+        """A unit's name with "U.S." in it holds no sentence's end, and its
+        commas open no aside: the commander named before it speaks, for it."""
+        assert (
+            spoke_for(
+                '"It has been a long week," Army Lt. Col. Jo Roe, commander of 2nd '
+                "Squadron, 9th U.S. Lancer Regiment, 6th Infantry Division, told "
+                'reporters from Camp Lorvik. "But the town is calm."'
+            )
+            == [
+                (
+                    "Jo Roe",
+                    "2nd Squadron, 9th U.S. Lancer Regiment, 6th Infantry Division",
+                )
+            ]
+            * 2
+        )

@@ -367,6 +367,10 @@ class Attribution:
             comma = len(stripped) - 1
             for _ in range(3):
                 comma = stripped.rfind(",", 0, comma)
+                while comma > 0 and self._inside_a_name(s_start + comma):
+                    # "Jo Roe, commander of 2nd Battalion, 9th Marines,":
+                    # a comma in a unit's name opens no aside.
+                    comma = stripped.rfind(",", 0, comma)
                 if comma <= 0:
                     break
                 mention = self.mention_ending(s_start + comma, PERSON)
@@ -389,6 +393,19 @@ class Attribution:
                 # "She said …, but added that …": the pronoun subject's.
                 return self.resolve_pronoun(m.group(1), s_start), None, True
         return None, None, False
+
+    def _inside_a_name(self, pos: int) -> bool:
+        return any(m.start < pos < m.end for m in self.mentions)
+
+    def names_between(self, start: int, end: int) -> int:
+        """How many characters of bodies' names stand between two offsets:
+        a cue is as near after a quote as the words read, a unit's long
+        name ("2nd Battalion, 9th Marine Regiment") being one of them."""
+        return sum(
+            m.end - m.start
+            for m in self.mentions
+            if m.type == ORGANISATION and start <= m.start and m.end <= end
+        )
 
     def body_aside_speaks(self, start: int, end: int) -> bool:
         """ "Jo Roe, Acme Wing Team says, "…"": a name opening a sentence,

@@ -278,14 +278,18 @@ UNIT_WORDS = frozenset(["Team"])
 PROGRAMME_WORDS = frozenset("Program Programme Project Mission".split())
 
 # Words of the names of places, craft and prizes, never of a person's
-# ("International Space Station said", "the President's Quality Award").
+# ("International Space Station said", "the President's Quality Award",
+# "Forward Operating Base Harlow").
 THING_WORDS = frozenset(
     """
     Station Space Award Awards Prize Airport Observatory Shuttle Telescope
     Satellite Avenue Stadium Islands Ocean Cup Championship Olympics Program
-    Programme
+    Programme Base Outpost
     """.split()
 )
+# Words opening a place's name, never a person's (who may be surnamed so:
+# "Rep. Jo Camp"): "Camp Lorvik", "Fort Brannel".
+PLACE_OPENERS = frozenset("Camp Fort".split())
 
 # Nouns by which a story refers back to an organisation it named ("the
 # group's president", "that new organization's officers", "club president").

@@ -512,8 +512,13 @@ class Names:
             # "Hagel and Barak agreed": read as single words (surnames).
             self.split_singles.append(part[0])
             return
-        if len(part) < 2 or any(
-            self._is_acronym(i) or words[i].group() in lx.THING_WORDS for i in part
+        if (
+            len(part) < 2
+            or any(
+                self._is_acronym(i) or words[i].group() in lx.THING_WORDS for i in part
+            )
+            # "Camp Lorvik said": a place's first word opens no one's name.
+            or words[part[0]].group() in lx.PLACE_OPENERS
         ):
             return
         s, e = words[part[0]].start(), words[part[-1]].end()

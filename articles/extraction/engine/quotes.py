@@ -335,7 +335,8 @@ class Quotes:
         m = re.match(r"[,\s]*", after)
         at = close_at + 1 + m.end()
         for c in cues:
-            if not (at <= c.start <= at + 80 and c.start < after_limit):
+            reach = at + 80 + self.names_between(at, c.start)
+            if not (at <= c.start <= reach and c.start < after_limit):
                 continue
             if c.verb in lx.LABEL_VERBS:
                 continue

@@ -9,6 +9,7 @@ from .base import (
     ABBREVIATIONS,
     SENTENCE_END_RE,
 )
+from .units import UNIT_RE
 
 
 class Sentences:
@@ -16,7 +17,11 @@ class Sentences:
 
     def _split_sentences(self) -> list[tuple[int, int]]:
         text, spans, start = self.text, [], 0
+        # "4th U.S. Lancer Regiment": a unit's name holds no sentence's end.
+        units = [u.span() for u in UNIT_RE.finditer(text)]
         for m in SENTENCE_END_RE.finditer(text):
+            if any(s < m.start() < e for s, e in units):
+                continue
             end = m.end() if m.group().strip() == "" else m.end()
             if m.group() and m.group()[0] == "\n":
                 end = m.start()
