@@ -109,3 +109,39 @@ class TestBases:
             ]
             * 2
         )
+
+
+class TestServiceChiefs:
+    def test_chief_of_naval_operations_with_acronym_and_rank(self):
+        assert spoke_for(
+            "Chief of Naval Operations (CNO) Adm. Jo Roe said the fleet was "
+            "ready for the exercise."
+        ) == [("Jo Roe", "U.S. Navy")]
+
+    def test_service_and_commandant_before_a_rank(self):
+        assert spoke_for(
+            "Coast Guard Commandant Adm. Ann Marsh said the cutters were ready."
+        ) == [("Ann Marsh", "U.S. Coast Guard")]
+
+    def test_title_after_the_name(self):
+        assert spoke_for(
+            '"We are ready," said Gen. Bo Lind, Commandant of the Marine Corps.'
+        ) == [("Bo Lind", "U.S. Marine Corps")]
+
+    def test_chief_of_staff_of_the_service_the_sentence_names(self):
+        """ "Army leaders, including Chief of Staff Gen. Jo Roe": the Army."""
+        assert spoke_for(
+            "The secretary was joined by Army leaders, including Chief of Staff "
+            "Gen. Ola Mensah, who said the brigades were ready."
+        ) == [("Ola Mensah", "U.S. Army")]
+
+    def test_a_rank_naming_a_service_speaks_for_none(self):
+        assert spoke_for("Navy Adm. Ed Cole said the ships were ready.") == [
+            ("Ed Cole", None)
+        ]
+
+    def test_another_body_s_chief_of_staff_is_not_the_service_s(self):
+        assert spoke_for(
+            "The Army band played as White House Chief of Staff Di Hart said "
+            "the talks were over."
+        ) != [("Di Hart", "U.S. Army")]

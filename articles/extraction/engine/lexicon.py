@@ -211,7 +211,7 @@ TITLE_WORDS = frozenset(
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
     Member Class Rear Information Communications Tourism Fisheries Mines Housing
-    Youth Commanding
+    Youth Commanding Commandant
     """.split()
 ) | frozenset(
     # Ranks written out in full, titles as their abbreviations are ("Maj.

@@ -2,7 +2,8 @@
 a cabinet title ("Defense Secretary", "Secretary of Agriculture") speaks for
 its department, an acronym heading a title ("EPA Region 5 Administrator")
 for that body, "X of the Justice Department" for the department, a force
-in a title ("State police chief") for the force with its place, and a head
+in a title ("State police chief") for the force with its place, a
+service's head ("Chief of Naval Operations") for the service, and a head
 of state or government minister for the country the paragraph names ("In
 Australia, … Foreign affairs minister Alexander Downer")."""
 
@@ -131,6 +132,56 @@ FORCE_TITLE_RE = re.compile(
 )
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
+# The titles that head an armed service, which their holders speak for (a
+# rank naming a service, "Navy Adm. Jo Roe", speaks for none).
+SERVICE_CHIEFS = (
+    (r"(?:vice\s+)?chief\s+of\s+naval\s+operations", "U.S. Navy"),
+    (r"chief\s+of\s+space\s+operations", "U.S. Space Force"),
+    *(
+        (
+            rf"{words}\s+(?:vice\s+)?chief\s+of\s+staff"
+            rf"|(?:vice\s+)?chief\s+of\s+staff\s+of\s+the\s+{words}",
+            f"U.S. {service}",
+        )
+        for service, words in (("Army", "army"), ("Air Force", r"air\s+force"))
+    ),
+    *(
+        (
+            rf"{words}\s+(?:assistant\s+|vice\s+)?commandant"
+            rf"|(?:assistant\s+|vice\s+)?commandant\s+of\s+the\s+(?:U\.S\.\s+)?"
+            rf"{words}",
+            f"U.S. {service}",
+        )
+        for service, words in (
+            ("Marine Corps", r"marine\s+corps"),
+            ("Coast Guard", r"coast\s+guard"),
+        )
+    ),
+)
+# Between a title and the name: the title's acronym and the holder's rank
+# ("Chief of Naval Operations (CNO) Adm. Jo Roe").
+_RANK_WORDS = "Gen|Adm|Lt|Maj|Brig|Vice|Rear|Col|Capt|General|Admiral|Lieutenant"
+_RANKS = rf"(?:\s+\([A-Z]{{2,6}}\))?,?(?:\s+(?:{_RANK_WORDS})\.?)*\s+$"
+SERVICE_CHIEF_RE = re.compile(
+    "|".join(f"(?P<s{k}>{title})" for k, (title, _) in enumerate(SERVICE_CHIEFS)),
+    re.IGNORECASE,
+)
+SERVICE_CHIEF_BEFORE_RE = re.compile(rf"(?:{SERVICE_CHIEF_RE.pattern}){_RANKS}", re.I)
+# "the Army's leaders, including Chief of Staff Gen. Jo Roe": a service's
+# head's title with the service named before it in the sentence (not as a
+# rank: "Army Gen. Ola Mensah").
+BARE_CHIEF_RE = re.compile(
+    rf"(?<![\w.-])(?P<before>[\w.-]+\s+)?(?P<title>(?:Vice\s+)?Chief\s+of\s+Staff"
+    rf"|Commandant){_RANKS}"
+)
+SERVICE_NAMED_RE = re.compile(
+    r"\b(?P<service>Army|Air\s+Force|Marine\s+Corps|Coast\s+Guard)(?:['\u2019]s)?"
+    r"\s+(?=[a-z])"
+)
+_HEADED_BY = {
+    "chief of staff": ("Army", "Air Force"),
+    "commandant": ("Marine Corps", "Coast Guard"),
+}
 
 
 def _outside_the_state(words: list[str]) -> bool:
@@ -194,6 +245,10 @@ class Offices:
             name = lx.CABINET_DEPARTMENTS[self.orgs[org].name]
             return self.org(name, self.gaz.find(name, ORGANISATION))
         if org is not None:
+            chief = SERVICE_CHIEF_RE.fullmatch(f"{self.orgs[org].name} {role}")
+            if chief:
+                # "Coast Guard Commandant": the service, by its full name.
+                return self._service(chief)
             office = lx.NATIONAL_OFFICES.get((self.orgs[org].name, " ".join(words)))
             if office:
                 org = self.org(office, self.gaz.find(office, ORGANISATION))
@@ -203,7 +258,8 @@ class Offices:
         """The organisation ``mention``'s person speaks for by the rules
         above, or None."""
         return (
-            self._state_role(role)
+            self._service_chief(mention, role)
+            or self._state_role(role)
             or self._department(role, mention)
             or self._acronym_title(mention)
             or self._of_the(mention)
@@ -216,6 +272,39 @@ class Offices:
             or self._bare_head_of_state(role, mention)
             or self._commanded(role)
         )
+
+    def _service_chief(self, mention: Mention, role: str) -> str | None:
+        """ "Chief of Naval Operations Adm. Jo Roe", "Gen. Jo Roe, the Army
+        chief of staff": the head of a service speaks for the service; so
+        does "Chief of Staff" or "Commandant" where the sentence names the
+        service it heads before it."""
+        s_start, _ = self.sentence_at(mention.start)
+        m = SERVICE_CHIEF_BEFORE_RE.search(self.text, s_start, mention.start)
+        if m is None:
+            # After the name, as its role or an aside: "Gen. Jo Roe,
+            # Commandant of the Marine Corps".
+            after = re.match(r",\s+(?:the\s+)?", self.text[mention.end :])
+            m = SERVICE_CHIEF_RE.search(role or "") or (
+                after and SERVICE_CHIEF_RE.match(self.text, mention.end + after.end())
+            )
+        if m is not None:
+            return self._service(m)
+        m = BARE_CHIEF_RE.search(self.text, s_start, mention.start)
+        if m is None or (m.group("before") or " ")[0].isupper():
+            # "White House Chief of Staff": another body's title.
+            return None
+        title = " ".join(m.group("title").lower().split()).removeprefix("vice ")
+        named = [
+            " ".join(n.group("service").split())
+            for n in SERVICE_NAMED_RE.finditer(self.text, s_start, m.start())
+        ]
+        named = [n for n in named if n in _HEADED_BY[title]]
+        return self._named_org(f"U.S. {named[-1]}") if named else None
+
+    def _service(self, chief: re.Match) -> str:
+        """The service whose head's title ``chief`` matched."""
+        k = next(k for k, v in enumerate(chief.groups()) if v is not None)
+        return self._named_org(SERVICE_CHIEFS[k][1])
 
     def _commanded(self, role: str) -> str | None:
         """ "Gen. Jo Roe, the commander of coalition forces in northern Iraq":
