@@ -207,6 +207,15 @@ class TestCabinetTitles:
             'set," said Secretary of Energy Ed Poe.'
         ) == [("Jo Roe", "U.S. Air Force"), ("Ed Poe", "U.S. Department of Energy")]
 
+    def test_a_title_naming_its_office_after_an_acronym_titled_name(self):
+        """ "NASA Administrator Jo Roe and Secretary of the Air Force Ann
+        Marsh": the second title names the office its holder heads; the
+        acronym heading the first title is not hers."""
+        assert spoke_for(
+            "NASA Administrator Jo Roe and Secretary of the Air Force Ann Marsh "
+            'signed a deal. "This is a great day," said Marsh.'
+        ) == [("Ann Marsh", "U.S. Air Force")]
+
     def test_a_department_with_us_before_its_title(self):
         """ "U.S. Commerce Secretary Jo Roe" heads the Commerce Department,
         not a body called "U.S. Commerce"."""
