@@ -68,6 +68,36 @@ class TestPronouns:
         )
         assert speakers(x) == ["Ann Marsh", "Ann Marsh", "Ann Marsh"]
 
+    def test_a_name_an_opening_phrase_speaks_to_is_not_the_pronoun(self):
+        """ "Speaking with reporter Jo Roe, she said …": the one spoken to,
+        asked by or interviewed by is the phrase's object; "she" is the
+        person named before."""
+        for phrase in (
+            "Speaking with radio reporter Jo Roe",
+            "Talking to reporter Jo Roe of the Daily Post",
+            "In an interview with reporter Jo Roe",
+            "Asked by reporter Jo Roe about the vote",
+        ):
+            x = extract(
+                "Senator Ann Marsh is a spokeswoman for the Delta Party. "
+                f'{phrase}, she said, "We will win the vote."'
+            )
+            assert speakers(x) == ["Ann Marsh"], phrase
+
+    def test_a_name_opening_the_sentence_as_a_subject_is_unaffected(self):
+        """A phrase naming no one leaves the pronoun to the person before;
+        a name that is the subject of the opening clause, or of the
+        sentence after the phrase, still speaks."""
+        before = "Senator Ann Marsh met the press. "
+        x = extract(before + 'Speaking in Lyon, she said, "We will win."')
+        assert speakers(x) == ["Ann Marsh"]
+        x = extract(
+            before + 'When reporter Jo Roe spoke in Lyon, she said, "We will win."'
+        )
+        assert speakers(x) == ["Jo Roe"]
+        x = extract(before + 'Speaking to reporters, Jo Roe said, "We will win."')
+        assert speakers(x) == ["Jo Roe"]
+
 
 def org_names(x):
     return [

@@ -32,6 +32,17 @@ HOLDER_FOR_RE = re.compile(
     r"(?:[a-z-]+\s+|[A-Z][\w.-]*\s+){0,3}"
 )
 
+# "Speaking with reporter Jo Roe, ", "In an interview with Jo Roe, ",
+# "Asked by Jo Roe about the vote, ": an opening phrase whose implied
+# subject is the pronoun after its comma, anyone it names its object.
+OBJECT_PHRASE_RE = re.compile(
+    r"(?:(?:Speaking|Talking|Chatting)\s+(?:with|to)"
+    r"|(?:In|During)\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:interview|conversation)\s+with"
+    r"|(?:Asked|Questioned|Pressed|Interviewed)\s+by)\s"
+    r"[^;\"\u201c\u201d]{1,150}?(?=,\s+(?:he|she)\b)"
+)
+
 # "the press secretary said", "the minister also told": a definite role as
 # the subject of a verb of saying.
 ROLE_SUBJECT_RE = re.compile(
@@ -168,8 +179,14 @@ class Attribution:
         # A name inside words quoted is not whom a pronoun outside them
         # stands for ('"Jo Roe failed," he said' is not Jo Roe's).
         quoted = [(o, c) for o, c in self.quotations if not o < pos < c]
+        phrase = OBJECT_PHRASE_RE.match(self.text, s_start, pos)
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
+                continue
+            if phrase and s_start <= mention.start < phrase.end():
+                # "Jo Roe is a spokesman. Speaking with reporter Ann
+                # Marsh, he said …": the reporter is spoken to; "he" is
+                # Jo Roe, named before.
                 continue
             if mention.start < earliest:
                 break
