@@ -27,6 +27,7 @@ from .results import (
 from .sentences import Sentences
 from .sources import SOURCE, Sources
 from .spans import QuotedSpans
+from .spokespeople import Spokespeople
 from .titles import Titles
 from .units import Units
 
@@ -40,6 +41,7 @@ class Story(
     People,
     Organisations,
     Descriptions,
+    Spokespeople,
     Offices,
     Agreements,
     Attribution,
@@ -135,5 +137,6 @@ def extract(
     story.find_agreements()
     story.mentions.sort(key=lambda m: m.start)
     story.find_roles()
+    story.spokespeople_of_subject_bodies()
     story.find_quotes()
     return story.result()
