@@ -24,6 +24,32 @@ class TestSurnames:
         assert speakers(x) == ["Omar Al-Rashid", "Omar Al-Rashid"]
         assert len(x.people) == 1
 
+    def test_a_surname_of_two_words_is_the_person_named_in_full(self):
+        """ "Ana Bio Tchane says …. But Bio Tchane says …": the last two
+        words of a three-word name named before are that person."""
+        x = extract(
+            "Ana Bio Tchane says the economy is growing.\n\n"
+            "But Bio Tchane says the debt is high."
+        )
+        assert speakers(x) == ["Ana Bio Tchane", "Ana Bio Tchane"]
+        assert len(x.people) == 1
+
+    def test_a_two_word_name_named_first_or_sharing_a_surname_stays_apart(self):
+        """ "Jo Roe" named before "Ann Jo Roe" is someone else, and so is
+        "Ann Roe" after "Jo Roe": only a later tail of a full name joins
+        it."""
+        x = extract(
+            "Senator Jo Roe said the vote is near.\n\n"
+            'Senator Ann Jo Roe said "we will win." Later, Jo Roe said "it is '
+            'close."'
+        )
+        assert speakers(x) == ["Jo Roe", "Ann Jo Roe", "Jo Roe"]
+        x = extract(
+            "Senator Jo Roe said the vote is near. Her daughter Ann Roe said "
+            '"we will win."'
+        )
+        assert speakers(x) == ["Jo Roe", "Ann Roe"]
+
 
 class TestDefiniteRoles:
     def test_the_general_is_the_one_whose_rank_was_abbreviated(self):

@@ -1,7 +1,8 @@
 """People by their context: what makes a capitalised run a person's name
 where no title says so (a verb of saying after it, a role beside it, an
-aside before the verb), and a name read with no context whose surname
-speaks later in the story."""
+aside before the verb), a name read with no context whose surname
+speaks later in the story, and a surname of two words that is someone named
+in full before ("Ana Bio Tchane … Bio Tchane said")."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from .base import (
 )
 from .gazetteer import PERSON, WORD_RE
 from .organisations import ROLE_OF_BEFORE_RE
-from .text import shift_slipped
+from .text import is_cap, shift_slipped
 
 APPOSITIVE_CUE_RE = re.compile(
     r",\s+(?!which\b|that\b|and\b|but\b|or\b)"
@@ -49,6 +50,43 @@ class People:
                 self.text[e:],
             ) or self.body_aside_speaks(s, e):
                 self.add_mention(s, e, PERSON, self.person_named(self.text[s:e]))
+
+    def two_word_surnames(self) -> None:
+        """ "Ana Bio Tchane … Bio Tchane said": a person proposed by the last
+        two words of a three-word name named before them is that person, as
+        a one-word surname is ("Tchane said"). Not a person the registry
+        knows, nor one named before the full name ("Jo Roe …. Ann Jo Roe …
+        Jo Roe" keeps two), nor another name sharing only the surname ("Jo
+        Roe … Ann Roe")."""
+        first = {}
+        for mention in self.mentions:
+            if mention.type == PERSON:
+                first.setdefault(mention.key, mention.start)
+        for key, person in list(self.people.items()):
+            words = person.name.split()
+            if (
+                person.existing
+                or key not in first
+                or len(words) != 2
+                or not all(is_cap(w) and len(w) > 1 and "." not in w for w in words)
+            ):
+                continue
+            fuller = [
+                k
+                for k, p in self.people.items()
+                if p.name.split()[1:] == words
+                and len(p.name.split()) == 3
+                and first.get(k, first[key]) < first[key]
+            ]
+            if not fuller:
+                continue
+            for mention in self.mentions:
+                if mention.key == key and mention.type == PERSON:
+                    mention.key = self._nearest(fuller, mention.start)
+                    self.people[mention.key].mentions.append(
+                        [mention.start, mention.end]
+                    )
+            person.mentions.clear()
 
     def _person_context(self, start: int, end: int) -> bool:
         text = self.text

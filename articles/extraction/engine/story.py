@@ -134,6 +134,7 @@ def extract(
     organisations it finds where the rules find no name."""
     story = Story(text, gazetteer or Gazetteer(), recogniser)
     story.find_entities()
+    story.two_word_surnames()
     story.find_agreements()
     story.mentions.sort(key=lambda m: m.start)
     story.find_roles()
