@@ -128,3 +128,15 @@ class TestDottedAbbreviationOpeningASentence:
                 "U.S. Harbour Command",
             )
         ]
+
+
+class TestAUnitOfTheBody:
+    def test_a_unit_of_the_body_is_part_of_the_description(self):
+        """ "The director of the Harbour Board's Cargo Department says ….
+        Ana Mensah says …": the body the description is of is hers, its unit
+        after the possessive no end of the description."""
+        assert spoke_for(
+            "The director of the Harbour Board's Cargo Department says the "
+            "port will grow.\n\n"
+            'Ana Mensah says rents will fall. "We see good signs," she said.'
+        )[-1] == ("We see good signs", "Ana Mensah", "Harbour Board")

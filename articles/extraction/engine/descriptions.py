@@ -273,6 +273,11 @@ class Descriptions:
         after = self.by_start.get(held.end()) if held else None
         if after is not None and after.type == ORGANISATION:
             end, body = after.end, body or after.key
+            owned = POSSESSIVE_RE.match(text, end, limit)
+            if owned and (unit := CAPITALISED_RE.match(text, owned.end(), limit)):
+                # "the director of the Harbour Board's Cargo Department":
+                # a unit of the body is part of the description.
+                end = unit.end()
         elif held and (named := CAPITALISED_RE.match(text, held.end(), limit)):
             end = named.end()
             name = named.group()
