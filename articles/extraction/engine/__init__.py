@@ -7,10 +7,11 @@ own; ``articles.extraction`` builds its gazetteer from the registry and turns
 its proposals into records. One module per concern, each readable in one
 sitting: ``sentences`` and ``spans`` (layout and quotation marks), ``titles``
 and ``names``, ``units`` (military units named by their number),
-``organisations`` (and roles), ``descriptions`` (people described by their
-role), ``groups`` and ``sources`` (unnamed sources),
-``agreements``, ``attribution`` (cues, speakers, outlets), ``quotes`` (direct
-and partial), ``reported`` (indirect speech); ``story`` runs them in order.
+``organisations`` and ``roles`` (a person's role and its body),
+``descriptions`` (people described by their role), ``groups`` and
+``sources`` (unnamed sources), ``agreements``, ``attribution`` (cues,
+speakers, outlets), ``quotes`` (direct and partial), ``reported`` (indirect
+speech); ``story`` runs them in order.
 """
 
 from .gazetteer import Gazetteer, KnownEntity

@@ -15,7 +15,7 @@ from .base import (
     CUE_RE,
 )
 from .gazetteer import PERSON, WORD_RE
-from .organisations import ROLE_OF_BEFORE_RE
+from .roles import ROLE_OF_BEFORE_RE
 from .text import is_cap, shift_slipped
 
 APPOSITIVE_CUE_RE = re.compile(

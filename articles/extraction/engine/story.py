@@ -24,6 +24,7 @@ from .results import (
     ProposedQuote,
     SetAside,
 )
+from .roles import Roles
 from .sentences import Sentences
 from .sources import SOURCE, Sources
 from .spans import QuotedSpans
@@ -40,6 +41,7 @@ class Story(
     Names,
     People,
     Organisations,
+    Roles,
     Descriptions,
     Spokespeople,
     Offices,

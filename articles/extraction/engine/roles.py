@@ -1,0 +1,230 @@
+"""Roles read beside a person's name: the title before it ("Kenyan
+Ambassador Jo Roe", "Tuvalu's chief negotiator, Salote Fifita"), the role
+of a body before the comma ("the head of the Red Cross, Jo Roe"), the role
+after the name ("Jo Roe, the Harbour Board's spokesman") and one given in a
+sentence of its own ("Roe is the Joint Staff's deputy director"), each with
+the body it names, if any."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .base import (
+    UNIT_WORDS_RE,
+    Mention,
+)
+from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .titles import title_of
+
+# A role after a name ends before a verb of saying even with no comma
+# ("Qazi Hussain Ahmed, the head of an Islamic party alliance told the BBC").
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+# ", Ph.D., " after a name: the role, if any, follows it.
+_POST_NOMINALS_RE = re.compile(
+    r"(?:,\s+(?:" + "|".join(map(re.escape, lx.POST_NOMINALS)) + r")(?=,))+"
+)
+
+# "Roe is the Joint Staff's deputy director of operations", "Roe currently
+# is commander of the Harbour Command".
+COPULA_ROLE_RE = re.compile(
+    r"\s+(?:(?:currently|now|still)\s+)?"
+    r"(?:is|was|serves\s+as|served\s+as|has\s+been)\s+(?:the\s+|an?\s+)?"
+    r"(?P<role>(?:[^,;.\"\u201c\u201d]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+    r"(?=[,;.]|$)"
+)
+
+
+# "said the president of Iran, Mahmoud Ahmadinejad": a role with "of" and a
+# body before the name, closed by a comma.
+ROLE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[A-Za-z-]+\s+){0,3}?(?P<head>[A-Za-z-]+)"
+    r"\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for))*)),\s+$"
+)
+
+
+class Roles:
+    """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def _roles_in_copulas(self) -> None:
+        """A role given in a sentence of its own ("Stufflebeem is the Joint
+        Staff's deputy director of operations") for a person whose role
+        named no organisation."""
+        for mention in self.mentions:
+            if mention.type != PERSON:
+                continue
+            person = self.people[mention.key]
+            if person.role_organisation is not None:
+                continue
+            m = COPULA_ROLE_RE.match(self.text, mention.end)
+            if m is None:
+                continue
+            words = WORD_RE.findall(m.group("role"))
+            if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
+                continue
+            org = self._owner_in(m.start("role"), m.end("role")) or self.spoken_for(
+                mention, m.group("role")
+            )
+            if org is not None:
+                person.role = person.role or m.group("role")
+                person.role_organisation = org
+
+    def _role_before(self, mention: Mention) -> tuple[str, str | None] | None:
+        text = self.text
+        i = self.word_index_at(mention.start) - 1
+        pos = mention.start
+        if (
+            i > 0
+            and self.words[i].group() in lx.ABBREVIATED_TITLES
+            and text[self.word_ends[i] : pos] == ". "
+        ):
+            # "Its health commissioner, Dr. Fatou Diallo": the honorific
+            # stands between the role and the name.
+            pos = self.words[i].start()
+            i -= 1
+        # "Tuvalu's chief negotiator, Salote Fifita": the role ends at a comma.
+        gap = text[self.word_ends[i] : pos] if i >= 0 else ""
+        if i < 0 or gap not in (" ", ", "):
+            return None
+        first, last, org = None, None, None
+        while i >= 0:
+            word = self.words[i]
+            value = word.group()
+            gap = text[word.end() : pos]
+            if first is not None and gap not in (" ",):
+                # "U.S. Trade Representative": an abbreviation's full stop.
+                owner = self.mention_ending(word.end() + 1, ORGANISATION)
+                if owner is None and "." in value and value.isupper():
+                    # "U.N. Secretary-General": the body's name stops
+                    # before its abbreviation's last full stop.
+                    owner = self.mention_ending(word.end(), ORGANISATION)
+                if gap == ". " and owner:
+                    org = owner.key
+                if gap.strip() in ("'", "\u2019", "'s", "\u2019s"):
+                    owner = self.mention_ending(word.end(), ORGANISATION)
+                    if owner:
+                        org = owner.key
+                break
+            if first is None and gap not in (" ", ", "):
+                break
+            if value == "s" and text[word.start() - 1 : word.start()] in (
+                "'",
+                "\u2019",
+            ):
+                owner = self.mention_ending(word.start() - 1, ORGANISATION)
+                if owner:
+                    org = owner.key
+                break
+            owner = self.mention_ending(word.end(), ORGANISATION)
+            if owner and first is not None:
+                # "President Ann Marsh of Kenya and President Ed Poe": a
+                # body after "of" before "and" is the other person's.
+                if not (
+                    text[first:last].startswith("and ")
+                    and re.search(r"\bof\s+$", text[: owner.start])
+                ):
+                    org = owner.key
+                break
+            if value == "whose" and first is not None:
+                owner = self.mention_ending(
+                    text.rfind(",", 0, word.start()), ORGANISATION
+                )
+                if owner:
+                    org = owner.key
+                break
+            if (
+                first is not None
+                and value.islower()
+                and value != "and"
+                and text[first:last].split()[0] in lx.DEMONYMS
+            ):
+                # "… is denying Ruritanian President Jan Novak's claim":
+                # the nationality opens the title; the words before it are
+                # the sentence's.
+                break
+            allowed = (
+                value.lower() in lx.ROLE_HEADS
+                or value in lx.TITLE_WORDS
+                or (value in lx.TITLE_MODIFIERS and first is not None)
+                or value in lx.DEMONYMS
+                or (value == "and" and first is not None)
+                # "Secretary of the Navy Jo Roe", "Secretary of Energy Jo
+                # Roe": a title's "of" and "the" after it.
+                or (first is not None and i and title_of(self.words, i))
+                or (
+                    value.islower()
+                    and first is not None
+                    and value not in lx.NON_CLAUSE_STARTS
+                    and value not in ("the", "a", "an", "who", "whose", "which")
+                    and value not in lx.SPEECH_VERBS
+                    and value not in lx.LABEL_VERBS
+                )
+            )
+            if (
+                not allowed
+                or i in self.covered
+                and self.mention_ending(word.end()) is None
+            ):
+                break
+            if first is None:
+                if value.lower() not in lx.ROLE_HEADS and value not in lx.TITLE_WORDS:
+                    return None
+                last = word.end()
+            first = word.start()
+            pos = word.start()
+            i -= 1
+        if first is None:
+            return None
+        role = text[first:last]
+        if role.startswith("and "):
+            role = role[4:]
+        return role, self.force_in_title(mention) or self.office(role, org)
+
+    def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
+        """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the
+        Red Cross, Jo Roe": the body the role before the comma is of."""
+        before = self.text[max(0, mention.start - 100) : mention.start]
+        m = ROLE_OF_BEFORE_RE.search(before)
+        if m is None or m.group("head").lower() not in lx.ROLE_HEADS:
+            return None
+        owner_end = mention.start - (len(before) - m.end("owner"))
+        owner = self.mention_ending(owner_end, ORGANISATION) or self.mention_ending(
+            owner_end - 1, ORGANISATION
+        )
+        return m.group("role"), owner.key if owner else None
+
+    def _role_after(self, mention: Mention) -> tuple[str, str | None] | None:
+        text = self.text
+        degrees = _POST_NOMINALS_RE.match(text, mention.end)
+        end = degrees.end() if degrees else mention.end
+        m = re.match(
+            # A dotted abbreviation's stops end no role ("the U.S. envoy"),
+            # nor does one opening it before a title ("Ann Marsh, U.S.
+            # Undersecretary of State").
+            r",\s+((?:(?:the\s+)?(?:[A-Z]\.){2,3}\s+(?=[A-Z][a-z]))?"
+            r"(?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
+            r"(?=,|(?<![A-Z])\.|\.(?![A-Z]|\s+[a-z])|;|$| as | who |"
+            rf" (?:{_SAYING})\b)",
+            text[end:],
+        )
+        if not m:
+            return None
+        phrase = m.group(1)
+        phrase_start = end + m.start(1)
+        words = WORD_RE.findall(phrase)
+        body = self.by_start.get(phrase_start)
+        if (
+            body
+            and body.type == ORGANISATION
+            and UNIT_WORDS_RE.fullmatch(text, body.end, phrase_start + len(phrase))
+        ):
+            # "Jo Roe, Acme Wing Team, said": a body's name (and its unit's
+            # words) alone is the role.
+            return phrase, body.key
+        if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
+            return None
+        if words and words[0] in lx.SPEECH_VERBS:
+            return None
+        role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
+        return role, self._owner_in(phrase_start, phrase_start + len(phrase))
