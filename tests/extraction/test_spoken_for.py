@@ -174,6 +174,21 @@ class TestStateInARole:
             "said Sri Lankan President Jo Roe."
         ) == [("Ann Marsh", "Bolivia"), ("Jo Roe", "Sri Lanka")]
 
+    def test_an_abbreviated_office_heads_the_role(self):
+        """ "Hawaii Gov. Ann Marsh" is Hawaii's governor, as "Hawaii
+        Governor Ann Marsh" is, and "Kenyan Amb." Kenya's envoy; a rank
+        ("Navy Adm.") or a seat in a legislature ("Sen.") speaks for none."""
+        assert spoke_for(
+            '"We will rebuild," Hawaii Gov. Ann Marsh said. "We will talk," '
+            'said Kenyan Amb. Jo Roe. "We will sail," Navy Adm. Ed Cole said. '
+            '"We will vote," Hawaii Sen. Ola Mensah said.'
+        ) == [
+            ("Ann Marsh", "Hawaii"),
+            ("Jo Roe", "Kenya"),
+            ("Ed Cole", None),
+            ("Ola Mensah", None),
+        ]
+
 
 class TestCabinetTitles:
     def test_department_of_two_words_before_secretary(self):

@@ -400,6 +400,11 @@ ABBREVIATED_TITLES = frozenset(
     "Supt Insp Messrs Spc Pfc Cpl Pvt Brig Cmdr Cdr Ens Amb Msgt Ssgt".split()
 )
 
+# Of those, the offices written so, by their full title ("Hawaii Gov. Ann
+# Marsh" is Hawaii's governor); not a rank ("Gen.") nor a seat in a
+# legislature ("Sen.", "Rep."), which speak for no one.
+OFFICE_ABBREVIATIONS = {"Gov": "Governor", "Amb": "Ambassador"}
+
 # Words that make a title with the title after them ("Press Secretary").
 TITLE_MODIFIERS = frozenset(
     # (And the words that open a rank: "Staff Sgt.", "Lance Cpl.", "Petty

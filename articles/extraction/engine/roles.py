@@ -74,6 +74,7 @@ class Roles:
         text = self.text
         i = self.word_index_at(mention.start) - 1
         pos = mention.start
+        first, last, org, office = None, None, None, None
         if (
             i > 0
             and self.words[i].group() in lx.ABBREVIATED_TITLES
@@ -81,13 +82,19 @@ class Roles:
         ):
             # "Its health commissioner, Dr. Fatou Diallo": the honorific
             # stands between the role and the name.
+            office = lx.OFFICE_ABBREVIATIONS.get(self.words[i].group())
+            if office:
+                # "Hawaii Gov. Ann Marsh": an office abbreviated heads the
+                # role as "Governor" does (a rank, "Navy Adm.", or a seat in
+                # a legislature, "Sen.", speaks for no one).
+                first, last = self.words[i].start(), self.word_ends[i] + 1
             pos = self.words[i].start()
             i -= 1
         # "Tuvalu's chief negotiator, Salote Fifita": the role ends at a comma.
         gap = text[self.word_ends[i] : pos] if i >= 0 else ""
-        if i < 0 or gap not in (" ", ", "):
+        if i < 0 or (gap not in (" ", ", ") and not (office and gap == ". ")):
+            # (An office's abbreviation may follow a body's: "U.S. Amb.")
             return None
-        first, last, org = None, None, None
         while i >= 0:
             word = self.words[i]
             value = word.group()
@@ -179,7 +186,9 @@ class Roles:
         role = text[first:last]
         if role.startswith("and "):
             role = role[4:]
-        return role, self.force_in_title(mention) or self.office(role, org)
+        # ("Hawaii Gov." is read as "Hawaii Governor".)
+        read = role[: role.rfind(" ") + 1] + office if office else role
+        return role, self.force_in_title(mention) or self.office(read, org)
 
     def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
         """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the
