@@ -189,6 +189,18 @@ class TestStateInARole:
             ("Ola Mensah", None),
         ]
 
+    def test_a_dotted_country_before_a_lower_case_office(self):
+        """ "U.S. envoy Ann Marsh" speaks for the United States, as "U.S.
+        Ambassador" and "Kenyan envoy" do; a scientist holds no office."""
+        assert spoke_for(
+            '"We will talk," said U.S. envoy Ann Marsh.\n\nU.K. diplomat Jo Roe '
+            'said: "We will wait." "We will dig," said U.S. scientist Ed Cole.'
+        ) == [
+            ("Ann Marsh", "United States"),
+            ("Jo Roe", "United Kingdom"),
+            ("Ed Cole", None),
+        ]
+
 
 class TestCabinetTitles:
     def test_department_of_two_words_before_secretary(self):

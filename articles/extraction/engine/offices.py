@@ -209,8 +209,10 @@ class Offices:
         words = role.split()
         pair = " ".join(words[:2])
         department = DEPARTMENT_RE.search(role)
+        # ("U.S. envoy": the country's word without its last full stop.)
+        country = lx.COUNTRIES.get(words[0].rstrip(".")) if words else None
         us = (org is not None and self.orgs[org].name == "United States") or (
-            org is None and words and lx.COUNTRIES.get(words[0]) == "United States"
+            org is None and country == "United States"
         )
         if department and us:
             # "U.S. Defense Secretary Jim Mattis" speaks for the department.
@@ -229,9 +231,9 @@ class Offices:
                 name = lx.COUNTRY_DEMONYMS[pair]
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
                 words = words[2:]
-        elif org is None and words and words[0] in lx.COUNTRIES:
+        elif org is None and country:
             if words[-1].lower() in lx.STATE_TITLE_HEADS:
-                name = lx.COUNTRIES[words[0]]
+                name = country
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
                 words = words[1:]
         if (

@@ -108,6 +108,11 @@ class Roles:
                     owner = self.mention_ending(word.end(), ORGANISATION)
                 if gap == ". " and owner:
                     org = owner.key
+                elif gap == ". " and "." in value and value in lx.COUNTRIES:
+                    # "U.S. envoy Ann Marsh": a country's dotted short name
+                    # no title made a body's opens the role ("U.S. envoy"),
+                    # which speaks for the state as "Kenyan envoy" does.
+                    first = word.start()
                 if gap.strip() in ("'", "\u2019", "'s", "\u2019s"):
                     owner = self.mention_ending(word.end(), ORGANISATION)
                     if owner:
