@@ -111,3 +111,19 @@ class TestTwoPeopleJoinedByAnd:
             ("the vote would go ahead", "Ola Mensah", "Kenya"),
             ("The law is clear", "Ola Mensah", "Kenya"),
         ]
+
+
+class TestPortfolios:
+    def test_a_minister_s_portfolio_names_no_body(self):
+        """ "Welfare Minister Ann Marsh", "Foreign Affairs Minister Jo Roe":
+        the portfolio is the title's, and the minister speaks for the
+        government the paragraph names, not for a body "Welfare"."""
+        x = extract(
+            "In Kenya, Welfare Minister Ann Marsh said the camps were full. "
+            "Foreign Affairs Minister Jo Roe said talks would go on. "
+            '"We will help," Lands Minister Ed Cole said.'
+        )
+        assert [o.name for o in x.organisations] == ["Kenya"]
+        assert spoke_for(
+            "In Kenya, Welfare Minister Ann Marsh said the camps were full."
+        ) == [("the camps were full", "Ann Marsh", "Kenya")]

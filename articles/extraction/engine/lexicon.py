@@ -192,7 +192,13 @@ ROLE_HEADS = frozenset(
 )
 
 # Capitalised words that belong to a title written before a name
-# ("Chief Justice", "Canadian Trade Minister", "Director General").
+# ("Chief Justice", "Canadian Trade Minister", "Director General"), among
+# them the portfolios a minister's title names ("Welfare Minister Jo Roe",
+# "Foreign Affairs Minister"); not those often inside a body's name
+# ("Space Science Enterprise", "Immigration and Customs Enforcement"), nor
+# those mostly after a word that would be left as a body ("Public Works",
+# "Natural Resources", "Civil Aviation"), nor "Commerce", which a U.S.
+# department's title already reads.
 TITLE_WORDS = frozenset(
     """
     Minister Prime Foreign Trade Finance Defence Defense Interior Justice Chief
@@ -212,6 +218,9 @@ TITLE_WORDS = frozenset(
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
     Member Class Rear Information Communications Tourism Fisheries Mines Housing
     Youth Commanding Commandant
+    Welfare Social Affairs Planning Water Lands Forestry Petroleum Mining
+    Employment Heritage Arts Infrastructure Investment Irrigation
+    Railways Telecommunications
     """.split()
 ) | frozenset(
     # Ranks written out in full, titles as their abbreviations are ("Maj.
