@@ -2,7 +2,7 @@
 where no title says so (a verb of saying after it, a role beside it, an
 aside before the verb), a name read with no context whose surname
 speaks later in the story, and a surname of two words that is someone named
-in full before ("Ana Bio Tchane … Bio Tchane said")."""
+in full before ("Ana Lima Sousa … Lima Sousa said")."""
 
 from __future__ import annotations
 
@@ -52,9 +52,9 @@ class People:
                 self.add_mention(s, e, PERSON, self.person_named(self.text[s:e]))
 
     def two_word_surnames(self) -> None:
-        """ "Ana Bio Tchane … Bio Tchane said": a person proposed by the last
+        """ "Ana Lima Sousa … Lima Sousa said": a person proposed by the last
         two words of a three-word name named before them is that person, as
-        a one-word surname is ("Tchane said"). Not a person the registry
+        a one-word surname is ("Sousa said"). Not a person the registry
         knows, nor one named before the full name ("Jo Roe …. Ann Jo Roe …
         Jo Roe" keeps two), nor another name sharing only the surname ("Jo
         Roe … Ann Roe")."""
