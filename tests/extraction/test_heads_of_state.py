@@ -95,6 +95,21 @@ class TestBareHeadOfState:
             "Foreign Minister Ann Marsh said that the talks went well."
         ) == [("the talks went well", "Ann Marsh", None)]
 
+    def test_two_states_named_as_often_leave_no_organisation(self):
+        """No state near the minister and two named as often in the story:
+        no organisation rather than a guess; one named more often is the
+        story's."""
+        assert spoke_for(
+            "Ghana and Kenya both sent envoys to the talks.\n\n"
+            "The meeting ended late.\n\n"
+            "Health Minister Jo Roe said that the talks went well."
+        ) == [("the talks went well", "Jo Roe", None)]
+        assert spoke_for(
+            "Kenya sent envoys to the talks. Kenya wants a deal with Ghana.\n\n"
+            "The meeting ended late.\n\n"
+            "Health Minister Jo Roe said that the talks went well."
+        ) == [("the talks went well", "Jo Roe", "Kenya")]
+
     def test_no_state_named_in_the_story(self):
         """No state named anywhere: no organisation rather than a wrong one."""
         assert spoke_for(

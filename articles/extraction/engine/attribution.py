@@ -451,7 +451,7 @@ class Attribution:
         return self._source_key(self.text[s_start : mention.end], None)
 
     def role_antecedent(self, head: str, pos: int, mods: str = "") -> str | None:
-        """The person a definite role ("the senator", "the Ohio senator")
+        """The person a definite role ("the senator", "the state senator")
         refers back to: the last one named before ``pos`` whose role has
         that head (``role_heads_of``) and every modifier in ``mods``."""
         head = head.lower()

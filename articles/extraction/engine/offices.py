@@ -359,7 +359,15 @@ class Offices:
             named = self._states_named(*self.sentences[i - 1], skip)
             if named:
                 return self._named_org(min(named, key=ranked.index))
-        return self._named_org(ranked[0]) if ranked else None
+        if not ranked:
+            return None
+        # Else the state the story is about, when it names one more often
+        # than any other; two named as often leave no organisation rather
+        # than a guess.
+        counts = [in_story.count(state) for state in ranked[:2]]
+        if len(counts) > 1 and counts[0] == counts[1]:
+            return None
+        return self._named_org(ranked[0])
 
     def _states_named(
         self, start: int, end: int, skip: str | None, pattern=STATE_NAMED_RE
