@@ -57,6 +57,9 @@ class TestUnitsCommanded:
         """ "Sgt. 1st Class": a class of a rank is no unit."""
         x = extract('"We hold the ridge," said Sgt. 1st Class Ann Marsh.')
         assert not any("1st" in o.name for o in x.organisations)
+        assert spoke_for('"We hold the ridge," said Sgt. 1st Class Ann Marsh.') == [
+            ("Ann Marsh", None)
+        ]
 
 
 class TestBodyBeforeTitle:
@@ -144,4 +147,25 @@ class TestServiceChiefs:
         assert spoke_for(
             "The Army band played as White House Chief of Staff Di Hart said "
             "the talks were over."
-        ) != [("Di Hart", "U.S. Army")]
+        ) == [("Di Hart", None)]
+
+    def test_another_state_s_service_head_is_no_u_s_service_s(self):
+        """A demonym, a country's name or a state's possessive opening a
+        service head's title names another state's service, not the U.S.
+        one."""
+        for text in (
+            'Kenyan army chief of staff Gen. Jo Roe said, "We are ready."',
+            'Ruritanian Army Chief of Staff Gen. Jo Roe said, "We are ready."',
+            'Kenya\'s army chief of staff Gen. Jo Roe said, "We are ready."',
+            '"We are ready," said Jo Roe, the Indian navy\'s chief of naval '
+            "operations.",
+        ):
+            assert spoke_for(text) == [("Jo Roe", None)], text
+
+    def test_the_u_s_service_head_still_speaks_for_the_service(self):
+        assert spoke_for(
+            'U.S. Army Chief of Staff Gen. Jo Roe said, "We are ready."'
+        ) == [("Jo Roe", "U.S. Army")]
+        assert spoke_for(
+            '"We are ready," said Adm. Jo Roe, the chief of naval operations.'
+        ) == [("Jo Roe", "U.S. Navy")]

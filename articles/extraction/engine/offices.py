@@ -182,6 +182,42 @@ _HEADED_BY = {
     "chief of staff": ("Army", "Air Force"),
     "commandant": ("Marine Corps", "Coast Guard"),
 }
+# The words that may open a U.S. service head's title ("U.S. Army Chief of
+# Staff", "Former Army Chief of Staff"); any other capitalised word there,
+# or a possessive, names another state ("Kenyan army chief of staff",
+# "India's navy chief", "the Ruritanian Navy's chief of naval operations").
+_SERVICE_WORD_RE = re.compile(
+    r"(?:army|navy|naval|air\s+force|marines?|marine\s+corps|coast\s+guard"
+    r"|military)(?:['\u2019]s)?\s+$",
+    re.IGNORECASE,
+)
+_STATE_BEFORE_RE = re.compile(r"(?P<word>[\w.'\u2019-]+)\s+$")
+_US_WORDS = frozenset("U.S. US American United States".split())
+
+
+def _another_state_s(before: str) -> bool:
+    """Whether the words ``before`` a service head's title name a state
+    other than the United States as the service's: a demonym, a country's
+    name or a possessive opening the title, with or without the service's
+    word ("Kenyan army chief of staff", "the Indian navy's chief of naval
+    operations", "Kenya's Army Chief of Staff")."""
+    service = _SERVICE_WORD_RE.search(before)
+    if service:
+        before = before[: service.start()]
+    m = _STATE_BEFORE_RE.search(before)
+    if m is None:
+        return False
+    word = m.group("word")
+    if word.endswith(("'s", "\u2019s")):
+        return True
+    if word in _US_WORDS or not word[0].isupper():
+        return False
+    return (
+        word in lx.DEMONYMS
+        or word in lx.COUNTRIES
+        or word in lx.COUNTRY_NAMES
+        or (word not in lx.COMMON_CAPS and word not in lx.TITLE_WORDS)
+    )
 
 
 def _outside_the_state(words: list[str]) -> bool:
@@ -285,15 +321,19 @@ class Offices:
         service it heads before it."""
         s_start, _ = self.sentence_at(mention.start)
         m = SERVICE_CHIEF_BEFORE_RE.search(self.text, s_start, mention.start)
+        before = self.text[s_start : m.start()] if m else ""
         if m is None:
             # After the name, as its role or an aside: "Gen. Jo Roe,
             # Commandant of the Marine Corps".
             after = re.match(r",\s+(?:the\s+)?", self.text[mention.end :])
-            m = SERVICE_CHIEF_RE.search(role or "") or (
-                after and SERVICE_CHIEF_RE.match(self.text, mention.end + after.end())
-            )
+            m = SERVICE_CHIEF_RE.search(role or "")
+            before = (role or "")[: m.start()] if m else ""
+            if m is None and after:
+                m = SERVICE_CHIEF_RE.match(self.text, mention.end + after.end())
         if m is not None:
-            return self._service(m)
+            # Another state's service head ("Kenyan army chief of staff"):
+            # the state's own rules decide.
+            return None if _another_state_s(before) else self._service(m)
         m = BARE_CHIEF_RE.search(self.text, s_start, mention.start)
         if m is None or (m.group("before") or " ")[0].isupper():
             # "White House Chief of Staff": another body's title.

@@ -121,7 +121,17 @@ class Titles:
         Schwab"): (the organisation's words, the name's words), or None."""
         words = self.words
         for j in range(len(run) - 2, 0, -1):
-            if not self._is_title(run[j]):
+            if not (
+                self._is_title(run[j])
+                # "White House Chief of Staff Di Hart": a title's modifier
+                # after "of" ends the title.
+                or (
+                    j > 1
+                    and words[run[j]].group() in lx.TITLE_MODIFIERS
+                    and words[run[j - 1]].group() == "of"
+                    and self._is_title(run[j - 2])
+                )
+            ):
                 continue
             tail = list(run[j + 1 :])
             if not self._name_words(tail):
