@@ -53,6 +53,29 @@ class TestUnitsCommanded:
             "Task Force 2-12."
         ) == [("Ann Marsh", "Task Force 2-12")]
 
+    def test_a_sports_division_is_no_unit(self):
+        """ "The 2nd Division title", "the 3rd Group": sport's numbered
+        divisions name no armed force's unit, which has a service's or an
+        arm's word in its name or a commander beside it."""
+        for text in (
+            'The 2nd Division title went to Harlow Town. "We earned it," said '
+            "Jo Roe, the club's manager.",
+            'Harlow Town won the 3rd Group. "We earned it," said Jo Roe, the '
+            "club's manager.",
+        ):
+            x = extract(text)
+            assert spoke_for(text) == [("Jo Roe", None)], text
+            assert x.organisations == [], text
+
+    def test_a_division_commanded_is_a_unit(self):
+        assert spoke_for(
+            '"We hold the ridge," said Maj. Gen. Jo Roe, commander of the 2nd Division.'
+        ) == [("Jo Roe", "2nd Division")]
+        assert spoke_for(
+            '"We hold the ridge," said Maj. Gen. Jo Roe, commanding general of '
+            "the 1st Marine Division."
+        ) == [("Jo Roe", "1st Marine Division")]
+
     def test_a_rank_with_an_ordinal_names_no_unit(self):
         """ "Sgt. 1st Class": a class of a rank is no unit."""
         x = extract('"We hold the ridge," said Sgt. 1st Class Ann Marsh.')
