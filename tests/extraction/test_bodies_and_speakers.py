@@ -127,3 +127,21 @@ class TestPortfolios:
         assert spoke_for(
             "In Kenya, Welfare Minister Ann Marsh said the camps were full."
         ) == [("the camps were full", "Ann Marsh", "Kenya")]
+
+    def test_a_portfolio_word_in_a_body_s_name_is_no_title(self):
+        """ "a Harlow Youth Orchestra violinist": with no minister's head
+        after it, a portfolio's word is the body's, and opens no person's
+        name after a title."""
+        for text in (
+            "Jo Roe, a Harlow Youth Orchestra violinist, said that the hall is full.",
+            "Jo Roe, a Harlow Water Board engineer, said that the pipes are dry.",
+        ):
+            x = extract(text)
+            assert [p.name for p in x.people] == ["Jo Roe"], text
+            assert "Harlow" not in [o.name for o in x.organisations], text
+        x = extract(
+            "Jo Roe, a Harlow Youth Orchestra violinist, said that the hall is full."
+        )
+        assert [(q.text, x.person(q.speaker).name) for q in x.quotes] == [
+            ("the hall is full", "Jo Roe")
+        ]

@@ -192,13 +192,8 @@ ROLE_HEADS = frozenset(
 )
 
 # Capitalised words that belong to a title written before a name
-# ("Chief Justice", "Canadian Trade Minister", "Director General"), among
-# them the portfolios a minister's title names ("Welfare Minister Jo Roe",
-# "Foreign Affairs Minister"); not those often inside a body's name
-# ("Space Science Enterprise", "Immigration and Customs Enforcement"), nor
-# those mostly after a word that would be left as a body ("Public Works",
-# "Natural Resources", "Civil Aviation"), nor "Commerce", which a U.S.
-# department's title already reads.
+# ("Chief Justice", "Canadian Trade Minister", "Director General"; for
+# portfolios, titles only before a minister's head, see PORTFOLIO_WORDS).
 TITLE_WORDS = frozenset(
     """
     Minister Prime Foreign Trade Finance Defence Defense Interior Justice Chief
@@ -216,17 +211,32 @@ TITLE_WORDS = frozenset(
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
-    Member Class Rear Information Communications Tourism Fisheries Mines Housing
-    Youth Commanding Commandant
-    Welfare Social Affairs Planning Water Lands Forestry Petroleum Mining
-    Employment Heritage Arts Infrastructure Investment Irrigation
-    Railways Telecommunications
+    Member Class Rear Commanding Commandant
     """.split()
 ) | frozenset(
     # Ranks written out in full, titles as their abbreviations are ("Maj.
     # Gen.", "Brig."): "Major General Jo Roe", "Brigadier Jo Roe".
     "Major Brigadier Sergeant Corporal".split()
 )
+
+# The portfolios a minister's title names ("Welfare Minister Jo Roe",
+# "Foreign Affairs Minister", "Housing Secretary"): title words only before
+# a minister's head in the same run, as they are a body's words elsewhere
+# ("the Harlow Youth Orchestra", "Harlow Water"). Not those often inside a
+# body's name ("Space Science Enterprise", "Immigration and Customs
+# Enforcement"), nor those mostly after a word that would be left as a body
+# ("Public Works", "Natural Resources", "Civil Aviation"), nor "Commerce",
+# which a U.S. department's title already reads.
+PORTFOLIO_WORDS = frozenset(
+    """
+    Information Communications Tourism Fisheries Mines Housing Youth Welfare
+    Social Affairs Planning Water Lands Forestry Petroleum Mining Employment
+    Heritage Arts Infrastructure Investment Irrigation Railways
+    Telecommunications
+    """.split()
+)
+# The heads of a title a portfolio opens.
+PORTFOLIO_HEADS = frozenset("Minister Ministry Secretary".split())
 
 # The words of an armed service's name, titles before a rank ("Air Force
 # Lt. Gen.", "Army Spc.") but no rank of their own.

@@ -30,9 +30,27 @@ class Titles:
         value = self.words[i].group()
         # "Administrator-designate", "President-elect".
         value = re.sub(r"-(?:designate|elect)$", "", value)
-        return value in lx.TITLE_WORDS or (
-            value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS
+        return (
+            value in lx.TITLE_WORDS
+            or (value in lx.PORTFOLIO_WORDS and self._portfolio(i))
+            or (value.lower() in lx.ROLE_HEADS and value not in lx.ORG_KEYWORDS)
         )
+
+    def _portfolio(self, i: int) -> bool:
+        """Whether the portfolio word ``i`` is in a minister's title: a
+        minister's head follows it in its run of capitalised words and
+        connectors ("Welfare Minister", "Social Affairs and Housing
+        Minister"), not a body's name ("Harlow Youth Orchestra")."""
+        words = self.words
+        for j in range(i + 1, min(i + 6, len(words))):
+            value = words[j].group()
+            if value in lx.PORTFOLIO_HEADS:
+                return True
+            if not (is_cap(value) or value in ("and", "&")):
+                return False
+            if self.text[words[j - 1].end() : words[j].start()].strip():
+                return False
+        return False
 
     def _is_acronym(self, i: int) -> bool:
         value = self.words[i].group().replace(".", "")
