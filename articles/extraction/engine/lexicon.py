@@ -486,7 +486,7 @@ CABINET_TITLES = {
     # The civilian heads of the military departments speak for their
     # service, which a rank before a name does not ("Navy Adm. Jo Roe").
     **{
-        f"{title}": f"U.S. {service}"
+        title: f"U.S. {service}"
         for service in ("Army", "Navy", "Air Force")
         for title in (
             f"{service} Secretary",
