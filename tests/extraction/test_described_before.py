@@ -113,6 +113,42 @@ class TestNotDescribedBefore:
             'Army Gen. Jo Roe said "the port is busy."'
         ) == [("the port is busy.", "Jo Roe", None)]
 
+    def test_a_bystander_with_no_title_after_a_description_that_did_not_speak(self):
+        """ "The chairman of the Harbour Board resigned …. Ann Marsh said
+        …": nothing introduces her as the chairman, who said nothing."""
+        assert spoke_for(
+            "The chairman of the Harbour Board resigned on Monday. "
+            'Ann Marsh said, "It was time for him to go."'
+        ) == [("It was time for him to go.", "Ann Marsh", None)]
+
+    def test_a_bystander_whom_a_clause_describes_otherwise(self):
+        """ "A spokesman for the Harbour Board declined to comment. Ann
+        Marsh, who lives nearby, said …": she is a neighbour, not the
+        spokesman."""
+        assert spoke_for(
+            "A spokesman for the Harbour Board declined to comment. "
+            'Ann Marsh, who lives nearby, said, "The noise is terrible."'
+        ) == [("The noise is terrible.", "Ann Marsh", None)]
+
+
+class TestIntroducedAsTheOneDescribed:
+    def test_a_bare_title_before_the_name(self):
+        """ "The chairman of the Harbour Board resigned …. Dr. Ann Marsh
+        said …": a title naming no body introduces the chairman."""
+        assert spoke_for(
+            "The chairman of the Harbour Board resigned on Monday. "
+            'Dr. Ann Marsh said, "It was time for me to go."'
+        ) == [("It was time for me to go.", "Ann Marsh", "Harbour Board")]
+
+    def test_a_clause_giving_the_role_described(self):
+        """ "The Harbour Board's new chairman visited …. Jo Roe, who took
+        office as chairman in May, told …": the clause names his role."""
+        assert spoke_for(
+            "The Harbour Board's new chairman visited the docks on Monday. "
+            "Jo Roe, who took office as chairman in May, told workers the "
+            'port "will grow."'
+        )[-1] == ("will grow.", "Jo Roe", "Harbour Board")
+
 
 class TestDottedAbbreviationOpeningASentence:
     def test_the_abbreviation_ends_no_sentence(self):

@@ -91,6 +91,13 @@ CAPITALISED_RE = re.compile(
 # The verb after a description that is its sentence's subject ("… spoke",
 # "… told"): a lower-case word that is no preposition or conjunction.
 SUBJECT_VERB_RE = re.compile(r"\s+(?P<verb>[a-z]+)\b")
+# "Army Lt. Gen. ", "Dr. ", "Ambassador ": the bare ranks and titles right
+# before a name, none a body's; courtesy titles ("Ms.") introduce anyone.
+TITLES_BEFORE_RE = re.compile(r"(?:(?<![\w.-])[A-Z][a-z]+\.?\s+)+$")
+_COURTESY = frozenset("Mr Mrs Ms Miss".split())
+# ", who took office as secretary general Oct. 1,", ", a teacher,": a
+# relative or appositive clause after a name, saying who the person is.
+CLAUSE_AFTER_RE = re.compile(r",\s+(?:who|an?|the)\s+[^,;:.\"\u201c\u201d]*")
 _NOT_VERBS = frozenset(
     "of for at with in on to from and or but who which that as by about".split()
 )
@@ -185,10 +192,11 @@ class Descriptions:
         said …", "…, a Harbour Board spokesman said. Gen. Jo Roe …": a
         person first named in the sentence after one whose subject is a
         description naming a body, with a role of their own that names none
-        (a bare rank, or nothing), is the person described and speaks for
-        that body. No one else who could be that person (one with no body
-        of their own) may be named between them; the quotes of the
-        description itself keep it as their source."""
+        and introduced as the one described (``_introduced_as_described``),
+        is the person described and speaks for that body. No one else who
+        could be that person (one with no body of their own) may be named
+        between them; the quotes of the description itself keep it as their
+        source."""
         seen: set[str] = set()
         quoted = self.quoted_spans()
         for mention in self.mentions:
@@ -214,10 +222,18 @@ class Descriptions:
             found = self._subject_description(s_start, s_end)
             if found is None:
                 continue
-            start, end, body = found
+            start, end, body, head = found
             if any(q_start <= start < q_end for q_start, q_end in quoted):
                 # '"The chairman of the Harbour Board is wrong. …," Gen.
                 # Jo Roe said': a description quoted is someone else.
+                continue
+            # (Its verb of saying may follow a word or two the description
+            # left out: "An official with the United Nations refugee agency
+            # says".)
+            spoke = any(
+                w in lx.SPEECH_VERBS for w in WORD_RE.findall(self.text[end:s_end])[:3]
+            )
+            if not self._introduced_as_described(mention, head, spoke):
                 continue
             if not any(
                 o.type == PERSON
@@ -227,14 +243,39 @@ class Descriptions:
             ):
                 person.role_organisation = body
 
+    def _introduced_as_described(
+        self, mention: Mention, head: str, spoke: bool
+    ) -> bool:
+        """Whether ``mention`` introduces the person a description in the
+        sentence before is of: with a bare rank or title ("Army Gen. Jo
+        Roe", "Dr. Jo Roe"), with a clause that gives the description's role
+        ("Jo Roe, who took office as chairman, …"), or, when the description
+        spoke ("The director of the Harbour Board says …"), with no clause
+        saying she is someone else ("Ann Marsh says …" but not "Ann Marsh,
+        who lives nearby, said …"). A name with nothing before it after a
+        description that did not speak ("The chairman of the Harbour Board
+        resigned. Ann Marsh said …") may be anyone's."""
+        titles = TITLES_BEFORE_RE.search(
+            self.text, max(0, mention.start - 60), mention.start
+        )
+        if titles and any(
+            w.rstrip(".") in lx.TITLE_WORDS and w.rstrip(".") not in _COURTESY
+            for w in titles.group().split()
+        ):
+            return True
+        clause = CLAUSE_AFTER_RE.match(self.text, mention.end)
+        if clause:
+            return head.lower() in WORD_RE.findall(clause.group().lower())
+        return spoke
+
     def _subject_description(
         self, s_start: int, s_end: int
-    ) -> tuple[int, int, str] | None:
+    ) -> tuple[int, int, str, str] | None:
         """The description naming a body that is the subject of the sentence
         from ``s_start`` to ``s_end``, opening it ("The chairman of the
         Harbour Board spoke") or a clause after a comma with a verb of saying
-        ("…, a Harbour Board spokesman said"): where it starts and ends, and
-        its body."""
+        ("…, a Harbour Board spokesman said"): where it starts and ends, its
+        body and its head ("chairman")."""
         starts = [s_start] + [
             m.end() for m in COMMA_RE.finditer(self.text, s_start, s_end)
         ]
@@ -242,20 +283,20 @@ class Descriptions:
             found = self._description_at(start, s_end)
             if found is None:
                 continue
-            end, body = found
+            end, body, head = found
             verb = SUBJECT_VERB_RE.match(self.text, end, s_end)
             if verb is None or verb.group("verb") in _NOT_VERBS:
                 continue
             if n and verb.group("verb") not in lx.SPEECH_VERBS:
                 continue
-            return start, end, body
+            return start, end, body, head
         return None
 
-    def _description_at(self, start: int, limit: int) -> tuple[int, str] | None:
+    def _description_at(self, start: int, limit: int) -> tuple[int, str, str] | None:
         """A singular description of a person's role at ``start``: "the
         (top) chairman of the Harbour Board", "a Harbour Board spokesman",
-        "the Harbour Board's top officer"; where it ends and the body it
-        names, or None when it names none."""
+        "the Harbour Board's top officer"; where it ends, the body it names
+        and its head, or None when it names none."""
         text = self.text
         owner = self.by_start.get(start)
         if owner is not None and owner.type == ORGANISATION:
@@ -289,7 +330,7 @@ class Descriptions:
             or self._owner_in(start, head.end())
             or self._source_org(start, head.end(), head.group())
         )
-        return (end, body) if body else None
+        return (end, body, head.group()) if body else None
 
     def _a_place(self, name: str) -> bool:
         """Whether ``name`` is a country or region ("the Middle East")."""
