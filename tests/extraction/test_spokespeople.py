@@ -54,3 +54,24 @@ class TestSpokespersonOfTheSubject:
             "The Harbour Board has urged calm. Police spokeswoman Ann Marsh said "
             'the fighting "must stop now."'
         ) == [("Ann Marsh", "Police")]
+
+    def test_a_body_of_her_own_after_the_name(self):
+        """ "Spokeswoman Ann Marsh, of the Fishermen's Union, said …": she
+        speaks for the union the rules did not name, not the board."""
+        assert spoke_for(
+            "The Harbour Board raised fees on Monday. Spokeswoman Ann Marsh, "
+            'of the Fishermen\'s Union, said, "This will ruin us."'
+        ) == [("Ann Marsh", None)]
+
+    def test_a_role_after_the_name_naming_a_body(self):
+        """ "Spokeswoman Ann Marsh, a Fishermen's Union official, said …"."""
+        assert spoke_for(
+            "The Harbour Board raised fees on Monday. Spokeswoman Ann Marsh, "
+            'a Fishermen\'s Union official, said, "This will ruin us."'
+        ) == [("Ann Marsh", None)]
+
+    def test_a_phrase_after_the_name_naming_no_body(self):
+        assert spoke_for(
+            "The Harbour Board raised fees on Monday. Spokeswoman Ann Marsh, "
+            'speaking in Lyon, said, "This will help us."'
+        ) == [("Ann Marsh", "Harbour Board")]

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .gazetteer import ORGANISATION, PERSON
+from . import lexicon as lx
+from .gazetteer import ORGANISATION, PERSON, WORD_RE
 from .sources import SOURCE
 
 _SPOKESPERSON = frozenset("spokesman spokeswoman spokesperson".split())
@@ -22,9 +23,18 @@ VERB_RE = re.compile(
     r"\s+(?:(?:also|again|later|then|has|have|had|on\s+[A-Z][a-z]+day)\s+)*"
     r"(?P<verb>[a-z]+)\b"
 )
+# "Spokeswoman Ann Marsh, of the Fishermen's Union, said": the body she is
+# of, after the name.
+OF_AFTER_RE = re.compile(r",\s+of\s+(?:the\s+)?(?P<name>[^,;:.\"\u201c\u201d]{2,80})")
 _NOT_VERBS = frozenset(
     "of for at with in on to from and or but who which that as by about".split()
 )
+
+
+def _names_body(phrase: str) -> bool:
+    """Whether ``phrase`` names a body the rules may not have: a capitalised
+    word that makes a name an organisation's ("the Fishermen's Union")."""
+    return any(w in lx.ORG_KEYWORDS for w in WORD_RE.findall(phrase))
 
 
 class Spokespeople:
@@ -36,7 +46,7 @@ class Spokespeople:
         "Spokesperson" before the name, speaks for that body. Not when the
         body is an object ("Rebels attacked the Harbour Board. Spokesman Jo
         Roe said …"), nor when another body or person is named between
-        them."""
+        them, nor when one is named after the name (``_body_after``)."""
         seen: set[str] = set()
         quoted = None
         for mention in self.mentions:
@@ -53,6 +63,8 @@ class Spokespeople:
                     self.text, max(0, mention.start - 20), mention.start
                 )
             ):
+                continue
+            if self._body_after(mention):
                 continue
             i = self.sentence_index_at(mention.start)
             if i == 0:
@@ -73,6 +85,22 @@ class Spokespeople:
                 # '"The Harbour Board failed," Spokesman Jo Roe said'.
                 continue
             person.role_organisation = body.key
+
+    def _body_after(self, mention) -> bool:
+        """Whether the name is followed by a body of its own: a role after
+        it that names one ("Spokeswoman Ann Marsh, a Fishermen's Union
+        official, said") or ", of" and one ("…, of the Fishermen's Union,
+        said"). She speaks for that body, or for none, not the subject's."""
+        after = self._role_after(mention)
+        if after is not None and (after[1] is not None or _names_body(after[0])):
+            return True
+        of = OF_AFTER_RE.match(self.text, mention.end)
+        if of is None:
+            return False
+        body = self.by_start.get(of.start("name"))
+        return (body is not None and body.type == ORGANISATION) or _names_body(
+            of.group("name")
+        )
 
     def _subject_body(self, s_start: int, s_end: int):
         """The body that is the subject of the sentence from ``s_start``:
