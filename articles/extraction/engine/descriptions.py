@@ -11,6 +11,7 @@ body."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 
 from . import lexicon as lx
 from .base import Mention
@@ -89,8 +90,12 @@ CAPITALISED_RE = re.compile(
     r"[A-Z][\w&-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w&-]*)*(?=\s+[a-z]|[,;.]|$)"
 )
 # The verb after a description that is its sentence's subject ("… spoke",
-# "… told"): a lower-case word that is no preposition or conjunction.
+# "… told"): a lower-case word that is no preposition or conjunction
+# (``NOT_VERBS``, which the subjects spokespeople.py reads share).
 SUBJECT_VERB_RE = re.compile(r"\s+(?P<verb>[a-z]+)\b")
+NOT_VERBS = frozenset(
+    "of for at with in on to from and or but who which that as by about".split()
+)
 # "Army Lt. Gen. ", "Dr. ", "Ambassador ": the bare ranks and titles right
 # before a name, none a body's; courtesy titles ("Ms.") introduce anyone.
 TITLES_BEFORE_RE = re.compile(r"(?:(?<![\w.-])[A-Z][a-z]+\.?\s+)+$")
@@ -98,9 +103,6 @@ _COURTESY = frozenset("Mr Mrs Ms Miss".split())
 # ", who took office as secretary general Oct. 1,", ", a teacher,": a
 # relative or appositive clause after a name, saying who the person is.
 CLAUSE_AFTER_RE = re.compile(r",\s+(?:who|an?|the)\s+[^,;:.\"\u201c\u201d]*")
-_NOT_VERBS = frozenset(
-    "of for at with in on to from and or but who which that as by about".split()
-)
 
 
 class Descriptions:
@@ -195,38 +197,13 @@ class Descriptions:
         and introduced as the one described (``_introduced_as_described``),
         is the person described and speaks for that body. No one else who
         could be that person (one with no body of their own) may be named
-        between them; the quotes of the description itself keep it as their
-        source."""
-        seen: set[str] = set()
-        quoted = self.quoted_spans()
-        for mention in self.mentions:
-            if mention.type != PERSON or mention.key.startswith(SOURCE):
-                continue
-            first = mention.key not in seen
-            seen.add(mention.key)
-            person = self.people[mention.key]
-            if not first or person.role_organisation is not None:
-                continue
-            if not all(
-                w.rstrip(".") in lx.TITLE_WORDS for w in (person.role or "").split()
-            ):
-                continue
-            i = self.sentence_index_at(mention.start)
-            if i == 0:
-                continue
-            s_start, s_end = self.sentences[i - 1]
-            p = self.paragraphs.index(self.paragraph_at(mention.start))
-            if self.paragraph_at(s_start) not in self.paragraphs[max(0, p - 1) : p + 1]:
-                # (The sentence before is in the paragraph or the one before.)
-                continue
-            found = self._subject_description(s_start, s_end)
-            if found is None:
-                continue
-            start, end, body, head = found
-            if any(q_start <= start < q_end for q_start, q_end in quoted):
-                # '"The chairman of the Harbour Board is wrong. …," Gen.
-                # Jo Roe said': a description quoted is someone else.
-                continue
+        between them, nor the description be quoted ('"The chairman of the
+        Harbour Board is wrong," Gen. Jo Roe said'); the quotes of the
+        description itself keep it as their source."""
+        found = self.named_after_subjects(
+            self._title_names_no_body, self._subject_description
+        )
+        for mention, (_, end, body, head), (_, s_end) in found:
             # (Its verb of saying may follow a word or two the description
             # left out: "An official with the United Nations refugee agency
             # says".)
@@ -241,7 +218,13 @@ class Descriptions:
                 and self.people[o.key].role_organisation is None
                 for o in self.mentions
             ):
-                person.role_organisation = body
+                self.people[mention.key].role_organisation = body
+
+    def _title_names_no_body(self, mention: Mention) -> bool:
+        """Whether the role ``mention``'s person was given names no body:
+        only title words, or none ("Army Gen.")."""
+        role = self.people[mention.key].role or ""
+        return all(w.rstrip(".") in lx.TITLE_WORDS for w in role.split())
 
     def _introduced_as_described(
         self, mention: Mention, head: str, spoke: bool
@@ -279,18 +262,17 @@ class Descriptions:
         starts = [s_start] + [
             m.end() for m in COMMA_RE.finditer(self.text, s_start, s_end)
         ]
-        for n, start in enumerate(starts):
-            found = self._description_at(start, s_end)
-            if found is None:
-                continue
-            end, body, head = found
-            verb = SUBJECT_VERB_RE.match(self.text, end, s_end)
-            if verb is None or verb.group("verb") in _NOT_VERBS:
-                continue
-            if n and verb.group("verb") not in lx.SPEECH_VERBS:
-                continue
-            return start, end, body, head
-        return None
+        found = self.sentence_subject(
+            starts,
+            s_end,
+            self._description_at,
+            SUBJECT_VERB_RE,
+            later_verbs=lx.SPEECH_VERBS,
+        )
+        if found is None:
+            return None
+        start, (end, body, head) = found
+        return start, end, body, head
 
     def _description_at(self, start: int, limit: int) -> tuple[int, str, str] | None:
         """A singular description of a person's role at ``start``: "the
@@ -331,6 +313,76 @@ class Descriptions:
             or self._source_org(start, head.end(), head.group())
         )
         return (end, body, head.group()) if body else None
+
+    # -- the sentence before a name ----------------------------------------
+
+    def named_after_subjects(
+        self,
+        wanted: Callable[[Mention], bool],
+        subject: Callable[[int, int], tuple | None],
+    ) -> Iterator[tuple[Mention, tuple, tuple[int, int]]]:
+        """Each person first named in the sentence after one whose subject
+        ``subject`` finds (given the sentence's start and end, it returns a
+        tuple whose first item is where the subject starts, or None), the
+        sentence in the paragraph or the one before, with no body of their
+        own and ``wanted``: their mention, what ``subject`` found and the
+        sentence. Not when the subject is within a quotation ('"The Harbour
+        Board failed," Spokesman Jo Roe said')."""
+        seen: set[str] = set()
+        quoted = None
+        for mention in self.mentions:
+            if mention.type != PERSON or mention.key.startswith(SOURCE):
+                continue
+            first = mention.key not in seen
+            seen.add(mention.key)
+            person = self.people[mention.key]
+            if not first or person.role_organisation is not None:
+                continue
+            if not wanted(mention):
+                continue
+            i = self.sentence_index_at(mention.start)
+            if i == 0:
+                continue
+            s_start, s_end = self.sentences[i - 1]
+            p = self.paragraphs.index(self.paragraph_at(mention.start))
+            if self.paragraph_at(s_start) not in self.paragraphs[max(0, p - 1) : p + 1]:
+                continue
+            found = subject(s_start, s_end)
+            if found is None:
+                continue
+            if quoted is None:
+                quoted = self.quoted_spans()
+            if any(q_start <= found[0] < q_end for q_start, q_end in quoted):
+                continue
+            yield mention, found, (s_start, s_end)
+
+    def sentence_subject(
+        self,
+        starts: Sequence[int | None],
+        limit: int,
+        find: Callable[[int, int], tuple | None],
+        verb_re: re.Pattern,
+        later_verbs: frozenset[str] | None = None,
+    ) -> tuple[int, tuple] | None:
+        """The first subject ``find`` finds at one of ``starts`` (given the
+        start and ``limit``, it returns a tuple whose first item is where
+        the subject ends, or None) that ``verb_re`` finds a verb after, one
+        not in ``NOT_VERBS``; after the first start, a verb in
+        ``later_verbs`` if given. Where it starts and what ``find``
+        returned."""
+        for n, start in enumerate(starts):
+            if start is None:
+                continue
+            found = find(start, limit)
+            if found is None:
+                continue
+            verb = verb_re.match(self.text, found[0], limit)
+            if verb is None or verb.group("verb") in NOT_VERBS:
+                continue
+            if n and later_verbs is not None and verb.group("verb") not in later_verbs:
+                continue
+            return start, found
+        return None
 
     def _a_place(self, name: str) -> bool:
         """Whether ``name`` is a country or region ("the Middle East")."""

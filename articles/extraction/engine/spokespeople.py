@@ -9,7 +9,6 @@ import re
 
 from . import lexicon as lx
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
-from .sources import SOURCE
 
 _SPOKESPERSON = frozenset("spokesman spokeswoman spokesperson".split())
 # "Spokeswoman " right before the name, nothing else of the role.
@@ -26,9 +25,6 @@ VERB_RE = re.compile(
 # "Spokeswoman Ann Marsh, of the Fishermen's Union, said": the body she is
 # of, after the name.
 OF_AFTER_RE = re.compile(r",\s+of\s+(?:the\s+)?(?P<name>[^,;:.\"\u201c\u201d]{2,80})")
-_NOT_VERBS = frozenset(
-    "of for at with in on to from and or but who which that as by about".split()
-)
 
 
 def _names_body(phrase: str) -> bool:
@@ -47,44 +43,27 @@ class Spokespeople:
         body is an object ("Rebels attacked the Harbour Board. Spokesman Jo
         Roe said …"), nor when another body or person is named between
         them, nor when one is named after the name (``_body_after``)."""
-        seen: set[str] = set()
-        quoted = None
-        for mention in self.mentions:
-            if mention.type != PERSON or mention.key.startswith(SOURCE):
-                continue
-            first = mention.key not in seen
-            seen.add(mention.key)
-            person = self.people[mention.key]
-            if (
-                not first
-                or person.role_organisation is not None
-                or (person.role or "").lower() not in _SPOKESPERSON
-                or not SPOKESPERSON_BEFORE_RE.search(
-                    self.text, max(0, mention.start - 20), mention.start
-                )
-            ):
-                continue
-            if self._body_after(mention):
-                continue
-            i = self.sentence_index_at(mention.start)
-            if i == 0:
-                continue
-            s_start, s_end = self.sentences[i - 1]
-            p = self.paragraphs.index(self.paragraph_at(mention.start))
-            if self.paragraph_at(s_start) not in self.paragraphs[max(0, p - 1) : p + 1]:
-                continue
-            body = self._subject_body(s_start, s_end)
-            if body is None or any(
+        found = self.named_after_subjects(self._bare_spokesperson, self._subject_body)
+        for mention, (_, body), _ in found:
+            if any(
                 m.type in (PERSON, ORGANISATION) and body.end <= m.start < mention.start
                 for m in self.mentions
             ):
                 continue
-            if quoted is None:
-                quoted = self.quoted_spans()
-            if any(q_start <= body.start < q_end for q_start, q_end in quoted):
-                # '"The Harbour Board failed," Spokesman Jo Roe said'.
-                continue
-            person.role_organisation = body.key
+            self.people[mention.key].role_organisation = body.key
+
+    def _bare_spokesperson(self, mention) -> bool:
+        """Whether ``mention``'s person is titled "Spokeswoman" (or
+        "Spokesman", "Spokesperson") right before the name and nothing else,
+        with no body of their own after it."""
+        return (
+            (self.people[mention.key].role or "").lower() in _SPOKESPERSON
+            and SPOKESPERSON_BEFORE_RE.search(
+                self.text, max(0, mention.start - 20), mention.start
+            )
+            is not None
+            and not self._body_after(mention)
+        )
 
     def _body_after(self, mention) -> bool:
         """Whether the name is followed by a body of its own: a role after
@@ -105,16 +84,25 @@ class Spokespeople:
     def _subject_body(self, s_start: int, s_end: int):
         """The body that is the subject of the sentence from ``s_start``:
         named first, or first after an opening phrase, and followed by its
-        verb; its mention, or None."""
+        verb (``sentence_subject``); where its mention starts and the
+        mention, or None."""
         opening = OPENING_RE.match(self.text, s_start, s_end)
-        for start in (s_start, opening.end() if opening else None):
-            if start is None:
-                continue
-            the = THE_RE.match(self.text, start, s_end)
-            body = self.by_start.get(the.end())
-            if body is None or body.type != ORGANISATION:
-                continue
-            verb = VERB_RE.match(self.text, body.end, s_end)
-            if verb is not None and verb.group("verb") not in _NOT_VERBS:
-                return body
-        return None
+        found = self.sentence_subject(
+            (s_start, opening.end() if opening else None),
+            s_end,
+            self._body_at,
+            VERB_RE,
+        )
+        if found is None:
+            return None
+        _, (_, body) = found
+        return body.start, body
+
+    def _body_at(self, start: int, limit: int):
+        """The body named at ``start``, after "the" if any: where its mention
+        ends and the mention, or None."""
+        the = THE_RE.match(self.text, start, limit)
+        body = self.by_start.get(the.end())
+        if body is None or body.type != ORGANISATION:
+            return None
+        return body.end, body
