@@ -2,7 +2,7 @@
 description before the name ("An exiled spokesman for the coalition known
 as the Unity Front, Ali Hassan, …"), whose body is the one it names, a
 body's titled office before it ("NASA's Associate Administrator for Space
-Operations, Bill Gerstenmaier"), a definite description later ("The
+Operations, Ed Poe"), a definite description later ("The
 spokesman says …") that refers back to the person last so described, and a
 description as the subject of the sentence before a name ("The chairman of
 the Harbour Board spoke today. Gen. Jo Roe …") that gives the person its
@@ -132,8 +132,8 @@ class Descriptions:
         return m.group("role"), owner
 
     def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
-        """ "NASA's Associate Administrator for Space Operations, Bill
-        Gerstenmaier": a body's titled office ending in a comma before the
+        """ "NASA's Associate Administrator for Space Operations, Ed
+        Poe": a body's titled office ending in a comma before the
         name, however many capitalised words it runs to."""
         before = self.text[max(0, mention.start - 120) : mention.start]
         m = OWNED_TITLE_RE.search(before)

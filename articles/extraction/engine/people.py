@@ -33,9 +33,9 @@ class People:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
     def _speaking_surnames(self) -> None:
-        """A name read with no context ("endorsed Newt Gingrich") is a
-        person when its last word speaks later in the story ("Gingrich, who
-        vowed …", "Gingrich said", "said Gingrich")."""
+        """A name read with no context ("endorsed Ed Poe") is a
+        person when its last word speaks later in the story ("Poe, who
+        vowed …", "Poe said", "said Poe")."""
         for s, e in self.untyped_names:
             if any(
                 i in self.covered
@@ -93,7 +93,7 @@ class People:
         left = text[max(0, start - 80) : start]
         right = text[end : end + 80]
         if re.search(r"\b(?:a|an|in|at|from|near|[Tt]he)\s+$", left):
-            # "Warren, a Massachusetts Democrat, said", "Yellen, speaking
+            # "Marsh, a Massachusetts Democrat, said", "Soto, speaking
             # in New York, said": a description or a place before the verb;
             # "the Movement for … of the Volta Delta, says", "The White
             # House said": no one's name follows "the".
@@ -111,7 +111,7 @@ class People:
             return True
         m = ROLE_OF_BEFORE_RE.search(left)
         if m and m.group("head").lower() in lx.ROLE_HEADS:
-            # "said the president of Iran, Mahmoud Ahmadinejad".
+            # "said the president of Iran, Jo Roe".
             return True
         # "Jane Roe, 45, said": an age between the name and the verb.
         right = re.sub(r"^,\s*\d{1,3},", ",", right)
@@ -126,7 +126,7 @@ class People:
         verb = APPOSITIVE_CUE_RE.match(right)
         if verb and verb.group(1) in lx.SPEECH_VERBS:
             return True
-        # 'Michigan Attorney General Dana Nessel: "…"' (a statement's lead).
+        # 'Michigan Attorney General Ana Soto: "…"' (a statement's lead).
         if re.match(r"(?:\s*\([^)]{1,20}\))?:\s*[\"\u201c]", right):
             return True
         # "Ann Marsh has repeatedly said", "… had earlier said".
@@ -139,7 +139,7 @@ class People:
         if (
             m
             and m.group("verb") in lx.LABEL_VERBS
-            # (An initial's stop is no sentence's: "calls George W. Bush".)
+            # (An initial's stop is no sentence's: "calls Ed J. Poe".)
             and re.match(
                 r"(?:[^.;\"\u201c]|(?<=\b[A-Z])\.){0,40}[\"\u201c]", verb_on[m.end() :]
             )

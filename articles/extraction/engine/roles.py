@@ -18,7 +18,7 @@ from .gazetteer import ORGANISATION, PERSON, WORD_RE
 from .titles import title_of
 
 # A role after a name ends before a verb of saying even with no comma
-# ("Qazi Hussain Ahmed, the head of an Islamic party alliance told the BBC").
+# ("Ana Maria Soto, the head of an Islamic party alliance told the BBC").
 _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 # ", Ph.D., " after a name: the role, if any, follows it.
 _POST_NOMINALS_RE = re.compile(
@@ -35,7 +35,7 @@ COPULA_ROLE_RE = re.compile(
 )
 
 
-# "said the president of Iran, Mahmoud Ahmadinejad": a role with "of" and a
+# "said the president of Iran, Jo Roe": a role with "of" and a
 # body before the name, closed by a comma.
 ROLE_OF_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[A-Za-z-]+\s+){0,3}?(?P<head>[A-Za-z-]+)"
@@ -48,7 +48,7 @@ class Roles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
     def _roles_in_copulas(self) -> None:
-        """A role given in a sentence of its own ("Stufflebeem is the Joint
+        """A role given in a sentence of its own ("Roe is the Joint
         Staff's deputy director of operations") for a person whose role
         named no organisation."""
         for mention in self.mentions:
@@ -196,7 +196,7 @@ class Roles:
         return role, self.force_in_title(mention) or self.office(read, org)
 
     def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
-        """ "the president of Iran, Mahmoud Ahmadinejad", "the head of the
+        """ "the president of Iran, Jo Roe", "the head of the
         Red Cross, Jo Roe": the body the role before the comma is of."""
         before = self.text[max(0, mention.start - 100) : mention.start]
         m = ROLE_OF_BEFORE_RE.search(before)
