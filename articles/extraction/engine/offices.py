@@ -299,9 +299,8 @@ class Offices:
             self._service_chief(mention, role)
             or self._state_role(role)
             or self._department(role, mention)
-            # ("X of the Justice Department" names the body as the text
-            # does; a title naming its office goes before an acronym the
-            # line opens with, which may head another's title.)
+            # (A title naming its office before an acronym opening the line,
+            # which may head another's title.)
             or self._of_the(mention)
             or self._cabinet_title(role)
             or self._acronym_title(mention)
