@@ -5,16 +5,7 @@ before its head's title after a name."""
 from __future__ import annotations
 
 from articles.extraction.engine import extract
-
-
-def spoke_for(text):
-    x = extract(text)
-    return [
-        (x.person(q.speaker).name, x.organisation(q.organisation).name)
-        if q.organisation
-        else (x.person(q.speaker).name, None)
-        for q in x.quotes
-    ]
+from tests.extraction.test_offices import spoke_for
 
 
 class TestUnitsCommanded:

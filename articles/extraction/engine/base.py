@@ -18,6 +18,8 @@ COMPANIONS = (
     r"\s+and\s+(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:colleagues|team"
     r"|co-authors|coauthors|aides|advisers|advisors|staff)"
 )
+# Every verb of saying, longest first, for an alternation in a pattern.
+SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 # "has repeatedly said", "had earlier said": between a name and its verb.
 ADVERBS_BEFORE_CUE_RE = re.compile(
     r"^(?:(?:has|have|had|also|later|long|repeatedly|earlier|often|publicly"

@@ -13,6 +13,7 @@ from .base import (
     ADVERBS_BEFORE_CUE_RE,
     COMPANIONS,
     CUE_RE,
+    SAYING,
 )
 from .gazetteer import PERSON, WORD_RE
 from .roles import ROLE_OF_BEFORE_RE
@@ -26,7 +27,6 @@ APPOSITIVE_CUE_RE = re.compile(
 # "every farmer, miner, Ranger, (and) ": a list of single nouns, one or more
 # in lower case, before its last item.
 NOUN_LIST_RE = re.compile(r"(?<![\w-])[a-z]+,\s+(?:[A-Za-z]+,\s+)+\(?(?:and|or)\)?\s+$")
-_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 
 
 class People:
@@ -45,7 +45,7 @@ class People:
             last = self.text[s:e].split()[-1]
             surname = f"(?:{re.escape(last)}|{re.escape(shift_slipped(last))})"
             if re.search(
-                rf"(?<![\w.-]){surname}(?:,\s+who)?\s+(?:also\s+)?(?:{_SAYING})\b"
+                rf"(?<![\w.-]){surname}(?:,\s+who)?\s+(?:also\s+)?(?:{SAYING})\b"
                 rf"|\b(?:said|says|added)\s+{surname}\b",
                 self.text[e:],
             ) or self.body_aside_speaks(s, e):

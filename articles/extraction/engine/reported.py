@@ -9,6 +9,7 @@ from . import lexicon as lx
 from .base import (
     ACCORDING_RE,
     CUE_RE,
+    SAYING,
     SKIP_AFTER_CUE_RE,
     THAT_RE,
     Cue,
@@ -20,17 +21,16 @@ from .results import (
 )
 from .text import is_cap
 
-_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 # Verbs that take no object but the words said.
 _PLAIN_SAYING = frozenset("said says say told tells tell added adds".split())
 # ", Little said" / ", a senior official added" closing a sentence.
 INVERTED_END_RE = re.compile(
-    rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING})\s*$"
+    rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{SAYING})\s*$"
 )
 # ", Little said, and that …": the same, with more of the first speaker's
 # words after it.
 INVERTED_MID_RE = re.compile(
-    rf"(?P<attribution>,\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{_SAYING}))"
+    rf"(?P<attribution>,\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{SAYING}))"
     r",\s+and\s+that\s+(?P<more>\S)"
 )
 

@@ -11,6 +11,7 @@ import re
 
 from . import lexicon as lx
 from .base import (
+    SAYING,
     UNIT_WORDS_RE,
     Mention,
 )
@@ -19,7 +20,6 @@ from .titles import title_of
 
 # A role after a name ends before a verb of saying even with no comma
 # ("Ana Maria Soto, the head of an Islamic party alliance told the BBC").
-_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 # ", Ph.D., " after a name: the role, if any, follows it.
 _POST_NOMINALS_RE = re.compile(
     r"(?:,\s+(?:" + "|".join(map(re.escape, lx.POST_NOMINALS)) + r")(?=,))+"
@@ -219,7 +219,7 @@ class Roles:
             r",\s+((?:(?:the\s+)?(?:[A-Z]\.){2,3}\s+(?=[A-Z][a-z]))?"
             r"(?:[^,;.\u201c\"]|(?<=[A-Z])\.(?=[A-Z]|\s+[a-z])){2,100}?)"
             r"(?=,|(?<![A-Z])\.|\.(?![A-Z]|\s+[a-z])|;|$| as | who |"
-            rf" (?:{_SAYING})\b)",
+            rf" (?:{SAYING})\b)",
             text[end:],
         )
         if not m:
