@@ -424,11 +424,12 @@ ABBREVIATED_TITLES = frozenset(
 # legislature ("Sen.", "Rep."), which speak for no one.
 OFFICE_ABBREVIATIONS = {"Gov": "Governor", "Amb": "Ambassador"}
 
-# Words that make a title with the title after them ("Press Secretary").
+# Words that make a title with the title after them ("Special Envoy").
 TITLE_MODIFIERS = frozenset(
     # (And the words that open a rank: "Staff Sgt.", "Lance Cpl.", "Petty
     # Officer", "Warrant Officer", "Field Marshal", "Wing Commander".)
-    "Press Ranking Staff Master Lance Petty Warrant Flight Wing Squadron Field".split()
+    "Press Ranking Staff Master Lance Petty Warrant Flight Wing Squadron Field "
+    "Special Permanent".split()
 )
 
 # Titles whose holder speaks for their country when the country stands

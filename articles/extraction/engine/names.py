@@ -285,6 +285,9 @@ class Names:
                 # "Omar al-Bashir", "Nouri al-Maliki": a particle joined to a
                 # surname by a hyphen.
                 or HYPHEN_PARTICLE_RE.fullmatch(value)
+                # "Ambassador to the United Nations Jo Roe", "Secretary of
+                # the Navy Jo Roe": the body a title is to or of.
+                or (joined and self.title_link(current[-1], i))
                 or (
                     joined
                     and (value in lx.NAME_PARTICLES or value in lx.ORG_CONNECTORS)
@@ -402,7 +405,7 @@ class Names:
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
             return
-        if self._person_of_body(run):
+        if self._person_of_body(run) or self.title_to_body(run):
             return
         start, end = words[run[0]].start(), words[run[-1]].end()
         before = text[max(0, start - 30) : start]

@@ -276,7 +276,11 @@ class Organisations:
             if role and role[1] is None:
                 # "the spokesman for the Harbour Board, General Jo Roe": a
                 # rank names no body; the description before it may.
-                role = self._described_before(mention) or role
+                role = (
+                    self._described_before(mention)
+                    or self._posted_before(mention)
+                    or role
+                )
             if role is None or (role[1] is None and after and after[1]):
                 # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
                 # names no body, the role after the name does.

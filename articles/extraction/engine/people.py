@@ -28,6 +28,13 @@ APPOSITIVE_CUE_RE = re.compile(
 # in lower case, before its last item.
 NOUN_LIST_RE = re.compile(r"(?<![\w-])[a-z]+,\s+(?:[A-Za-z]+,\s+)+\(?(?:and|or)\)?\s+$")
 
+# "Kenya's Ambassador to the United Nations, ": an envoy's post before a
+# comma, the name after it.
+POSTED_RE = re.compile(
+    r"(?i:ambassador|envoy|representative|delegate)\s+(?:to|at|for)\s+"
+    r"(?:the\s+)?[A-Z][^,;:\"\u201c\u201d]{1,60},\s*$"
+)
+
 
 class People:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -108,6 +115,9 @@ class People:
         if re.search(r"\b[Aa]ccording to\s+$", left):
             return True
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
+            return True
+        if POSTED_RE.search(left):
+            # "Kenya's Ambassador to the United Nations, Jo Roe".
             return True
         m = ROLE_OF_BEFORE_RE.search(left)
         if m and m.group("head").lower() in lx.ROLE_HEADS:

@@ -35,6 +35,13 @@ COPULA_ROLE_RE = re.compile(
 )
 
 
+# "U.S. permanent representative to the United Nations, Ambassador Jo Roe":
+# a state's envoy, the post (to or at a body or a state) and a comma.
+POSTED_BEFORE_RE = re.compile(
+    r"(?<![\w.-])(?P<role>\S+(?:\s+[a-z-]+){0,2}\s+(?i:ambassador|envoy|"
+    r"representative|delegate))\s+(?:to|at)\s+(?:the\s+)?[A-Z][^,;:\"\u201c\u201d]"
+    r"{1,60},\s+(?:[A-Z][a-z]+\.?\s+)?$"
+)
 # "said the president of Iran, Jo Roe": a role with "of" and a
 # body before the name, closed by a comma.
 ROLE_OF_BEFORE_RE = re.compile(
@@ -90,6 +97,7 @@ class Roles:
                 first, last = self.words[i].start(), self.word_ends[i] + 1
             pos = self.words[i].start()
             i -= 1
+        i, pos = self._past_body_of_title(i, pos)
         # "Tuvalu's chief negotiator, Salote Fifita": the role ends at a comma.
         gap = text[self.word_ends[i] : pos] if i >= 0 else ""
         if i < 0 or (gap not in (" ", ", ") and not (office and gap == ". ")):
@@ -194,6 +202,37 @@ class Roles:
         # ("Hawaii Gov." is read as "Hawaii Governor".)
         read = role[: role.rfind(" ") + 1] + office if office else role
         return role, self.force_in_title(mention) or self.office(read, org)
+
+    def _past_body_of_title(self, i: int, pos: int) -> tuple[int, int]:
+        """ "U.S. Ambassador to the United Nations Jo Roe", "Kenya's
+        Ambassador to Ghana, Jo Roe", "Envoy for Sudan Jo Roe": the body a
+        title is to or for names the post, not whom its holder speaks for;
+        the role is read from the title before it (``i``, ``pos``: the
+        word before the name and its end)."""
+        gap = self.text[self.word_ends[i] : pos] if i >= 0 else ""
+        body = self.mention_ending(self.word_ends[i]) if gap in (" ", ", ") else None
+        if body is None or body.type != ORGANISATION:
+            return i, pos
+        j = self.word_index_at(body.start) - 1
+        if j >= 1 and self.words[j].group() == "the":
+            j -= 1
+        if (
+            j >= 1
+            and self.words[j].group() in ("to", "for")
+            and self.title_link(j - 1, j)
+        ):
+            return j - 1, self.words[j].start()
+        return i, pos
+
+    def _posted_before(self, mention: Mention) -> tuple[str, str | None] | None:
+        """ "U.S. permanent representative to the United Nations, Ambassador
+        Jo Roe": an envoy's post before the comma, whose state opens it."""
+        before = self.text[max(0, mention.start - 120) : mention.start]
+        m = POSTED_BEFORE_RE.search(before)
+        if m is None:
+            return None
+        org = self.office(m.group("role"), None)
+        return (m.group("role"), org) if org else None
 
     def _role_of_before(self, mention: Mention) -> tuple[str, str | None] | None:
         """ "the president of Iran, Jo Roe", "the head of the

@@ -45,6 +45,8 @@ class Sentences:
                         or
                         # "U.N. Secretary-General": a hyphenated title too.
                         following[0].split("-")[0] in lx.TITLE_WORDS
+                        # ("U.S. Special Envoy", "U.N. Press Secretary").
+                        or following[0] in lx.TITLE_MODIFIERS
                         or following[0] in lx.ORG_KEYWORDS
                     )
                 ):

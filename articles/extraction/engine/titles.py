@@ -23,8 +23,79 @@ _PLACE_TITLES = frozenset(
 )
 
 
+# Titles held towards a body or a state, named after "to" ("Ambassador to
+# the United Nations", "Special Envoy to Sudan").
+_TITLES_TO = frozenset(
+    "Ambassador Envoy Representative Delegate Adviser Advisor Liaison".split()
+)
+
+
 class Titles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def title_link(self, before: int, i: int) -> bool:
+        """Whether word ``i``, "to" or "the", links the title before it to
+        the capitalised body after it: "Ambassador to (the)", "Secretary of
+        the", "Envoy for the"."""
+        words = self.words
+        value, prev = words[i].group(), words[before].group()
+        if i + 2 >= len(words):
+            return False
+        after = words[i + 1].group()
+        if after == "the" and value in ("of", "for", "to"):
+            # "Secretary of the Navy": "of" joins when "the" follows it.
+            after = words[i + 2].group()
+        if not is_cap(after):
+            return False
+        if value in ("of", "for", "to"):
+            return prev in _TITLES_TO or (value != "to" and prev in lx.TITLE_WORDS)
+        return value == "the" and before > 0 and self.title_link(before - 1, before)
+
+    def title_to_body(self, run: tuple[int, ...]) -> bool:
+        """A title, "to" or "of the" and a body before a name, read as one
+        run ("U.S. Ambassador to the United Nations Jo Roe", "Secretary of
+        the Navy Jo Roe"): the body and the titled name. "Secretary of
+        Commerce Jo Roe", with no "to" or "the", is read as any title is."""
+        words = self.words
+        values = [words[i].group() for i in run]
+        k = next(
+            (
+                k
+                for k in range(1, len(run) - 2)
+                if (
+                    values[k] in ("to", "the")
+                    or (values[k] == "for" and values[k - 1] in _TITLES_TO)
+                )
+                and self.title_link(run[k - 1], run[k])
+            ),
+            None,
+        )
+        if k is None:
+            return False
+        if values[k] in ("to", "for") and values[k + 1] == "the":
+            k += 1
+        body = list(run[k + 1 :])
+        if any(v in lx.ORG_CONNECTORS or v in ("to", "the") for v in values[k + 1 :]):
+            return False
+        keep = 3 if len(body) > 3 and len(values[-2]) == 1 else 2
+        name, body = body[-keep:], body[:-keep]
+        if not body or not self._name_words(name):
+            # "Kenya's Ambassador to the United Nations, Jo Roe": the title
+            # and its body, with the name after a comma.
+            body, name = body + name, []
+        head = [i for i in run[: k - 1] if words[i].group() not in ("of", "for", "the")]
+        while head and (
+            self._is_title(head[-1]) or words[head[-1]].group() in lx.TITLE_MODIFIERS
+        ):
+            head = head[:-1]
+        if head and not all(words[i].group() in lx.DEMONYMS for i in head):
+            self._add_org_run(head)
+        if not all(self._is_title(i) for i in body):
+            # ("Secretary of the Air Force": a service the title reads.)
+            self._add_org_run(body)
+        if name:
+            self._add_person_part(name, titled=True)
+        return True
 
     def _is_title(self, i: int) -> bool:
         value = self.words[i].group()

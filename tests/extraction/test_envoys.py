@@ -1,0 +1,53 @@
+"""Envoys and titles held towards a body: "Ambassador to the United
+Nations", "Special Envoy for Ruritania", "Secretary of the Navy". The body
+after "to" or "for" is the post; the state that opens the title is whom the
+holder speaks for."""
+
+from __future__ import annotations
+
+from tests.extraction.test_offices import spoke_for
+
+
+class TestTitlesToABody:
+    def test_state_s_ambassador_to_a_body_before_the_name(self):
+        assert spoke_for(
+            '"We are ready," U.S. Ambassador to the United Nations Jo Roe said.'
+        ) == [("Jo Roe", "United States")]
+
+    def test_the_name_is_found_when_the_title_opens_the_sentence(self):
+        """ "…Ambassador to the United Nations Richard C. Roe told
+        reporters": one run, read as a title, its post and a name, so the
+        later surname speaks too."""
+        assert spoke_for(
+            "U.S. Ambassador to the United Nations Ann C. Marsh told reporters "
+            'that she will visit Accra. "We are ready," Marsh said.'
+        ) == [("Ann C. Marsh", "United States"), ("Ann C. Marsh", "United States")]
+
+    def test_post_and_comma_before_a_titled_name(self):
+        assert spoke_for(
+            '"We are ready," U.S. permanent representative to the United '
+            "Nations, Ambassador Jo Roe, said."
+        ) == [("Jo Roe", "United States")]
+
+    def test_a_state_s_possessive_opens_the_post_before_a_comma(self):
+        assert spoke_for(
+            '"We are ready," said Kenya\'s Ambassador to the United Nations, Jo Roe.'
+        ) == [("Jo Roe", "Kenya")]
+
+    def test_an_envoy_for_a_state_is_the_envoy_of_the_state_opening_it(self):
+        """ "U.S. Special Envoy for Ruritania": the envoy speaks, not a
+        spokesman for the state after "for"; the dotted "U.S." before a
+        title's modifier ends no sentence."""
+        assert spoke_for(
+            '"We are ready," said U.S. Special Envoy for Sudan Jo Roe.'
+        ) == [("Jo Roe", "United States")]
+
+    def test_a_title_s_modifier_is_no_body(self):
+        assert spoke_for('"We are ready," said Special Envoy Jo Roe.') == [
+            ("Jo Roe", None)
+        ]
+
+    def test_secretary_of_the_service_with_a_name_after_it(self):
+        assert spoke_for("Secretary of the Navy Jo Roe said the fleet is ready.") == [
+            ("Jo Roe", "U.S. Navy")
+        ]
