@@ -26,14 +26,26 @@ from __future__ import annotations
 
 import re
 
-# People who hold a post in a body and speak for it.
-AGENT_NOUNS = frozenset(
+# Offices that are also titles: a source only in lower case ("the U.N.
+# humanitarian chief said"); capitalised, they title a name ("Secretary of
+# State Ann Marsh held …") or stand for one ("the U.S. Ambassador said").
+OFFICE_NOUNS = frozenset(
     """
+    chief head coordinator chairman chairwoman administrator commissioner
+    minister ambassador president secretary governor mayor
+    """.split()
+)
+# People who hold a post in a body and speak for it.
+AGENT_NOUNS = (
+    frozenset(
+        """
     spokesman spokeswoman spokesperson official aide diplomat envoy officer
     commander general representative negotiator delegate investigator
     prosecutor lawmaker legislator leader manager director source
     insider
     """.split()
+    )
+    | OFFICE_NOUNS
 )
 
 # People cited for what they are, saw or think, not for a post.

@@ -12,6 +12,7 @@ import re
 
 from .groups import (  # noqa: F401 (the rules read them here)
     AGENTS,
+    OFFICE_NOUNS,
     PLURAL_SOURCE_NOUNS,
     SINGULAR_SOURCE_NOUNS,
     SOURCE_NOUNS,
@@ -287,8 +288,7 @@ ORG_KEYWORDS = frozenset(
     """.split()
 )
 
-# Words that end the name of a body's unit ("Acme Wing Team"): the body
-# is the one the unit is of.
+# Words ending a body's unit's name ("Acme Wing Team"), of that body.
 UNIT_WORDS = frozenset(["Team"])
 
 # Words for a body's undertaking that may stand, capitalised, between the

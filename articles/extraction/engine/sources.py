@@ -81,6 +81,13 @@ _OWNER_BEFORE_RE = re.compile(r"['\u2019]s\s+\([A-Z][A-Za-z&]*\)\s+$")
 CAPITAL_BEFORE_RE = re.compile(r"(?<![\w.-])(?P<name>" + "|".join(lx.CAPITALS) + r")$")
 
 
+def _a_source(m: re.Match) -> bool:
+    """Whether a source phrase's noun is one: an office (``OFFICE_NOUNS``)
+    only in lower case."""
+    noun = m.group("noun")
+    return not (noun[:1].isupper() and noun.lower() in lx.OFFICE_NOUNS)
+
+
 def _role_words(role: str) -> set[str]:
     """The words of ``role``, with those of the titles it is another name
     for: a press secretary is a spokesman."""
@@ -153,7 +160,8 @@ class Sources:
                 return self.org(name, self.gaz.find(name, ORGANISATION))
         for word in words[:-1]:
             # "a senior Army officer", "EGLE officials": a service or an
-            # acronym among the description's words.
+            # acronym among the description's words ("the U.N.'s chief").
+            word = re.sub(r"['\u2019]s$", "", word)
             bare = word.rstrip(".")
             if word in lx.ORG_KEYWORDS or (
                 len(bare.replace(".", "")) >= 2
@@ -209,7 +217,7 @@ class Sources:
         """A source whose description ends at ``end`` (``text_before`` is the
         sentence up to there): its key and where the description starts."""
         m = SOURCE_BEFORE_RE.search(text_before)
-        while m and not self._modifiers_ok(m.group("mods")):
+        while m and not (self._modifiers_ok(m.group("mods")) and _a_source(m)):
             # "…, but a spokesman": the longest description may hold a word
             # no modifier is; a shorter one after it may not.
             m = SOURCE_BEFORE_RE.search(text_before, m.start() + 1)
@@ -254,7 +262,7 @@ class Sources:
         """A source described right at ``pos``: its key and where the
         description ends."""
         m = SOURCE_AFTER_RE.match(self.text, pos, limit)
-        if not m or not self._modifiers_ok(m.group("mods")):
+        if not m or not self._modifiers_ok(m.group("mods")) or not _a_source(m):
             return None
         start, end = m.start("phrase"), m.end("phrase")
         org = self._source_org(start, end, m.group("noun"))
@@ -297,19 +305,29 @@ class Sources:
         found = self.source_at(pos, limit)
         return found[0] if found else None
 
-    def _named_next(self, mention, words, next_start: int, quote_start: int) -> bool:
+    def _named_next(
+        self, mention, words, next_start: int, quote_start: int, body: str | None
+    ) -> bool:
         """ "President Donald Trump's budget director says …. Mick Mulvaney
         told NBC …": the holder of an owned role opening a paragraph is the
         person, with no role of their own and named nowhere before, who
         opens the next sentence speaking ("The program manager said ….
-        Bob Stone said …" may be two people)."""
+        Bob Stone said …" may be two people). So is the holder of an office
+        of a ``body`` the story's lead describes ("The Harbour Board's
+        coordinator warned …. Ann Marsh has called for …"), who opens the
+        next sentence as its subject, whatever its verb."""
         s_start = self.sentence_at(quote_start)[0]
+        lead = (
+            body is not None
+            and s_start == self.sentences[0][0]
+            and re.match(r"\s+(?:[a-z]+\s+)?[a-z]+\b", self.text[mention.end :])
+        )
         return (
-            any(w.endswith(("'s", "\u2019s")) for w in words)
+            (any(w.endswith(("'s", "\u2019s")) for w in words) or lead)
             and self.paragraph_at(s_start)[0] == s_start
             and mention.start == next_start
             and not self.people[mention.key].role
-            and self._cue_follows(mention)
+            and (lead or self._cue_follows(mention))
             and not any(
                 m.key == mention.key and m.start < quote_start for m in self.mentions
             )
@@ -378,7 +396,9 @@ class Sources:
                     role
                     and role in titled
                     and (_role_words(role) & set(words) - _NOT_IDENTIFYING)
-                ) or self._named_next(mention, words, later[0][0], quote.start):
+                ) or self._named_next(
+                    mention, words, later[0][0], quote.start, self.sources[key][1]
+                ):
                     named[key] = mention.key
                 break
         for quote in self.quotes:

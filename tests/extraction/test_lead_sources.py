@@ -1,0 +1,54 @@
+"""Offices as unnamed sources, and the lead that names its source a
+sentence later: "The U.N. humanitarian chief warned …. Ann Marsh told the
+council …"."""
+
+from __future__ import annotations
+
+from tests.extraction.test_spoken_for import spoke_for
+from tests.extraction.test_wire_recall import quotes
+
+
+class TestOfficesAsSources:
+    def test_an_office_in_lower_case_is_a_source_for_its_body(self):
+        assert spoke_for(
+            "The U.N. humanitarian chief warned that thousands more people could flee."
+        ) == [("The U.N. humanitarian chief", "U.N.")]
+
+    def test_a_dotted_acronym_s_possessive_names_the_body(self):
+        assert spoke_for(
+            "The U.N.'s chief warned that thousands more people could flee."
+        ) == [("The U.N.'s chief", "U.N.")]
+
+    def test_a_capitalised_office_titles_a_name_and_is_no_source(self):
+        """ "Secretary of State Ann Marsh held a news conference to say …":
+        the office titles the person named, who speaks."""
+        assert [
+            speaker
+            for _, _, speaker in quotes(
+                "Secretary of State Ann Marsh held her first news conference "
+                'to say she plans to visit Asia. "We are ready," she said.'
+            )
+        ] == ["Ann Marsh"]
+
+
+class TestLeadNamedInTheNextSentence:
+    def test_the_office_of_a_body_in_the_lead_is_the_person_named_next(self):
+        """The lead's inverted attribution describes the official whom the
+        next paragraph names as its subject, whatever its verb; the lead's
+        quote is hers, and she speaks for the body the office names."""
+        assert spoke_for(
+            "More assistance is needed in the north, the U.N. humanitarian "
+            "coordinator for Ruritania said Monday.\n\n"
+            "Ann Marsh has called on donors to give more.\n\n"
+            '"Access is hard," Marsh said.'
+        ) == [("Ann Marsh", "U.N."), ("Ann Marsh", "U.N.")]
+
+    def test_a_later_sentence_is_not_the_lead(self):
+        """Past the lead, a description and a name in the next sentence may
+        be two people."""
+        assert spoke_for(
+            "The port reopened on Monday.\n\n"
+            "More assistance is needed in the north, the U.N. humanitarian "
+            "coordinator said.\n\n"
+            "Ann Marsh has called on donors to give more."
+        ) == [("the U.N. humanitarian coordinator", "U.N.")]
