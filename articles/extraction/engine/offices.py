@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .agencies import OUTLET_KINDS
-from .base import OUTLET_RES, Mention
+from .base import Mention
 from .gazetteer import ORGANISATION
 
 _DEPARTMENTS = "|".join(sorted(lx.CABINET_DEPARTMENTS, key=len, reverse=True))
@@ -69,18 +68,6 @@ ACRONYM_TITLE_RE = re.compile(
     r"(?P<acronym>[A-Z]{2,6}|(?:[A-Z]\.){2,3}(?=\s))"
     r"(?:\s+(?:[A-Z][\w-]*|for|and|of|the|\d+|special|senior|chief|deputy|top"
     rf"|acting|{_ROLE_HEADS}))+\s+$"
-)
-_ORG_NOUNS = "|".join(sorted(lx.ANAPHORIC_ORG_NOUNS, key=len, reverse=True))
-# A role or description that refers back to an organisation named before:
-# "the group's president", "that new organization's officers", "club
-# president".
-ANAPHOR_RE = re.compile(
-    rf"(?:(?:(?:the|that|this)\s+)?(?:new\s+)?(?:{_ORG_NOUNS})['\u2019]s?\s"
-    rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b"
-    # "a spokeswoman for the ministry", "an engineer at the company".
-    rf"|(?:.*\s)?(?:{_ROLE_HEADS})\s+(?:for|at|of|with)\s+(?:the|that|this)\s+"
-    rf"(?:{_ORG_NOUNS})$)",
-    re.IGNORECASE,
 )
 _ALL_DEMONYMS = "|".join(
     sorted(
@@ -224,14 +211,6 @@ def _outside_the_state(words: list[str]) -> bool:
     """Whether a title's words before its head put its holder outside the
     state's government ("opposition leader", "rebel spokesman")."""
     return any(w.lower() in lx.NON_STATE_MODIFIERS for w in words[:-1])
-
-
-def _anaphoric_noun(role: str) -> str | None:
-    """The organisation noun an anaphoric role names ("the ministry")."""
-    for word in reversed(re.findall(r"[a-z]+", role.lower())):
-        if word in lx.ANAPHORIC_ORG_NOUNS:
-            return word
-    return None
 
 
 class Offices:
@@ -458,62 +437,6 @@ class Offices:
         demonym = m.group("demonym")
         name = lx.COUNTRY_DEMONYMS.get(demonym) or lx.COUNTRIES.get(demonym)
         return self._named_org(name) if name else None
-
-    def _anaphoric(self, mention: Mention, role: str) -> str | None:
-        """A role that points back at an organisation: "Its health
-        commissioner", "Pierre Gagnon, the group's president", "club
-        president Henrique Duarte"."""
-        if not role:
-            return None
-        before = self.text[max(0, mention.start - len(role) - 12) : mention.start]
-        if ANAPHOR_RE.match(role) or re.search(
-            r"(?<![\w-])[Ii]ts\s+" + re.escape(role) + r",?\s+(?:[A-Z][a-z]*\.\s+)?$",
-            before,
-        ):
-            return self.org_before(mention.start, _anaphoric_noun(role))
-        return None
-
-    def _corporate_title(self, mention: Mention, role: str) -> str | None:
-        """ "Chief executive Ingrid Solheim told Reuters": a company officer's
-        title with no company speaks for the body the story named just
-        before, never a state (nor an outlet, as for any anaphor)."""
-        if " ".join((role or "").lower().split()) not in lx.CORPORATE_TITLES:
-            return None
-        return self.org_before(mention.start, states=False)
-
-    def org_before(
-        self, pos: int, noun: str | None = None, states: bool = True
-    ) -> str | None:
-        """The organisation named last before ``pos`` in its paragraph or the
-        one before, that an anaphor ("its", "the group's") refers to; of
-        them, the last whose name has the anaphor's ``noun`` ("the
-        ministry" is the Foreign Ministry, not a company named after it).
-        Without ``states``, a country is passed over."""
-        i = self.paragraphs.index(self.paragraph_at(pos))
-        start = self.paragraphs[max(0, i - 1)][0]
-        found = fallback = None
-        for m in self.mentions:
-            if m.type == ORGANISATION and start <= m.start and m.end <= pos:
-                lead = self.text[max(start, m.start - 40) : m.start]
-                if self.orgs[m.key].kind or any(
-                    o.search(lead) and o.search(lead).end() == len(lead)
-                    for o in OUTLET_RES
-                ):
-                    # An outlet ("told Sport TV") is whom words were said to.
-                    continue
-                known = self.gaz.find(self.orgs[m.key].name, ORGANISATION)
-                kind = known.kind if known is not None else ""
-                if kind in OUTLET_KINDS:
-                    # A newspaper or broadcaster the registry knows.
-                    continue
-                if not states and (
-                    kind == "state" or self.orgs[m.key].name in lx.COUNTRY_NAMES
-                ):
-                    continue
-                fallback = m.key
-                if noun is None or noun in self.orgs[m.key].name.lower():
-                    found = m.key
-        return found or fallback
 
     def force_in_title(self, mention: Mention) -> str | None:
         """ "Ruritania army spokesman Jan Novak", "State police chief

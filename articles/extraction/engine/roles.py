@@ -3,14 +3,17 @@ Ambassador Jo Roe", "Tuvalu's chief negotiator, Salote Fifita"), the role
 of a body before the comma ("the head of the Red Cross, Jo Roe"), the role
 after the name ("Jo Roe, the Harbour Board's spokesman") and one given in a
 sentence of its own ("Roe is the Joint Staff's deputy director"), each with
-the body it names, if any."""
+the body it names, if any; and a role that points back at a body named
+before ("the group's president", "Chief executive Jo Roe")."""
 
 from __future__ import annotations
 
 import re
 
 from . import lexicon as lx
+from .agencies import OUTLET_KINDS
 from .base import (
+    OUTLET_RES,
     SAYING,
     UNIT_WORDS_RE,
     Mention,
@@ -49,6 +52,29 @@ ROLE_OF_BEFORE_RE = re.compile(
     r"\s+of\s+(?:the\s+)?(?P<owner>[A-Z][\w.&'\u2019-]*"
     r"(?:\s+(?:[A-Z][\w.&'\u2019-]*|of|and|for))*)),\s+$"
 )
+
+
+_ROLE_HEADS = "|".join(sorted(lx.ROLE_HEADS, key=len, reverse=True))
+_ORG_NOUNS = "|".join(sorted(lx.ANAPHORIC_ORG_NOUNS, key=len, reverse=True))
+# A role or description that refers back to an organisation named before:
+# "the group's president", "that new organization's officers", "club
+# president".
+ANAPHOR_RE = re.compile(
+    rf"(?:(?:(?:the|that|this)\s+)?(?:new\s+)?(?:{_ORG_NOUNS})['\u2019]s?\s"
+    rf"|(?:{_ORG_NOUNS})\s+(?:{_ROLE_HEADS})\b"
+    # "a spokeswoman for the ministry", "an engineer at the company".
+    rf"|(?:.*\s)?(?:{_ROLE_HEADS})\s+(?:for|at|of|with)\s+(?:the|that|this)\s+"
+    rf"(?:{_ORG_NOUNS})$)",
+    re.IGNORECASE,
+)
+
+
+def _anaphoric_noun(role: str) -> str | None:
+    """The organisation noun an anaphoric role names ("the ministry")."""
+    for word in reversed(re.findall(r"[a-z]+", role.lower())):
+        if word in lx.ANAPHORIC_ORG_NOUNS:
+            return word
+    return None
 
 
 class Roles:
@@ -281,3 +307,59 @@ class Roles:
             return None
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
         return role, self._owner_in(phrase_start, phrase_start + len(phrase))
+
+    def _anaphoric(self, mention: Mention, role: str) -> str | None:
+        """A role that points back at an organisation: "Its health
+        commissioner", "Pierre Gagnon, the group's president", "club
+        president Henrique Duarte"."""
+        if not role:
+            return None
+        before = self.text[max(0, mention.start - len(role) - 12) : mention.start]
+        if ANAPHOR_RE.match(role) or re.search(
+            r"(?<![\w-])[Ii]ts\s+" + re.escape(role) + r",?\s+(?:[A-Z][a-z]*\.\s+)?$",
+            before,
+        ):
+            return self.org_before(mention.start, _anaphoric_noun(role))
+        return None
+
+    def _corporate_title(self, mention: Mention, role: str) -> str | None:
+        """ "Chief executive Ingrid Solheim told Reuters": a company officer's
+        title with no company speaks for the body the story named just
+        before, never a state (nor an outlet, as for any anaphor)."""
+        if " ".join((role or "").lower().split()) not in lx.CORPORATE_TITLES:
+            return None
+        return self.org_before(mention.start, states=False)
+
+    def org_before(
+        self, pos: int, noun: str | None = None, states: bool = True
+    ) -> str | None:
+        """The organisation named last before ``pos`` in its paragraph or the
+        one before, that an anaphor ("its", "the group's") refers to; of
+        them, the last whose name has the anaphor's ``noun`` ("the
+        ministry" is the Foreign Ministry, not a company named after it).
+        Without ``states``, a country is passed over."""
+        i = self.paragraphs.index(self.paragraph_at(pos))
+        start = self.paragraphs[max(0, i - 1)][0]
+        found = fallback = None
+        for m in self.mentions:
+            if m.type == ORGANISATION and start <= m.start and m.end <= pos:
+                lead = self.text[max(start, m.start - 40) : m.start]
+                if self.orgs[m.key].kind or any(
+                    o.search(lead) and o.search(lead).end() == len(lead)
+                    for o in OUTLET_RES
+                ):
+                    # An outlet ("told Sport TV") is whom words were said to.
+                    continue
+                known = self.gaz.find(self.orgs[m.key].name, ORGANISATION)
+                kind = known.kind if known is not None else ""
+                if kind in OUTLET_KINDS:
+                    # A newspaper or broadcaster the registry knows.
+                    continue
+                if not states and (
+                    kind == "state" or self.orgs[m.key].name in lx.COUNTRY_NAMES
+                ):
+                    continue
+                fallback = m.key
+                if noun is None or noun in self.orgs[m.key].name.lower():
+                    found = m.key
+        return found or fallback

@@ -16,7 +16,7 @@ import re
 from . import lexicon as lx
 from .base import Mention
 from .gazetteer import ORGANISATION, PERSON
-from .offices import ANAPHOR_RE
+from .roles import ANAPHOR_RE
 from .text import slugify
 
 SOURCE = "source:"
