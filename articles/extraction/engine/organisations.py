@@ -102,6 +102,18 @@ class Organisations:
         ):
             # "The EPA released …": an acronym after "the" is a body.
             return True
+        verb = re.match(r"\s+(?:(?:also|has|have|had)\s+)?([a-z]+)", right)
+        if (
+            single
+            and re.search(r"(?<![\w-])[Tt]he\s+$", left)
+            and verb
+            and verb.group(1) in lx.SPEECH_VERBS
+            and value not in lx.COUNTRY_NAMES
+            and value not in lx.CAPITALS
+        ):
+            # "The Taliban claimed …", "the Kremlin said": a name after
+            # "the" speaking is a body's; a person's takes no article.
+            return True
         prev = WORD_RE.findall(left[-30:])
         prev_word = prev[-1] if prev else ""
         if re.search(

@@ -77,8 +77,32 @@ def _anaphoric_noun(role: str) -> str | None:
     return None
 
 
+# "an Afghan interior ministry spokesman", "the foreign ministry's
+# spokeswoman": a ministry written in lower case, its portfolio's words
+# before it and the nationality of its state, if any, before them.
+_PORTFOLIOS = "|".join(
+    sorted({w.lower() for w in lx.PORTFOLIO_WORDS | lx.TITLE_WORDS}, key=len)[::-1]
+)
+MINISTRY_RE = re.compile(
+    r"(?<![\w-])(?:(?P<demonym>[A-Z][\w-]+)\s+)?"
+    rf"(?P<portfolio>(?:(?:{_PORTFOLIOS})\s+(?:and\s+)?){{1,3}})ministry\b"
+)
+
+
 class Roles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def ministry_in(self, words: str) -> str | None:
+        """The ministry a role or description names in lower case ("Afghan
+        interior ministry spokesman" → Afghan Interior Ministry), as a new
+        organisation, or None."""
+        m = MINISTRY_RE.search(words or "")
+        if m is None:
+            return None
+        name = m.group("portfolio").title().replace(" And ", " and ") + "Ministry"
+        if m.group("demonym") in lx.DEMONYMS:
+            name = f"{m.group('demonym')} {name}"
+        return self._named_org(name)
 
     def _roles_in_copulas(self) -> None:
         """A role given in a sentence of its own ("Roe is the Joint
@@ -227,7 +251,11 @@ class Roles:
             role = role[4:]
         # ("Hawaii Gov." is read as "Hawaii Governor".)
         read = role[: role.rfind(" ") + 1] + office if office else role
-        return role, self.force_in_title(mention) or self.office(read, org)
+        return role, (
+            self.force_in_title(mention)
+            or self.ministry_in(role)
+            or self.office(read, org)
+        )
 
     def _past_body_of_title(self, i: int, pos: int) -> tuple[int, int]:
         """ "U.S. Ambassador to the United Nations Jo Roe", "Kenya's
@@ -306,7 +334,10 @@ class Roles:
         if words and words[0] in lx.SPEECH_VERBS:
             return None
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
-        return role, self._owner_in(phrase_start, phrase_start + len(phrase))
+        return role, (
+            self._owner_in(phrase_start, phrase_start + len(phrase))
+            or self.ministry_in(phrase)
+        )
 
     def _anaphoric(self, mention: Mention, role: str) -> str | None:
         """A role that points back at an organisation: "Its health
@@ -314,12 +345,16 @@ class Roles:
         president Henrique Duarte"."""
         if not role:
             return None
-        before = self.text[max(0, mention.start - len(role) - 12) : mention.start]
-        if ANAPHOR_RE.match(role) or re.search(
-            r"(?<![\w-])[Ii]ts\s+" + re.escape(role) + r",?\s+(?:[A-Z][a-z]*\.\s+)?$",
+        before = self.text[max(0, mention.start - len(role) - 30) : mention.start]
+        # ("The group's chief spokesman, Jo Roe": the owner before the role.)
+        owned = re.search(
+            rf"(?<![\w-])(?:[Ii]ts|(?i:the|that|this)\s+(?P<noun>{_ORG_NOUNS})['\u2019]s)"
+            r"\s+" + re.escape(role) + r",?\s+(?:[A-Z][a-z]*\.\s+)?$",
             before,
-        ):
-            return self.org_before(mention.start, _anaphoric_noun(role))
+        )
+        if ANAPHOR_RE.match(role) or owned:
+            noun = _anaphoric_noun(role) or (owned and owned.group("noun"))
+            return self.org_before(mention.start, noun and noun.lower())
         return None
 
     def _corporate_title(self, mention: Mention, role: str) -> str | None:

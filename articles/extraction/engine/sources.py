@@ -122,6 +122,10 @@ class Sources:
         officials", "Russian diplomats") before an agent ``noun``
         (``groups``), or "for/at/of the X" after it."""
         words = self.text[start:end].split()
+        ministry = self.ministry_in(self.text[start:end])
+        if ministry:
+            # "an Afghan interior ministry spokesman": the most specific body.
+            return ministry
         # "Nigerian militants", "Russia's analysts": a nationality or a
         # country before a source who holds no post names no state.
         state = noun.lower() in lx.AGENTS

@@ -1,0 +1,48 @@
+"""Bodies wire copy names in passing: a ministry written in lower case
+("an Afghan interior ministry spokesman"), a group named once with "the"
+before it speaking ("The Taliban claimed …"), and the role that points back
+at it ("The group's chief spokesman, Jo Roe")."""
+
+from __future__ import annotations
+
+from tests.extraction.test_spoken_for import spoke_for
+
+
+class TestMinistriesInLowerCase:
+    def test_an_unnamed_source_speaks_for_the_ministry_not_only_the_state(self):
+        assert spoke_for(
+            "The siege ended, an Afghan interior ministry spokesman said."
+        ) == [("an Afghan interior ministry spokesman", "Afghan Interior Ministry")]
+
+    def test_a_title_before_the_name(self):
+        assert spoke_for(
+            "Kenyan foreign ministry spokeswoman Ann Marsh said the talks would go on."
+        ) == [("Ann Marsh", "Kenyan Foreign Ministry")]
+
+    def test_a_description_before_the_name_after_the_cue(self):
+        assert (
+            spoke_for(
+                "The siege ended, said an Afghan interior ministry spokesman, "
+                "Jo Roe. He noted that 20 people were hurt."
+            )
+            == [("Jo Roe", "Afghan Interior Ministry")] * 2
+        )
+
+    def test_a_role_after_the_name(self):
+        assert spoke_for(
+            '"We are ready," said Jo Roe, a spokesman for the health ministry.'
+        ) == [("Jo Roe", "Health Ministry")]
+
+    def test_no_portfolio_names_no_ministry(self):
+        """ "the ministry" alone points back at one named before."""
+        assert spoke_for(
+            '"We are ready," said Jo Roe, a spokesman for the ministry.'
+        ) == [("Jo Roe", None)]
+
+
+class TestAGroupNamedWithTheArticle:
+    def test_the_group_s_spokesman_speaks_for_the_group(self):
+        assert spoke_for(
+            "The Harambee claimed responsibility for the attack. The group's "
+            "chief spokesman, Jo Roe, claimed the blast destroyed the building."
+        ) == [("Jo Roe", "Harambee")]
