@@ -328,7 +328,13 @@ class Attribution:
             # "Jo Roe, Acme Wing Team says": the person the body stands
             # beside speaks.
             return named.key, named.start, False
-        body = self.mention_ending(end, ORGANISATION)
+        body = self.mention_ending(end, ORGANISATION) or (
+            # "Another opposition leader, Jo Roe of the Union of Republican
+            # Forces, told …": the name and its body between commas.
+            stripped.endswith(",")
+            and self.mention_ending(end - 1, ORGANISATION)
+            or None
+        )
         if body is not None:
             # "Jo Roe of NASA said", "Prime Minister Jo Roe of Australia
             # said": the person the body is of speaks.

@@ -35,6 +35,13 @@ POSTED_RE = re.compile(
     r"(?:the\s+)?[A-Z][^,;:\"\u201c\u201d]{1,60},\s*$"
 )
 
+# " of the Union of Republican Forces, told": the body a name is of, then
+# the verb.
+OF_BODY_RE = re.compile(
+    r"\s+of\s+the\s+(?:[A-Z][\w.&'\u2019-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}?"
+    r"[A-Z][\w.&'\u2019-]*,?\s+(?:also\s+)?(?P<verb>[a-z]+)"
+)
+
 
 class People:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -115,6 +122,10 @@ class People:
         if re.search(r"\b[Aa]ccording to\s+$", left):
             return True
         if re.search(r",\s*$", left) and prev and prev[-1].lower() in lx.ROLE_HEADS:
+            return True
+        of = OF_BODY_RE.match(right)
+        if of and of.group("verb") in lx.SPEECH_VERBS:
+            # "Jo Roe of the Union of Republican Forces told reporters".
             return True
         if POSTED_RE.search(left):
             # "Kenya's Ambassador to the United Nations, Jo Roe".

@@ -23,12 +23,13 @@ from .text import is_cap
 
 # Verbs that take no object but the words said.
 _PLAIN_SAYING = frozenset("said says say told tells tell added adds".split())
+# ("…, told reporters": whom one tells is no inverted subject.)
+_TELL = frozenset("told tells tell telling".split())
 # ", Little said" / ", a senior official added" closing a sentence.
 INVERTED_END_RE = re.compile(
     rf",\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{SAYING})\s*$"
 )
-# ", Little said, and that …": the same, with more of the first speaker's
-# words after it.
+# ", Little said, and that …": the same, with more of the speaker's after it.
 INVERTED_MID_RE = re.compile(
     rf"(?P<attribution>,\s+(?:[\w.'\u2019-]+\s+){{1,5}}(?:also\s+)?(?:{SAYING}))"
     r",\s+and\s+that\s+(?P<more>\S)"
@@ -143,9 +144,12 @@ class Reported:
                 # '…, but "how much we can do," said X': a quote inside the
                 # reported words, when the sentence does not open with one.
                 quoted_end = re.search(r",[\"\u201d]$", lead) and not opens_quoted
-                if quoted_end or (
-                    lead.endswith(",")
-                    and not lead[:-1].rstrip().endswith(('"', "\u201d"))
+                if c.verb.lower() not in _TELL and (
+                    quoted_end
+                    or (
+                        lead.endswith(",")
+                        and not lead[:-1].rstrip().endswith(('"', "\u201d"))
+                    )
                 ):
                     speaker = self.subject_after(c.end, body_end)
                     if speaker and not opens_quoted:
