@@ -52,3 +52,39 @@ class TestLeadNamedInTheNextSentence:
             "coordinator said.\n\n"
             "Ann Marsh has called on donors to give more."
         ) == [("the U.N. humanitarian coordinator", "U.N.")]
+
+
+class TestTheLeadSourceSpeaking:
+    def test_a_source_with_its_body_under_a_progressive_verb_speaks_after(self):
+        """ "The leader of Kenya's main opposition Unity Party is calling
+        for …, saying …": the source opening the sentence, whatever it is
+        of, speaks in the participle, for the body it names rather than
+        the state."""
+        assert spoke_for(
+            "The leader of Kenya's main opposition Orange Democratic Movement "
+            "party is calling for fresh elections, saying the balloting was "
+            "fraudulent."
+        ) == [
+            (
+                "The leader of Kenya's main opposition Orange Democratic "
+                "Movement party",
+                "Orange Democratic Movement",
+            )
+        ]
+
+    def test_the_person_named_next_keeps_the_lead_s_body(self):
+        assert (
+            spoke_for(
+                "The leader of the Orange Democratic Movement is calling for "
+                "fresh elections, saying the balloting was fraudulent. Peter "
+                "Omollo said the opposition will not accept the results."
+            )
+            == [("Peter Omollo", "Orange Democratic Movement")] * 2
+        )
+
+    def test_a_day_owning_a_noun_opens_the_reported_words(self):
+        """ "said Sunday's vote was rigged": "Sunday's" is the clause's,
+        not when it was said."""
+        assert quotes("Ann Marsh said Sunday's balloting was fraudulent.") == [
+            ("indirect", "Sunday's balloting was fraudulent", "Ann Marsh")
+        ]

@@ -218,8 +218,9 @@ class TestLeadSourceNamedLater:
 
     def test_the_source_named_with_its_title_a_sentence_later_speaks(self):
         """ "A senior U.S. general in Iraq says …. The general spoke Friday
-        …" / "General Thomas Turner, …, says …": the general is Turner, and
-        the lead's quote keeps the body its description names."""
+        …" / "General Thomas Turner, …, says …": the general is Turner; the
+        lead's quote keeps the body its description names, and so do his
+        later quotes, whose role names none."""
         assert spoke_for(
             "A senior U.S. general in Iraq says the attacks have not stopped. "
             "The general spoke Friday by satellite.\n\n"
@@ -227,7 +228,7 @@ class TestLeadSourceNamedLater:
             "insurgents are weaker."
         ) == [
             ("the attacks have not stopped", "Thomas Turner", "United States"),
-            ("the insurgents are weaker", "Thomas Turner", None),
+            ("the insurgents are weaker", "Thomas Turner", "United States"),
         ]
 
     def test_owned_role_named_in_the_next_sentence_speaks(self):

@@ -41,7 +41,8 @@ THAT_RE = re.compile(
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 SKIP_AFTER_CUE_RE = re.compile(
     r"(?:\s*(?:(?:(?:on|late on|early on|late|early|last|this)\s+)?"
-    rf"(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?"
+    # ("said Sunday's vote was rigged": a day owning a noun is no time.)
+    rf"(?:{_DAYS})(?![\w'\u2019])(?:\s+(?:morning|afternoon|evening|night))?"
     r"|(?:here|there|today|yesterday|tonight|recently|earlier|later|again)"
     r"(?![\w'\u2019-])"
     r"|(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b"

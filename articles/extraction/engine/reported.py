@@ -319,38 +319,6 @@ class Reported:
             )
         )
 
-    def _participle_subject(
-        self, c: Cue, cues: list[Cue], s_start: int, bare: bool = False
-    ):
-        """Who speaks in a participle continuing the sentence ("…, the
-        leader said here today, adding that …", "Mr. Karzai dismissed
-        suggestions …, saying …"): the speaker of the sentence's earlier
-        cue, else the person the sentence opens with, else the source it
-        opens with ("America's top defense official chastised Russia …,
-        saying …"), or the holder of the definite role it opens with ("The
-        ambassador concluded the interview by saying …"); with ``bare``, a
-        participle with no comma before it ("Burns addressed the difficulty
-        saying, "…""), as after "by"."""
-        lead = self.text[s_start : c.start].rstrip()
-        if not (bare or lead.endswith((",", ',"', ",\u201d", " by"))):
-            return None
-        for earlier in reversed(cues):
-            if s_start <= earlier.start < c.start and earlier.speaker:
-                return earlier.speaker
-        subject = self.first_mention(s_start, c.start, PERSON, within=60)
-        if subject is not None:
-            return subject.key
-        m = re.match(r"The\s+([a-z-]+)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", lead)
-        named = m and self.role_antecedent(m.group(1), s_start)
-        if named:
-            return named
-        source = self.source_at(s_start, c.start)
-        if source and re.match(
-            r"\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", self.text[source[1] :]
-        ):
-            return source[0]
-        return None
-
     def _interrupted_clause(self, c: Cue, s_start: int, subject_start: int, end):
         """The reported words after an attribution between commas that
         interrupts the clause: "The state, she added, had sent nothing",

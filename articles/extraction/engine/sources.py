@@ -7,6 +7,8 @@ organisation, and never invents a name.
 A source stands in the run's speaker slots under a key of its own
 (``source:…``), so that continuations and partial quotes follow it as they
 follow a person; ``Story.result()`` turns the key back into a description.
+Here too: who speaks in a participle continuing a sentence ("…, saying
+…") that a person or a source opens.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .base import Mention
+from .base import Cue, Mention
 from .gazetteer import ORGANISATION, PERSON
 from .roles import ANAPHOR_RE
 from .text import slugify
@@ -81,6 +83,14 @@ _OWNER_BEFORE_RE = re.compile(r"['\u2019]s\s+\([A-Z][A-Za-z&]*\)\s+$")
 CAPITAL_BEFORE_RE = re.compile(r"(?<![\w.-])(?P<name>" + "|".join(lx.CAPITALS) + r")$")
 
 
+# After a source opening the sentence, what it is of and its verb: "The
+# leader of the Unity Party is calling for …", "A senior official chastised".
+SOURCE_VERB_RE = re.compile(
+    r"(?:(?:\s+(?:of|for|at|with|from|in)\s+)?[^,;:\"\u201c\u201d]{1,80}?)?\s+"
+    r"(?:(?:is|are|was|were|has|have|had)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|ing)\b"
+)
+
+
 def _a_source(m: re.Match) -> bool:
     """Whether a source phrase's noun is one: an office (``OFFICE_NOUNS``)
     only in lower case."""
@@ -141,6 +151,21 @@ class Sources:
                 name = lx.COUNTRY_DEMONYMS[pair]
                 return self.org(name, self.gaz.find(name, ORGANISATION))
         inside = self.first_mention(start, end, ORGANISATION)
+        body = next(
+            (
+                m
+                for m in self.mentions
+                if m.type == ORGANISATION
+                and start <= m.start
+                and m.end <= end
+                and not self._a_state(m)
+            ),
+            None,
+        )
+        if body is not None:
+            # "The leader of Kenya's main opposition Unity Party": the most
+            # specific body the description names, not its state.
+            return body.key
         if inside is not None and (state or not self._a_state(inside)):
             return inside.key
         if ANAPHOR_RE.search(self.text, start, end) or re.match(
@@ -409,5 +434,39 @@ class Sources:
             if quote.speaker in named:
                 # The body the description names ("A senior U.S. general")
                 # stays the quote's, where the person's role names none.
-                quote.organisation = self.sources[quote.speaker][1]
+                quote.organisation = body = self.sources[quote.speaker][1]
                 quote.speaker = named[quote.speaker]
+                person = self.people[quote.speaker]
+                if person.role_organisation is None:
+                    # Her later quotes keep the body the lead gave her.
+                    person.role_organisation = body
+
+    def _participle_subject(
+        self, c: Cue, cues: list[Cue], s_start: int, bare: bool = False
+    ):
+        """Who speaks in a participle continuing the sentence ("…, the
+        leader said here today, adding that …", "Mr. Karzai dismissed
+        suggestions …, saying …"): the speaker of the sentence's earlier
+        cue, else the person the sentence opens with, else the source it
+        opens with ("America's top defense official chastised Russia …,
+        saying …"), or the holder of the definite role it opens with ("The
+        ambassador concluded the interview by saying …"); with ``bare``, a
+        participle with no comma before it ("Burns addressed the difficulty
+        saying, "…""), as after "by"."""
+        lead = self.text[s_start : c.start].rstrip()
+        if not (bare or lead.endswith((",", ',"', ",\u201d", " by"))):
+            return None
+        for earlier in reversed(cues):
+            if s_start <= earlier.start < c.start and earlier.speaker:
+                return earlier.speaker
+        subject = self.first_mention(s_start, c.start, PERSON, within=60)
+        if subject is not None:
+            return subject.key
+        m = re.match(r"The\s+([a-z-]+)\s+(?:[a-z]+ly\s+)?[a-z]+ed\b", lead)
+        named = m and self.role_antecedent(m.group(1), s_start)
+        if named:
+            return named
+        source = self.source_at(s_start, c.start)
+        if source and SOURCE_VERB_RE.match(self.text, source[1], c.start):
+            return source[0]
+        return None
