@@ -5,7 +5,7 @@ holder speaks for."""
 
 from __future__ import annotations
 
-from tests.extraction.test_offices import spoke_for
+from tests.extraction.test_spoken_for import spoke_for
 
 
 class TestTitlesToABody:
@@ -51,3 +51,14 @@ class TestTitlesToABody:
         assert spoke_for("Secretary of the Navy Jo Roe said the fleet is ready.") == [
             ("Jo Roe", "U.S. Navy")
         ]
+
+
+class TestTheEnvoyByHerTitleLater:
+    def test_the_state_s_title_refers_back_to_its_envoy(self):
+        """ "the U.S. Ambassador said": the envoy named before who speaks
+        for the United States; "the Kenyan ambassador" is someone else."""
+        assert spoke_for(
+            "U.S. Ambassador to the United Nations Jo Roe spoke on Monday. "
+            '"So we are encouraged," the U.S. Ambassador said. "We are '
+            'ready," the Kenyan ambassador said.'
+        ) == [("Jo Roe", "United States"), ("the Kenyan ambassador", "Kenya")]

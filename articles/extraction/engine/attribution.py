@@ -63,6 +63,10 @@ def _verb_like(word: str) -> bool:
     return len(word) > 3 and (word.endswith("ed") or word.endswith("s"))
 
 
+# "u.s." → "United States", "kenyan" → "Kenya": a definite role's state.
+_STATE_BY_LOWER = {k.lower(): v for k, v in lx.COUNTRIES.items()}
+
+
 class Attribution:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -363,7 +367,9 @@ class Attribution:
             if named:
                 return named.key, named.start, False
         m = re.search(
-            r"(?<![\w-])[Tt]he\s+((?:[a-z-]+\s+){0,2}?)([A-Za-z-]+)$", stripped
+            r"(?<![\w-])[Tt]he\s+((?:(?:[a-z-]+|(?:[A-Z]\.){2,3})\s+){0,2}?)"
+            r"([A-Za-z-]+)$",
+            stripped,
         )
         named = m and self.role_antecedent(m.group(2), s_start + m.start(), m.group(1))
         if named:
@@ -466,9 +472,13 @@ class Attribution:
         for mention in reversed(self.mentions):
             if mention.start >= pos or mention.type != PERSON:
                 continue
-            words = WORD_RE.findall((self.people[mention.key].role or "").lower())
+            person = self.people[mention.key]
+            words = WORD_RE.findall((person.role or "").lower())
+            if person.role_organisation:
+                # "the U.S. ambassador": the state she speaks for is hers.
+                words.append(self.orgs[person.role_organisation].name.lower())
             if head in self.role_heads_of(mention) and all(
-                w in words
+                w in words or _STATE_BY_LOWER.get(w.rstrip("."), "").lower() in words
                 for w in mods.lower().split()
                 if w not in lx.PASSING_MODIFIERS
             ):
