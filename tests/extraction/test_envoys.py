@@ -62,3 +62,28 @@ class TestTheEnvoyByHerTitleLater:
             '"So we are encouraged," the U.S. Ambassador said. "We are '
             'ready," the Kenyan ambassador said.'
         ) == [("Jo Roe", "United States"), ("the Kenyan ambassador", "Kenya")]
+
+
+class TestOfficesOfAPlace:
+    def test_a_governor_of_a_state_speaks_for_it_as_the_state_s_governor_does(
+        self,
+    ):
+        assert spoke_for(
+            '"This is a good day," said Governor Jo Roe of Ohio. "We are '
+            'ready," said Ohio Governor Ann Marsh.'
+        ) == [("Jo Roe", "Ohio"), ("Ann Marsh", "Ohio")]
+
+    def test_a_mayor_of_a_city(self):
+        assert spoke_for('"We need more help," said Mayor Jo Roe of Springfield.') == [
+            ("Jo Roe", "Springfield")
+        ]
+
+    def test_a_senator_of_a_state_speaks_for_no_one(self):
+        assert spoke_for('"We are ready," said Senator Jo Roe of New York.') == [
+            ("Jo Roe", None)
+        ]
+
+    def test_a_majority_leader_s_chamber_is_named_without_majority(self):
+        assert spoke_for(
+            '"We will pass this bill," Senate Majority Leader Jo Roe said.'
+        ) == [("Jo Roe", "Senate")]

@@ -429,7 +429,7 @@ TITLE_MODIFIERS = frozenset(
     # (And the words that open a rank: "Staff Sgt.", "Lance Cpl.", "Petty
     # Officer", "Warrant Officer", "Field Marshal", "Wing Commander".)
     "Press Ranking Staff Master Lance Petty Warrant Flight Wing Squadron Field "
-    "Special Permanent".split()
+    "Special Permanent Majority Minority".split()
 )
 
 # Titles whose holder speaks for their country when the country stands

@@ -22,6 +22,7 @@ _PLACE_TITLES = frozenset(
     """.split()
 )
 
+_PLACE_EXECUTIVES = frozenset("Governor Gov Mayor".split())
 
 # Titles held towards a body or a state, named after "to" ("Ambassador to
 # the United Nations", "Special Envoy to Sudan").
@@ -375,6 +376,16 @@ class Titles:
             and self._name_words(body)
             and self._person_context(start, end)
         )
+        if (
+            titled
+            and any(words[i].group() in _PLACE_EXECUTIVES for i in name)
+            and all(is_cap(v) for v in body_values)
+        ):
+            # "Governor Jo Roe of Ohio" heads its government, as "Ohio
+            # Governor Jo Roe" does; a senator's seat speaks for no one.
+            self._add_org_run(body)
+            self._classify_run(name)
+            return True
         if named_of and (
             any(words[i].group() in _PLACE_TITLES for i in name)
             or " ".join(body_values) in lx.REGIONS
