@@ -77,7 +77,9 @@ def problems(path: Path) -> list[str]:
             if quote.get(key) and quote[key] not in organisations:
                 found.append(f"{where}: {key} {quote[key]!r} not in organisations")
         if quote["kind"] in ("direct", "partial"):
-            before = body[quote["start"] - 1] if quote["start"] else ""
+            # (A stray space the source left inside the mark is no part of
+            # the span: "“ Developing …".)
+            before = body[: quote["start"]].rstrip(" ")[-1:]
             # A paragraph of a quote running over several paragraphs may start
             # without a mark of its own.
             if before not in QUOTATION_MARKS and before != "\n":
