@@ -512,7 +512,15 @@ class Attribution:
         if named:
             # "…, said the minister."
             return named
-        mention = self.first_mention(pos, limit, PERSON, within=60)
+        mention = self.first_mention(pos, limit, PERSON)
+        if (
+            mention
+            and mention.start - pos > 60
+            and not self.long_title(pos, mention.start)
+        ):
+            # Far after the cue, a name speaks only after a title ("…, said
+            # Deputy Administrator for Acme's Office of Water Jo Roe").
+            mention = None
         source = self.source_at(pos, limit)
         if (
             source
@@ -521,7 +529,7 @@ class Attribution:
             and re.match(r"\s+(?:for|to)\s", self.text[source[1] : mention.start])
             # ("…, said U.S. Special Envoy for Sudan Jo Roe": the body or
             # state an envoy is for is the post; the envoy speaks.)
-            and not self._post_between(source[1], mention.start)
+            and not self.post_between(source[1], mention.start)
         ):
             # "…, said a spokesman for Secretary-General Ban Ki-moon": the
             # spokesman speaks, not the person he speaks for.
@@ -535,13 +543,6 @@ class Attribution:
         if m:
             return self.resolve_pronoun(m.group(1), pos)
         return self.source_after(pos, limit)
-
-    def _post_between(self, start: int, end: int) -> bool:
-        """Whether ``text[start:end]`` is " for " or " to " and a body's or
-        state's name, all of it one organisation's mention."""
-        m = re.match(r"\s+(?:for|to)\s+(?:the\s+)?", self.text[start:end])
-        body = self.mention_ending(end - 1, ORGANISATION)
-        return bool(m) and body is not None and body.start == start + m.end()
 
     def subject_by_position(self, pos: int, limit: int) -> tuple[str, str] | None:
         """Attribution right after a closing quotation mark, whatever the

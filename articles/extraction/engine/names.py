@@ -405,7 +405,11 @@ class Names:
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
             return
-        if self._person_of_body(run) or self.title_to_body(run):
+        if (
+            self._person_of_body(run)
+            or self.title_to_body(run)
+            or self.owned_office_then_name(run)
+        ):
             return
         start, end = words[run[0]].start(), words[run[-1]].end()
         before = text[max(0, start - 30) : start]
@@ -486,8 +490,16 @@ class Names:
                 words[part[0]].group() in lx.COMMON_CAPS
                 or self._is_title(part[0])
                 or words[part[0]].group() in lx.DEMONYMS
-                # "envoy for Syria Staffan de Mistura": a country names no one.
+                # "envoy for Syria Staffan de Mistura": a country names no one,
+                # nor does "U.S." before a title ("U.S. Secretary of …").
                 or (words[part[0]].group() in lx.COUNTRY_NAMES and len(part) > 2)
+                or (
+                    words[part[0]].group() in lx.COUNTRIES
+                    and len(part) > 1
+                    and self._is_title(part[1])
+                )
+                # "Assistant Secretary – Indian Affairs Kevin K. Roe".
+                or (words[part[0]].group() in lx.PORTFOLIO_WORDS and len(part) > 2)
                 or words[part[0]].group() in lx.MONTHS_AND_DAYS
                 or (self._is_acronym(part[0]) and len(part) > 2)
             ):

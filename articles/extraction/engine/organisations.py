@@ -280,6 +280,7 @@ class Organisations:
                 continue
             role = (
                 self._role_before(mention)
+                or self.office_owned_before(mention)
                 or self._owned_title_before(mention)
                 or self._role_of_before(mention)
                 or self._described_before(mention)

@@ -278,6 +278,21 @@ class Roles:
             return j - 1, self.words[j].start()
         return i, pos
 
+    def office_owned_before(self, mention: Mention) -> tuple[str, str] | None:
+        """ "Deputy Administrator for Acme's Office of Water Jo Roe": the
+        body's office named right before the name, after its owner's
+        possessive and a title, is whom she speaks for."""
+        office = self.mention_ending(mention.start - 1, ORGANISATION)
+        if office is None or self.text[office.end : mention.start] != " ":
+            return None
+        before = self.text[max(0, office.start - 80) : office.start]
+        m = re.search(
+            r"(?P<title>(?:[A-Z][\w-]*\s+){1,6})(?:for|of)\s+\S+['\u2019]s\s+$", before
+        )
+        if m is None or not any(w in lx.TITLE_WORDS for w in m.group("title").split()):
+            return None
+        return m.group("title").strip(), office.key
+
     def _posted_before(self, mention: Mention) -> tuple[str, str | None] | None:
         """ "U.S. permanent representative to the United Nations, Ambassador
         Jo Roe": an envoy's post before the comma, whose state opens it."""

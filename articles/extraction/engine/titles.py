@@ -30,9 +30,25 @@ _TITLES_TO = frozenset(
     "Ambassador Envoy Representative Delegate Adviser Advisor Liaison".split()
 )
 
+# A title of capitalised words and connectors, possessives among them.
+LONG_TITLE_RE = re.compile(
+    r"\s+(?:(?:[A-Z][\w.&'\u2019-]*|of|for|and|the|on|to|[\u2013\u2014-])\s+){1,16}"
+)
+
 
 class Titles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def post_between(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is " for " or " to " and a body's or
+        state's name, all of it one organisation's mention."""
+        m = re.match(r"\s+(?:for|to)\s+(?:the\s+)?", self.text[start:end])
+        body = self.mention_ending(end - 1, ORGANISATION)
+        return bool(m) and body is not None and body.start == start + m.end()
+
+    def long_title(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is a title's words only."""
+        return LONG_TITLE_RE.fullmatch(self.text, start, end) is not None
 
     def title_link(self, before: int, i: int) -> bool:
         """Whether word ``i``, "to" or "the", links the title before it to
@@ -51,6 +67,29 @@ class Titles:
         if value in ("of", "for", "to"):
             return prev in _TITLES_TO or (value != "to" and prev in lx.TITLE_WORDS)
         return value == "the" and before > 0 and self.title_link(before - 1, before)
+
+    def owned_office_then_name(self, run: tuple[int, ...]) -> bool:
+        """ "Deputy Administrator for EPA's Office of Water Jo Roe": a title
+        before a body's possessive, whose office's name runs up to the
+        name: the office, and the titled name."""
+        words = self.words
+        first = words[run[0]].start()
+        before = self.text[max(0, first - 60) : first]
+        if not re.search(r"[A-Z][\w.&-]*['\u2019]s $", before) or not any(
+            w in lx.TITLE_WORDS for w in re.findall(r"[A-Z]\w+", before)
+        ):
+            return False
+        keep = 3 if len(run) > 4 and len(words[run[-2]].group()) == 1 else 2
+        body, name = list(run[:-keep]), list(run[-keep:])
+        if not (
+            body
+            and self._name_words(name)
+            and any(words[i].group() in lx.ORG_KEYWORDS for i in body)
+        ):
+            return False
+        self._add_org_run(body)
+        self._add_person_part(name, titled=True)
+        return True
 
     def title_to_body(self, run: tuple[int, ...]) -> bool:
         """A title, "to" or "of the" and a body before a name, read as one
@@ -181,14 +220,25 @@ class Titles:
     def _name_words(self, part: list[int]) -> bool:
         """Whether ``part`` can be a person's name: capitalised words and
         initials, no acronym, title or organisation word."""
-        return 1 <= len(part) <= 5 and not any(
-            self._is_acronym(i)
-            or self._is_title(i)
-            or self.words[i].group() in lx.ORG_KEYWORDS
-            or self.words[i].group() in lx.ORG_CONNECTORS
-            or self.words[i].group() in lx.COMMON_CAPS
-            or self.words[i].group() in lx.THING_WORDS
-            for i in part
+        return (
+            1 <= len(part) <= 5
+            and not any(
+                self._is_acronym(i)
+                or self._is_title(i)
+                or self.words[i].group() in lx.ORG_KEYWORDS
+                or self.words[i].group() in lx.ORG_CONNECTORS
+                or (
+                    self.words[i].group() in lx.COMMON_CAPS
+                    # ("Mary A. Roe": an initial, not the article.)
+                    and not (
+                        len(self.words[i].group()) == 1
+                        and self.text[self.words[i].end() : self.words[i].end() + 1]
+                        == "."
+                    )
+                )
+                or self.words[i].group() in lx.THING_WORDS
+                for i in part
+            )
         )
 
     def _title_surname(self, part: list[int]) -> bool:
