@@ -25,3 +25,22 @@ class TestNameOfTheBody:
 class TestToldIsNotInverted:
     def test_the_clause_before_told_is_no_quote_of_whom_was_told(self):
         assert quotes("The vote was rigged, told reporters on Sunday.") == []
+
+
+class TestRolesAfterTheName:
+    def test_a_region_the_post_covers_is_no_body(self):
+        assert spoke_for(
+            '"Salmon recovery took a step forward," said Jo Roe, Northwest '
+            "regional administrator for NOAA Fisheries."
+        ) == [("Jo Roe", "NOAA Fisheries")]
+
+    def test_a_member_of_a_body_s_council_speaks_for_the_council(self):
+        assert spoke_for(
+            "Jo Roe, a leading member of the Unity Movement\u2019s Guidance "
+            "Council, told reporters the movement will honor the treaties."
+        ) == [("Jo Roe", "Guidance Council")]
+
+    def test_a_member_of_a_legislature_speaks_for_no_one(self):
+        assert spoke_for(
+            "Jo Roe, a member of the Kenyan Parliament, said the vote was fair."
+        ) == [("Jo Roe", None)]

@@ -65,6 +65,13 @@ def _role_head(word: str, plural: bool = False) -> bool:
     )
 
 
+# Compass regions a post may cover ("Northwest regional administrator").
+_COMPASS = frozenset(
+    "North South East West Northwest Northeast Southwest Southeast Midwest "
+    "Mid-Atlantic".split()
+)
+
+
 class Organisations:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -349,6 +356,10 @@ class Organisations:
             after_owner = text[owner.end : owner.end + 2]
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
+            if self.orgs[owner.key].name in _COMPASS:
+                # "Jo Roe, Northwest regional administrator for NOAA
+                # Fisheries": a region the post covers, not a body.
+                continue
             if heading is None and re.fullmatch(
                 # (Or the second role after "and": "assistant secretary of
                 # commerce and deputy NOAA administrator", the body within.)
@@ -375,7 +386,7 @@ class Organisations:
                 # owner before them ("for Kenya's power company Kenpower").
                 r"\b(for|at|of|with)\s+(?:the\s+|[A-Z][\w.&-]*['\u2019]s\s+)?"
                 r"(?:(?!(?:in|on|near|from|to|and)\s)[a-z]+\s+){0,3}"
-                r"(?:[A-Z][\w.&-]*['\u2019]s\s+)?$",
+                r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['\u2019]s\s+)?$",
                 before_owner,
             )
             if (

@@ -77,6 +77,10 @@ def _anaphoric_noun(role: str) -> str | None:
     return None
 
 
+MEMBER_OF_RE = re.compile(r"(?:an?\s+)?(?:[a-z]+\s+)?members?\s+of\s")
+_LEGISLATURES = frozenset(
+    "Parliament Senate Congress House Assembly Legislature Duma Knesset".split()
+)
 # "an Afghan interior ministry spokesman", "the foreign ministry's
 # spokeswoman": a ministry written in lower case, its portfolio's words
 # before it and the nationality of its state, if any, before them.
@@ -344,7 +348,12 @@ class Roles:
             # "Jo Roe, Acme Wing Team, said": a body's name (and its unit's
             # words) alone is the role.
             return phrase, body.key
-        if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]):
+        if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]) and not (
+            # "Jo Roe, a leading member of the Harbour Board's council": a
+            # member of a body (not of a legislature: a seat there speaks
+            # for no one).
+            MEMBER_OF_RE.match(phrase) and not any(w in _LEGISLATURES for w in words)
+        ):
             return None
         if words and words[0] in lx.SPEECH_VERBS:
             return None
