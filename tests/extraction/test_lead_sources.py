@@ -88,3 +88,22 @@ class TestTheLeadSourceSpeaking:
         assert quotes("Ann Marsh said Sunday's balloting was fraudulent.") == [
             ("indirect", "Sunday's balloting was fraudulent", "Ann Marsh")
         ]
+
+    def test_the_same_role_after_the_name_two_sentences_on(self):
+        """ "Ruritania's information minister says …. … Ann Marsh, the
+        information minister who …": her role repeats the description."""
+        assert spoke_for(
+            "Kenya's information minister says the lack of news is a source "
+            "of instability. The ailing president is under pressure.\n\n"
+            "Ann Marsh, the information minister who last month petitioned "
+            "the Cabinet, says tensions and uncertainty about the leadership "
+            "persist."
+        ) == [("Ann Marsh", "Kenya"), ("Ann Marsh", "Kenya")]
+
+    def test_another_role_after_the_name_is_someone_else(self):
+        assert spoke_for(
+            "Kenya's information minister says the lack of news is a source "
+            "of instability.\n\n"
+            "Ann Marsh, the health minister, says tensions and uncertainty "
+            "about the leadership persist."
+        )[0] == ("Kenya's information minister", "Kenya")

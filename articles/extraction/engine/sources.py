@@ -91,6 +91,21 @@ SOURCE_VERB_RE = re.compile(
 )
 
 
+def _same_role(description: list[str], role: str) -> bool:
+    """ "Ruritania's information minister says …. Ann Marsh, the information
+    minister who …": a role after the name that opens with every word of
+    the description but its owner is the one described."""
+    words = [
+        w
+        for w in description
+        if w not in lx.SOURCE_DETERMINERS and not w.endswith(("'s", "\u2019s"))
+    ]
+    role_words = role.lower().split()
+    if role_words[:1] in (["the"], ["a"], ["an"]):
+        role_words = role_words[1:]
+    return len(words) >= 2 and role_words[: len(words)] == words
+
+
 def _a_source(m: re.Match) -> bool:
     """Whether a source phrase's noun is one: an office (``OFFICE_NOUNS``)
     only in lower case."""
@@ -422,11 +437,15 @@ class Sources:
                     max(0, mention.start - len(role) - 1) : mention.start
                 ]
                 if (
-                    role
-                    and role in titled
-                    and (_role_words(role) & set(words) - _NOT_IDENTIFYING)
-                ) or self._named_next(
-                    mention, words, later[0][0], quote.start, self.sources[key][1]
+                    (
+                        role
+                        and role in titled
+                        and (_role_words(role) & set(words) - _NOT_IDENTIFYING)
+                    )
+                    or self._named_next(
+                        mention, words, later[0][0], quote.start, self.sources[key][1]
+                    )
+                    or _same_role(words, role)
                 ):
                     named[key] = mention.key
                 break
