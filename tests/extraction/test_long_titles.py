@@ -35,3 +35,21 @@ class TestLongTitles:
             '"These grants help," said Principal Deputy Assistant '
             "Administrator for Acme\u2019s Office of Water Jo Roe."
         ) == [("Jo Roe", "Office of Water")]
+
+
+class TestStatesAndSuffixes:
+    def test_a_role_the_state_s_government_names_speaks_for_the_state(self):
+        assert spoke_for(
+            "Kenyan government lead negotiator Jo Roe said the talks will "
+            "re-open Monday."
+        ) == [("Jo Roe", "Kenya")]
+
+    def test_an_opposition_role_is_still_no_state_s(self):
+        assert spoke_for(
+            "Kenyan opposition spokesman Jo Roe said the talks will re-open Monday."
+        ) == [("Jo Roe", None)]
+
+    def test_a_name_s_suffix_keeps_its_stop(self):
+        assert spoke_for('"We are ready," said Timothy J. Roe Sr., the chairman.') == [
+            ("Timothy J. Roe Sr.", None)
+        ]

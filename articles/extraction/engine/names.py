@@ -537,6 +537,9 @@ class Names:
         ):
             return
         s, e = words[part[0]].start(), words[part[-1]].end()
+        if words[part[-1]].group() in ("Jr", "Sr") and text[e : e + 1] == ".":
+            # "Jo Roe Jr.": the suffix keeps its stop.
+            e += 1
         if titled or self._person_context(s, e) or self._initialled(part):
             self.add_mention(s, e, PERSON, self.person_named(text[s:e]))
         elif self._name_words(part) or self._title_surname(part):

@@ -413,7 +413,12 @@ class Offices:
         if m is None:
             return None
         head = (m.group("head") or m.group("head2")).lower()
-        if head not in lx.STATE_TITLE_HEADS or _outside_the_state(role.split()):
+        # "Kenyan government spokesman", "the Kenyan government's chief
+        # negotiator": any role the state's government names is its own.
+        governs = re.search(r"(?i)\bgovernment(?:['\u2019]s)?\s", role)
+        if (
+            head not in lx.STATE_TITLE_HEADS and not (governs and head in lx.ROLE_HEADS)
+        ) or _outside_the_state(role.split()):
             return None
         if m.group("demonym"):
             name = m.group("demonym")
