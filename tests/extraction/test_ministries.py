@@ -46,3 +46,9 @@ class TestAGroupNamedWithTheArticle:
             "The Harambee claimed responsibility for the attack. The group's "
             "chief spokesman, Jo Roe, claimed the blast destroyed the building."
         ) == [("Jo Roe", "Harambee")]
+
+    def test_an_acronym_after_the_and_an_adjective_is_a_body(self):
+        assert spoke_for(
+            "Jo Roe, a spokesman for Ann Marsh's faction of the divided MDC, "
+            "told reporters that the call captures the mood."
+        ) == [("Jo Roe", "MDC")]

@@ -101,7 +101,8 @@ class Organisations:
         value = text[start:end]
         if (
             single
-            and re.search(r"(?<![\w-])[Tt]he\s+$", left)
+            # ("the divided MDC": an adjective or two may stand between.)
+            and re.search(r"(?<![\w-])[Tt]he\s+(?:[a-z]+\s+){0,2}$", left)
             and len(value) >= 3
             and value.isupper()
             and value.isalpha()
