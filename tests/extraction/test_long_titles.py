@@ -53,3 +53,13 @@ class TestStatesAndSuffixes:
         assert spoke_for('"We are ready," said Timothy J. Roe Sr., the chairman.') == [
             ("Timothy J. Roe Sr.", None)
         ]
+
+    def test_navy_and_air_force_ratings_are_titles(self):
+        assert [
+            name
+            for name, _ in spoke_for(
+                '"Being recognized is a morale booster," said Culinary '
+                'Specialist Seaman Jo Roe. "We\'re ready," said Senior Airman '
+                "Ann Marsh."
+            )
+        ] == ["Jo Roe", "Ann Marsh"]
