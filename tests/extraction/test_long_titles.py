@@ -63,3 +63,17 @@ class TestStatesAndSuffixes:
                 "Ann Marsh."
             )
         ] == ["Jo Roe", "Ann Marsh"]
+
+    def test_a_department_whose_name_holds_title_words(self):
+        assert spoke_for(
+            '"These funds will help," said Housing and Urban Development '
+            "Secretary Jo Roe."
+        ) == [("Jo Roe", "U.S. Department of Housing and Urban Development")]
+
+    def test_a_hyphenated_title_and_a_list_of_officials(self):
+        """ "DEA Special Agent-in-Charge Jo Roe, U.S. Attorney Ann Marsh and
+        other officials": the title is his, the next name no role of his."""
+        assert spoke_for(
+            "DEA Special Agent-in-Charge Jo Roe, U.S. Attorney Ann Marsh and "
+            'other officials met on Monday. "This matters," Roe said.'
+        ) == [("Jo Roe", "DEA")]

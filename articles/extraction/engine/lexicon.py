@@ -212,7 +212,7 @@ TITLE_WORDS = frozenset(
     Undersecretary Under Assistant Acting Associate Principal Inspector
     Superintendent Premier Emir Sultan Crown Gov Congressman Congresswoman
     Councillor Councilman Councilwoman Assemblyman Assemblywoman Delegate
-    Member Class Rear Commanding Commandant Seaman Airman Specialist
+    Member Class Rear Commanding Commandant Seaman Airman Specialist Agent
     """.split()
 ) | frozenset(
     # Ranks written out in full, titles as their abbreviations are ("Maj.

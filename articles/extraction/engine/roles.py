@@ -159,7 +159,8 @@ class Roles:
             return None
         while i >= 0:
             word = self.words[i]
-            value = word.group()
+            # ("DEA Special Agent-in-Charge Jo Roe".)
+            value = re.sub(r"-(?:in-[Cc]harge|at-[Ll]arge)$", "", word.group())
             gap = text[word.end() : pos]
             if first is not None and gap not in (" ",):
                 # "U.S. Trade Representative": an abbreviation's full stop.
@@ -338,6 +339,10 @@ class Roles:
             return None
         phrase = m.group(1)
         phrase_start = end + m.start(1)
+        if self.first_mention(phrase_start, phrase_start + len(phrase), PERSON):
+            # "Jo Roe, U.S. Attorney Ann Marsh and other officials": a list
+            # of people, not a role of the first.
+            return None
         words = WORD_RE.findall(phrase)
         body = self.by_start.get(phrase_start)
         if (

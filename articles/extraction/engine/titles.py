@@ -139,8 +139,8 @@ class Titles:
 
     def _is_title(self, i: int) -> bool:
         value = self.words[i].group()
-        # "Administrator-designate", "President-elect".
-        value = re.sub(r"-(?:designate|elect)$", "", value)
+        # "Administrator-designate", "President-elect", "Agent-in-Charge".
+        value = re.sub(r"-(?:designate|elect|in-[Cc]harge|at-[Ll]arge)$", "", value)
         return (
             value in lx.TITLE_WORDS
             or (value in lx.PORTFOLIO_WORDS and self._portfolio(i))
@@ -276,6 +276,15 @@ class Titles:
             tail = list(run[j + 1 :])
             if not self._name_words(tail):
                 return None
+            values = [words[i].group() for i in run[:j]]
+            k = next(
+                (k for k in range(j) if " ".join(values[k:]) in lx.CABINET_DEPARTMENTS),
+                None,
+            )
+            if k is not None:
+                # "Housing and Urban Development Secretary Jo Roe": the
+                # department's name, whatever words of a title it holds.
+                return list(run[max(0, k - (values[k - 1 : k] == ["U.S"])) : j]), tail
             t0 = j
             while t0 > 0 and (
                 self._is_title(run[t0 - 1])
