@@ -87,3 +87,24 @@ class TestOfficesOfAPlace:
         assert spoke_for(
             '"We will pass this bill," Senate Majority Leader Jo Roe said.'
         ) == [("Jo Roe", "Senate")]
+
+
+class TestMoreStatesAndBodies:
+    def test_kosovo_s_prime_minister_speaks_for_kosovo(self):
+        assert spoke_for(
+            'Kosovo Prime Minister Jo Roe declared: "The day has come." '
+            "Serbian President Ann Marsh said Serbia would never recognize it."
+        ) == [("Jo Roe", "Kosovo"), ("Ann Marsh", "Serbia")]
+
+    def test_a_body_s_acronym_refers_back_to_its_chief(self):
+        assert spoke_for(
+            "The admission came as the United Nations chief, Jo Roe, visited "
+            "the island. Later the U.N. chief warned that history could "
+            "repeat itself."
+        ) == [("Jo Roe", "United Nations")]
+
+    def test_corps_is_a_service_only_after_marine(self):
+        assert spoke_for(
+            '"This is a great day," said Peace Corps Director Jo Roe. "We are '
+            'ready," said Marine Corps Gen. Ann Marsh.'
+        ) == [("Jo Roe", "Peace Corps"), ("Ann Marsh", None)]

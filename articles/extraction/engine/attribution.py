@@ -477,8 +477,12 @@ class Attribution:
             if person.role_organisation:
                 # "the U.S. ambassador": the state she speaks for is hers.
                 words.append(self.orgs[person.role_organisation].name.lower())
+            # "the U.N. chief" for "the United Nations chief".
+            words.append("".join(re.findall(r"\b[A-Z]", person.role or "")).lower())
             if head in self.role_heads_of(mention) and all(
-                w in words or _STATE_BY_LOWER.get(w.rstrip("."), "").lower() in words
+                w in words
+                or w.replace(".", "") in words
+                or _STATE_BY_LOWER.get(w.rstrip("."), "").lower() in words
                 for w in mods.lower().split()
                 if w not in lx.PASSING_MODIFIERS
             ):

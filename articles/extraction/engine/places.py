@@ -199,6 +199,10 @@ MORE_COUNTRIES.update(
         "Surinamese": "Suriname",
         "Togolese": "Togo",
         "Tongan": "Tonga",
+        # States outside the United Nations or with observer status, whose
+        # governments wire copy names as it names any other's.
+        "Kosovar": "Kosovo",
+        "Kosovan": "Kosovo",
     }
 )
 COUNTRIES.update(MORE_COUNTRIES)

@@ -141,6 +141,9 @@ class Titles:
         value = self.words[i].group()
         # "Administrator-designate", "President-elect", "Agent-in-Charge".
         value = re.sub(r"-(?:designate|elect|in-[Cc]harge|at-[Ll]arge)$", "", value)
+        if value == "Corps" and (i == 0 or self.words[i - 1].group() != "Marine"):
+            # "Marine Corps Gen. Jo Roe", but "Peace Corps Director Jo Roe".
+            return False
         return (
             value in lx.TITLE_WORDS
             or (value in lx.PORTFOLIO_WORDS and self._portfolio(i))
