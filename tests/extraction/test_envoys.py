@@ -91,9 +91,13 @@ class TestOfficesOfAPlace:
 
 class TestMoreStatesAndBodies:
     def test_kosovo_s_prime_minister_speaks_for_kosovo(self):
+        """A bare "Prime Minister" where the story names Kosovo's parliament
+        is Kosovo's, not the other state the paragraph names."""
         assert spoke_for(
-            'Kosovo Prime Minister Jo Roe declared: "The day has come." '
-            "Serbian President Ann Marsh said Serbia would never recognize it."
+            "Kosovo's parliament declared independence on Sunday. The "
+            'declaration was signed by Prime Minister Jo Roe. "The day has '
+            'come," Roe said. Serbian President Ann Marsh said Serbia would '
+            "never recognize it."
         ) == [("Jo Roe", "Kosovo"), ("Ann Marsh", "Serbia")]
 
     def test_a_body_s_acronym_refers_back_to_its_chief(self):
