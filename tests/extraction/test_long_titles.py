@@ -77,3 +77,31 @@ class TestStatesAndSuffixes:
             "DEA Special Agent-in-Charge Jo Roe, U.S. Attorney Ann Marsh and "
             'other officials met on Monday. "This matters," Roe said.'
         ) == [("Jo Roe", "DEA")]
+
+
+class TestUnitedStatesAttorneys:
+    def test_the_district_after_the_name(self):
+        assert spoke_for(
+            '"This matters," said U.S. Attorney Jo K. Roe of the Eastern '
+            "District of Virginia."
+        ) == [
+            ("Jo K. Roe", "U.S. Attorney's Office for the Eastern District of Virginia")
+        ]
+
+    def test_the_district_in_the_role_after_the_name(self):
+        assert spoke_for(
+            '"This matters," said Jo Roe, United States Attorney for the '
+            "Northern District of Texas."
+        ) == [("Jo Roe", "U.S. Attorney's Office for the Northern District of Texas")]
+
+    def test_the_district_the_story_named_before(self):
+        assert spoke_for(
+            "The U.S. Attorney for the District of Hawaii is determining "
+            'whether to file charges. "I applaud the enforcement," said U.S. '
+            "Attorney Jo Roe."
+        ) == [("Jo Roe", "U.S. Attorney's Office for the District of Hawaii")]
+
+    def test_the_attorney_general_is_no_district_s(self):
+        assert spoke_for('"This matters," said Attorney General Jo Roe.') == [
+            ("Jo Roe", "U.S. Department of Justice")
+        ]

@@ -77,6 +77,12 @@ def _anaphoric_noun(role: str) -> str | None:
     return None
 
 
+US_ATTORNEY_RE = re.compile(r"\b(?:U\.S\.|United States) Attorney\b(?!\s+General)")
+# "of the Eastern District of Virginia", "for the District of Hawaii".
+DISTRICT_RE = re.compile(
+    r"(?:,?\s+|\b)(?:of|for|in)\s+the\s+(?P<district>(?:(?:Eastern|Western|Northern"
+    r"|Southern|Middle|Central)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
 MEMBER_OF_RE = re.compile(r"(?:an?\s+)?(?:[a-z]+\s+)?members?\s+of\s")
 _LEGISLATURES = frozenset(
     "Parliament Senate Congress House Assembly Legislature Duma Knesset".split()
@@ -95,6 +101,27 @@ MINISTRY_RE = re.compile(
 
 class Roles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def us_attorney_office(self, role: str, mention: Mention) -> str | None:
+        """ "U.S. Attorney Jo Roe of the Eastern District of Virginia", "Jo
+        Roe, U.S. Attorney for the District of Hawaii": a U.S. Attorney
+        heads the office for the district the role, the words after the
+        name or, failing them, the story before names; by the office's
+        name, as the Trade Representative heads the USTR's."""
+        titled = self.text[max(0, mention.start - 30) : mention.start]
+        if not (
+            US_ATTORNEY_RE.search(role or "")
+            or re.search(US_ATTORNEY_RE.pattern + r"\s+$", titled)
+        ):
+            return None
+        district = DISTRICT_RE.search(role) or DISTRICT_RE.match(self.text, mention.end)
+        if district is None:
+            before = list(DISTRICT_RE.finditer(self.text, 0, mention.start))
+            district = before[-1] if before else None
+        name = "U.S. Attorney's Office"
+        if district is not None:
+            name += f" for the {district.group('district')}"
+        return self._named_org(name)
 
     def ministry_in(self, words: str) -> str | None:
         """The ministry a role or description names in lower case ("Afghan
@@ -259,6 +286,7 @@ class Roles:
         return role, (
             self.force_in_title(mention)
             or self.ministry_in(role)
+            or self.us_attorney_office(role, mention)
             or self.office(read, org)
         )
 
@@ -364,7 +392,8 @@ class Roles:
             return None
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
         return role, (
-            self._owner_in(phrase_start, phrase_start + len(phrase))
+            self.us_attorney_office(phrase, mention)
+            or self._owner_in(phrase_start, phrase_start + len(phrase))
             or self.ministry_in(phrase)
         )
 
