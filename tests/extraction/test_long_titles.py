@@ -105,3 +105,27 @@ class TestUnitedStatesAttorneys:
         assert spoke_for('"This matters," said Attorney General Jo Roe.') == [
             ("Jo Roe", "U.S. Department of Justice")
         ]
+
+
+class TestAgentsAndAnaphors:
+    def test_special_agent_in_charge(self):
+        assert spoke_for(
+            '"This matters," said FBI Special Agent in Charge Jo Roe.'
+        ) == [("Jo Roe", "FBI")]
+
+    def test_a_meeting_after_the_inverted_cue_is_when_not_what(self):
+        assert spoke_for(
+            "The ministers discussed progress, Secretary General Jo Roe said "
+            "during a news conference following the meeting at NATO "
+            "headquarters."
+        )[0][0] == "Jo Roe" and quotes_of(
+            "The ministers discussed progress, Secretary General Jo Roe said "
+            "during a news conference following the meeting at NATO "
+            "headquarters."
+        ) == ["The ministers discussed progress"]
+
+
+def quotes_of(text):
+    from articles.extraction.engine import extract
+
+    return [q.text for q in extract(text).quotes]

@@ -47,6 +47,10 @@ SKIP_AFTER_CUE_RE = re.compile(
     r"(?![\w'\u2019-])"
     r"|(?:last|this|next|earlier this|later this)\s+(?:week|month|year)\b"
     r"|in a statement|on Twitter|on X"
+    # "said during a news conference following the meeting at NATO HQ".
+    r"|(?:following|after|before)\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+)"
+    r"{0,2}?(?:meeting|talks|session|conference|briefing|visit|vote|summit)"
+    r"(?:\s+(?:at|in|with)\s+[^,.;:\"\u201c\u201d]{1,40}?(?=[,.;]|$))?"
     # "said in Baghdad the talks …", "said in March the city …".
     r"|(?:in|from)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[a-z])"
     r"|(?:at|in|during) an?\s+(?:[\w-]+\s+){0,3}?"

@@ -179,6 +179,9 @@ class Roles:
             pos = self.words[i].start()
             i -= 1
         i, pos = self._past_body_of_title(i, pos)
+        if i > 1 and text[self.words[i - 1].start() : pos] == "in Charge ":
+            # "FBI Special Agent in Charge Jo Roe": read from "Agent".
+            i, pos = i - 2, self.words[i - 1].start()
         # "Tuvalu's chief negotiator, Salote Fifita": the role ends at a comma.
         gap = text[self.word_ends[i] : pos] if i >= 0 else ""
         if i < 0 or (gap not in (" ", ", ") and not (office and gap == ". ")):

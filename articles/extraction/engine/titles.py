@@ -64,6 +64,9 @@ class Titles:
             after = words[i + 2].group()
         if not is_cap(after):
             return False
+        if value == "in":
+            # "Special Agent in Charge Jo Roe".
+            return after == "Charge" and prev in lx.TITLE_WORDS
         if value in ("of", "for", "to"):
             return prev in _TITLES_TO or (value != "to" and prev in lx.TITLE_WORDS)
         return value == "the" and before > 0 and self.title_link(before - 1, before)
@@ -141,6 +144,9 @@ class Titles:
         value = self.words[i].group()
         # "Administrator-designate", "President-elect", "Agent-in-Charge".
         value = re.sub(r"-(?:designate|elect|in-[Cc]harge|at-[Ll]arge)$", "", value)
+        if value == "Charge" and i and self.words[i - 1].group() == "in":
+            # "Special Agent in Charge Jo Roe".
+            return True
         if value == "Corps" and (i == 0 or self.words[i - 1].group() != "Marine"):
             # "Marine Corps Gen. Jo Roe", but "Peace Corps Director Jo Roe".
             return False
@@ -291,6 +297,10 @@ class Titles:
             t0 = j
             while t0 > 0 and (
                 self._is_title(run[t0 - 1])
+                or (
+                    words[run[t0 - 1]].group() == "in"
+                    and words[run[t0]].group() == "Charge"
+                )
                 or words[run[t0 - 1]].group() in lx.TITLE_MODIFIERS
                 or (
                     words[run[t0 - 1]].group() in lx.ORG_CONNECTORS
