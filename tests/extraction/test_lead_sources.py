@@ -107,3 +107,17 @@ class TestTheLeadSourceSpeaking:
             "Ann Marsh, the health minister, says tensions and uncertainty "
             "about the leadership persist."
         )[0] == ("Kenya's information minister", "Kenya")
+
+
+class TestTheHolderOfANamedOffice:
+    def test_a_definite_office_whose_holder_was_named_is_that_person(self):
+        """ "The U.N. chief vowed …. But he also warned that …": the chief
+        is the one named as "the United Nations chief, Jo Roe", and so is
+        "he"."""
+        assert spoke_for(
+            "The talks came as the United Nations chief, Jo Roe, visited the "
+            "island.\n\nThe U.N. chief vowed to work hard to ensure that "
+            "refugees are resettled by the end of the year. But he also "
+            "warned that unless the government can reconcile with the "
+            "minority, history could repeat itself."
+        )[-1] == ("Jo Roe", "United Nations")

@@ -256,7 +256,7 @@ class Attribution:
         verb = re.match(r"\s+(?:also\s+)?", self.text[found[1] : end])
         if not CUE_RE.match(self.text, found[1] + verb.end()):
             return None
-        return found[0]
+        return self.definite_holder(self.sources[found[0]][0], start) or found[0]
 
     def _cue_follows(self, mention) -> bool:
         """A reporting verb right after the name ("Burns later said")."""

@@ -274,6 +274,9 @@ class Sources:
             start = end - (len(text_before) - m.start())
             start = self._owner_kept(start, end - len(text_before))
             description = self.text[start:end]
+            named = self.definite_holder(description, start)
+            if named:
+                return named, start
             org = self._source_org(start, end, m.group("noun"))
             key = self._source_key(description, org)
             return key, start
@@ -311,6 +314,15 @@ class Sources:
         start, end = m.start("phrase"), m.end("phrase")
         org = self._source_org(start, end, m.group("noun"))
         return self._source_key(self.text[start:end], org), end
+
+    def definite_holder(self, description: str, pos: int) -> str | None:
+        """ "The U.N. chief vowed …" after "the United Nations chief, Ban
+        Ki-moon": a definite office whose holder the story named before
+        ``pos`` is that person, not an unnamed source; their key, or None."""
+        m = re.fullmatch(r"(?i)the\s+((?:\S+\s+){0,2}?)(\S+)", description.strip())
+        if m is None or m.group(2).lower() not in lx.OFFICE_NOUNS:
+            return None
+        return self.role_antecedent(m.group(2), pos, m.group(1))
 
     def group_antecedent(self, pos: int) -> str | None:
         """The plural unnamed source "they" at ``pos`` stands for: the one
