@@ -129,3 +129,17 @@ def quotes_of(text):
     from articles.extraction.engine import extract
 
     return [q.text for q in extract(text).quotes]
+
+
+class TestCabinetTitlesRunningOn:
+    def test_a_cabinet_title_running_on_to_a_portfolio_before_the_name(self):
+        assert spoke_for(
+            '"This matters," said Assistant Secretary of Commerce for Economic '
+            "Development Alejandra Y. Roe."
+        ) == [("Alejandra Y. Roe", "U.S. Department of Commerce")]
+
+    def test_a_title_ending_in_a_portfolio_names_no_one(self):
+        assert spoke_for(
+            "In an interview, Ambassador Jo Roe, U.S. Undersecretary of State "
+            "for Political Affairs, told reporters that the talks had failed."
+        ) == [("Jo Roe", "U.S. Department of State")]

@@ -473,10 +473,20 @@ class Offices:
         return True
 
     def _department(self, role: str, mention: Mention) -> str | None:
-        before = self.text[max(0, mention.start - 60) : mention.start]
+        before = self.text[max(0, mention.start - 90) : mention.start]
+        # "Assistant Secretary of Commerce for Economic Development Jo Roe":
+        # the cabinet title, then only a title's words up to the name.
+        titled = next(
+            (
+                m
+                for m in DEPARTMENT_RE.finditer(before)
+                if self.long_title(mention.start - len(before) + m.end(), mention.start)
+            ),
+            None,
+        )
         # ("Kenyan Defense Secretary" has its country as organisation
         # already: this is only asked when the role names none.)
-        for m in (DEPARTMENT_RE.search(role), DEPARTMENT_END_RE.search(before)):
+        for m in (DEPARTMENT_RE.search(role), DEPARTMENT_END_RE.search(before), titled):
             if m is None:
                 continue
             name = (m.group("after") or m.group("before")).lower()

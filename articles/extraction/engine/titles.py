@@ -9,6 +9,7 @@ import re
 
 from . import lexicon as lx
 from .gazetteer import ORGANISATION
+from .offices import DEPARTMENT_RE
 from .text import is_cap
 
 # Titles held for a place, whose "of" names a state or a city ("Senator Jo
@@ -269,6 +270,21 @@ class Titles:
         General Josef Aschbacher", "U.S. Trade Representative Susan C.
         Schwab"): (the organisation's words, the name's words), or None."""
         words = self.words
+        keep = 3 if len(run) > 3 and len(words[run[-2]].group()) == 1 else 2
+        tail = list(run[-keep:])
+        title = self.text[words[run[0]].start() : words[tail[0]].start()]
+        if (
+            len(run) > keep
+            and DEPARTMENT_RE.search(title)
+            and self._name_words(tail)
+            # ("… of State for Political Affairs": a title's end, no name.)
+            and words[run[-keep - 1]].group() not in lx.ORG_CONNECTORS
+            and not any(words[i].group() in lx.PORTFOLIO_WORDS for i in tail)
+        ):
+            # "Assistant Secretary of Commerce for Economic Development Jo
+            # Roe": a cabinet title, whatever follows it, before the name
+            # (the department is read from the title, not a body here).
+            return [], tail
         for j in range(len(run) - 2, 0, -1):
             if not (
                 self._is_title(run[j])
