@@ -513,6 +513,15 @@ class Names:
                 keep = 3 if len(words[part[-2]].group()) == 1 else 2
                 part, titled = part[-keep:], True
             run_titled = run_titled or titled
+            if (
+                part
+                and not titled
+                and words[part[0] - 1].group() in ("for", "of")
+                and any(words[i].group() in lx.PORTFOLIO_WORDS for i in part)
+            ):
+                # "Undersecretary of State for Political Affairs": the
+                # title's portfolio, no one's name.
+                continue
             self._add_person_part(part, titled)
 
     def _add_person_part(self, part: list[int], titled: bool) -> None:
