@@ -52,3 +52,30 @@ class TestAGroupNamedWithTheArticle:
             "Jo Roe, a spokesman for Ann Marsh's faction of the divided MDC, "
             "told reporters that the call captures the mood."
         ) == [("Jo Roe", "MDC")]
+
+
+class TestForcesAndNames:
+    def test_a_place_s_forces_spokesman_speaks_for_the_forces(self):
+        assert spoke_for(
+            "However, Harlow forces spokesman Jo Roe said in an interview that "
+            "the cease-fire was a joke."
+        ) == [("Jo Roe", "Harlow forces")]
+
+    def test_a_rank_between_a_force_s_title_and_the_name(self):
+        assert spoke_for(
+            "Harlow army spokesman General Jo Roe said the rebels need to "
+            "accept the cease-fire."
+        ) == [("Jo Roe", "Harlow army")]
+
+    def test_an_external_relations_minister_speaks_for_the_state(self):
+        assert spoke_for(
+            "External Relations Minister Jo Roe summoned ambassadors on "
+            "Thursday. Roe said the separatists are causing suffering in "
+            "Cameroon."
+        ) == [("Jo Roe", "Cameroon")]
+
+    def test_sheikh_inside_a_name_after_a_title(self):
+        assert spoke_for(
+            '"This is a desperate act," said Somali President Hassan Sheikh '
+            'Roble. "We are ready," said Sheikh Ahmed Hamad.'
+        ) == [("Hassan Sheikh Roble", "Somalia"), ("Ahmed Hamad", None)]

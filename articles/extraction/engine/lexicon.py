@@ -233,7 +233,7 @@ PORTFOLIO_WORDS = frozenset(
     Information Communications Tourism Fisheries Mines Housing Youth Welfare
     Social Affairs Planning Water Lands Forestry Petroleum Mining Employment
     Heritage Arts Infrastructure Investment Irrigation Railways
-    Telecommunications
+    Telecommunications External Relations
     """.split()
 )
 # The heads of a title a portfolio opens.

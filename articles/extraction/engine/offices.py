@@ -114,8 +114,10 @@ COMMANDED_RE = re.compile(
 # or state named before it, in a title before the name.
 FORCE_TITLE_RE = re.compile(
     r"(?<![\w.'\u2019-])(?P<body>(?:(?:[A-Z][\w'\u2019-]*|(?:[A-Z]\.){2,3}) ){1,3}"
-    r"(?:army|police|navy|military)) (?:(?:deputy|senior|regional) )?"
-    r"(?:spokesman|spokeswoman|spokesperson|chief|commander) $"
+    r"(?:army|police|navy|military|forces)) (?:(?:deputy|senior|regional) )?"
+    r"(?:spokesman|spokeswoman|spokesperson|chief|commander) "
+    # (A rank may stand before the name: "… military spokesman Gen. Jo Roe".)
+    r"(?:(?:Gen|Col|Maj|Brig|Lt|Capt)\. |(?:General|Colonel|Major) )?$"
 )
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
 OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")

@@ -234,7 +234,8 @@ class Titles:
             1 <= len(part) <= 5
             and not any(
                 self._is_acronym(i)
-                or self._is_title(i)
+                # ("Hassan Sheikh Mohamud": "Sheikh" inside a name is its.)
+                or (self._is_title(i) and not (k and self.words[i].group() == "Sheikh"))
                 or self.words[i].group() in lx.ORG_KEYWORDS
                 or self.words[i].group() in lx.ORG_CONNECTORS
                 or (
@@ -247,7 +248,7 @@ class Titles:
                     )
                 )
                 or self.words[i].group() in lx.THING_WORDS
-                for i in part
+                for k, i in enumerate(part)
             )
         )
 
@@ -286,6 +287,13 @@ class Titles:
             # (the department is read from the title, not a body here).
             return [], tail
         for j in range(len(run) - 2, 0, -1):
+            if (
+                words[run[j]].group() == "Sheikh"
+                and self._name_words([run[j - 1]])
+                and any(self._is_title(i) for i in run[: j - 1])
+            ):
+                # "Somali President Hassan Sheikh Mohamud".
+                continue
             if not (
                 self._is_title(run[j])
                 # "White House Chief of Staff Di Hart": a title's modifier
