@@ -79,3 +79,15 @@ class TestForcesAndNames:
             '"This is a desperate act," said Somali President Hassan Sheikh '
             'Roble. "We are ready," said Sheikh Ahmed Hamad.'
         ) == [("Hassan Sheikh Roble", "Somalia"), ("Ahmed Hamad", None)]
+
+    def test_a_rebel_s_role_speaks_for_the_rebels_named_before(self):
+        assert spoke_for(
+            "The M23 rebels held a rally Wednesday in Goma. Rebel spokesman "
+            "Jo Roe said the rebels plan to keep on moving."
+        ) == [("Jo Roe", "M23")]
+
+    def test_rebels_named_by_their_nationality_name_no_group(self):
+        assert spoke_for(
+            "Sudanese rebels attacked the town. Rebel spokesman Jo Roe said "
+            "the rebels plan to keep on moving."
+        ) == [("Jo Roe", None)]

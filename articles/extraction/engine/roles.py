@@ -77,6 +77,10 @@ def _anaphoric_noun(role: str) -> str | None:
     return None
 
 
+# "The M23 rebels", "Tamil Tiger rebels": a rebel group's name before the word.
+REBELS_NAMED_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<name>(?!The\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})\s+rebels\b"
+)
 US_ATTORNEY_RE = re.compile(r"\b(?:U\.S\.|United States) Attorney\b(?!\s+General)")
 # "of the Eastern District of Virginia", "for the District of Hawaii".
 DISTRICT_RE = re.compile(
@@ -101,6 +105,24 @@ MINISTRY_RE = re.compile(
 
 class Roles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
+
+    def rebel_group(self, mention: Mention, role: str) -> str | None:
+        """ "The M23 rebels held a rally …. Rebel spokesman Jo Roe said": a
+        rebel's role speaks for the rebels the story named before by their
+        name, not for the state their nationality names."""
+        titled = self.text[max(0, mention.start - 40) : mention.start]
+        if not (
+            re.search(r"(?i)\brebels?\b", role or "")
+            or re.search(r"(?i)\brebel\s+(?:[\w.-]+\s+){0,2}$", titled)
+        ):
+            return None
+        named = [
+            m.group("name")
+            for m in REBELS_NAMED_RE.finditer(self.text, 0, mention.start)
+            if m.group("name").split()[-1] not in lx.DEMONYMS
+            and m.group("name") not in lx.COUNTRY_NAMES
+        ]
+        return self._named_org(named[-1]) if named else None
 
     def us_attorney_office(self, role: str, mention: Mention) -> str | None:
         """ "U.S. Attorney Jo Roe of the Eastern District of Virginia", "Jo
