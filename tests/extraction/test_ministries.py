@@ -91,3 +91,23 @@ class TestForcesAndNames:
             "Sudanese rebels attacked the town. Rebel spokesman Jo Roe said "
             "the rebels plan to keep on moving."
         ) == [("Jo Roe", None)]
+
+
+class TestABodyNamedAgain:
+    def test_the_group_s_spokesperson_speaks_for_the_group_not_the_state(self):
+        """ "A spokesperson for the group" after "The activist organization
+        People Without Borders …" and a state named since: the group."""
+        assert spoke_for(
+            "The activist organization People Without Borders helped form the "
+            "caravan.\n\nPeople Without Borders has called the process unjust. "
+            "The Mexican government said it would offer refugee status.\n\n"
+            "A spokesperson for the group, Ann Marsh, told VOA that the "
+            "organization supports migrants."
+        ) == [("Ann Marsh", "People Without Borders")]
+
+    def test_a_committee_s_name_with_on_after_a_title_and_comma(self):
+        assert spoke_for(
+            "Senator Jo Roe, Chairman of the Senate Committee on Foreign "
+            "Relations, discussed the talks on Monday, saying he thinks they "
+            "are starting off in a difficult place."
+        ) == [("Jo Roe", "Senate Committee on Foreign Relations")]

@@ -405,6 +405,19 @@ class Names:
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
             return
+        start, end = words[run[0]].start(), words[run[-1]].end()
+        named = next(
+            (k for k, o in self.orgs.items() if o.name == text[start:end]), None
+        )
+        if named is not None and not re.search(
+            # ("in Ostby, Halden Lakes": a place where it names one.)
+            r"(?:,|\b(?:in|near|from|at|to))\s*$",
+            text[max(0, start - 8) : start],
+        ):
+            # "People Without Borders has called …": a body the story named
+            # before, by its whole name again.
+            self.add_mention(start, end, ORGANISATION, named)
+            return
         if (
             self._person_of_body(run)
             or self.title_to_body(run)

@@ -88,6 +88,10 @@ DISTRICT_RE = re.compile(
     r"|Southern|Middle|Central)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
 MEMBER_OF_RE = re.compile(r"(?:an?\s+)?(?:[a-z]+\s+)?members?\s+of\s")
+# Anaphors that never stand for a state ("a spokesperson for the group").
+_NON_STATE_NOUNS = frozenset(
+    "group organization organisation company firm club association union".split()
+)
 _LEGISLATURES = frozenset(
     "Parliament Senate Congress House Assembly Legislature Duma Knesset".split()
 )
@@ -473,7 +477,7 @@ class Roles:
                 if kind in OUTLET_KINDS:
                     # A newspaper or broadcaster the registry knows.
                     continue
-                if not states and (
+                if (not states or noun in _NON_STATE_NOUNS) and (
                     kind == "state" or self.orgs[m.key].name in lx.COUNTRY_NAMES
                 ):
                     continue

@@ -119,10 +119,17 @@ class Titles:
         if values[k] in ("to", "for") and values[k + 1] == "the":
             k += 1
         body = list(run[k + 1 :])
-        if any(v in lx.ORG_CONNECTORS or v in ("to", "the") for v in values[k + 1 :]):
+        if any(v in ("to", "the") for v in values[k + 1 :]):
             return False
         keep = 3 if len(body) > 3 and len(values[-2]) == 1 else 2
         name, body = body[-keep:], body[:-keep]
+        if body and words[body[-1]].group() in lx.ORG_CONNECTORS:
+            # "… Committee on Foreign Relations": the body's own words.
+            body, name = body + name, []
+        if any(words[i].group() in lx.ORG_CONNECTORS for i in body) and not any(
+            words[i].group() in lx.ORG_KEYWORDS for i in body
+        ):
+            return False
         if not body or not self._name_words(name):
             # "Kenya's Ambassador to the United Nations, Jo Roe": the title
             # and its body, with the name after a comma.
