@@ -143,3 +143,19 @@ class TestCabinetTitlesRunningOn:
             "In an interview, Ambassador Jo Roe, U.S. Undersecretary of State "
             "for Political Affairs, told reporters that the talks had failed."
         ) == [("Jo Roe", "U.S. Department of State")]
+
+
+class TestSeveralOfficialsInOneSentence:
+    def test_each_official_keeps_the_body_named_with_them(self):
+        text = (
+            "U.S. Attorney Jo Roe of the Eastern District of Virginia and "
+            "Assistant Director in Charge Ann Marsh of the FBI made the "
+            'announcement. "This matters," Marsh said.'
+        )
+        assert spoke_for(text) == [("Ann Marsh", "FBI")]
+
+    def test_a_senator_s_chair_of_a_committee_is_whom_he_speaks_for(self):
+        assert spoke_for(
+            "Senator Jo Roe, Chairman of the Senate Committee on Foreign "
+            'Relations, spoke on Monday. "I support the talks," Roe said.'
+        ) == [("Jo Roe", "Senate Committee on Foreign Relations")]

@@ -111,3 +111,10 @@ class TestABodyNamedAgain:
             "Relations, discussed the talks on Monday, saying he thinks they "
             "are starting off in a difficult place."
         ) == [("Jo Roe", "Senate Committee on Foreign Relations")]
+
+    def test_the_rebels_possessive_role_speaks_for_the_rebels_named(self):
+        assert spoke_for(
+            "Ruritania's Harlow Tiger rebels have admitted defeat.\n\nThe "
+            "rebels' chief of international relations, Jo Roe, said Sunday "
+            "that the group had declared a week of mourning."
+        ) == [("Jo Roe", "Harlow Tiger")]

@@ -348,6 +348,9 @@ class Names:
             or words[run[0]].group() in lx.ORG_CONNECTORS
         ):
             run = run[1:]
+        while run and words[run[-1]].group() in lx.ORG_CONNECTORS:
+            # ("… of the Eastern District of Virginia and Assistant …".)
+            run = run[:-1]
         keyword = max(
             (k for k, i in enumerate(run) if words[i].group() in lx.ORG_KEYWORDS),
             default=len(run) - 1,
@@ -513,6 +516,8 @@ class Names:
                 )
                 # "Assistant Secretary – Indian Affairs Kevin K. Roe".
                 or (words[part[0]].group() in lx.PORTFOLIO_WORDS and len(part) > 2)
+                # "Assistant Director in Charge Roe".
+                or (words[part[0]].group() == "in" and self._is_title(part[0] + 1))
                 or words[part[0]].group() in lx.MONTHS_AND_DAYS
                 or (self._is_acronym(part[0]) and len(part) > 2)
             ):

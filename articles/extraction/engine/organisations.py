@@ -65,6 +65,8 @@ def _role_head(word: str, plural: bool = False) -> bool:
     )
 
 
+# Seats in a legislature, titled before a name ("Senator Jo Roe").
+_SEATS = frozenset("Senator Sen Representative Rep Congressman Congresswoman".split())
 # Compass regions a post may cover ("Northwest regional administrator").
 _COMPASS = frozenset(
     "North South East West Northwest Northeast Southwest Southeast Midwest "
@@ -302,7 +304,13 @@ class Organisations:
                     or self._posted_before(mention)
                     or role
                 )
-            if role is None or (role[1] is None and after and after[1]):
+            if role is None or (
+                after
+                and after[1]
+                and (role[1] is None or role[0].rstrip(".") in _SEATS)
+            ):
+                # ("Senator Jo Roe, Chairman of the Senate Committee on …":
+                # a seat speaks for no one, the chair for the committee.)
                 # "Navy Adm. John Kirby, the Pentagon press secretary": a rank
                 # names no body, the role after the name does.
                 role = after

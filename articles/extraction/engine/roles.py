@@ -114,10 +114,14 @@ class Roles:
         """ "The M23 rebels held a rally …. Rebel spokesman Jo Roe said": a
         rebel's role speaks for the rebels the story named before by their
         name, not for the state their nationality names."""
-        titled = self.text[max(0, mention.start - 40) : mention.start]
+        titled = self.text[max(0, mention.start - 60) : mention.start]
         if not (
             re.search(r"(?i)\brebels?\b", role or "")
-            or re.search(r"(?i)\brebel\s+(?:[\w.-]+\s+){0,2}$", titled)
+            # "Rebel spokesman Jo Roe", "The rebels' chief of relations, Jo".
+            or re.search(
+                r"(?i)\brebels?['\u2019]?\s+(?:[\w.-]+\s+){0,4}(?:[\w.-]+,)?\s*$",
+                titled,
+            )
         ):
             return None
         named = [
@@ -253,7 +257,7 @@ class Roles:
                 # body after "of" before "and" is the other person's.
                 if not (
                     text[first:last].startswith("and ")
-                    and re.search(r"\bof\s+$", text[: owner.start])
+                    and re.search(r"\bof\s+(?:the\s+)?$", text[: owner.start])
                 ):
                     org = owner.key
                 break

@@ -342,7 +342,12 @@ class Titles:
                 t0 -= 1
             head = list(run[:t0])
             # "Department of Energy Secretary": "Energy" names the department.
-            while head and words[head[-1]].group() in lx.ORG_CONNECTORS and t0 < j:
+            while (
+                head
+                and words[head[-1]].group() in lx.ORG_CONNECTORS
+                and words[head[-1]].group() != "and"
+                and t0 < j
+            ):
                 head.append(run[t0])
                 t0 += 1
             while head and (
