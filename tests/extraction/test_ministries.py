@@ -118,3 +118,12 @@ class TestABodyNamedAgain:
             "rebels' chief of international relations, Jo Roe, said Sunday "
             "that the group had declared a week of mourning."
         ) == [("Jo Roe", "Harlow Tiger")]
+
+    def test_a_person_s_faction_of_a_body_named_before(self):
+        """The person owning the faction was named before; the role after
+        the name is still the spokesman's."""
+        assert spoke_for(
+            "Ann Marsh has urged the president to step down.\n\nJo Roe, a "
+            "spokesman for Marsh's faction of the divided MDC, told reporters "
+            "that the call captures the mood."
+        ) == [("Jo Roe", "MDC")]

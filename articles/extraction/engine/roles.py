@@ -400,9 +400,11 @@ class Roles:
             return None
         phrase = m.group(1)
         phrase_start = end + m.start(1)
-        if self.first_mention(phrase_start, phrase_start + len(phrase), PERSON):
+        other = self.first_mention(phrase_start, phrase_start + len(phrase), PERSON)
+        if other and text[other.end : other.end + 1] not in ("'", "\u2019"):
             # "Jo Roe, U.S. Attorney Ann Marsh and other officials": a list
-            # of people, not a role of the first.
+            # of people, not a role of the first ("a spokesman for Ann
+            # Marsh's faction" is one).
             return None
         words = WORD_RE.findall(phrase)
         body = self.by_start.get(phrase_start)
