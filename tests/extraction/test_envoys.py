@@ -112,3 +112,16 @@ class TestMoreStatesAndBodies:
             '"This is a great day," said Peace Corps Director Jo Roe. "We are '
             'ready," said Marine Corps Gen. Ann Marsh.'
         ) == [("Jo Roe", "Peace Corps"), ("Ann Marsh", None)]
+
+    def test_a_bare_secretary_general_heads_the_body_his_sentence_names(self):
+        assert spoke_for(
+            "The ministers discussed progress, Secretary General Jo Roe said "
+            "during a news conference following the meeting at NATO "
+            'headquarters. "The allies condemned the attacks," the secretary '
+            "general said."
+        ) == [("Jo Roe", "NATO"), ("Jo Roe", "NATO")]
+
+    def test_a_secretary_general_with_two_bodies_named_has_none(self):
+        assert spoke_for(
+            "Secretary General Jo Roe said the talks at NATO and the OSCE went well."
+        ) == [("Jo Roe", None)]

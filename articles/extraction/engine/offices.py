@@ -289,6 +289,7 @@ class Offices:
             or self._state_of_paragraph(mention, role)
             or self._anaphoric(mention, role)
             or self.rebel_group(mention, role)
+            or self.secretary_general_of(mention, role)
             or self._corporate_title(mention, role)
             or self._counterpart(mention)
             or self._bare_head_of_state(role, mention)

@@ -110,6 +110,23 @@ MINISTRY_RE = re.compile(
 class Roles:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
+    def secretary_general_of(self, mention: Mention, role: str) -> str | None:
+        """ "…, Secretary General Jo Roe said … at NATO headquarters": a
+        bare secretary-general heads the international body his sentence
+        names (not a state)."""
+        if not re.fullmatch(r"(?i)secretary[- ]general", (role or "").strip()):
+            return None
+        s_start, s_end = self.sentence_at(mention.start)
+        bodies = [
+            m
+            for m in self.mentions
+            if m.type == ORGANISATION
+            and s_start <= m.start < s_end
+            and not self._a_state(m)
+            and not self.orgs[m.key].kind
+        ]
+        return bodies[0].key if len({m.key for m in bodies}) == 1 else None
+
     def rebel_group(self, mention: Mention, role: str) -> str | None:
         """ "The M23 rebels held a rally …. Rebel spokesman Jo Roe said": a
         rebel's role speaks for the rebels the story named before by their
