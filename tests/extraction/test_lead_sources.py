@@ -121,3 +121,10 @@ class TestTheHolderOfANamedOffice:
             "warned that unless the government can reconcile with the "
             "minority, history could repeat itself."
         )[-1] == ("Jo Roe", "United Nations")
+
+    def test_a_name_ending_a_relative_clause_is_not_the_subject(self):
+        assert spoke_for(
+            "Ann Marsh, the information minister who last month asked the "
+            "cabinet to hand power to then-Vice President Jo Roe, says "
+            "tensions and uncertainty about the leadership persist."
+        ) == [("Ann Marsh", None)]

@@ -63,10 +63,6 @@ def _verb_like(word: str) -> bool:
     return len(word) > 3 and (word.endswith("ed") or word.endswith("s"))
 
 
-# "u.s." → "United States", "kenyan" → "Kenya": a definite role's state.
-_STATE_BY_LOWER = {k.lower(): v for k, v in lx.COUNTRIES.items()}
-
-
 class Attribution:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -389,6 +385,17 @@ class Attribution:
             mention = self.mention_ending(end - 1, PERSON)
             if mention and (holder := self._holder_for(mention, s_start)):
                 return holder, s_start, False
+            opener = self.by_start.get(s_start)
+            if (
+                mention
+                and opener is not None
+                and opener.type == PERSON
+                and opener is not mention
+                and re.match(r",\s+(?:[^,]*\s)?who\s", self.text[opener.end : end])
+            ):
+                # "Ann Marsh, the minister who petitioned … Jo Roe, says":
+                # the name the relative clause ends with is not the subject.
+                return opener.key, opener.start, False
             if mention:
                 return mention.key, mention.start, False
             # An aside between commas, itself holding commas ("Barbara
@@ -461,33 +468,6 @@ class Attribution:
         if m is None or m.group("head").lower() not in lx.ROLE_HEADS:
             return None
         return self._source_key(self.text[s_start : mention.end], None)
-
-    def role_antecedent(self, head: str, pos: int, mods: str = "") -> str | None:
-        """The person a definite role ("the senator", "the state senator")
-        refers back to: the last one named before ``pos`` whose role has
-        that head (``role_heads_of``) and every modifier in ``mods``."""
-        head = head.lower()
-        if head not in lx.ROLE_HEADS:
-            return None
-        for mention in reversed(self.mentions):
-            if mention.start >= pos or mention.type != PERSON:
-                continue
-            person = self.people[mention.key]
-            words = WORD_RE.findall((person.role or "").lower())
-            if person.role_organisation:
-                # "the U.S. ambassador": the state she speaks for is hers.
-                words.append(self.orgs[person.role_organisation].name.lower())
-            # "the U.N. chief" for "the United Nations chief".
-            words.append("".join(re.findall(r"\b[A-Z]", person.role or "")).lower())
-            if head in self.role_heads_of(mention) and all(
-                w in words
-                or w.replace(".", "") in words
-                or _STATE_BY_LOWER.get(w.rstrip("."), "").lower() in words
-                for w in mods.lower().split()
-                if w not in lx.PASSING_MODIFIERS
-            ):
-                return mention.key
-        return None
 
     def _first_named(self, mention, s_start: int):
         """Of several people named as one subject ("Secretary Carlos M.

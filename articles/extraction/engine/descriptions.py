@@ -104,6 +104,9 @@ _COURTESY = frozenset("Mr Mrs Ms Miss".split())
 # relative or appositive clause after a name, saying who the person is.
 CLAUSE_AFTER_RE = re.compile(r",\s+(?:who|an?|the)\s+[^,;:.\"\u201c\u201d]*")
 
+# "u.s." → "United States", "kenyan" → "Kenya": a definite role's state.
+_STATE_BY_LOWER = {k.lower(): v for k, v in lx.COUNTRIES.items()}
+
 
 class Descriptions:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -145,6 +148,33 @@ class Descriptions:
         if owner is None:
             return None
         return m.group("title"), owner.key
+
+    def role_antecedent(self, head: str, pos: int, mods: str = "") -> str | None:
+        """The person a definite role ("the senator", "the state senator")
+        refers back to: the last one named before ``pos`` whose role has
+        that head (``role_heads_of``) and every modifier in ``mods``."""
+        head = head.lower()
+        if head not in lx.ROLE_HEADS:
+            return None
+        for mention in reversed(self.mentions):
+            if mention.start >= pos or mention.type != PERSON:
+                continue
+            person = self.people[mention.key]
+            words = WORD_RE.findall((person.role or "").lower())
+            if person.role_organisation:
+                # "the U.S. ambassador": the state she speaks for is hers.
+                words.append(self.orgs[person.role_organisation].name.lower())
+            # "the U.N. chief" for "the United Nations chief".
+            words.append("".join(re.findall(r"\b[A-Z]", person.role or "")).lower())
+            if head in self.role_heads_of(mention) and all(
+                w in words
+                or w.replace(".", "") in words
+                or _STATE_BY_LOWER.get(w.rstrip("."), "").lower() in words
+                for w in mods.lower().split()
+                if w not in lx.PASSING_MODIFIERS
+            ):
+                return mention.key
+        return None
 
     def role_heads_of(self, mention: Mention) -> set[str]:
         """The words a definite description may name ``mention``'s person
