@@ -44,3 +44,12 @@ class TestRolesAfterTheName:
         assert spoke_for(
             "Jo Roe, a member of the Kenyan Parliament, said the vote was fair."
         ) == [("Jo Roe", None)]
+
+    def test_a_name_s_own_possessive_ending_is_kept(self):
+        """ "commanding officer of the HMCS St. John's.": the "'s" owns
+        nothing, so it is the ship's name; "Acme Corp's team" owns one."""
+        assert spoke_for(
+            '"We formed many allies," said Cmdr. Jo Roe, commanding officer '
+            'of the HMCS St. John\'s. "It is inspiring," said Ann Lee of Acme '
+            "Corp's team."
+        ) == [("Jo Roe", "HMCS St. John's"), ("Ann Lee", "Acme Corp")]

@@ -371,7 +371,9 @@ class Names:
             last = words[run[-1]].group()
             # "U.N.": a dotted acronym's name keeps its last stop.
             dotted = "." in last and last.isupper() and text[e : e + 1] == "."
-            key = self.org(text[s : e + dotted])
+            # "the HMCS St. John's.": an "'s" that owns nothing is the name's.
+            owns_nothing = bool(re.match(r"['\u2019]s(?=[.,;:!?)]|$)", text[e : e + 3]))
+            key = self.org(text[s : e + dotted + 2 * owns_nothing])
         s, e = words[run[0]].start(), words[run[-1]].end()
         self.add_mention(s, e, ORGANISATION, key)
         # "European Space Agency (ESA)": the acronym is another of its names.
