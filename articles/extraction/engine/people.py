@@ -16,7 +16,7 @@ from .base import (
     SAYING,
 )
 from .gazetteer import PERSON, WORD_RE
-from .roles import ROLE_OF_BEFORE_RE
+from .roles import ENVOY, POST, ROLE_OF_BEFORE_RE
 from .text import is_cap, shift_slipped
 
 APPOSITIVE_CUE_RE = re.compile(
@@ -30,10 +30,7 @@ NOUN_LIST_RE = re.compile(r"(?<![\w-])[a-z]+,\s+(?:[A-Za-z]+,\s+)+\(?(?:and|or)\
 
 # "Kenya's Ambassador to the United Nations, ": an envoy's post before a
 # comma, the name after it.
-POSTED_RE = re.compile(
-    r"(?i:ambassador|envoy|representative|delegate)\s+(?:to|at|for)\s+"
-    r"(?:the\s+)?[A-Z][^,;:\"\u201c\u201d]{1,60},\s*$"
-)
+POSTED_RE = re.compile(rf"{ENVOY}\s+(?:to|at|for){POST}\s*$")
 
 # " of the Union of Republican Forces, told": the body a name is of, then
 # the verb.

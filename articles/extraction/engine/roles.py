@@ -38,12 +38,15 @@ COPULA_ROLE_RE = re.compile(
 )
 
 
+# An envoy's title and the post it is to or at, up to the comma before the
+# name: "Ambassador to the United Nations, ".
+ENVOY = r"(?i:ambassador|envoy|representative|delegate)"
+POST = r"\s+(?:the\s+)?[A-Z][^,;:\"\u201c\u201d]{1,60},"
 # "U.S. permanent representative to the United Nations, Ambassador Jo Roe":
 # a state's envoy, the post (to or at a body or a state) and a comma.
 POSTED_BEFORE_RE = re.compile(
-    r"(?<![\w.-])(?P<role>\S+(?:\s+[a-z-]+){0,2}\s+(?i:ambassador|envoy|"
-    r"representative|delegate))\s+(?:to|at)\s+(?:the\s+)?[A-Z][^,;:\"\u201c\u201d]"
-    r"{1,60},\s+(?:[A-Z][a-z]+\.?\s+)?$"
+    rf"(?<![\w.-])(?P<role>\S+(?:\s+[a-z-]+){{0,2}}\s+{ENVOY})\s+(?:to|at)"
+    rf"{POST}\s+(?:[A-Z][a-z]+\.?\s+)?$"
 )
 # "said the president of Iran, Jo Roe": a role with "of" and a
 # body before the name, closed by a comma.
