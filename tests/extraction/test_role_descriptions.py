@@ -69,3 +69,23 @@ class TestRankAfterADescription:
             "But the spokesman for the Harbour Board in Lyon, General Jo Roe, "
             "dismissed the threat and said the army is ready."
         ) == [("the army is ready", "Jo Roe", "Harbour Board")]
+
+
+class TestALaterRoleNamingABody:
+    def test_replaces_a_first_role_that_named_none(self):
+        """ "their leader, Ann Marsh, …. Marsh, head of the Harbour Board,
+        said": the first role names no body, the later one does, and her
+        words speak for it."""
+        assert spoke_for(
+            "Delegates named their leader, Ann Marsh, to chair the talks.\n\n"
+            "Marsh, head of the Harbour Board, said after the vote that the "
+            "talks will resume."
+        ) == [("the talks will resume", "Ann Marsh", "Harbour Board")]
+
+    def test_does_not_replace_a_first_role_that_named_one(self):
+        """A body named first stays: a later role naming another body does
+        not move the speaker."""
+        assert spoke_for(
+            "Ann Marsh, head of the Harbour Board, opened the talks.\n\n"
+            "Marsh, a member of the Port Council, said the talks will resume."
+        ) == [("the talks will resume", "Ann Marsh", "Harbour Board")]

@@ -286,7 +286,15 @@ class Organisations:
             if mention.type != PERSON:
                 continue
             person = self.people[mention.key]
-            if person.role or person.role_organisation:
+            if person.role_organisation:
+                continue
+            if person.role:
+                # "their leader, Jo Roe, …. Roe, head of the Harbour Board,
+                # said": a later role that names a body replaces one that
+                # named none.
+                later = self._role_before(mention) or self._role_after(mention)
+                if later and later[1]:
+                    person.role, person.role_organisation = later
                 continue
             role = (
                 self._role_before(mention)
