@@ -52,6 +52,24 @@ class TestTitlesToABody:
             ("Jo Roe", "U.S. Navy")
         ]
 
+    def test_a_body_s_envoy_in_lower_case_to_a_state_before_the_name(self):
+        """ "U.N. envoy to Ghana Jo Roe": the state after "to" is the post,
+        the body opening the title is whom the envoy speaks for."""
+        assert spoke_for('"We are ready," U.N. envoy to Ghana Jo Roe said.') == [
+            ("Jo Roe", "U.N.")
+        ]
+
+    def test_the_body_s_representative_for_a_state_before_a_comma(self):
+        assert spoke_for(
+            "The U.N. special representative for Ghana, Ann Marsh, said the "
+            "vote is free."
+        ) == [("Ann Marsh", "U.N.")]
+
+    def test_a_state_s_envoy_in_lower_case_to_another_state(self):
+        assert spoke_for("Kenyan envoy to Ghana Jo Roe said the vote is free.") == [
+            ("Jo Roe", "Kenya")
+        ]
+
 
 class TestTheEnvoyByHerTitleLater:
     def test_the_state_s_title_refers_back_to_its_envoy(self):

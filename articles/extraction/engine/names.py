@@ -524,6 +524,9 @@ class Names:
                 or (self._is_acronym(part[0]) and len(part) > 2)
             ):
                 titled = titled or self._is_title(part[0])
+                if words[part[0]].group() in lx.COUNTRY_NAMES and len(part) > 2:
+                    # (The country is the post's: "envoy to Syria".)
+                    self._add_org_run([part[0]])
                 part = part[1:]
             if run_titled and not titled and len(part) >= 3:
                 # The end of a title after "for"/"of" ("Secretary of

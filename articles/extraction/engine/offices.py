@@ -62,12 +62,13 @@ TOPIC_BEFORE_RE = re.compile(
 # Enforcement and Compliance Assurance ", "EPA Region 5 Administrator ".
 _ROLE_HEADS = "|".join(sorted(lx.ROLE_HEADS, key=len, reverse=True))
 # "NASA Administrator Charles Bolden", "U.N. special envoy for Syria Staffan
-# de Mistura": an acronym, dotted or not, opening a title before the name.
+# de Mistura", "The U.N. representative to Somalia, Jo Roe": an acronym,
+# dotted or not, opening a title before the name.
 ACRONYM_TITLE_RE = re.compile(
-    r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n))"
+    r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n)|(?<=[,.!?][\"\u201d]\s))(?:The\s+)?"
     r"(?P<acronym>[A-Z]{2,6}|(?:[A-Z]\.){2,3}(?=\s))"
-    r"(?:\s+(?:[A-Z][\w-]*|for|and|of|the|\d+|special|senior|chief|deputy|top"
-    rf"|acting|{_ROLE_HEADS}))+\s+$"
+    r"(?:\s+(?:[A-Z][\w-]*|for|to|and|of|the|\d+|special|senior|chief|deputy|top"
+    rf"|acting|{_ROLE_HEADS}))+,?\s+$"
 )
 _ALL_DEMONYMS = "|".join(
     sorted(

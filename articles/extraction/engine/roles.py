@@ -19,7 +19,7 @@ from .base import (
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
-from .titles import title_of
+from .titles import TITLES_TO, title_of
 
 # A role after a name ends before a verb of saying even with no comma
 # ("Ana Maria Soto, the head of an Islamic party alliance told the BBC").
@@ -359,7 +359,12 @@ class Roles:
         if (
             j >= 1
             and self.words[j].group() in ("to", "for")
-            and self.title_link(j - 1, j)
+            and (
+                self.title_link(j - 1, j)
+                # "U.N. envoy to Syria Jo Roe", "the U.N. special
+                # representative for Somalia, Jo Roe": the title in lower case.
+                or self.words[j - 1].group().capitalize() in TITLES_TO
+            )
         ):
             return j - 1, self.words[j].start()
         return i, pos

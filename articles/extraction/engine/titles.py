@@ -27,7 +27,7 @@ _PLACE_EXECUTIVES = frozenset("Governor Gov Mayor".split())
 
 # Titles held towards a body or a state, named after "to" ("Ambassador to
 # the United Nations", "Special Envoy to Sudan").
-_TITLES_TO = frozenset(
+TITLES_TO = frozenset(
     "Ambassador Envoy Representative Delegate Adviser Advisor Liaison".split()
 )
 
@@ -69,7 +69,7 @@ class Titles:
             # "Special Agent in Charge Jo Roe".
             return after == "Charge" and prev in lx.TITLE_WORDS
         if value in ("of", "for", "to"):
-            return prev in _TITLES_TO or (value != "to" and prev in lx.TITLE_WORDS)
+            return prev in TITLES_TO or (value != "to" and prev in lx.TITLE_WORDS)
         return value == "the" and before > 0 and self.title_link(before - 1, before)
 
     def owned_office_then_name(self, run: tuple[int, ...]) -> bool:
@@ -108,7 +108,7 @@ class Titles:
                 for k in range(1, len(run) - 2)
                 if (
                     values[k] in ("to", "the")
-                    or (values[k] == "for" and values[k - 1] in _TITLES_TO)
+                    or (values[k] == "for" and values[k - 1] in TITLES_TO)
                 )
                 and self.title_link(run[k - 1], run[k])
             ),
