@@ -38,6 +38,21 @@ class TestUnitsCommanded:
             "Division commander."
         ) == [("Ann Marsh", "7th Mountain Division")]
 
+    def test_an_officer_for_the_battalion_named_before(self):
+        """ "the operations officer for the battalion": the unit the story
+        named just before, whose name has the noun."""
+        assert spoke_for(
+            "Marines of 3rd Battalion, 9th Marine Regiment trained at the range.\n\n"
+            '"Basics matter," said Capt. Ann Marsh, the operations officer for '
+            "the battalion."
+        ) == [("Ann Marsh", "3rd Battalion, 9th Marine Regiment")]
+
+    def test_the_squadron_s_commander_named_before(self):
+        assert spoke_for(
+            "Airmen of the 77th Fighter Squadron landed in Kenya.\n\n"
+            '"We are ready," said Lt. Col. Jo Roe, the squadron\u2019s commander.'
+        ) == [("Jo Roe", "77th Fighter Squadron")]
+
     def test_a_task_force_named_by_its_number(self):
         assert spoke_for(
             '"We hold the ridge," said Lt. Col. Ann Marsh, commander of '

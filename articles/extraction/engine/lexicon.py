@@ -316,8 +316,8 @@ ANAPHORIC_ORG_NOUNS = frozenset(
     """
     organization organisation agency group company club firm association
     federation union body committee council ministry department institute
-    university bureau commission corporation board
-    """.split()
+    university bureau commission corporation board battalion brigade regiment
+    squadron division wing detachment battery platoon """.split()
 )
 
 # Nouns written just before an organisation's name ("news agency TASS",
