@@ -89,3 +89,22 @@ class TestALaterRoleNamingABody:
             "Ann Marsh, head of the Harbour Board, opened the talks.\n\n"
             "Marsh, a member of the Port Council, said the talks will resume."
         ) == [("the talks will resume", "Ann Marsh", "Harbour Board")]
+
+
+class TestARoleSaidOfAName:
+    def test_a_name_a_role_of_a_body_is_said_of_is_a_person(self):
+        """ "Jo Roe is the leader of …": a name with no title or verb of
+        saying beside it is a person when the sentence gives it a role; the
+        pronoun after it is hers."""
+        assert spoke_for(
+            "Ann Marsh is the leader of the Harbour Front. She told reporters "
+            "that the strike will go on."
+        ) == [("the strike will go on", "Ann Marsh", "Harbour Front")]
+
+    def test_the_body_after_its_kind_with_its_own_article(self):
+        """ "the leader of the main militant group the Harbour Front": up to
+        three words say what kind of body it is, then its name."""
+        assert spoke_for(
+            "Ann Marsh is the leader of the main militant group the Harbour "
+            "Front. She told reporters that the strike will go on."
+        ) == [("the strike will go on", "Ann Marsh", "Harbour Front")]

@@ -401,8 +401,11 @@ class Organisations:
                 # to three words saying what the body is, none a preposition
                 # opening a place: "an analyst at a bank in Paris"), their
                 # owner before them ("for Kenya's power company Kenpower").
+                # ("of the main militant group the Harbour Front": the
+                # name after its kind, with its own article.)
                 r"\b(for|at|of|with)\s+(?:the\s+|[A-Z][\w.&-]*['\u2019]s\s+)?"
                 r"(?:(?!(?:in|on|near|from|to|and)\s)[a-z]+\s+){0,3}"
+                r"(?:(?<=[a-z]\s)the\s+)?"
                 r"(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['\u2019]s\s+)?$",
                 before_owner,
             )

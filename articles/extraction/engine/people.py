@@ -39,6 +39,12 @@ OF_BODY_RE = re.compile(
     r"[A-Z][\w.&'\u2019-]*,?\s+(?:also\s+)?(?P<verb>[a-z]+)"
 )
 
+# "Jo Roe is the leader of", "Jo Roe was a spokesman for": a name a role of
+# or for a body is said of.
+COPULA_ROLE_OF_RE = re.compile(
+    r"\s+(?:is|was)\s+(?:the|an?)\s+(?:[a-z-]+\s+){0,3}?([A-Za-z-]+)\s+(?:of|for)\s"
+)
+
 
 class People:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -175,6 +181,10 @@ class People:
             and m.group(1) in lx.SPEECH_VERBS
             and not any(w in lx.NOT_DESCRIPTIONS for w in m.group(2).split())
         ):
+            return True
+        copula = COPULA_ROLE_OF_RE.match(right)
+        if copula and copula.group(1).lower() in lx.ROLE_HEADS:
+            # "Jo Roe is the leader of the main militant group …".
             return True
         appos = re.match(r",\s+([^,.;]{2,80})", right)
         if appos and any(
