@@ -39,6 +39,15 @@ class TestBareHeadOfState:
             "President Ann Marsh said the army will hold its ground."
         )[-1] == ("the army will hold its ground", "Ann Marsh", "Chad")
 
+    def test_a_place_named_after_a_state_is_not_the_state(self):
+        """ "the Niger Delta", named three times, names a place, not the
+        state: the state the story names is Ghana."""
+        assert spoke_for(
+            "Ghana wants help in the Niger Delta. Boats in the Niger Delta "
+            "sank. Traders in the Niger Delta fled.\n\n"
+            "Vice President Jo Roe says help is needed."
+        ) == [("help is needed", "Jo Roe", "Ghana")]
+
     def test_of_the_state_right_after_the_name(self):
         """ "President Ann Marsh of Niger": the state named right after the
         name, whatever the sentence before names; Niger is known by name

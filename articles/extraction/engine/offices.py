@@ -39,9 +39,11 @@ GOVERNMENT_RE = re.compile(
 )
 # A state named in the text: by its name ("Kenya", "Kenya's"), or, for the
 # United States, by the words only U.S. copy uses ("U.S.", "the White
-# House", "at Joint Base Andrews, Md.").
+# House", "at Joint Base Andrews, Md."); not a place named after it ("the
+# Niger Delta", "the Congo River").
+_FEATURES = "Delta|River|Valley|Basin|Sea|Gulf|Strait|Desert|Lake|Peninsula"
 STATE_NAMED_RE = re.compile(
-    rf"(?<![\w.-])(?:(?P<state>{_COUNTRIES})(?![\w-])"
+    rf"(?<![\w.-])(?:(?P<state>{_COUNTRIES})(?![\w-]|\s+(?:{_FEATURES})\b)"
     rf"|(?:{'|'.join(re.escape(w) for w in lx.US_GOVERNMENT_MARKERS)})"
     rf"|{lx.US_SETTING_RE.pattern})"
 )
