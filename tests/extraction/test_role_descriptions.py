@@ -108,3 +108,20 @@ class TestARoleSaidOfAName:
             "Ann Marsh is the leader of the main militant group the Harbour "
             "Front. She told reporters that the strike will go on."
         ) == [("the strike will go on", "Ann Marsh", "Harbour Front")]
+
+
+class TestAnOutletsCorrespondentAtAPost:
+    def test_the_city_of_the_post_is_no_body_the_outlet_is(self):
+        """ "VOA's Lyon correspondent, Ann Marsh": the city names where
+        she reports from; she speaks for the outlet."""
+        assert spoke_for(
+            "VOA\u2019s Lyon correspondent, Ann Marsh, is at the port.\n\n"
+            '"The scene is grim," Marsh said.'
+        ) == [("The scene is grim", "Ann Marsh", "Voice of America")]
+
+    def test_a_body_s_office_before_another_role_is_still_the_body(self):
+        """Only a correspondent's post is a place: "NASA's Goddard
+        director" keeps Goddard, the body's centre."""
+        assert spoke_for(
+            "NASA\u2019s Goddard director, Ann Marsh, said the launch is on time."
+        ) == [("the launch is on time", "Ann Marsh", "Goddard")]

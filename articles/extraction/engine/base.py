@@ -103,3 +103,8 @@ class Cue:
     outlet: str | None = None
     content: tuple[int, int] | None = None
     used: bool = False
+
+
+# Roles an outlet's journalist holds at a post ("VOA's Jakarta
+# correspondent"): the city before them is where, the outlet whom.
+POSTED_JOURNALISTS = frozenset("correspondent reporter bureau stringer".split())

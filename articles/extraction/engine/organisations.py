@@ -8,6 +8,7 @@ import re
 
 from . import lexicon as lx
 from .base import (
+    POSTED_JOURNALISTS,
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
@@ -183,6 +184,15 @@ class Organisations:
                     and after[1].lower() in _DETERMINERS
                 ):
                     # "Jo Roe heads the unit": a verb, not a plural role.
+                    return False
+                if (
+                    single
+                    and not k
+                    and head.lower() in POSTED_JOURNALISTS
+                    and re.search(r"[A-Z][\w.&-]*['\u2019]s?\s+$", left)
+                ):
+                    # "VOA's Jakarta correspondent": the city an outlet's
+                    # correspondent is posted to, no body.
                     return False
                 if _role_head(head, plural=k == 0) and (
                     possessive or not is_cap(head) or head in lx.TITLE_WORDS

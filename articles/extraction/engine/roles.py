@@ -14,11 +14,13 @@ from . import lexicon as lx
 from .agencies import OUTLET_KINDS
 from .base import (
     OUTLET_RES,
+    POSTED_JOURNALISTS,
     SAYING,
     UNIT_WORDS_RE,
     Mention,
 )
 from .gazetteer import ORGANISATION, PERSON, WORD_RE
+from .text import is_cap
 from .titles import TITLES_TO, title_of
 
 # A role after a name ends before a verb of saying even with no comma
@@ -263,6 +265,18 @@ class Roles:
                 break
             if first is None and gap not in (" ", ", "):
                 break
+            if (
+                first is not None
+                and is_cap(value)
+                and text[first:last].split()[0].lower() in POSTED_JOURNALISTS
+                and self.mention_ending(word.end()) is None
+                and re.search(r"['\u2019]s?\s+$", text[: word.start()])
+            ):
+                # "VOA's Jakarta correspondent": the city of the post; the
+                # outlet before it owns the role.
+                first = pos = word.start()
+                i -= 1
+                continue
             if value == "s" and text[word.start() - 1 : word.start()] in (
                 "'",
                 "\u2019",
