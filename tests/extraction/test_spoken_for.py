@@ -201,6 +201,23 @@ class TestStateInARole:
             ("Ed Cole", None),
         ]
 
+    def test_a_state_s_spokesman_and_negotiator(self):
+        """ "Israeli spokesman Jo Roe", "Kenyan negotiator Ann Marsh": a
+        nationality with a spokesman's or a negotiator's office speaks for
+        the state, as its official does; a company's spokesman does not."""
+        assert spoke_for(
+            '"We will talk," said Israeli spokesman Jo Roe. "We are close," '
+            'said Kenyan negotiator Ann Marsh. "Sales rose," said Kenyan '
+            "company spokesman Ed Cole."
+        ) == [("Jo Roe", "Israel"), ("Ann Marsh", "Kenya"), ("Ed Cole", None)]
+
+    def test_palestinian_officials_speak_for_the_palestinian_authority(self):
+        """The Palestinians' government, which wire copy names as it names
+        a state's, is the Palestinian Authority."""
+        assert spoke_for('"We are close," said Palestinian negotiator Ann Marsh.') == [
+            ("Ann Marsh", "Palestinian Authority")
+        ]
+
 
 class TestCabinetTitles:
     def test_department_of_two_words_before_secretary(self):

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import re
 
+from .federal import (  # noqa: F401 (the rules read them here)
+    CABINET_DEPARTMENTS,
+    CABINET_TITLES,
+    NATIONAL_OFFICES,
+    US_GOVERNMENT_MARKERS,
+    US_SETTING_RE,
+    US_STATE_ABBREVIATIONS,
+)
 from .groups import (  # noqa: F401 (the rules read them here)
     AGENTS,
     OFFICE_NOUNS,
@@ -442,61 +450,16 @@ STATE_TITLE_HEADS = frozenset(
     president premier chancellor king queen minister ambassador envoy
     emir sultan monarch secretary senator representative congressman
     congresswoman governor official officials diplomat diplomats leader
-    consul prosecutor prosecutors procurator
+    consul prosecutor prosecutors procurator spokesman spokeswoman negotiator
     """.split()
 )
 # Words in such a title that put its holder outside the state's government
 # ("Kenyan opposition leader", "a Sudanese rebel official"): the
 # nationality is theirs, the state is not whom they speak for.
 NON_STATE_MODIFIERS = frozenset(
-    "opposition rebel rebels separatist insurgent dissident exiled exile".split()
+    """opposition rebel rebels separatist insurgent dissident exiled exile company
+    party""".split()
 )
-
-# The executive departments of the United States, by the word their
-# secretaries' titles use ("Defense Secretary", "Secretary of Agriculture").
-CABINET_DEPARTMENTS = {
-    "Defense": "U.S. Department of Defense",
-    "Commerce": "U.S. Department of Commerce",
-    "Agriculture": "U.S. Department of Agriculture",
-    "Energy": "U.S. Department of Energy",
-    "Interior": "U.S. Department of the Interior",
-    "the Interior": "U.S. Department of the Interior",
-    "Labor": "U.S. Department of Labor",
-    "Treasury": "U.S. Department of the Treasury",
-    "the Treasury": "U.S. Department of the Treasury",
-    "State": "U.S. Department of State",
-    "Education": "U.S. Department of Education",
-    "Transportation": "U.S. Department of Transportation",
-    "Homeland Security": "U.S. Department of Homeland Security",
-    "Veterans Affairs": "U.S. Department of Veterans Affairs",
-    "Health and Human Services": "U.S. Department of Health and Human Services",
-    "Housing and Urban Development": (
-        "U.S. Department of Housing and Urban Development"
-    ),
-}
-
-# Heads of U.S. executive departments whose titles name no department
-# (the Cabinet as listed at whitehouse.gov/administration/cabinet); a state's
-# ("Michigan Attorney General") names its state before the title instead.
-CABINET_TITLES = {
-    "Attorney General": "U.S. Department of Justice",
-    "Deputy Attorney General": "U.S. Department of Justice",
-    "Assistant Attorney General": "U.S. Department of Justice",
-    "Postmaster General": "United States Postal Service",
-    "Surgeon General": "U.S. Department of Health and Human Services",
-    # The civilian heads of the military departments speak for their
-    # service, which a rank before a name does not ("Navy Adm. Jo Roe").
-    **{
-        title: f"U.S. {service}"
-        for service in ("Army", "Navy", "Air Force")
-        for title in (
-            f"{service} Secretary",
-            f"Secretary of the {service}",
-            f"{service} Under Secretary",
-            f"Under Secretary of the {service}",
-        )
-    },
-}
 
 # A company's officers' titles, which copy writes bare before the name once
 # it has named the company ("Chief executive Ingrid Solheim told Reuters").
@@ -534,41 +497,6 @@ NOT_US_TITLES = frozenset(["Prime Minister"])
 # The last word of other bare government titles ("Interior Minister Jo Roe",
 # "King Jo"), read the same way; the United States has none of them.
 BARE_GOVERNMENT_HEADS = frozenset("Minister King Queen Emir Sultan Premier".split())
-# Bodies and words only the U.S. government's own copy and copy about it name
-# (the White House, the Pentagon, Congress, "U.S." itself).
-US_GOVERNMENT_MARKERS = (
-    "White House",
-    "Pentagon",
-    "Congress",
-    "U.S.",
-    "United States",
-    "Capitol Hill",
-)
-# A place written with a U.S. state's abbreviation, as U.S. copy writes its
-# datelines and venues ("Joint Base Andrews, Md.", "Houston, Texas"), and the
-# nation's own demonym in the plural ("ordinary Americans"): near a bare
-# "President", the United States is the state they head.
-US_STATE_ABBREVIATIONS = tuple(
-    """
-    Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La.
-    Mass. Md. Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C.
-    N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Texas Va. Vt. Wash. W.Va. Wis.
-    Wyo. D.C.
-    """.split()
-)
-US_SETTING_RE = re.compile(
-    r"[A-Z][\w.-]*,\s+(?:"
-    + "|".join(re.escape(a) for a in US_STATE_ABBREVIATIONS)
-    + r")(?=[\s,;:)]|$)|\bAmericans\b"
-)
-
-# A national office whose holder speaks for the office, not the state.
-NATIONAL_OFFICES = {
-    ("United States", "Trade Representative"): (
-        "Office of the United States Trade Representative"
-    ),
-}
-
 # Titles and the words a description of their holder uses for them ("a
 # senior Defense Department spokesman" … "Press Secretary Geoff Morrell").
 SAME_ROLES = {

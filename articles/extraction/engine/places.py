@@ -203,6 +203,7 @@ MORE_COUNTRIES.update(
         # governments wire copy names as it names any other's.
         "Kosovar": "Kosovo",
         "Kosovan": "Kosovo",
+        "Palestinian": "Palestinian Authority",
     }
 )
 COUNTRIES.update(MORE_COUNTRIES)
