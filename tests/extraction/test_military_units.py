@@ -53,6 +53,14 @@ class TestUnitsCommanded:
             '"We are ready," said Lt. Col. Jo Roe, the squadron\u2019s commander.'
         ) == [("Jo Roe", "77th Fighter Squadron")]
 
+    def test_the_unit_a_soldier_is_assigned_to(self):
+        """ "a Boise resident assigned to the 77th Fighter Squadron": no
+        role word, but the unit she is assigned to is whom she speaks for."""
+        assert spoke_for(
+            '"We won," said Spc. Ann Marsh, a Boise resident assigned to the '
+            "77th Fighter Squadron."
+        ) == [("Ann Marsh", "77th Fighter Squadron")]
+
     def test_a_task_force_named_by_its_number(self):
         assert spoke_for(
             '"We hold the ridge," said Lt. Col. Ann Marsh, commander of '

@@ -92,6 +92,7 @@ DISTRICT_RE = re.compile(
     r"(?:,?\s+|\b)(?:of|for|in)\s+the\s+(?P<district>(?:(?:Eastern|Western|Northern"
     r"|Southern|Middle|Central)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
+ASSIGNED_RE = re.compile(r"\b(?:assigned|attached)\s+to\s+(?:the\s+)?")
 MEMBER_OF_RE = re.compile(r"(?:an?\s+)?(?:[a-z]+\s+)?members?\s+of\s")
 # Anaphors that never stand for a state ("a spokesperson for the group").
 _NON_STATE_NOUNS = frozenset(
@@ -455,6 +456,13 @@ class Roles:
             # "Jo Roe, Acme Wing Team, said": a body's name (and its unit's
             # words) alone is the role.
             return phrase, body.key
+        assigned = ASSIGNED_RE.search(phrase)
+        if assigned:
+            # "Jo Roe, a Boise resident assigned to Bravo Company, 2nd
+            # Battalion": the unit a soldier is assigned to.
+            unit = self.by_start.get(phrase_start + assigned.end())
+            if unit is not None and unit.type == ORGANISATION:
+                return phrase, unit.key
         if not any(w.lower() in lx.ROLE_HEADS for w in words[:6]) and not (
             # "Jo Roe, a leading member of the Harbour Board's council": a
             # member of a body (not of a legislature: a seat there speaks
