@@ -53,6 +53,28 @@ class TestLeadNamedInTheNextSentence:
             "Ann Marsh has called on donors to give more."
         ) == [("the U.N. humanitarian coordinator", "U.N.")]
 
+    def test_a_role_after_the_name_with_the_description_s_head(self):
+        """ "a U.S. Army commander there said …. Col. Jo Roe, commander of
+        the 7th Mountain Division, told reporters": the role after the name
+        has the description's head, so the lead's words are hers."""
+        assert spoke_for(
+            "Morale in the valley is high, a U.S. Army commander there said "
+            "today.\n\n"
+            '"The soldiers are ready," Army Col. Jo Roe, commander of the 7th '
+            "Mountain Division, told reporters."
+        ) == [
+            ("Jo Roe", "7th Mountain Division"),
+            ("Jo Roe", "7th Mountain Division"),
+        ]
+
+    def test_a_role_after_the_name_with_another_head_is_someone_else(self):
+        assert spoke_for(
+            "Morale in the valley is high, a U.S. Army commander there said "
+            "today.\n\n"
+            '"The soldiers are ready," Jo Roe, a spokesman for the 7th '
+            "Mountain Division, told reporters."
+        )[0] == ("a U.S. Army commander", "United States")
+
 
 class TestTheLeadSourceSpeaking:
     def test_a_source_with_its_body_under_a_progressive_verb_speaks_after(self):

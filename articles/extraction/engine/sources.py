@@ -113,6 +113,17 @@ def _a_source(m: re.Match) -> bool:
     return not (noun[:1].isupper() and noun.lower() in lx.OFFICE_NOUNS)
 
 
+def _same_head(description: list[str], role: str) -> bool:
+    """ "A U.S. Army commander there said …. Col. Jo Roe, commander of 4th
+    Brigade, told reporters": a role after the name whose head is the
+    description's."""
+    nouns = [w for w in description if w in lx.SINGULAR_SOURCE_NOUNS]
+    role_words = role.lower().split()
+    if role_words[:1] in (["the"], ["a"], ["an"]):
+        role_words = role_words[1:]
+    return bool(nouns) and role_words[:1] == nouns[-1:]
+
+
 def _role_words(role: str) -> set[str]:
     """The words of ``role``, with those of the titles it is another name
     for: a press secretary is a spokesman."""
@@ -458,6 +469,7 @@ class Sources:
                         mention, words, later[0][0], quote.start, self.sources[key][1]
                     )
                     or _same_role(words, role)
+                    or _same_head(words, role)
                 ):
                     named[key] = mention.key
                 break
