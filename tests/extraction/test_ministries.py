@@ -127,3 +127,12 @@ class TestABodyNamedAgain:
             "spokesman for Marsh's faction of the divided MDC, told reporters "
             "that the call captures the mood."
         ) == [("Jo Roe", "MDC")]
+
+
+class TestAPortfolioSpokesman:
+    def test_a_portfolio_s_affairs_spokesman_speaks_for_its_ministry(self):
+        """ "Kenyan foreign affairs spokesman Jo Roe": the spokesman of the
+        ministry the portfolio names, as "foreign ministry spokesman" is."""
+        assert spoke_for(
+            "Kenyan foreign affairs spokesman Jo Roe says the border is open."
+        ) == [("Jo Roe", "Kenyan Foreign Ministry")]

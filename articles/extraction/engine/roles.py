@@ -107,9 +107,11 @@ _LEGISLATURES = frozenset(
 _PORTFOLIOS = "|".join(
     sorted({w.lower() for w in lx.PORTFOLIO_WORDS | lx.TITLE_WORDS}, key=len)[::-1]
 )
+# ("Kenyan foreign affairs spokesman": the ministry's spokesman.)
 MINISTRY_RE = re.compile(
     r"(?<![\w-])(?:(?P<demonym>[A-Z][\w-]+)\s+)?"
-    rf"(?P<portfolio>(?:(?:{_PORTFOLIOS})\s+(?:and\s+)?){{1,3}})ministry\b"
+    rf"(?P<portfolio>(?:(?:{_PORTFOLIOS})\s+(?:and\s+)?){{1,3}})"
+    r"(?:ministry\b|affairs\s+(?=spokes))"
 )
 
 
