@@ -61,6 +61,16 @@ class TestUnitsCommanded:
             "77th Fighter Squadron."
         ) == [("Ann Marsh", "77th Fighter Squadron")]
 
+    def test_a_numbered_unit_and_a_trade_after_the_name(self):
+        """ "Staff Sgt. Ann Marsh, 391st Aircraft Maintenance Unit
+        maintainer": a unit named by its number (a unit's, though "Unit" is
+        a word sport uses too, for its aircraft maintenance), then her trade
+        in it."""
+        assert spoke_for(
+            '"We are ready," said Staff Sgt. Ann Marsh, 391st Aircraft '
+            "Maintenance Unit maintainer."
+        ) == [("Ann Marsh", "391st Aircraft Maintenance Unit")]
+
     def test_a_task_force_named_by_its_number(self):
         assert spoke_for(
             '"We hold the ridge," said Lt. Col. Ann Marsh, commander of '

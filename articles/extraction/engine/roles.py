@@ -92,6 +92,8 @@ DISTRICT_RE = re.compile(
     r"(?:,?\s+|\b)(?:of|for|in)\s+the\s+(?P<district>(?:(?:Eastern|Western|Northern"
     r"|Southern|Middle|Central)\s+)?District\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
+# A trade in lower case after a unit's name ("… Maintenance Unit maintainer").
+TRADE_AFTER_UNIT_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,2}")
 ASSIGNED_RE = re.compile(r"\b(?:assigned|attached)\s+to\s+(?:the\s+)?")
 MEMBER_OF_RE = re.compile(r"(?:an?\s+)?(?:[a-z]+\s+)?members?\s+of\s")
 # Anaphors that never stand for a state ("a spokesperson for the group").
@@ -457,6 +459,17 @@ class Roles:
         ):
             # "Jo Roe, Acme Wing Team, said": a body's name (and its unit's
             # words) alone is the role.
+            return phrase, body.key
+        if (
+            body
+            and body.type == ORGANISATION
+            and self.orgs[body.key].name[:1].isdigit()
+            and TRADE_AFTER_UNIT_RE.fullmatch(
+                text, body.end, phrase_start + len(phrase)
+            )
+        ):
+            # "Sgt. Jo Roe, 391st Aircraft Maintenance Unit maintainer": a
+            # numbered unit and the holder's trade in it.
             return phrase, body.key
         assigned = ASSIGNED_RE.search(phrase)
         if assigned:

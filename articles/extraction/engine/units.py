@@ -19,7 +19,7 @@ _NOUNS = "|".join(
     """
     Division Regiment Battalion Squadron Brigade Company Battery Troop Platoon
     Corps Fleet Wing Group Detachment Flotilla Army Force Command Marines
-    Infantry Cavalry Artillery Armor Aviation Engineers
+    Infantry Cavalry Artillery Armor Aviation Engineers Unit
     """.split()
 )
 # Units named with their number after them ("Task Force 2-12", "Carrier
@@ -34,7 +34,7 @@ UNIT_RE = re.compile(rf"(?<![\w.-]){_ONE_UNIT}(?:, {_ONE_UNIT})*")
 # Division title", "3rd Group"): such a unit is military only with a
 # service's or an arm's word in its name ("1st Marine Division", "4th
 # Brigade Combat Team") or a command of it beside it.
-_AMBIGUOUS = frozenset("Division Group Company Force Command Wing Team".split())
+_AMBIGUOUS = frozenset("Division Group Company Force Command Wing Team Unit".split())
 ARM_WORDS = frozenset(
     """
     Infantry Marine Marines Armored Armoured Airborne Air Cavalry Army Fleet
@@ -42,7 +42,7 @@ ARM_WORDS = frozenset(
     Motorized Tank Panzer Special Expeditionary Logistics Signal Military
     Sustainment Strike Carrier Fighter Bomber Airlift Ranger Rangers Guards
     Parachute Commando Rifle Brigade Regiment Battalion Squadron Combat
-    Lancer Lancers Hussars Dragoons Fusiliers Corps
+    Lancer Lancers Hussars Dragoons Fusiliers Corps Aircraft Maintenance Munitions
     """.split()
 )
 _PART_RE = re.compile(_ONE_UNIT)
