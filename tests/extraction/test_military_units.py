@@ -216,3 +216,23 @@ class TestServiceChiefs:
         assert spoke_for(
             '"We are ready," said Adm. Jo Roe, the chief of naval operations.'
         ) == [("Jo Roe", "U.S. Navy")]
+
+
+class TestNavyRatesAndShips:
+    def test_a_rate_with_its_class_and_qualification_before_the_name(self):
+        """ "Sonar Technician Surface 2nd Class (SW) Ann Marsh": the words
+        before the class are her rate, no one's name, and the warfare
+        qualification in parentheses stands between the title and her
+        name."""
+        assert spoke_for(
+            '"We help them," said Sonar Technician Surface 2nd Class (SW) Ann Marsh.'
+        ) == [("Ann Marsh", None)]
+
+    def test_a_ship_is_a_body_and_a_sailor_aboard_speaks_for_it(self):
+        """ "USS Halden" is a body by its prefix; a sailor aboard it speaks
+        for it, and so does one aboard it by its name alone."""
+        assert spoke_for(
+            "The destroyer USS Halden (DDG 84) arrived in Rota.\n\n"
+            '"We sail," said Jo Roe, a sailor aboard USS Halden.\n\n'
+            '"We dive," said Ann Marsh, a volunteer aboard Halden.'
+        ) == [("Jo Roe", "USS Halden"), ("Ann Marsh", "USS Halden")]

@@ -108,3 +108,9 @@ class Cue:
 # Roles an outlet's journalist holds at a post ("VOA's Jakarta
 # correspondent"): the city before them is where, the outlet whom.
 POSTED_JOURNALISTS = frozenset("correspondent reporter bureau stringer".split())
+
+# A rate's class before a name, with a warfare qualification after it
+# ("Petty Officer 2nd Class (SW) Jo Roe"); the words before the class are
+# the rate's, no one's name ("Sonar Technician Surface 2nd Class").
+GRADE_BEFORE_RE = re.compile(r"\b\d(?:st|nd|rd)\s+Class\s+\([A-Z/]{2,9}\)\s+$")
+GRADE_AFTER_RE = re.compile(r"\s+\d(?:st|nd|rd)\s+Class\b")

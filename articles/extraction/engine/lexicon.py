@@ -273,8 +273,12 @@ GENDERED = {
 }
 
 # A word that makes a capitalised run an organisation's name.
-ORG_KEYWORDS = frozenset(
-    """
+# The prefixes navies name their ships by ("USS Halden", "HMCS Lorvik").
+SHIP_PREFIXES = frozenset("USS USNS HMS HMCS HMAS".split())
+ORG_KEYWORDS = (
+    SHIP_PREFIXES
+    | frozenset(
+        """
     Association Institute Court Ministry Council Union Bank Agency Corporation
     Company Group Party Committee Commission Federation Organisation
     Organization University Capital Fund Alliance Nations Radio TV Television
@@ -285,15 +289,17 @@ ORG_KEYWORDS = frozenset(
     Division Directorate Region Administration Command Navy Laboratory
     Hospital School College Museum Embassy Consulate Forces Force Guard Team
     """.split()
-) | frozenset(
-    # The trades that end a company's name ("Solberg Pharma", "Halden
-    # Motors"); "Energy" is left out, as it is a department's word in a
-    # title ("Energy Secretary").
-    """
+    )
+    | frozenset(
+        # The trades that end a company's name ("Solberg Pharma", "Halden
+        # Motors"); "Energy" is left out, as it is a department's word in a
+        # title ("Energy Secretary").
+        """
     Pharma Pharmaceuticals Biotech Motors Industries Technologies Airways
     Petroleum Chemicals Electronics Semiconductor Semiconductors Telecom
     Telecoms Bancorp
     """.split()
+    )
 )
 
 # Words ending a body's unit's name ("Acme Wing Team"), of that body.

@@ -7,7 +7,7 @@ import re
 
 from . import agencies
 from . import lexicon as lx
-from .base import Mention
+from .base import GRADE_AFTER_RE, Mention
 from .gazetteer import AGREEMENT, ORGANISATION, PERSON, WORD_RE
 from .results import (
     ProposedOrganisation,
@@ -153,6 +153,10 @@ class Names:
                 self.add_mention(
                     word.start(), word.end(), ORGANISATION, self.acronyms[value]
                 )
+            elif value in (ships := self._ship_names()):
+                # "USS Halden (DDG 84) …. a sailor aboard Halden": a ship
+                # named again without its prefix.
+                self.add_mention(word.start(), word.end(), ORGANISATION, ships[value])
             elif i in titled:
                 key = self.person(value)
                 surnames.setdefault(value, []).append(key)
@@ -168,6 +172,15 @@ class Names:
                 )
         self.units_of_bodies()
         self.mentions.sort(key=lambda m: m.start)
+
+    def _ship_names(self) -> dict[str, str]:
+        """The ships named so far by their prefix ("USS Halden"), by the
+        last word of their name."""
+        return {
+            org.name.split()[-1]: key
+            for key, org in self.orgs.items()
+            if org.name.split()[0] in lx.SHIP_PREFIXES and len(org.name.split()) > 1
+        }
 
     def _nicknamed(self) -> None:
         """ "John D. (Jay) Rockefeller IV": a nickname in parentheses inside
@@ -428,6 +441,9 @@ class Names:
             or self.title_to_body(run)
             or self.owned_office_then_name(run)
         ):
+            return
+        if GRADE_AFTER_RE.match(text, end):
+            # "Sonar Technician Surface 2nd Class Jo Roe": a rate, no name.
             return
         start, end = words[run[0]].start(), words[run[-1]].end()
         before = text[max(0, start - 30) : start]

@@ -13,6 +13,7 @@ from .base import (
     ADVERBS_BEFORE_CUE_RE,
     COMPANIONS,
     CUE_RE,
+    GRADE_BEFORE_RE,
     SAYING,
 )
 from .gazetteer import PERSON, WORD_RE
@@ -121,6 +122,10 @@ class People:
             return False
         prev = WORD_RE.findall(left[-40:])
         if prev and prev[-1].lower() in lx.ROLE_HEADS and left.endswith(prev[-1] + " "):
+            return True
+        if GRADE_BEFORE_RE.search(left):
+            # "Sonar Technician 2nd Class (SW) Jo Roe": a rate, its class and
+            # a warfare qualification before the name.
             return True
         if re.search(r"\b[Aa]ccording to\s+$", left):
             return True

@@ -94,7 +94,7 @@ DISTRICT_RE = re.compile(
 )
 # A trade in lower case after a unit's name ("… Maintenance Unit maintainer").
 TRADE_AFTER_UNIT_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,2}")
-ASSIGNED_RE = re.compile(r"\b(?:assigned|attached)\s+to\s+(?:the\s+)?")
+ASSIGNED_RE = re.compile(r"\b(?:(?:assigned|attached)\s+to|aboard)\s+(?:the\s+)?")
 MEMBER_OF_RE = re.compile(r"(?:an?\s+)?(?:[a-z]+\s+)?members?\s+of\s")
 # Anaphors that never stand for a state ("a spokesperson for the group").
 _NON_STATE_NOUNS = frozenset(
