@@ -236,3 +236,11 @@ class TestNavyRatesAndShips:
             '"We sail," said Jo Roe, a sailor aboard USS Halden.\n\n'
             '"We dive," said Ann Marsh, a volunteer aboard Halden.'
         ) == [("Jo Roe", "USS Halden"), ("Ann Marsh", "USS Halden")]
+
+    def test_the_ship_s_officer_speaks_for_the_ship_named_before(self):
+        """ "the ship's command master chief": the last ship named before,
+        by its prefix, not the last body."""
+        assert spoke_for(
+            "The destroyer USS Halden (DDG 84) arrived in Rota with the Kenya "
+            'Navy.\n\n"We rest," said Ed Poe, the ship\u2019s command master chief.'
+        ) == [("Ed Poe", "USS Halden")]

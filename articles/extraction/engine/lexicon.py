@@ -275,6 +275,9 @@ GENDERED = {
 # A word that makes a capitalised run an organisation's name.
 # The prefixes navies name their ships by ("USS Halden", "HMCS Lorvik").
 SHIP_PREFIXES = frozenset("USS USNS HMS HMCS HMAS".split())
+SHIP_NOUNS = frozenset(
+    "ship vessel destroyer cruiser frigate carrier submarine cutter".split()
+)
 ORG_KEYWORDS = (
     SHIP_PREFIXES
     | frozenset(
@@ -331,7 +334,8 @@ ANAPHORIC_ORG_NOUNS = frozenset(
     organization organisation agency group company club firm association
     federation union body committee council ministry department institute
     university bureau commission corporation board battalion brigade regiment
-    squadron division wing detachment battery platoon """.split()
+    squadron division wing detachment battery platoon ship vessel destroyer cruiser
+    frigate carrier submarine cutter """.split()
 )
 
 # Nouns written just before an organisation's name ("news agency TASS",

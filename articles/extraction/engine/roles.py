@@ -550,6 +550,12 @@ class Roles:
                 ):
                     continue
                 fallback = m.key
-                if noun is None or noun in self.orgs[m.key].name.lower():
+                name = self.orgs[m.key].name
+                if (
+                    noun is None
+                    or noun in name.lower()
+                    # "the ship's executive officer": a ship named before.
+                    or (noun in lx.SHIP_NOUNS and name.split()[0] in lx.SHIP_PREFIXES)
+                ):
                     found = m.key
         return found or fallback
