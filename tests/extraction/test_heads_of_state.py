@@ -48,6 +48,15 @@ class TestBareHeadOfState:
             "Vice President Jo Roe says help is needed."
         ) == [("help is needed", "Jo Roe", "Ghana")]
 
+    def test_the_capital_the_sentence_opens_in(self):
+        """ "In Caracas, President Jo Roe said …": the capital the scene is
+        set in names the state, not the one the sentence speaks about."""
+        assert spoke_for(
+            "Colombia closed its border on Monday.\n\n"
+            "In Caracas, President Jo Roe said troops will guard the border "
+            "with Colombia."
+        ) == [("troops will guard the border with Colombia", "Jo Roe", "Venezuela")]
+
     def test_of_the_state_right_after_the_name(self):
         """ "President Ann Marsh of Niger": the state named right after the
         name, whatever the sentence before names; Niger is known by name

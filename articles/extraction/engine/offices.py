@@ -43,9 +43,11 @@ GOVERNMENT_RE = re.compile(
 # Niger Delta", "the Congo River").
 _FEATURES = "Delta|River|Valley|Basin|Sea|Gulf|Strait|Desert|Lake|Peninsula"
 STATE_NAMED_RE = re.compile(
+    # ("In Caracas, President Jo Roe said": the capital the scene is set in.)
+    rf"(?:(?<=\bIn\s)(?P<capital>{'|'.join(lx.CAPITALS)})(?=,)|"
     rf"(?<![\w.-])(?:(?P<state>{_COUNTRIES})(?![\w-]|\s+(?:{_FEATURES})\b)"
     rf"|(?:{'|'.join(re.escape(w) for w in lx.US_GOVERNMENT_MARKERS)})"
-    rf"|{lx.US_SETTING_RE.pattern})"
+    rf"|{lx.US_SETTING_RE.pattern}))"
 )
 # A state named by its name or its people's ("Chadian"), or U.S. copy's words.
 STATE_OR_PEOPLE_RE = re.compile(
@@ -400,7 +402,9 @@ class Offices:
         """The states the text names between ``start`` and ``end``, in
         order, but ``skip``; "Regarding Iran, …" names a topic, no one's."""
         named = [
-            lx.COUNTRIES.get(m.group("state"), m.group("state")) or "United States"
+            lx.CAPITALS[m.group("capital")]
+            if m.group("capital")
+            else lx.COUNTRIES.get(m.group("state"), m.group("state")) or "United States"
             for m in pattern.finditer(self.text, start, end)
             if not TOPIC_BEFORE_RE.search(self.text, 0, m.start())
         ]
