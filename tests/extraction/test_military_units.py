@@ -244,3 +244,6 @@ class TestNavyRatesAndShips:
             "The destroyer USS Halden (DDG 84) arrived in Rota with the Kenya "
             'Navy.\n\n"We rest," said Ed Poe, the ship\u2019s command master chief.'
         ) == [("Ed Poe", "USS Halden")]
+
+    def test_an_ensign_s_rank_is_no_part_of_the_name(self):
+        assert spoke_for('"We are ready," said Ensign Jo Roe.') == [("Jo Roe", None)]

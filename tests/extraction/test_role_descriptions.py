@@ -125,3 +125,10 @@ class TestAnOutletsCorrespondentAtAPost:
         assert spoke_for(
             "NASA\u2019s Goddard director, Ann Marsh, said the launch is on time."
         ) == [("the launch is on time", "Ann Marsh", "Goddard")]
+
+    def test_a_name_is_a_person_when_a_role_ends_the_sentence_said_of_it(self):
+        """ "Ann Marsh is a presidential spokesman. She says …": the role
+        alone, with no body, makes the name a person's."""
+        assert spoke_for(
+            "Ann Marsh is a presidential spokesman. She says the army will press on."
+        ) == [("the army will press on", "Ann Marsh", None)]

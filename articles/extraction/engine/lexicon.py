@@ -225,7 +225,7 @@ TITLE_WORDS = frozenset(
 ) | frozenset(
     # Ranks written out in full, titles as their abbreviations are ("Maj.
     # Gen.", "Brig."): "Major General Jo Roe", "Brigadier Jo Roe".
-    "Major Brigadier Sergeant Corporal".split()
+    "Major Brigadier Sergeant Corporal Ensign Lieutenant Private".split()
 )
 
 # The portfolios a minister's title names ("Welfare Minister Jo Roe",

@@ -40,10 +40,11 @@ OF_BODY_RE = re.compile(
     r"[A-Z][\w.&'\u2019-]*,?\s+(?:also\s+)?(?P<verb>[a-z]+)"
 )
 
-# "Jo Roe is the leader of", "Jo Roe was a spokesman for": a name a role of
-# or for a body is said of.
+# "Jo Roe is the leader of", "Jo Roe was a spokesman for", "Jo Roe is a
+# presidential spokesman.": a name a role is said of.
 COPULA_ROLE_OF_RE = re.compile(
-    r"\s+(?:is|was)\s+(?:the|an?)\s+(?:[a-z-]+\s+){0,3}?([A-Za-z-]+)\s+(?:of|for)\s"
+    r"\s+(?:is|was)\s+(?:the|an?)\s+(?:[a-z-]+\s+){0,3}?([A-Za-z-]+)"
+    r"(?:\s+(?:of|for)\s|\.\s)"
 )
 
 
