@@ -75,6 +75,18 @@ class TestLeadNamedInTheNextSentence:
             "Mountain Division, told reporters."
         )[0] == ("a U.S. Army commander", "United States")
 
+    def test_a_deputy_in_the_description_is_not_the_office_s_head(self):
+        """ "Kenya's deputy prime minister says …. Prime Minister Ed Poe
+        expanded his cabinet.": the prime minister is someone else; the
+        deputy named after him is the lead's source."""
+        assert spoke_for(
+            "Kenya\u2019s deputy prime minister says the government is ready "
+            "for talks. The remarks came as Prime Minister Ed Poe expanded his "
+            "cabinet.\n\n"
+            "Kenyan Deputy Prime Minister Jo Roe told VOA News that talks will "
+            "begin soon."
+        ) == [("Jo Roe", "Kenya"), ("Jo Roe", "Kenya")]
+
 
 class TestTheLeadSourceSpeaking:
     def test_a_source_with_its_body_under_a_progressive_verb_speaks_after(self):

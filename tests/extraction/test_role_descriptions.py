@@ -132,3 +132,21 @@ class TestAnOutletsCorrespondentAtAPost:
         assert spoke_for(
             "Ann Marsh is a presidential spokesman. She says the army will press on."
         ) == [("the army will press on", "Ann Marsh", None)]
+
+
+class TestInitialsWithoutStops:
+    def test_initials_open_a_titled_name(self):
+        """ "Deputy Prime Minister KP Roe": two capitals with no stops open
+        a titled name; "Roe" later is the same person."""
+        assert spoke_for(
+            "Kenyan Deputy Prime Minister KP Roe told reporters that the "
+            'government is ready.\n\n"We are set," Roe said.'
+        ) == [
+            ("the government is ready", "KP Roe", "Kenya"),
+            ("We are set", "KP Roe", "Kenya"),
+        ]
+
+    def test_a_body_s_acronym_is_no_initials(self):
+        assert spoke_for("NASA Administrator Jo Roe said the launch is on.") == [
+            ("the launch is on", "Jo Roe", "NASA")
+        ]

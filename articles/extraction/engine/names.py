@@ -173,6 +173,19 @@ class Names:
         self.units_of_bodies()
         self.mentions.sort(key=lambda m: m.start)
 
+    def _initials(self, part: list[int], i: int, titled: bool) -> bool:
+        """ "Deputy Prime Minister KP Oli": initials written without stops
+        open a titled name of two words, where no body goes by them."""
+        value = self.words[i].group()
+        return (
+            titled
+            and len(part) == 2
+            and i == part[0]
+            and len(value) <= 3
+            and value.isalpha()
+            and value not in self.acronyms
+        )
+
     def _ship_names(self) -> dict[str, str]:
         """The ships named so far by their prefix ("USS Halden"), by the
         last word of their name."""
@@ -578,7 +591,9 @@ class Names:
         if (
             len(part) < 2
             or any(
-                self._is_acronym(i) or words[i].group() in lx.THING_WORDS for i in part
+                (self._is_acronym(i) and not self._initials(part, i, titled))
+                or words[i].group() in lx.THING_WORDS
+                for i in part
             )
             # "Camp Lorvik said": a place's first word opens no one's name.
             or words[part[0]].group() in lx.PLACE_OPENERS

@@ -73,6 +73,8 @@ SOURCE_AFTER_RE = re.compile(
 _NOT_IDENTIFYING = lx.SOURCE_DETERMINERS | frozenset(
     "senior top high-ranking u.s. us in of for at the".split()
 )
+# Words of a description that set its holder apart from the office's head.
+_RANKED_MODIFIERS = frozenset("deputy vice assistant associate acting former".split())
 CROWD_BEFORE_RE = re.compile(
     r"(?:(?<=^)|(?<=[\s,]))(?i:(?:the|some|many|several|other)\s+)?"
     rf"(?i:(?:{'|'.join(sorted(lx.CROWD_NOUNS))}))"
@@ -453,6 +455,10 @@ class Sources:
                 ):
                     continue
                 role = self.people[mention.key].role or ""
+                if _RANKED_MODIFIERS & set(words) - set(role.lower().split()):
+                    # "Nepal's deputy prime minister says …. Prime Minister
+                    # Jo Roe …": the deputy is someone else; read on.
+                    continue
                 # The title written before the name ("General Thomas
                 # Turner"), not a description after it ("Leroy Cain, the
                 # American manager of the mission" is someone else).
