@@ -173,28 +173,6 @@ class Names:
         self.units_of_bodies()
         self.mentions.sort(key=lambda m: m.start)
 
-    def _initials(self, part: list[int], i: int, titled: bool) -> bool:
-        """ "Deputy Prime Minister KP Oli": initials written without stops
-        open a titled name of two words, where no body goes by them."""
-        value = self.words[i].group()
-        return (
-            titled
-            and len(part) == 2
-            and i == part[0]
-            and len(value) <= 3
-            and value.isalpha()
-            and value not in self.acronyms
-        )
-
-    def _ship_names(self) -> dict[str, str]:
-        """The ships named so far by their prefix ("USS Halden"), by the
-        last word of their name."""
-        return {
-            org.name.split()[-1]: key
-            for key, org in self.orgs.items()
-            if org.name.split()[0] in lx.SHIP_PREFIXES and len(org.name.split()) > 1
-        }
-
     def _nicknamed(self) -> None:
         """ "John D. (Jay) Rockefeller IV": a nickname in parentheses inside
         a name is left out of it; the words either side are one person."""
