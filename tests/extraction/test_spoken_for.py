@@ -218,6 +218,20 @@ class TestStateInARole:
             ("Ann Marsh", "Palestinian Authority")
         ]
 
+    def test_a_region_between_the_body_and_a_regional_title(self):
+        """ "EPA Pacific Southwest Regional Administrator Ann Marsh": the
+        region is no word of the body's name; she speaks for EPA."""
+        assert spoke_for(
+            '"The grant helps," said EPA Pacific Southwest Regional '
+            "Administrator Ann Marsh."
+        ) == [("Ann Marsh", "EPA")]
+
+    def test_a_region_opening_the_sentence_with_the_title(self):
+        assert spoke_for(
+            "EPA Pacific Southwest Regional Administrator Ann Marsh said the "
+            "grant helps."
+        ) == [("Ann Marsh", "EPA")]
+
 
 class TestCabinetTitles:
     def test_department_of_two_words_before_secretary(self):

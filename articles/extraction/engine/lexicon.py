@@ -447,7 +447,14 @@ TITLE_MODIFIERS = frozenset(
     # (And the words that open a rank: "Staff Sgt.", "Lance Cpl.", "Petty
     # Officer", "Warrant Officer", "Field Marshal", "Wing Commander".)
     "Press Ranking Staff Master Lance Petty Warrant Flight Wing Squadron Field "
-    "Special Permanent Majority Minority".split()
+    "Special Permanent Majority Minority Regional".split()
+)
+# The regions a body's office covers, no body of their own ("Northwest
+# regional administrator for NOAA Fisheries", "EPA Pacific Southwest
+# Regional Administrator").
+COMPASS = frozenset(
+    "North South East West Northwest Northeast Southwest Southeast Midwest "
+    "Mid-Atlantic Pacific Atlantic Central".split()
 )
 
 # Titles whose holder speaks for their country when the country stands

@@ -69,10 +69,6 @@ def _role_head(word: str, plural: bool = False) -> bool:
 # Seats in a legislature, titled before a name ("Senator Jo Roe").
 _SEATS = frozenset("Senator Sen Representative Rep Congressman Congresswoman".split())
 # Compass regions a post may cover ("Northwest regional administrator").
-_COMPASS = frozenset(
-    "North South East West Northwest Northeast Southwest Southeast Midwest "
-    "Mid-Atlantic".split()
-)
 
 
 class Organisations:
@@ -383,7 +379,7 @@ class Organisations:
             after_owner = text[owner.end : owner.end + 2]
             before_owner = text[start : owner.start]
             possessive = after_owner[:1] in "'\u2019"
-            if self.orgs[owner.key].name in _COMPASS:
+            if self.orgs[owner.key].name in lx.COMPASS:
                 # "Jo Roe, Northwest regional administrator for NOAA
                 # Fisheries": a region the post covers, not a body.
                 continue

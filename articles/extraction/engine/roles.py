@@ -321,6 +321,8 @@ class Roles:
                 value.lower() in lx.ROLE_HEADS
                 or value in lx.TITLE_WORDS
                 or (value in lx.TITLE_MODIFIERS and first is not None)
+                # "EPA Pacific Southwest Regional Administrator": its region.
+                or (value in lx.COMPASS and first is not None)
                 or value in lx.DEMONYMS
                 or (value == "and" and first is not None)
                 # "Secretary of the Navy Jo Roe", "Secretary of Energy Jo

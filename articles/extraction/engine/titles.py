@@ -356,6 +356,10 @@ class Titles:
                 or (len(head) > 1 and self._is_title(head[0]))
             ):
                 head = head[1:]
+            while len(head) > 1 and words[head[-1]].group() in lx.COMPASS:
+                # "EPA Pacific Southwest Regional Administrator": the region
+                # the office covers is no word of the body's name.
+                head = head[:-1]
             if not head and (t0 > 0 or len(tail) < 2):
                 return None
             if head and all(
