@@ -232,6 +232,13 @@ class TestStateInARole:
             "grant helps."
         ) == [("Ann Marsh", "EPA")]
 
+    def test_a_plain_adjective_opening_a_title_is_no_body(self):
+        """ "National police director Jo Roe": the capital is the
+        sentence's; the adjective names no body called "National"."""
+        assert spoke_for(
+            "National police director Jo Roe said one letter was found."
+        ) == [("Jo Roe", None)]
+
 
 class TestCabinetTitles:
     def test_department_of_two_words_before_secretary(self):

@@ -24,7 +24,7 @@ _DETERMINERS = frozenset("the a an his her its their this that these those".spli
 # Adjectives that open a sentence before a group's noun ("Regional officials
 # say …") and name no body.
 _PLAIN_ADJECTIVES = frozenset(
-    "Regional Local Provincial Municipal Federal Tribal Government".split()
+    "Regional Local Provincial Municipal Federal Tribal Government National".split()
 )
 
 
