@@ -133,6 +133,14 @@ class TestAnOutletsCorrespondentAtAPost:
             "Ann Marsh is a presidential spokesman. She says the army will press on."
         ) == [("the army will press on", "Ann Marsh", None)]
 
+    def test_a_role_said_of_a_name_among_others_joined_by_and(self):
+        """ "Ann Marsh is a pro-Kenya politician and a delegate to the
+        assembly. She told reporters …": the roles make her a person."""
+        assert spoke_for(
+            "Ann Marsh is a pro-Kenya politician and a delegate to the "
+            "assembly. She told reporters that the vote was fair."
+        ) == [("the vote was fair", "Ann Marsh", None)]
+
 
 class TestInitialsWithoutStops:
     def test_initials_open_a_titled_name(self):

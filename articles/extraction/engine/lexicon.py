@@ -196,7 +196,7 @@ ROLE_HEADS = frozenset(
     teacher fellow curator specialist technician coordinator planner
     architect physician surgeon nurse veterinarian pharmacist psychologist
     sociologist statistician programmer trustee treasurer registrar dean
-    provost rector principal ombudsman auditor regulator marshal sheriff
+    provost rector principal ombudsman auditor regulator marshal sheriff politician
     """.split()
 )
 

@@ -43,8 +43,8 @@ OF_BODY_RE = re.compile(
 # "Jo Roe is the leader of", "Jo Roe was a spokesman for", "Jo Roe is a
 # presidential spokesman.": a name a role is said of.
 COPULA_ROLE_OF_RE = re.compile(
-    r"\s+(?:is|was)\s+(?:the|an?)\s+(?:[a-z-]+\s+){0,3}?([A-Za-z-]+)"
-    r"(?:\s+(?:of|for)\s|\.\s)"
+    r"\s+(?:is|was)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?([A-Za-z-]+)"
+    r"(?:\s+(?:of|for|to|and)\s|\.\s)"
 )
 
 
