@@ -94,6 +94,18 @@ class TestPronouns:
         )
         assert speakers(x) == ["Ann Marsh", "Ann Marsh", "Ann Marsh"]
 
+    def test_the_pronoun_that_spoke_last_not_a_name_in_its_words(self):
+        """ "Ann Marsh is a delegate. He told VOA that officials such as Jo
+        Roe agree. '…,' he said": the second "he" continues the first, not
+        Jo Roe, named in what was said."""
+        x = extract(
+            "Ed Poe is a delegate to the assembly. He told VOA News that "
+            "officials such as former Prime Minister Jo Roe have long doubted "
+            "the plan.\n\n"
+            '"The plan has been weak, and that was Jo Roe\u2019s word," he said.'
+        )
+        assert speakers(x) == ["Ed Poe", "Ed Poe"]
+
     def test_a_name_an_opening_phrase_speaks_to_is_not_the_pronoun(self):
         """ "Speaking with reporter Jo Roe, she said …": the one spoken to,
         asked by or interviewed by is the phrase's object; "she" is the

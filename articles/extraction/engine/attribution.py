@@ -175,6 +175,17 @@ class Attribution:
             # "A rebel spokesman told Reuters …. He said …": the pronoun is
             # the unnamed source's, not a person named further back.
             return source
+        chained = self._pronoun_speaking_before(s_start, pronoun)
+        if chained is not None and not any(
+            m.type == PERSON
+            and s_start <= m.start < pos
+            and not any(o < m.start < c for o, c in self.quotations)
+            for m in self.mentions
+        ):
+            # "Jo Roe is a delegate. He told VOA that officials such as Ed
+            # Poe agree. "…," he said": the pronoun that spoke last, not the
+            # name in what it said.
+            return self.resolve_pronoun(pronoun, chained)
         chosen, chosen_sentence, speaker = None, None, None
         # A name inside words quoted is not whom a pronoun outside them
         # stands for ('"Jo Roe failed," he said' is not Jo Roe's).

@@ -47,6 +47,9 @@ COPULA_ROLE_OF_RE = re.compile(
     r"(?:\s+(?:of|for|to|and)\s|\.\s)"
 )
 
+# A sentence opening with a pronoun and its verb ("He told VOA …").
+PRONOUN_CUE_RE = re.compile(r"(He|She)\s+(?:also\s+)?([a-z]+)\b")
+
 
 class People:
     """Rules of one extraction run (mixed into ``story.Story``)."""
@@ -72,6 +75,18 @@ class People:
             for key, org in self.orgs.items()
             if org.name.split()[0] in lx.SHIP_PREFIXES and len(org.name.split()) > 1
         }
+
+    def _pronoun_speaking_before(self, s_start: int, pronoun: str) -> int | None:
+        """Where the sentence before ``s_start`` opens with ``pronoun`` as
+        the subject of a verb of saying ("He told VOA …"), or None."""
+        i = self.sentence_index_at(s_start)
+        if i == 0:
+            return None
+        start = self.sentences[i - 1][0]
+        m = PRONOUN_CUE_RE.match(self.text, start)
+        if m is None or m.group(1).lower() != pronoun:
+            return None
+        return m.start(1) if m.group(2) in lx.SPEECH_VERBS else None
 
     def _speaking_surnames(self) -> None:
         """A name read with no context ("endorsed Ed Poe") is a
