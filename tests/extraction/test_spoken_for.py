@@ -263,6 +263,15 @@ class TestCabinetTitles:
             '"We are ready," said Michigan Attorney General Ann Marsh.'
         ) == [("Ann Marsh", "Michigan")]
 
+    def test_a_verb_before_the_title_is_the_sentence_s(self):
+        """ "Acme's board presented Agriculture Secretary Jo Roe with a
+        plan": "presented" is no word of her title, and the body before it
+        is not whom she speaks for."""
+        assert spoke_for(
+            "Acme\u2019s Harbour Board today presented Agriculture Secretary "
+            'Jo Roe with its plan.\n\n"Our forests are a treasure," said Roe.'
+        ) == [("Jo Roe", "U.S. Department of Agriculture")]
+
     def test_a_title_with_of_before_the_name(self):
         """ "Secretary of the Air Force Jo Roe", "Secretary of Energy Ed
         Poe": the title runs through "of" and "the" to the name, and names

@@ -335,6 +335,9 @@ class Roles:
                     and value not in ("the", "a", "an", "who", "whose", "which")
                     and value not in lx.SPEECH_VERBS
                     and value not in lx.LABEL_VERBS
+                    # "presented Agriculture Secretary Jo Roe with": a verb
+                    # before a capitalised title is the sentence's.
+                    and not (is_cap(text[first:last]) and value.endswith("ed"))
                 )
             )
             if (
