@@ -87,6 +87,19 @@ class TestLeadNamedInTheNextSentence:
             "begin soon."
         ) == [("Jo Roe", "Kenya"), ("Jo Roe", "Kenya")]
 
+    def test_the_person_named_next_after_an_opening_phrase(self):
+        """ "Kenya's foreign minister is calling … 'extraordinarily
+        positive.' In an interview with VOA Thursday, Jo Roe noted …": the
+        lead's source is named after the phrase opening the next sentence,
+        and an abbreviation's stops between "calling" and the words quoted
+        end no clause."""
+        assert spoke_for(
+            "Kenya\u2019s foreign minister is calling recent developments in "
+            'U.S. relations "extraordinarily positive."\n\n'
+            "In an interview with VOA Thursday, Jo Roe noted that the United "
+            "States provided support."
+        ) == [("Jo Roe", "Kenya"), ("Jo Roe", "Kenya")]
+
 
 class TestTheLeadSourceSpeaking:
     def test_a_source_with_its_body_under_a_progressive_verb_speaks_after(self):

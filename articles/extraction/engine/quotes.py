@@ -303,7 +303,8 @@ class Quotes:
                 text[max(p_start, open_at - 60) : open_at],
             )
             verb_before = re.search(
-                rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b[^.,;]*$",
+                # (An abbreviation's stops end no clause: "calls U.S. ties".)
+                rf"\b(?:{'|'.join(lx.LABEL_VERBS)})\b(?:[^.,;]|(?<=\b[A-Z])\.)*$",
                 text[max(p_start, open_at - 60) : open_at],
             )
             if not (m and verb_before):

@@ -73,6 +73,11 @@ SOURCE_AFTER_RE = re.compile(
 _NOT_IDENTIFYING = lx.SOURCE_DETERMINERS | frozenset(
     "senior top high-ranking u.s. us in of for at the".split()
 )
+# A phrase opening a sentence before its subject ("In an interview with VOA
+# Thursday, ").
+OPENING_PHRASE_RE = re.compile(
+    r"(?:In|At|During|On|After|Speaking|Asked)\b[^,.;\"\u201c]{0,60},\s+"
+)
 # Words of a description that set its holder apart from the office's head.
 _RANKED_MODIFIERS = frozenset("deputy vice assistant associate acting former".split())
 CROWD_BEFORE_RE = re.compile(
@@ -394,7 +399,11 @@ class Sources:
         return (
             (any(w.endswith(("'s", "\u2019s")) for w in words) or lead)
             and self.paragraph_at(s_start)[0] == s_start
-            and mention.start == next_start
+            and (
+                mention.start == next_start
+                # "In an interview with VOA Thursday, Jo Roe noted …".
+                or OPENING_PHRASE_RE.fullmatch(self.text, next_start, mention.start)
+            )
             and not self.people[mention.key].role
             and (lead or self._cue_follows(mention))
             and not any(
