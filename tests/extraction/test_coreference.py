@@ -51,6 +51,29 @@ class TestSurnames:
         assert speakers(x) == ["Jo Roe", "Ann Roe"]
 
 
+class TestMisspeltSurnames:
+    def test_a_surname_misspelt_by_a_letter_is_the_person_named_before(self):
+        """ "Kenyan Foreign Minister Ann Mwangura …. Ms. Mwangra said …
+        MS. Mwangra added": a letter left out is a slip, not a new person,
+        however the title before it is written."""
+        x = extract(
+            "Kenyan Foreign Minister Ann Mwangura says talks went well.\n\n"
+            '"It is important," Ms. Mwangra said.\n\n'
+            'MS. Mwangra added, "The talks will go on."'
+        )
+        assert speakers(x) == ["Ann Mwangura"] * 3
+        assert [p.name for p in x.people] == ["Ann Mwangura"]
+
+    def test_two_names_a_letter_apart_that_are_both_named_in_full_stay_two(
+        self,
+    ):
+        x = extract(
+            "Ann Kowalski said prices rose in May. Ed Kowalsky said prices fell "
+            "in June."
+        )
+        assert speakers(x) == ["Ann Kowalski", "Ed Kowalsky"]
+
+
 class TestDefiniteRoles:
     def test_the_general_is_the_one_whose_rank_was_abbreviated(self):
         """ "Army Gen. Ann Marsh …. "…," the general said": the rank

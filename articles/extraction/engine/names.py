@@ -16,6 +16,7 @@ from .results import (
 )
 from .text import (
     is_cap,
+    misspelt,
     shift_slipped,
     slugify,
 )
@@ -144,6 +145,10 @@ class Names:
             if i in self.covered:
                 continue
             value = word.group()
+            if value not in surnames and (near := misspelt(value, surnames)):
+                # "Surakiart Sathirathai …. Mr. Surakiat said": a surname
+                # misspelt by one letter, read as it was spelt the first time.
+                surnames[value] = surnames[near]
             if value in surnames:
                 keys = surnames[value]
                 self.add_mention(

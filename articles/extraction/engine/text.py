@@ -26,3 +26,26 @@ def shift_slipped(word: str) -> str:
     if len(word) > 2 and word[:1].isupper() and word[1:].islower():
         return word[0] + word[1].upper() + word[2:]
     return word
+
+
+def misspelt(word: str, names) -> str | None:
+    """The one name in ``names`` that ``word`` misspells by a letter left
+    out, added or changed ("Surakiat" for "Surakiart"), sharing its first two
+    letters; names of six letters or more only, or None."""
+    if len(word) < 6:
+        return None
+    found = [
+        name
+        for name in names
+        if len(name) >= 6 and name[:2] == word[:2] and _one_edit(word, name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
