@@ -159,3 +159,14 @@ class TestSeveralOfficialsInOneSentence:
             "Senator Jo Roe, Chairman of the Senate Committee on Foreign "
             'Relations, spoke on Monday. "I support the talks," Roe said.'
         ) == [("Jo Roe", "Senate Committee on Foreign Relations")]
+
+
+class TestDutiesPerformed:
+    def test_the_office_whose_duties_are_performed_after_the_name(self):
+        """ "Jo Roe, Performing the Delegated Duties of the Assistant
+        Secretary of Commerce for Economic Development": a federal formula
+        for an acting head; she speaks for the office's department."""
+        assert spoke_for(
+            '"The fund helps," said Jo Roe, Performing the Delegated Duties of '
+            "the Assistant Secretary of Commerce for Economic Development."
+        ) == [("Jo Roe", "U.S. Department of Commerce")]

@@ -94,6 +94,9 @@ DISTRICT_RE = re.compile(
 )
 # A trade in lower case after a unit's name ("… Maintenance Unit maintainer").
 TRADE_AFTER_UNIT_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,2}")
+DUTIES_OF_RE = re.compile(
+    r"^(?:Performing|Exercising)\s+the\s+(?:Delegated\s+)?(?:Duties|Functions)\s+of\s+"
+)
 ASSIGNED_RE = re.compile(r"\b(?:(?:assigned|attached)\s+to|aboard)\s+(?:the\s+)?")
 MEMBER_OF_RE = re.compile(r"(?:an?\s+)?(?:[a-z]+\s+)?members?\s+of\s")
 # Anaphors that never stand for a state ("a spokesperson for the group").
@@ -455,7 +458,9 @@ class Roles:
             # of people, not a role of the first ("a spokesman for Ann
             # Marsh's faction" is one).
             return None
-        words = WORD_RE.findall(phrase)
+        # "Jo Roe, Performing the Delegated Duties of the Assistant
+        # Secretary of Commerce": the office whose duties she performs.
+        words = WORD_RE.findall(DUTIES_OF_RE.sub("", phrase))
         body = self.by_start.get(phrase_start)
         if (
             body
