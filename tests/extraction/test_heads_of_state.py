@@ -57,6 +57,16 @@ class TestBareHeadOfState:
             "with Colombia."
         ) == [("troops will guard the border with Colombia", "Jo Roe", "Venezuela")]
 
+    def test_a_president_receiving_at_the_white_house(self):
+        """ "President Jo Roe welcomed the Greek Prime Minister to the White
+        House": the seat of the U.S. presidency sets the scene, though the
+        story names Greece more often."""
+        assert spoke_for(
+            "President Jo Roe welcomed the Greek Prime Minister to the White "
+            "House on Thursday. Greece and Turkey were discussed.\n\n"
+            "President Roe said that Greece has been a firm ally for years."
+        )[-1] == ("Greece has been a firm ally for years", "Jo Roe", "United States")
+
     def test_of_the_state_right_after_the_name(self):
         """ "President Ann Marsh of Niger": the state named right after the
         name, whatever the sentence before names; Niger is known by name

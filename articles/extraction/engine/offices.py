@@ -55,6 +55,9 @@ STATE_OR_PEOPLE_RE = re.compile(
         "(?P<state>", rf"(?P<state>(?:{_DEMONYMS})(?![\w-])|"
     )
 )
+US_SEAT_RE = re.compile(
+    r"\b(?:to|at|in|from)\s+the\s+(?:White\s+House|Oval\s+Office)\b"
+)
 # "President Jo Roe of Chad": the state named right after the name.
 STATE_OF_RE = re.compile(rf",?\s+of\s+(?:the\s+)?(?P<state>{_COUNTRIES})(?![\w-])")
 TOPIC_BEFORE_RE = re.compile(
@@ -376,6 +379,12 @@ class Offices:
         named = self._states_named(self.sentences[i][0], mention.start, skip)
         if named:
             return self._named_org(named[-1])
+        if skip is None and US_SEAT_RE.search(
+            self.text, mention.end, self.sentences[i][1]
+        ):
+            # "President Jo Roe welcomed the prime minister to the White
+            # House": the seat of the U.S. presidency is where the scene is.
+            return self._named_org("United States")
         # The story's states by how often it names them, a state or its
         # people ("Chad", "Chadian"), the first named first among equals.
         in_story = self._states_named(0, len(self.text), skip, STATE_OR_PEOPLE_RE)
