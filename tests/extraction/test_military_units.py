@@ -247,3 +247,18 @@ class TestNavyRatesAndShips:
 
     def test_an_ensign_s_rank_is_no_part_of_the_name(self):
         assert spoke_for('"We are ready," said Ensign Jo Roe.') == [("Jo Roe", None)]
+
+    def test_the_words_opening_an_abbreviated_rank_are_no_body(self):
+        """ "Command Sgt. Maj. Jo Roe, the brigade's senior enlisted leader":
+        "Command" opens her rank, so the brigade named before is whom she
+        speaks for; "Master Gunnery Sgt." names no body either."""
+        assert spoke_for(
+            "Soldiers of the 2nd Brigade Combat Team trained in Texas.\n\n"
+            '"We train," said Command Sgt. Maj. Jo Roe, the brigade\u2019s senior '
+            'enlisted leader. "We fly," said Master Gunnery Sgt. Ann Marsh.'
+        ) == [("Jo Roe", "2nd Brigade Combat Team"), ("Ann Marsh", None)]
+        x = extract(
+            '"We train," said Command Sgt. Maj. Jo Roe. "We fly," said Master '
+            "Gunnery Sgt. Ann Marsh."
+        )
+        assert [o.name for o in x.organisations] == []

@@ -449,6 +449,11 @@ TITLE_MODIFIERS = frozenset(
     "Press Ranking Staff Master Lance Petty Warrant Flight Wing Squadron Field "
     "Special Permanent Majority Minority Regional".split()
 )
+# Words that open an abbreviated rank ("Command Sgt. Maj.", "Master Gunnery
+# Sgt.", "First Sgt.", "Fleet Adm.").
+RANK_OPENERS = frozenset(
+    "Command Gunnery First Master Staff Sergeant Lance Chief Senior Fleet".split()
+)
 # The regions a body's office covers, no body of their own ("Northwest
 # regional administrator for NOAA Fisheries", "EPA Pacific Southwest
 # Regional Administrator").

@@ -356,6 +356,10 @@ class Titles:
                 or (len(head) > 1 and self._is_title(head[0]))
             ):
                 head = head[1:]
+            if head and all(words[i].group() in lx.RANK_OPENERS for i in head):
+                # "Command Sgt. Maj. Jo Roe", "Master Gunnery Sgt. Jo Roe":
+                # the words opening a rank, no body.
+                return [], tail
             while len(head) > 1 and words[head[-1]].group() in lx.COMPASS:
                 # "EPA Pacific Southwest Regional Administrator": the region
                 # the office covers is no word of the body's name.
