@@ -272,6 +272,20 @@ class TestCabinetTitles:
             'Jo Roe with its plan.\n\n"Our forests are a treasure," said Roe.'
         ) == [("Jo Roe", "U.S. Department of Agriculture")]
 
+    def test_a_department_s_title_in_the_sentence_before_is_another_s(self):
+        """ "… thanked outgoing Defense Secretary Ann Marsh. Gen. Jo Roe told
+        reporters …": the title ends its sentence; Jo Roe holds no
+        department, nor does "thanked outgoing" belong to Ann Marsh's."""
+        x = extract(
+            "The minister thanked outgoing Defense Secretary Ann Marsh. Gen. Jo "
+            "Roe told reporters the army is ready."
+        )
+        assert spoke_for(
+            "The minister thanked outgoing Defense Secretary Ann Marsh. Gen. Jo "
+            "Roe told reporters the army is ready."
+        ) == [("Jo Roe", None)]
+        assert x.person("ann-marsh").role == "outgoing Defense Secretary"
+
     def test_a_title_with_of_before_the_name(self):
         """ "Secretary of the Air Force Jo Roe", "Secretary of Energy Ed
         Poe": the title runs through "of" and "the" to the name, and names

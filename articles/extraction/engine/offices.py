@@ -493,7 +493,10 @@ class Offices:
         return True
 
     def _department(self, role: str, mention: Mention) -> str | None:
-        before = self.text[max(0, mention.start - 90) : mention.start]
+        # (Within the name's sentence: "… Defense Secretary Ann Marsh. Gen.
+        # Jo Roe told" gives Jo Roe no department.)
+        s_start = self.sentence_at(mention.start)[0]
+        before = self.text[max(s_start, mention.start - 90) : mention.start]
         # "Assistant Secretary of Commerce for Economic Development Jo Roe":
         # the cabinet title, then only a title's words up to the name.
         titled = next(

@@ -340,7 +340,10 @@ class Roles:
                     and value not in lx.LABEL_VERBS
                     # "presented Agriculture Secretary Jo Roe with": a verb
                     # before a capitalised title is the sentence's.
-                    and not (is_cap(text[first:last]) and value.endswith("ed"))
+                    and not (
+                        any(is_cap(w) for w in text[first:last].split())
+                        and value.endswith("ed")
+                    )
                 )
             )
             if (
