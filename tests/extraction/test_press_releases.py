@@ -182,6 +182,15 @@ class TestMoreNames:
             ("direct", "We thank the crew.", "Paul K. Weller III", None)
         ]
 
+    def test_nickname_before_the_middle_initial(self):
+        """ "Richard (Rick) W. Roe, Ph.D.": the nickname after the first
+        name, the initial after it; "Roe" later is the same person."""
+        x = extract(
+            '"We are ready," said Paul (Pat) K. Weller, Ph.D., the agency\u2019s '
+            'head.\n\n"We go," Weller said.'
+        )
+        assert [q[2] for q in quotes(x)] == ["Paul K. Weller", "Paul K. Weller"]
+
     def test_generation_after_a_surname(self):
         x = extract('"We thank the crew," said Senator Paul Weller IV.')
         assert quotes(x) == [("direct", "We thank the crew", "Paul Weller IV", None)]

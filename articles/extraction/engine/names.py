@@ -31,7 +31,9 @@ _WINDOW = 4
 # (and generation).
 NICKNAME_RE = re.compile(
     r"\b(?P<first>[A-Z][a-z]+(?: [A-Z]\.)?) \([A-Z][a-z]+\) "
-    r"(?P<last>[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*(?: (?:Jr\.|Sr\.|III|II|IV)\b)?)"
+    # ("Richard (Rick) W. Roe": the middle initial after the nickname.)
+    r"(?P<last>(?:[A-Z]\. )?[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*"
+    r"(?: (?:Jr\.|Sr\.|III|II|IV)\b)?)"
 )
 
 
