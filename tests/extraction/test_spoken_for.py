@@ -429,6 +429,14 @@ class TestMoreRoleShapes:
             '"We are ready," said Ann Marsh, who heads the Halden Relief Board.'
         ) == [("Ann Marsh", "Halden Relief Board")]
 
+    def test_who_leads_an_unnamed_part_of_a_named_body(self):
+        """ "who leads a brigade of the 7th Mountain Division": the part is
+        not named, the body it belongs to is."""
+        assert spoke_for(
+            '"We are ready," said Col. Ann Marsh, who leads a brigade of the 7th '
+            "Mountain Division."
+        ) == [("Ann Marsh", "7th Mountain Division")]
+
     def test_capitalised_title_of_a_body(self):
         """ "X, Acting Administrator of the EPA": a capitalised title's "of"."""
         assert spoke_for(

@@ -108,7 +108,10 @@ STATE_ROLE_RE = re.compile(
 # "Jo Roe, who heads the Red Cross": a verb of leading names the body.
 WHO_HEADS_RE = re.compile(
     r",\s+who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|directs|directed|runs"
-    r"|ran|chairs|chaired|manages|managed)\s+(?:the\s+)?"
+    r"|ran|chairs|chaired|manages|managed|commands|commanded)\s+(?:the\s+)?"
+    # ("who leads a brigade of the 82nd Airborne Division": a part the story
+    # does not name, of a body it does.)
+    r"(?:an?\s+(?:[A-Za-z-]+\s+){1,3}?of\s+(?:the\s+)?)?"
 )
 # "the commander of coalition forces in northern Iraq": a command's holder
 # speaks for the forces commanded, named in lower case as copy names them.
