@@ -180,3 +180,25 @@ class TestGroupInsideReportedSpeech:
             ),
             ("they are ready to leave the oil facility", "the militants", None),
         ]
+
+
+class TestGroupsLoyalToAPerson:
+    def test_forces_loyal_to_a_named_leader_speak_not_the_leader(self):
+        """ "Forces loyal to President Jo Roe say …": the armed men are an
+        unnamed group; the leader they are loyal to is named, not speaking,
+        and "Forces" opening the sentence is no body."""
+        assert sources(
+            "Forces loyal to President Jo Roe say they are not responsible "
+            "for the attack."
+        ) == [
+            (
+                "they are not responsible for the attack",
+                "Forces loyal to President Jo Roe",
+                None,
+            )
+        ]
+
+    def test_a_soldier_is_a_source(self):
+        assert sources("A soldier said the city fell overnight.") == [
+            ("the city fell overnight", "A soldier", None)
+        ]

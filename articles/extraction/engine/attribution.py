@@ -35,6 +35,10 @@ HOLDER_FOR_RE = re.compile(
 # "Speaking with reporter Jo Roe, ", "In an interview with Jo Roe, ",
 # "Asked by Jo Roe about the vote, ": an opening phrase whose implied
 # subject is the pronoun after its comma, anyone it names its object.
+# The words before the name a group is loyal or close to.
+LOYAL_TO_RE = re.compile(
+    r"\b(?:loyal|close)\s+to\s+(?:(?:[A-Z][\w.-]*|the|former)\s+){0,4}$"
+)
 OBJECT_PHRASE_RE = re.compile(
     r"(?:(?:Speaking|Talking|Chatting)\s+(?:with|to)"
     r"|(?:In|During)\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,3}?"
@@ -330,6 +334,12 @@ class Attribution:
         mention = self.mention_ending(end, PERSON)
         if mention and (holder := self._holder_for(mention, s_start)):
             return holder, s_start, False
+        if mention and LOYAL_TO_RE.search(self.text, s_start, mention.start):
+            # "Forces loyal to President Jo Roe say": the group speaks, not
+            # the person it is loyal to.
+            source = self.source_before(stripped, end)
+            if source:
+                return source[0], source[1], False
         if mention:
             mention = self._first_named(mention, s_start)
             return mention.key, mention.start, False

@@ -55,7 +55,7 @@ OTHER_NOUNS = frozenset(
     observer campaigner organiser organizer team militant rebel insurgent
     fighter gunman resident villager protester demonstrator survivor refugee
     worker engineer economist speaker participant supporter opponent reporter
-    correspondent journalist
+    correspondent journalist soldier loyalist
     """.split()
 )
 
@@ -63,7 +63,8 @@ OTHER_NOUNS = frozenset(
 _IRREGULAR = {"spokesperson": "spokespeople"}
 # Nouns that are a source in the plural only: "a local" is rare, and "an
 # authority" is a body ("the port authority said").
-_PLURAL_ONLY = frozenset("locals authorities".split())
+# ("Forces loyal to Jo Roe say": armed men, not a body, in the plural.)
+_PLURAL_ONLY = frozenset("locals authorities troops forces".split())
 
 
 def plural(noun: str) -> str:

@@ -59,7 +59,7 @@ _PHRASE = (
 # what the source is for, after the noun.
 # (A dotted abbreviation's stops end no tail: "for the U.S. Embassy".)
 _TAIL = (
-    r"(?:\s+(?:for|at|of|with|from|in)\s+"
+    r"(?:\s+(?:for|at|of|with|from|in|loyal\s+to|close\s+to)\s+"
     r"(?:[^,;:\"\u201c\u201d.]|(?<=[A-Z])\.(?=[A-Z]|\s+[A-Z]))"
     r"{1,60}?)?"
 )
@@ -225,6 +225,9 @@ class Sources:
             # acronym among the description's words ("the U.N.'s chief").
             word = re.sub(r"['\u2019]s$", "", word)
             bare = word.rstrip(".")
+            if word.lower() in lx.SOURCE_NOUNS:
+                # ("Forces loyal to …": the source's own noun, capitalised.)
+                continue
             if word in lx.ORG_KEYWORDS or (
                 len(bare.replace(".", "")) >= 2
                 and bare.isupper()
