@@ -437,6 +437,14 @@ class TestMoreRoleShapes:
             "Mountain Division."
         ) == [("Ann Marsh", "7th Mountain Division")]
 
+    def test_an_acronym_before_lower_case_trades_after_said(self):
+        """'," said USGS wildlife biologist and herpetologist Jo Roe': the
+        acronym opens her title, words in lower case and all."""
+        assert spoke_for(
+            '"They strike," said USGS wildlife biologist and herpetologist Jo '
+            "Roe, the lead author of the study."
+        ) == [("Jo Roe", "USGS")]
+
     def test_capitalised_title_of_a_body(self):
         """ "X, Acting Administrator of the EPA": a capitalised title's "of"."""
         assert spoke_for(

@@ -71,11 +71,15 @@ _ROLE_HEADS = "|".join(sorted(lx.ROLE_HEADS, key=len, reverse=True))
 # "NASA Administrator Charles Bolden", "U.N. special envoy for Syria Staffan
 # de Mistura", "The U.N. representative to Somalia, Jo Roe": an acronym,
 # dotted or not, opening a title before the name.
+_SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 ACRONYM_TITLE_RE = re.compile(
-    r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n)|(?<=[,.!?][\"\u201d]\s))(?:The\s+)?"
+    r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n)|(?<=[,.!?][\"\u201d]\s)"
+    # ('," said USGS wildlife biologist Jo Roe').
+    r"|(?<=\bsaid\s)|(?<=\bsays\s))(?:The\s+)?"
     r"(?P<acronym>[A-Z]{2,6}|(?:[A-Z]\.){2,3}(?=\s))"
     r"(?:\s+(?:[A-Z][\w-]*|for|to|and|of|the|\d+|special|senior|chief|deputy|top"
-    rf"|acting|{_ROLE_HEADS}))+,?\s+$"
+    rf"|acting|{_ROLE_HEADS}|(?!(?:{_SAYING})\b)[a-z][a-z-]+(?=\s+(?:and\s+)?"
+    rf"(?:[a-z][a-z-]+\s+)?(?:{_ROLE_HEADS}|[a-z]+ist)\b)|[a-z]+ist))+,?\s+$"
 )
 _ALL_DEMONYMS = "|".join(
     sorted(
