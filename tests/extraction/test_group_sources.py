@@ -198,6 +198,12 @@ class TestGroupsLoyalToAPerson:
             )
         ]
 
+    def test_the_leader_s_description_may_stand_between(self):
+        assert sources(
+            "Forces loyal to Kenya\u2019s incumbent president Jo Roe say they "
+            "are not responsible for the attack."
+        )[0][1:] == ("Forces loyal to Kenya\u2019s incumbent president Jo Roe", None)
+
     def test_a_soldier_is_a_source(self):
         assert sources("A soldier said the city fell overnight.") == [
             ("the city fell overnight", "A soldier", None)
