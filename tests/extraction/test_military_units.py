@@ -262,3 +262,14 @@ class TestNavyRatesAndShips:
             "Gunnery Sgt. Ann Marsh."
         )
         assert [o.name for o in x.organisations] == []
+
+    def test_a_sentence_s_first_word_before_a_service_and_rank(self):
+        """ "But Navy Capt. Jo Roe, the mission commander, said …": "But"
+        opens the sentence, not a body called "But Navy"."""
+        x = extract(
+            "But Navy Capt. Jo Roe, the mission commander, said the crew did "
+            "well.\n\n"
+            '"It went well," Roe told reporters.'
+        )
+        assert [x.person(q.speaker).name for q in x.quotes] == ["Jo Roe", "Jo Roe"]
+        assert [o.name for o in x.organisations] == []

@@ -364,7 +364,10 @@ class Titles:
                 # "EPA Pacific Southwest Regional Administrator": the region
                 # the office covers is no word of the body's name.
                 head = head[:-1]
-            if not head and (t0 > 0 or len(tail) < 2):
+            opened = any(words[i].group() not in lx.COMMON_CAPS for i in run[:t0])
+            if not head and (opened or len(tail) < 2):
+                # (A sentence's first word before the title, "But Navy Capt.
+                # Jo Roe said", opens nothing.)
                 return None
             if head and all(
                 words[i].group() in lx.SERVICE_WORDS for i in run[t0 : j + 1]
