@@ -228,6 +228,17 @@ class TestNavyRatesAndShips:
             '"We help them," said Sonar Technician Surface 2nd Class (SW) Ann Marsh.'
         ) == [("Ann Marsh", None)]
 
+    def test_a_seaman_s_rate_and_qualification_before_the_name(self):
+        """ "Electronics Technician Seaman (SS) Ann Marsh": the rate and
+        grade are her title, the qualification in parentheses between them
+        and her name; "Electronics" names no body."""
+        x = extract(
+            '"Coming home is a relief," said Electronics Technician Seaman (SS) '
+            "Ann Marsh."
+        )
+        assert [x.person(q.speaker).name for q in x.quotes] == ["Ann Marsh"]
+        assert [o.name for o in x.organisations] == []
+
     def test_a_ship_is_a_body_and_a_sailor_aboard_speaks_for_it(self):
         """ "USS Halden" is a body by its prefix; a sailor aboard it speaks
         for it, and so does one aboard it by its name alone."""

@@ -109,8 +109,10 @@ class Cue:
 # correspondent"): the city before them is where, the outlet whom.
 POSTED_JOURNALISTS = frozenset("correspondent reporter bureau stringer".split())
 
-# A rate's class before a name, with a warfare qualification after it
-# ("Petty Officer 2nd Class (SW) Jo Roe"); the words before the class are
-# the rate's, no one's name ("Sonar Technician Surface 2nd Class").
-GRADE_BEFORE_RE = re.compile(r"\b\d(?:st|nd|rd)\s+Class\s+\([A-Z/]{2,9}\)\s+$")
-GRADE_AFTER_RE = re.compile(r"\s+\d(?:st|nd|rd)\s+Class\b")
+# A rate's class (or a seaman's, airman's or fireman's grade) before a
+# name, with a warfare qualification after it ("Petty Officer 2nd Class
+# (SW) Jo Roe", "Electronics Technician Seaman (SS) Jo Roe"); the words
+# before the class are the rate's, no one's name.
+_GRADE = r"(?:\d(?:st|nd|rd)\s+Class|(?:Sea|Air|Fire)man(?:\s+(?:Apprentice|Recruit))?)"
+GRADE_BEFORE_RE = re.compile(rf"\b{_GRADE}\s+\([A-Z/]{{2,9}}\)\s+$")
+GRADE_AFTER_RE = re.compile(rf"\s+{_GRADE}\b")

@@ -21,6 +21,8 @@ from .text import (
     slugify,
 )
 
+# A warfare qualification after a rate ("Seaman (SS)").
+QUALIFICATION_RE = re.compile(r"\s+\([A-Z/]{2,9}\)\s")
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
 # "al-Rahman" or, as some copy writes it, "Al-Rahman".
@@ -440,7 +442,10 @@ class Names:
             or self.owned_office_then_name(run)
         ):
             return
-        if GRADE_AFTER_RE.match(text, end):
+        if GRADE_AFTER_RE.match(text, end) or (
+            values[-1] in ("Seaman", "Airman", "Fireman", "Apprentice", "Recruit")
+            and QUALIFICATION_RE.match(text, end)
+        ):
             # "Sonar Technician Surface 2nd Class Jo Roe": a rate, no name.
             return
         start, end = words[run[0]].start(), words[run[-1]].end()
