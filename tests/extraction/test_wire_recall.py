@@ -32,6 +32,20 @@ class TestMoreReportingVerbs:
             ("indirect", "the city would not pay", "Ann Marsh")
         ]
 
+    def test_a_comma_after_that_opens_an_aside_of_the_clause(self):
+        """ "announced that, based on the request, $5 million …": the clause
+        starts after "that", its opening aside and all."""
+        assert quotes(
+            "Ann Marsh announced that, based on the request, $5 million will be "
+            "available to the state."
+        ) == [
+            (
+                "indirect",
+                "based on the request, $5 million will be available to the state",
+                "Ann Marsh",
+            )
+        ]
+
     @pytest.mark.parametrize("verb", ["tweeted", "posted on Facebook", "lamented"])
     def test_verb_after_a_direct_quote(self, verb):
         assert quotes(f'"The vote was a disgrace," Ann Marsh {verb}.') == [

@@ -33,7 +33,8 @@ ACCORDING_RE = re.compile(r"\b[Aa]ccording to\s+")
 THAT_RE = re.compile(
     r"(?P<pre>(?:\s*,\s*however\s*,)?(?:\s+(?:on|in|at|to|during|after|with|via"
     r"|from|before|by|over)\s"
-    r"[^,.;:\"\u201c\u201d]{0,60}?)?\s*,?)\s*\bthat\s+"
+    # ("said that, in her view, …": a comma after "that" opens an aside.)
+    r"[^,.;:\"\u201c\u201d]{0,60}?)?\s*,?)\s*\bthat(?:,(?=\s))?\s+"
 )
 # Where and when, between a cue and its reported words or the sentence's end
 # ("said here today, adding that …", "said recently", "said in a Pentagon
