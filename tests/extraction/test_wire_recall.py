@@ -32,6 +32,16 @@ class TestMoreReportingVerbs:
             ("indirect", "the city would not pay", "Ann Marsh")
         ]
 
+    @pytest.mark.parametrize("verb", ["went", "fell", "won"])
+    def test_an_irregular_past_makes_the_words_after_told_a_clause(self, verb):
+        """ "told reporters the talks went well": the clause's verb is an
+        irregular past, no "-ed"; "told the crowd the story of the war" has
+        none and stays no quote."""
+        assert quotes(f"Ann Marsh told reporters the party {verb} badly.") == [
+            ("indirect", f"the party {verb} badly", "Ann Marsh")
+        ]
+        assert quotes("Ann Marsh told the crowd the story of the war.") == []
+
     def test_a_comma_after_that_opens_an_aside_of_the_clause(self):
         """ "announced that, based on the request, $5 million …": the clause
         starts after "that", its opening aside and all."""

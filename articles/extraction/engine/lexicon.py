@@ -154,6 +154,8 @@ FINITE_VERBS = frozenset(
     """
     is are was were will would can could should shall may might must has have
     had do does did remains remained needs needed cannot
+    went came saw took made gave got felt knew left began became grew fell rose
+    held kept stood won lost met paid sent spent brought built found ran led
     """.split()
 )
 
