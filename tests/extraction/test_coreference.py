@@ -84,6 +84,18 @@ class TestDefiniteRoles:
         )
         assert speakers(x) == ["Ann Marsh"]
 
+    def test_the_secretary_is_the_cabinet_secretary_named_before(self):
+        """ "U.S. Secretary of Transportation Ann Marsh …. The Secretary
+        said …": the cabinet title read for her department is her role, so
+        the definite title, capitalised or not, is hers."""
+        x = extract(
+            "U.S. Secretary of Transportation Ann Marsh today announced that "
+            "relief will be available to the state.\n\n"
+            "The Secretary said the money will give crews the support they "
+            "need. The secretary said repairs will start soon."
+        )
+        assert speakers(x) == ["Ann Marsh"] * 3
+
     def test_the_title_before_of_names_the_role(self):
         """ "Jo Roe, the chairman of the Port Board, …. the chairman said":
         the title before "of" is the role's head, not the body's last

@@ -71,6 +71,10 @@ _SEATS = frozenset("Senator Sen Representative Rep Congressman Congresswoman".sp
 # Compass regions a post may cover ("Northwest regional administrator").
 
 
+# The capitalised words of a title right before a name.
+TITLE_RUN_RE = re.compile(r"(?:(?:[A-Z][\w.&'\u2019-]*|of|for|the|and)\s+)+$")
+
+
 class Organisations:
     """Rules of one extraction run (mixed into ``story.Story``)."""
 
@@ -334,6 +338,14 @@ class Organisations:
                 person.role_organisation = self._shared_owner(mention)
             if person.role_organisation is None:
                 person.role_organisation = self.spoken_for(mention, person.role)
+            if not person.role and person.role_organisation:
+                # "U.S. Secretary of Transportation Jo Roe": a cabinet title
+                # read for its department is her role too ("the secretary").
+                title = TITLE_RUN_RE.search(
+                    self.text, self.sentence_at(mention.start)[0], mention.start
+                )
+                if title and any(w in lx.TITLE_WORDS for w in title.group().split()):
+                    person.role = title.group().strip()
             if person.role_organisation is None and after and after[0] != person.role:
                 # "General Jo Roe, the commander of coalition forces": a rank
                 # before the name speaks for no one, the role after it may.
