@@ -158,3 +158,19 @@ class TestInitialsWithoutStops:
         assert spoke_for("NASA Administrator Jo Roe said the launch is on.") == [
             ("the launch is on", "Jo Roe", "NASA")
         ]
+
+
+class TestBodiesByWhereTheyAreBased:
+    def test_a_body_named_with_where_it_is_based(self):
+        """ "Kenyan analyst Ann Marsh, of Nairobi-based Harbourline
+        Consultants, says …": the body is no person, and she speaks for it."""
+        assert spoke_for(
+            "Kenyan analyst Ann Marsh, of Nairobi-based Harbourline Consultants, "
+            "says the group has a new strategy."
+        ) == [("the group has a new strategy", "Ann Marsh", "Harbourline Consultants")]
+
+    def test_an_adjective_opening_the_sentence_is_no_body(self):
+        """ "Political scientist Ann Marsh": no body called "Political"."""
+        assert spoke_for(
+            "Political scientist Ann Marsh said the party will split soon."
+        ) == [("the party will split soon", "Ann Marsh", None)]

@@ -342,18 +342,6 @@ class Names:
             n += 1
         return n
 
-    def _country_mention(self, i: int) -> bool:
-        """A country's short name ("U.S.") as a mention of the country."""
-        value = self.words[i].group()
-        if value not in lx.COUNTRIES or value in lx.DEMONYMS:
-            return False
-        name = lx.COUNTRIES[value]
-        key = self.org(name, self.gaz.find(name, ORGANISATION))
-        word = self.words[i]
-        end = word.end() + (1 if self.text[word.end() : word.end() + 1] == "." else 0)
-        self.add_mention(word.start(), end, ORGANISATION, key)
-        return True
-
     def _add_org_run(self, run: list[int]) -> None:
         words, text = self.words, self.text
         while run and (
@@ -422,6 +410,10 @@ class Names:
                 return
         values = [words[i].group() for i in run]
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
+            return
+        if len(run) > 1 and values[0].endswith("-based"):
+            # "Nairobi-based Southlink Consultants": a body where it is based.
+            self._add_org_run(list(run[1:]))
             return
         start, end = words[run[0]].start(), words[run[-1]].end()
         named = next(

@@ -135,7 +135,8 @@ FORCE_TITLE_RE = re.compile(
     r"(?:(?:Gen|Col|Maj|Brig|Lt|Capt)\. |(?:General|Colonel|Major) )?$"
 )
 # "Jeffrey Bossert Clark of the Justice Department's …", "Jo Roe, of NASA".
-OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?")
+# ("Jo Roe, of Nairobi-based Southlink Consultants": where it is based.)
+OF_THE_RE = re.compile(r",?\s+of\s+(?:the\s+)?(?:[A-Z][\w.-]*-based\s+)?")
 # The titles that head an armed service, which their holders speak for (a
 # rank naming a service, "Navy Adm. Jo Roe", speaks for none).
 SERVICE_CHIEFS = (

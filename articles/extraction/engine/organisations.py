@@ -90,7 +90,22 @@ class Organisations:
         ):
             if single:
                 return False
-        if single and (first in _PLAIN_ADJECTIVES or self._common_opening(start)):
+        if (
+            single
+            and (
+                first in _PLAIN_ADJECTIVES
+                or self._common_opening(start)
+                # "Political scientist Jo Roe": an adjective opening the sentence.
+                or (
+                    first.endswith(("al", "ic"))
+                    and first not in lx.ORG_KEYWORDS
+                    and not first.isupper()
+                    and not self.text[self.sentence_at(start)[0] : start].strip(
+                        '"\u201c( '
+                    )
+                )
+            )
+        ):
             return False
         words = text[start:end].split()
         if words[-1] in lx.DEMONYMS and all(
@@ -220,6 +235,18 @@ class Organisations:
             # place, so only an acronym).
             return True
         return False
+
+    def _country_mention(self, i: int) -> bool:
+        """A country's short name ("U.S.") as a mention of the country."""
+        value = self.words[i].group()
+        if value not in lx.COUNTRIES or value in lx.DEMONYMS:
+            return False
+        name = lx.COUNTRIES[value]
+        key = self.org(name, self.gaz.find(name, ORGANISATION))
+        word = self.words[i]
+        end = word.end() + (1 if self.text[word.end() : word.end() + 1] == "." else 0)
+        self.add_mention(word.start(), end, ORGANISATION, key)
+        return True
 
     def _common_opening(self, start: int) -> bool:
         """ "Militant spokesman Jo Roe said", "Activist leader Jo Roe": a
