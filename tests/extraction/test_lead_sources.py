@@ -175,3 +175,22 @@ class TestTheHolderOfANamedOffice:
             "cabinet to hand power to then-Vice President Jo Roe, says "
             "tensions and uncertainty about the leadership persist."
         ) == [("Ann Marsh", None)]
+
+
+class TestAnOfficeTheLeadNames:
+    def test_a_bare_title_after_the_lead_holds_its_office(self):
+        """ "…, the secretary of the Department of Harbour Security praised
+        the crews. Secretary Jo Roe said …": the bare title is the office
+        the lead named, and she speaks for its body."""
+        assert spoke_for(
+            "As the storm made landfall, the secretary of the Department of "
+            "Harbour Security praised the crews.\n\n"
+            "Secretary Jo Roe said the crews were especially useful."
+        ) == [("Jo Roe", "Department of Harbour Security")]
+
+    def test_another_title_is_not_the_lead_s_office(self):
+        assert spoke_for(
+            "As the storm made landfall, the secretary of the Department of "
+            "Harbour Security praised the crews.\n\n"
+            "Governor Jo Roe said the crews were especially useful."
+        ) == [("Jo Roe", None)]

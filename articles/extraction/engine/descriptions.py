@@ -20,6 +20,8 @@ from .sources import SOURCE
 
 # "An exiled spokesman for the newly formed coalition known as the Unity
 # Front, ": a role and what it is held for, closed by a comma before the name.
+# "the secretary of the Department of …" in a lead.
+LEAD_OFFICE_RE = re.compile(r"\bthe\s+(?P<head>[a-z-]+)\s+of\s+(?:the\s+)?")
 DESCRIBED_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)"
     r"\s+(?:for|of|with|at)\s+[^,;:.\"\u201c\u201d]{2,100}?),\s+"
@@ -148,6 +150,21 @@ class Descriptions:
         if owner is None:
             return None
         return m.group("title"), owner.key
+
+    def office_in_lead(self, mention: Mention, role: str) -> str | None:
+        """ "…, the secretary of the Department of Homeland Security praised
+        …. Secretary Jo Roe said": a bare title, in one of the two sentences
+        after a lead whose office of a body it names, is that office."""
+        words = (role or "").lower().split()
+        if len(words) != 1 or len(self.sentences) < 2:
+            return None
+        if not self.sentences[1][0] <= mention.start < self.sentences[:3][-1][1]:
+            return None
+        for m in LEAD_OFFICE_RE.finditer(self.text, 0, self.sentences[0][1]):
+            body = self.by_start.get(m.end())
+            if m.group("head") == words[0] and body and body.type == ORGANISATION:
+                return body.key
+        return None
 
     def role_antecedent(self, head: str, pos: int, mods: str = "") -> str | None:
         """The person a definite role ("the senator", "the state senator")

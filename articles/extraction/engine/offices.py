@@ -310,6 +310,7 @@ class Offices:
             or self._counterpart(mention)
             or self._bare_head_of_state(role, mention)
             or self._commanded(role)
+            or self.office_in_lead(mention, role)
         )
 
     def _service_chief(self, mention: Mention, role: str) -> str | None:
