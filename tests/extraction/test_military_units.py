@@ -71,6 +71,14 @@ class TestUnitsCommanded:
             "Maintenance Unit maintainer."
         ) == [("Ann Marsh", "391st Aircraft Maintenance Unit")]
 
+    def test_a_soldier_from_a_numbered_unit(self):
+        """ "a medic from the 758th Engineer Company": the unit she is from;
+        "a lawyer from Boston" names a place, no body."""
+        assert spoke_for(
+            '"We build," said Sgt. Ann Marsh, a medic from the 758th Engineer '
+            'Company. "We go," said Jo Roe, a lawyer from Boston.'
+        ) == [("Ann Marsh", "758th Engineer Company"), ("Jo Roe", None)]
+
     def test_a_task_force_named_by_its_number(self):
         assert spoke_for(
             '"We hold the ridge," said Lt. Col. Ann Marsh, commander of '

@@ -463,6 +463,13 @@ class Organisations:
                 # "NASA associate administrator for Exploration Systems": a
                 # portfolio of the body heading the title, not another body.
                 continue
+            if (
+                connector is None
+                and self.orgs[owner.key].name[:1].isdigit()
+                and re.search(r"\bfrom\s+(?:the\s+)?$", before_owner)
+            ):
+                # "Sgt. Jo Roe, a medic from the 758th Engineer Company".
+                connector = True
             if possessive or connector:
                 org = owner.key
                 if not possessive:
