@@ -174,3 +174,12 @@ class TestBodiesByWhereTheyAreBased:
         assert spoke_for(
             "Political scientist Ann Marsh said the party will split soon."
         ) == [("the party will split soon", "Ann Marsh", None)]
+
+    def test_an_officer_in_a_state_s_military_described_before_the_name(self):
+        """ "The top officer in the U.S. military, General Jo Roe, says …":
+        "in" and an abbreviation's stops in the description; she speaks for
+        the forces as the story names them."""
+        assert spoke_for(
+            "The top officer in the U.S. military, General Jo Roe, says the "
+            "losses are prompting some worry."
+        ) == [("the losses are prompting some worry", "Jo Roe", "U.S. military")]

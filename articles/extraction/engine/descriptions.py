@@ -22,9 +22,12 @@ from .sources import SOURCE
 # Front, ": a role and what it is held for, closed by a comma before the name.
 # "the secretary of the Department of …" in a lead.
 LEAD_OFFICE_RE = re.compile(r"\bthe\s+(?P<head>[a-z-]+)\s+of\s+(?:the\s+)?")
+MILITARY_OF_RE = re.compile(r"\b((?:[A-Z]\.){2,3}|[A-Z][a-z]+)\s+military\b")
 DESCRIBED_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<role>(?:[a-z-]+\s+){0,3}?(?P<head>[a-z-]+)"
-    r"\s+(?:for|of|with|at)\s+[^,;:.\"\u201c\u201d]{2,100}?),\s+"
+    # ("The top officer in the U.S. military, General Jo Roe": "in", and
+    # an abbreviation's stops.)
+    r"\s+(?:for|of|with|at|in)\s+(?:[^,;:.\"\u201c\u201d]|(?<=[A-Z])\.){2,100}?),\s+"
     # (A rank or title between the comma and the name: ", General Jo Roe".)
     r"(?:[A-Z][a-z]+\.?\s+)?$"
 )
@@ -134,6 +137,13 @@ class Descriptions:
             None,
         )
         owner = named.key if named else self._owner_in(start, end)
+        forces = MILITARY_OF_RE.search(m.group("role"))
+        if forces and forces.group(1).rstrip(".") in lx.COUNTRIES:
+            # "the top officer in the U.S. military": the forces, named as
+            # the story writes them, as a source's are.
+            owner = self.org(
+                forces.group(0), self.gaz.find(forces.group(0), ORGANISATION)
+            )
         return m.group("role"), owner
 
     def _owned_title_before(self, mention: Mention) -> tuple[str, str] | None:
