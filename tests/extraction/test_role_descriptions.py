@@ -90,6 +90,15 @@ class TestALaterRoleNamingABody:
             "Marsh, a member of the Port Council, said the talks will resume."
         ) == [("the talks will resume", "Ann Marsh", "Harbour Board")]
 
+    def test_a_later_title_opening_its_sentence_with_as(self):
+        """ "As NOAA Administrator, Roe is responsible …": a later role
+        with its body's acronym replaces a first one that named none."""
+        assert spoke_for(
+            "Ann Marsh, a renowned scientist with decades of ocean study, was "
+            "confirmed.\n\nAs NOAA Administrator, Marsh is responsible for the "
+            'agency.\n\n"I am thrilled to be back," said Marsh.'
+        ) == [("I am thrilled to be back", "Ann Marsh", "NOAA")]
+
 
 class TestARoleSaidOfAName:
     def test_a_name_a_role_of_a_body_is_said_of_is_a_person(self):

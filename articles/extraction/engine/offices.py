@@ -75,7 +75,7 @@ _SAYING = "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
 ACRONYM_TITLE_RE = re.compile(
     r"(?:^|(?<=[\n:;]\s)|(?<=[.!?]\s)|(?<=\n)|(?<=[,.!?][\"\u201d]\s)"
     # ('," said USGS wildlife biologist Jo Roe').
-    r"|(?<=\bsaid\s)|(?<=\bsays\s))(?:The\s+)?"
+    r"|(?<=\bsaid\s)|(?<=\bsays\s))(?:The\s+|As\s+)?"
     r"(?P<acronym>[A-Z]{2,6}|(?:[A-Z]\.){2,3}(?=\s))"
     r"(?:\s+(?:[A-Z][\w-]*|for|to|and|of|the|\d+|special|senior|chief|deputy|top"
     rf"|acting|{_ROLE_HEADS}|(?!(?:{_SAYING})\b)[a-z][a-z-]+(?=\s+(?:and\s+)?"

@@ -330,6 +330,9 @@ class Organisations:
                 # said": a later role that names a body replaces one that
                 # named none.
                 later = self._role_before(mention) or self._role_after(mention)
+                if later and not later[1] and (body := self._acronym_title(mention)):
+                    # "As NOAA Administrator, Roe is responsible for …".
+                    later = (later[0], body)
                 if later and later[1]:
                     person.role, person.role_organisation = later
                 continue
