@@ -248,6 +248,20 @@ class TestDescriptions:
         assert speakers(x) == ["Ali Hassan", "Jo Roe", "Jo Roe", "Tom Polo"]
         assert org_names(x) == ["Chad army", "State police", "State police", None]
 
+    def test_a_state_s_military_spokesman_speaks_for_the_state(self):
+        """ "Saudi military spokesman Jo Roe": the military of a state is an
+        office of that state, so the state is whom he speaks for; a body's
+        ("AMISOM military spokesman") is the body's; a Somali military
+        commander unnamed is Somalia's; the U.S. forces keep the name the
+        story gives them."""
+        x = extract(
+            "Saudi military spokesman Jo Roe said the truce is broken.\n\n"
+            "AMISOM military spokesman Ann Marsh said a bomb exploded.\n\n"
+            "A Somali military commander told reporters that the base held.\n\n"
+            "U.S. military spokesman Ed Poe said the base is safe."
+        )
+        assert org_names(x) == ["Saudi Arabia", "AMISOM", "Somalia", "U.S. military"]
+
 
 class TestObjects:
     def test_a_noun_phrase_confirmed_is_no_clause(self):

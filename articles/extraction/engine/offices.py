@@ -482,6 +482,16 @@ class Offices:
         words = m.group("body").split()
         while words[:1] and words[0] in lx.COMMON_CAPS:
             words = words[1:]
+        owner = " ".join(words[:-1])
+        state = lx.COUNTRY_DEMONYMS.get(owner) or lx.COUNTRIES.get(owner.rstrip("."))
+        if words[-1] == "military" and state != "United States":
+            # "Saudi military spokesman Jo Roe" speaks for the state, as its
+            # officials do, and "AMISOM military spokesman" for the mission
+            # (the U.S. forces are named as the story writes them).
+            if state or owner in lx.COUNTRY_NAMES:
+                return self._named_org(state or owner)
+            if owner.replace(".", "").isupper():
+                return self.acronyms.get(owner) or self._named_org(owner)
         return self._named_org(" ".join(words)) if len(words) > 1 else None
 
     def _named_org(self, name: str) -> str:

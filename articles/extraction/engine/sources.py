@@ -71,7 +71,7 @@ SOURCE_AFTER_RE = re.compile(
 # Words a lead's description and the named person's role may share without
 # saying they are the same person.
 _NOT_IDENTIFYING = lx.SOURCE_DETERMINERS | frozenset(
-    "senior top high-ranking u.s. us in of for at the".split()
+    "senior top high-ranking u.s. us in of for at the military".split()
 )
 # A phrase opening a sentence before its subject ("In an interview with VOA
 # Thursday, ").
@@ -214,10 +214,12 @@ class Sources:
                 if not state:
                     break
                 name = lx.COUNTRIES[word]
-                if words[i + 1 : i + 2] == ["military"]:
+                if words[i + 1 : i + 2] == ["military"] and name == "United States":
                     # "the top U.S. military leader" speaks for the forces,
                     # named as the story writes them ("U.S. military"), as
-                    # a body's acronym is ("U.N.").
+                    # a body's acronym is ("U.N."); another state's military
+                    # officer speaks for the state ("a Somali military
+                    # commander").
                     name = f"{words[i]} military"
                 return self.org(name, self.gaz.find(name, ORGANISATION))
         for word in words[:-1]:
