@@ -96,6 +96,15 @@ class TestDefiniteRoles:
         )
         assert speakers(x) == ["Ann Marsh"] * 3
 
+    def test_the_major_is_the_one_whose_rank_was_abbreviated(self):
+        """ "Maj. Jo Roe, aircraft commander on a mission …. '…,' said the
+        major": a rank written out refers back, as "the general" does."""
+        x = extract(
+            '"We fly," said Air Force Maj. Jo Roe, aircraft commander on a July '
+            'mission.\n\n"Having shelter is a huge need," said the major.'
+        )
+        assert speakers(x) == ["Jo Roe", "Jo Roe"]
+
     def test_the_title_before_of_names_the_role(self):
         """ "Jo Roe, the chairman of the Port Board, …. the chairman said":
         the title before "of" is the role's head, not the body's last

@@ -199,6 +199,7 @@ ROLE_HEADS = frozenset(
     architect physician surgeon nurse veterinarian pharmacist psychologist
     sociologist statistician programmer trustee treasurer registrar dean
     provost rector principal ombudsman auditor regulator marshal sheriff politician
+    major lieutenant sergeant admiral corporal
     """.split()
 )
 
