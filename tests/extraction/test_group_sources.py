@@ -208,3 +208,19 @@ class TestGroupsLoyalToAPerson:
         assert sources("A soldier said the city fell overnight.") == [
             ("the city fell overnight", "A soldier", None)
         ]
+
+
+class TestAbbreviationAfterAComma:
+    def test_a_dotted_abbreviation_after_a_comma_ends_no_sentence(self):
+        """ "…, U.S. Central Command officials said.": the abbreviation opens
+        the body's name; the sentence runs on to the verb."""
+        assert sources(
+            "Airlift operations have responded quickly to the needs, U.S. "
+            "Harbour Command officials said."
+        ) == [
+            (
+                "Airlift operations have responded quickly to the needs",
+                "U.S. Harbour Command officials",
+                "U.S. Harbour Command",
+            )
+        ]

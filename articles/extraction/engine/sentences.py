@@ -42,6 +42,9 @@ class Sentences:
                         # "U.S. Harbour Command's chief said …": a dotted
                         # abbreviation opening a sentence is no sentence.
                         len(before) == 1
+                        # "…, U.S. Central Command officials said": right after
+                        # a comma, the abbreviation opens a phrase.
+                        or before[0].rstrip().endswith(",")
                         or
                         # "U.N. Secretary-General": a hyphenated title too.
                         following[0].split("-")[0] in lx.TITLE_WORDS
