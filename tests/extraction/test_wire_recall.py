@@ -42,6 +42,17 @@ class TestMoreReportingVerbs:
         ]
         assert quotes("Ann Marsh told the crowd the story of the war.") == []
 
+    def test_warned_against_and_claimed_responsibility_state_nothing(self):
+        """ "warned today against the cuts", "claimed responsibility for the
+        attack": what is opposed or claimed, no proposition; "warned that"
+        and "claimed the vote was rigged" still are."""
+        assert quotes("Ann Marsh warned today against the dramatic cuts.") == []
+        assert quotes("Ann Marsh cautioned against dismissing the deficits.") == []
+        assert quotes("Ann Marsh claimed responsibility for the attack.") == []
+        assert quotes("Ann Marsh claimed the vote was rigged in May.") == [
+            ("indirect", "the vote was rigged in May", "Ann Marsh")
+        ]
+
     def test_a_comma_after_that_opens_an_aside_of_the_clause(self):
         """ "announced that, based on the request, $5 million …": the clause
         starts after "that", its opening aside and all."""

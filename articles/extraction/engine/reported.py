@@ -21,6 +21,9 @@ from .results import (
 )
 from .text import is_cap
 
+# "warned (today) against …".
+AGAINST_RE = re.compile(r"(?:\s+(?:today|yesterday|again|also))?\s+against\b")
+CLAIMED_OBJECTS = frozenset("responsibility credit victory".split())
 # Verbs that take no object but the words said.
 _PLAIN_SAYING = frozenset("said says say told tells tell added adds".split())
 # ("…, told reporters": whom one tells is no inverted subject.)
@@ -477,6 +480,10 @@ class Reported:
         if m and not re.search(r"[\"\u201c]", m.group("pre")):
             start = m.end()
         else:
+            if c.verb in lx.WARNING_VERBS and AGAINST_RE.match(text, pos, body_end):
+                # "warned today against the cuts", "cautioned against
+                # dismissing …": what the speaker opposes, no proposition.
+                return None
             if c.verb in lx.WARNING_VERBS and text[pos : pos + 1] == " ":
                 return self._cut(c.verb_start, body_end)
             if skip and "," in skip.group():
@@ -498,6 +505,9 @@ class Reported:
             if skip and first.group() in lx.STATEMENT_PARTICIPLES:
                 # "…, officials said in a statement issued from Kabul": the
                 # statement's description, and the words before are theirs.
+                return None
+            if c.verb.startswith("claim") and first.group() in CLAIMED_OBJECTS:
+                # "claimed responsibility for the attack", "claimed victory".
                 return None
             if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:
                 # "announced his endorsement", "emphasized the benefits of
