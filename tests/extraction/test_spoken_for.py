@@ -286,6 +286,17 @@ class TestCabinetTitles:
         ) == [("Jo Roe", None)]
         assert x.person("ann-marsh").role == "outgoing Defense Secretary"
 
+    def test_words_of_the_sentence_before_a_rank_are_no_title(self):
+        """ "the first chance Navy Adm. Jo Roe … had": "first chance" is the
+        sentence's; a title's own modifier ("former") stays in it."""
+        x = extract(
+            "The meeting was the first chance Navy Adm. Jo Roe and Kenyan Gen. "
+            'Ed Poe have had to meet.\n\n"We talked," Roe said. "We agreed," '
+            "said former Defense Secretary Ann Marsh."
+        )
+        assert "chance" not in x.person("jo-roe").role
+        assert x.person("ann-marsh").role == "former Defense Secretary"
+
     def test_a_title_with_of_before_the_name(self):
         """ "Secretary of the Air Force Jo Roe", "Secretary of Energy Ed
         Poe": the title runs through "of" and "the" to the name, and names

@@ -452,6 +452,12 @@ TITLE_MODIFIERS = frozenset(
     "Press Ranking Staff Master Lance Petty Warrant Flight Wing Squadron Field "
     "Special Permanent Majority Minority Regional".split()
 )
+# Words in lower case a capitalised title may follow ("former Defense
+# Secretary", "retired Army Gen.").
+PRE_TITLE_WORDS = frozenset(
+    "former acting deputy then interim outgoing incoming retired newly elected "
+    "senior chief late current top".split()
+)
 # Words that open an abbreviated rank ("Command Sgt. Maj.", "Master Gunnery
 # Sgt.", "First Sgt.", "Fleet Adm.").
 RANK_OPENERS = frozenset(

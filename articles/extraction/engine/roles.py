@@ -338,11 +338,13 @@ class Roles:
                     and value not in ("the", "a", "an", "who", "whose", "which")
                     and value not in lx.SPEECH_VERBS
                     and value not in lx.LABEL_VERBS
-                    # "presented Agriculture Secretary Jo Roe with": a verb
-                    # before a capitalised title is the sentence's.
+                    # "presented Agriculture Secretary Jo Roe with", "the
+                    # first chance Navy Adm. Jo Roe had": words in lower case
+                    # before a capitalised title are the sentence's, but for
+                    # a title's own modifiers ("former", "acting").
                     and not (
                         any(is_cap(w) for w in text[first:last].split())
-                        and value.endswith("ed")
+                        and value not in lx.PRE_TITLE_WORDS
                     )
                 )
             )
