@@ -154,8 +154,7 @@ FINITE_VERBS = frozenset(
     """
     is are was were will would can could should shall may might must has have
     had do does did remains remained needs needed cannot
-    went came saw took made gave got felt knew left began became grew fell rose
-    held kept stood won lost met paid sent spent brought built found ran led
+    went came saw took gave knew began became grew fell rose ran
     """.split()
 )
 
@@ -303,7 +302,7 @@ ORG_KEYWORDS = (
         """
     Pharma Pharmaceuticals Biotech Motors Industries Technologies Airways
     Petroleum Chemicals Electronics Semiconductor Semiconductors Telecom
-    Telecoms Bancorp
+    Telecoms Bancorp Consultants Consulting Associates Advisors Advisers
     """.split()
     )
 )
@@ -332,13 +331,15 @@ PLACE_OPENERS = frozenset("Camp Fort".split())
 
 # Nouns by which a story refers back to an organisation it named ("the
 # group's president", "that new organization's officers", "club president").
-ANAPHORIC_ORG_NOUNS = frozenset(
-    """
+ANAPHORIC_ORG_NOUNS = (
+    frozenset(
+        """
     organization organisation agency group company club firm association
     federation union body committee council ministry department institute
     university bureau commission corporation board battalion brigade regiment
-    squadron division wing detachment battery platoon ship vessel destroyer cruiser
-    frigate carrier submarine cutter """.split()
+    squadron division wing detachment battery platoon """.split()
+    )
+    | SHIP_NOUNS
 )
 
 # Nouns written just before an organisation's name ("news agency TASS",
@@ -483,6 +484,12 @@ STATE_TITLE_HEADS = frozenset(
     congresswoman governor official officials diplomat diplomats leader
     consul prosecutor prosecutors procurator spokesman spokeswoman negotiator
     """.split()
+)
+# Heads that speak for a state only with its own words between them and the
+# nationality: "spokesman", "negotiator" (a minister is the state's anyway).
+SPEAKING_HEADS = frozenset("spokesman spokeswoman negotiator".split())
+STATE_SPEAKER_WORDS = frozenset(
+    "chief senior top lead official foreign presidential military embassy".split()
 )
 # Words in such a title that put its holder outside the state's government
 # ("Kenyan opposition leader", "a Sudanese rebel official"): the

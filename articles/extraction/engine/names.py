@@ -162,7 +162,10 @@ class Names:
                 self.add_mention(
                     word.start(), word.end(), ORGANISATION, self.acronyms[value]
                 )
-            elif value in (ships := self._ship_names()):
+            elif value in (ships := self._ship_names()) and re.search(
+                r"\b(?:aboard|the|on)\s+$",
+                text[max(0, word.start() - 8) : word.start()],
+            ):
                 # "USS Halden (DDG 84) …. a sailor aboard Halden": a ship
                 # named again without its prefix.
                 self.add_mention(word.start(), word.end(), ORGANISATION, ships[value])
@@ -412,9 +415,11 @@ class Names:
         if any(v.lower() in lx.AGREEMENT_HEADS for v in values):
             return
         if len(run) > 1 and values[0].endswith("-based"):
-            # "Nairobi-based Southlink Consultants": a body where it is based.
-            self._add_org_run(list(run[1:]))
-            return
+            # "Nairobi-based Southlink Consultants": a body where it is based;
+            # "London-based Jo Roe": a person.
+            if any(v in lx.ORG_KEYWORDS for v in values[1:]):
+                return self._add_org_run(list(run[1:]))
+            return self._add_person_part(list(run[1:]), titled=True)
         start, end = words[run[0]].start(), words[run[-1]].end()
         named = next(
             (k for k, o in self.orgs.items() if o.name == text[start:end]), None

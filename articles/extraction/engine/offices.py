@@ -55,8 +55,10 @@ STATE_OR_PEOPLE_RE = re.compile(
         "(?P<state>", rf"(?P<state>(?:{_DEMONYMS})(?![\w-])|"
     )
 )
+# "welcomed the prime minister to the White House": the president hosting.
 US_SEAT_RE = re.compile(
-    r"\b(?:to|at|in|from)\s+the\s+(?:White\s+House|Oval\s+Office)\b"
+    r"\b(?:welcomed|welcomes|received|receives|hosted|hosts)\b[^.;]{0,80}?"
+    r"\b(?:to|at|in)\s+the\s+(?:White\s+House|Oval\s+Office)\b"
 )
 # "President Jo Roe of Chad": the state named right after the name.
 STATE_OF_RE = re.compile(rf",?\s+of\s+(?:the\s+)?(?P<state>{_COUNTRIES})(?![\w-])")
@@ -225,6 +227,16 @@ def _another_state_s(before: str) -> bool:
     )
 
 
+def _state_speaker(words: list[str]) -> bool:
+    """Whether a title after a nationality speaks for the state: any does
+    but a spokesman's or a negotiator's, which needs the state's own words
+    between ("Israeli spokesman", "Kenyan presidential spokesman"; not
+    "Nigerian militant spokesman", "Russian airline spokesman")."""
+    if not words or words[-1].lower() not in lx.SPEAKING_HEADS:
+        return True
+    return {w.lower() for w in words[:-1]} <= lx.STATE_SPEAKER_WORDS
+
+
 def _outside_the_state(words: list[str]) -> bool:
     """Whether a title's words before its head put its holder outside the
     state's government ("opposition leader", "rebel spokesman")."""
@@ -260,12 +272,12 @@ class Offices:
             return org
         if org is None and pair in lx.COUNTRY_DEMONYMS and len(words) > 2:
             # "South Korean President".
-            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+            if words[-1].lower() in lx.STATE_TITLE_HEADS and _state_speaker(words[2:]):
                 name = lx.COUNTRY_DEMONYMS[pair]
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
                 words = words[2:]
         elif org is None and country:
-            if words[-1].lower() in lx.STATE_TITLE_HEADS:
+            if words[-1].lower() in lx.STATE_TITLE_HEADS and _state_speaker(words[1:]):
                 name = country
                 org = self.org(name, self.gaz.find(name, ORGANISATION))
                 words = words[1:]
@@ -448,6 +460,8 @@ class Offices:
         if (
             head not in lx.STATE_TITLE_HEADS and not (governs and head in lx.ROLE_HEADS)
         ) or _outside_the_state(role.split()):
+            return None
+        if not governs and not _state_speaker(role.split()[1:]):
             return None
         if m.group("demonym"):
             name = m.group("demonym")

@@ -23,6 +23,12 @@ _DETERMINERS = frozenset("the a an his her its their this that these those".spli
 
 # Adjectives that open a sentence before a group's noun ("Regional officials
 # say …") and name no body.
+# Adjectives of a field opening a sentence before a title ("Political
+# scientist Jo Roe"), no body's name.
+_OPENING_ADJECTIVES = frozenset(
+    """Political Economic Medical Legal Technical Financial Clinical Scientific
+    Academic Electoral Judicial Constitutional Social Environmental""".split()
+)
 _PLAIN_ADJECTIVES = frozenset(
     "Regional Local Provincial Municipal Federal Tribal Government National".split()
 )
@@ -97,9 +103,7 @@ class Organisations:
                 or self._common_opening(start)
                 # "Political scientist Jo Roe": an adjective opening the sentence.
                 or (
-                    first.endswith(("al", "ic"))
-                    and first not in lx.ORG_KEYWORDS
-                    and not first.isupper()
+                    first in _OPENING_ADJECTIVES
                     and not self.text[self.sentence_at(start)[0] : start].strip(
                         '"\u201c( '
                     )
@@ -333,7 +337,7 @@ class Organisations:
                 if later and not later[1] and (body := self._acronym_title(mention)):
                     # "As NOAA Administrator, Roe is responsible for …".
                     later = (later[0], body)
-                if later and later[1]:
+                if later and later[1] and "former" not in later[0].lower().split():
                     person.role, person.role_organisation = later
                 continue
             role = (
@@ -374,8 +378,14 @@ class Organisations:
                 title = TITLE_RUN_RE.search(
                     self.text, self.sentence_at(mention.start)[0], mention.start
                 )
-                if title and any(w in lx.TITLE_WORDS for w in title.group().split()):
-                    person.role = title.group().strip()
+                words = title.group().split() if title else []
+                while words and not (
+                    words[0] in lx.TITLE_WORDS or words[0].rstrip(".") in lx.COUNTRIES
+                ):
+                    # ("Earlier Tuesday U.S. Secretary of …": from "U.S.".)
+                    words = words[1:]
+                if words:
+                    person.role = " ".join(words)
             if person.role_organisation is None and after and after[0] != person.role:
                 # "General Jo Roe, the commander of coalition forces": a rank
                 # before the name speaks for no one, the role after it may.

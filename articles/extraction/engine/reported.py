@@ -506,7 +506,12 @@ class Reported:
                 # "…, officials said in a statement issued from Kabul": the
                 # statement's description, and the words before are theirs.
                 return None
-            if c.verb.startswith("claim") and first.group() in CLAIMED_OBJECTS:
+            after_first = WORD_RE.match(text, first.end() + 1, body_end)
+            if (
+                c.verb.startswith("claim")
+                and first.group() in CLAIMED_OBJECTS
+                and not (after_first and after_first.group() in lx.FINITE_VERBS)
+            ):
                 # "claimed responsibility for the attack", "claimed victory".
                 return None
             if c.verb in lx.OBJECT_VERBS and first.group() not in lx.CLAUSE_SUBJECTS:

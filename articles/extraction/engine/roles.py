@@ -500,7 +500,8 @@ class Roles:
             MEMBER_OF_RE.match(phrase) and not any(w in _LEGISLATURES for w in words)
         ):
             return None
-        if words and words[0] in lx.SPEECH_VERBS:
+        if words and (words[0] in lx.SPEECH_VERBS or words[0] in ("who", "which")):
+            # ("Jo Roe, who won a major award": a clause, no role.)
             return None
         role = re.sub(r"^(?:the|a|an)\s+", "", phrase)
         return role, (

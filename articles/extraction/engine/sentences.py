@@ -44,7 +44,10 @@ class Sentences:
                         len(before) == 1
                         # "…, U.S. Central Command officials said": right after
                         # a comma, the abbreviation opens a phrase.
-                        or before[0].rstrip().endswith(",")
+                        or (
+                            before[0].rstrip().endswith(",")
+                            and (last.rstrip(".") in lx.COUNTRIES or last == "U.N")
+                        )
                         or
                         # "U.N. Secretary-General": a hyphenated title too.
                         following[0].split("-")[0] in lx.TITLE_WORDS

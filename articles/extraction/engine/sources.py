@@ -73,10 +73,11 @@ SOURCE_AFTER_RE = re.compile(
 _NOT_IDENTIFYING = lx.SOURCE_DETERMINERS | frozenset(
     "senior top high-ranking u.s. us in of for at the military".split()
 )
-# A phrase opening a sentence before its subject ("In an interview with VOA
-# Thursday, ").
+# An interview with a named outlet opening a sentence before its subject ("In
+# an interview with VOA Thursday, "); "In a separate interview, Jo Roe" may
+# be someone else.
 OPENING_PHRASE_RE = re.compile(
-    r"(?:In|At|During|On|After|Speaking|Asked)\b[^,.;\"\u201c]{0,60},\s+"
+    r"In\s+an\s+interview\s+with\s+[A-Z][^,.;\"\u201c]{0,50},\s+"
 )
 # Words of a description that set its holder apart from the office's head.
 _RANKED_MODIFIERS = frozenset("deputy vice assistant associate acting former".split())
@@ -489,7 +490,10 @@ class Sources:
                         mention, words, later[0][0], quote.start, self.sources[key][1]
                     )
                     or _same_role(words, role)
-                    or _same_head(words, role)
+                    or (
+                        _same_head(words, role)
+                        and self.people[mention.key].role_organisation is not None
+                    )
                 ):
                     named[key] = mention.key
                 break

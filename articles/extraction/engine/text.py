@@ -31,13 +31,17 @@ def shift_slipped(word: str) -> str:
 def misspelt(word: str, names) -> str | None:
     """The one name in ``names`` that ``word`` misspells by a letter left
     out, added or changed ("Surakiat" for "Surakiart"), sharing its first two
-    letters; names of six letters or more only, or None."""
-    if len(word) < 6:
+    letters; names of seven letters or more only, or None."""
+    if len(word) < 7:
         return None
     found = [
         name
         for name in names
-        if len(name) >= 6 and name[:2] == word[:2] and _one_edit(word, name)
+        if len(name) >= 6
+        and name[:2] == word[:2]
+        and _one_edit(word, name)
+        # ("Roberts" is no slip for "Robert", nor "Williams" for "William".)
+        and word.rstrip("s") != name.rstrip("s")
     ]
     return found[0] if len(found) == 1 else None
 
