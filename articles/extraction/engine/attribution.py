@@ -9,6 +9,7 @@ from . import lexicon as lx
 from .base import (
     COMPANIONS,
     CUE_RE,
+    LOYAL_TO,
     OUTLET_RES,
     UNIT_ASIDE_RE,
     UNIT_WORDS_RE,
@@ -36,7 +37,7 @@ HOLDER_FOR_RE = re.compile(
 # "Asked by Jo Roe about the vote, ": an opening phrase whose implied
 # subject is the pronoun after its comma, anyone it names its object.
 # The words before the name a group is loyal or close to.
-LOYAL_TO_RE = re.compile(r"\b(?:loyal|close)\s+to\s+(?:[\w.'\u2019-]+\s+){0,5}$")
+LOYAL_TO_RE = re.compile(rf"\b{LOYAL_TO}\s+(?:[\w.'\u2019-]+\s+){{0,5}}$")
 OBJECT_PHRASE_RE = re.compile(
     r"(?:(?:Speaking|Talking|Chatting)\s+(?:with|to)"
     r"|(?:In|During)\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,3}?"

@@ -115,5 +115,10 @@ POSTED_JOURNALISTS = frozenset("correspondent reporter bureau stringer".split())
 # (SW) Jo Roe", "Electronics Technician Seaman (SS) Jo Roe"); the words
 # before the class are the rate's, no one's name.
 _GRADE = r"(?:\d(?:st|nd|rd)\s+Class|(?:Sea|Air|Fire)man(?:\s+(?:Apprentice|Recruit))?)"
-GRADE_BEFORE_RE = re.compile(rf"\b{_GRADE}\s+\([A-Z/]{{2,9}}\)\s+$")
+_QUALIFICATION = r"\s+\([A-Z/]{2,9}\)\s"
+GRADE_BEFORE_RE = re.compile(rf"\b{_GRADE}{_QUALIFICATION}+$")
 GRADE_AFTER_RE = re.compile(rf"\s+{_GRADE}\b")
+# A run ending in a grade, then its qualification ("… Seaman (SS) ").
+GRADE_QUALIFIED_RE = re.compile(rf"\b{_GRADE}(?={_QUALIFICATION})")
+# "Forces loyal to …", "officials close to …".
+LOYAL_TO = r"(?:loyal|close)\s+to"

@@ -7,7 +7,7 @@ import re
 
 from . import agencies
 from . import lexicon as lx
-from .base import GRADE_AFTER_RE, Mention
+from .base import GRADE_AFTER_RE, GRADE_QUALIFIED_RE, Mention
 from .gazetteer import AGREEMENT, ORGANISATION, PERSON, WORD_RE
 from .results import (
     ProposedOrganisation,
@@ -21,8 +21,6 @@ from .text import (
     slugify,
 )
 
-# A warfare qualification after a rate ("Seaman (SS)").
-QUALIFICATION_RE = re.compile(r"\s+\([A-Z/]{2,9}\)\s")
 # "European Space Agency (ESA)": an acronym in parentheses after a name.
 ACRONYM_AFTER_RE = re.compile(r" \(([A-Z][A-Za-z&]*[A-Z])\)")
 # "al-Rahman" or, as some copy writes it, "Al-Rahman".
@@ -439,9 +437,8 @@ class Names:
             or self.owned_office_then_name(run)
         ):
             return
-        if GRADE_AFTER_RE.match(text, end) or (
-            values[-1] in ("Seaman", "Airman", "Fireman", "Apprentice", "Recruit")
-            and QUALIFICATION_RE.match(text, end)
+        if GRADE_AFTER_RE.match(text, end) or any(
+            m.end() == end for m in GRADE_QUALIFIED_RE.finditer(text, start, end + 16)
         ):
             # "Sonar Technician Surface 2nd Class Jo Roe": a rate, no name.
             return

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .base import Cue, Mention
+from .base import LOYAL_TO, Cue, Mention
 from .gazetteer import ORGANISATION, PERSON
 from .roles import ANAPHOR_RE
 from .text import slugify
@@ -59,7 +59,7 @@ _PHRASE = (
 # what the source is for, after the noun.
 # (A dotted abbreviation's stops end no tail: "for the U.S. Embassy".)
 _TAIL = (
-    r"(?:\s+(?:for|at|of|with|from|in|loyal\s+to|close\s+to)\s+"
+    rf"(?:\s+(?:for|at|of|with|from|in|{LOYAL_TO})\s+"
     r"(?:[^,;:\"\u201c\u201d.]|(?<=[A-Z])\.(?=[A-Z]|\s+[A-Z]))"
     r"{1,60}?)?"
 )
